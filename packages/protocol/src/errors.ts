@@ -1,0 +1,25 @@
+// Error codes shared by server and clients, for socket error frames and HTTP error bodies.
+
+export const ERROR_CODES = [
+  'bad_json',
+  'bad_frame',
+  'unknown_type',
+  'frame_too_large',
+  'invalid_id',
+  'not_found',
+  'unauthorized',
+  'forbidden',
+  'bad_origin',
+  'conflict',
+  'rate_limited',
+  'command_unknown',
+  'command_unavailable',
+  'bad_request',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every HTTP error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}

@@ -1,0 +1,9 @@
+// The contract between server, widget and operator UI: types and pure helpers, no validation code.
+
+export * from './commands.ts';
+export * from './errors.ts';
+export type * from './frames.ts';
+export type * from './http.ts';
+export * from './limits.ts';
+export type * from './model.ts';
+export * from './visibility.ts';

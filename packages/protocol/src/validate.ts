@@ -1,0 +1,113 @@
+// Runtime validation of incoming frames and bodies. Server-side only: clients import types, not this.
+
+import { z } from 'zod';
+import type { ErrorCode } from './errors.ts';
+import type { OperatorToServer, VisitorToServer } from './frames.ts';
+import type { LoginInput, PageViewInput } from './http.ts';
+import { MAX_BODY_LENGTH, MAX_CLIENT_ID_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from './limits.ts';
+
+const clientId = z.string().min(1).max(MAX_CLIENT_ID_LENGTH).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
+/** Server ids are nanoids: 21 url-safe characters. Anything else is refused before any lookup. */
+export const idSchema = z.string().regex(/^[\w-]{8,40}$/, 'not a valid id');
+const body = z
+  .string()
+  .max(MAX_BODY_LENGTH, `at most ${MAX_BODY_LENGTH} characters`)
+  .refine((text) => text.trim().length > 0, 'must not be empty');
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const ping = z.strictObject({ type: z.literal('ping'), id: clientId });
+
+const visitorFrame = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('message.send'), id: clientId, clientId, body }),
+  z.strictObject({ type: z.literal('typing.set'), id: clientId, active: z.boolean() }),
+  z.strictObject({ type: z.literal('sync'), id: clientId, afterSeq: seq }),
+  ping,
+]);
+
+const operatorFrame = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('message.send'),
+    id: clientId,
+    conversationId: idSchema,
+    clientId,
+    body,
+    visibility: z.enum(['public', 'operator']).optional(),
+  }),
+  z.strictObject({ type: z.literal('typing.set'), id: clientId, conversationId: idSchema, active: z.boolean() }),
+  z.strictObject({ type: z.literal('sync'), id: clientId, conversationId: idSchema, afterSeq: seq }),
+  z.strictObject({ type: z.literal('conversation.read'), id: clientId, conversationId: idSchema, seq }),
+  z.strictObject({
+    type: z.literal('command.run'),
+    id: clientId,
+    conversationId: idSchema,
+    name: z.string().min(1).max(64),
+    args: z.string().max(MAX_BODY_LENGTH),
+  }),
+  ping,
+]);
+
+const VISITOR_TYPES = new Set(['message.send', 'typing.set', 'sync', 'ping']);
+const OPERATOR_TYPES = new Set(['message.send', 'typing.set', 'sync', 'conversation.read', 'command.run', 'ping']);
+
+export type ParseResult<T> =
+  | { ok: true; frame: T }
+  | { ok: false; code: ErrorCode; message: string; frameId: string | null };
+
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'frame'}: ${issue.message}`)
+    .join('; ');
+}
+
+function parseWith<T>(raw: string, schema: z.ZodType<T>, types: Set<string>): ParseResult<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { ok: false, code: 'bad_json', message: 'frame is not valid JSON', frameId: null };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, code: 'bad_frame', message: 'frame must be a JSON object', frameId: null };
+  }
+  const record = value as Record<string, unknown>;
+  const frameId = typeof record.id === 'string' && record.id.length <= MAX_CLIENT_ID_LENGTH ? record.id : null;
+  if (typeof record.type !== 'string' || !types.has(record.type)) {
+    const shown = typeof record.type === 'string' ? record.type.slice(0, 40) : String(record.type);
+    return { ok: false, code: 'unknown_type', message: `unknown frame type: ${shown}`, frameId };
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const idIssue = parsed.error.issues.some((issue) => issue.path.at(-1) === 'conversationId');
+    return { ok: false, code: idIssue ? 'invalid_id' : 'bad_frame', message: describe(parsed.error), frameId };
+  }
+  return { ok: true, frame: parsed.data };
+}
+
+export function parseVisitorFrame(raw: string): ParseResult<VisitorToServer> {
+  return parseWith(raw, visitorFrame, VISITOR_TYPES);
+}
+
+export function parseOperatorFrame(raw: string): ParseResult<OperatorToServer> {
+  return parseWith(raw, operatorFrame, OPERATOR_TYPES);
+}
+
+// ---- HTTP bodies -----------------------------------------------------------------------------
+
+export const loginSchema: z.ZodType<LoginInput> = z.strictObject({
+  email: z.string().min(3).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+const httpUrl = z
+  .string()
+  .max(MAX_URL_LENGTH)
+  .refine((text) => /^https?:\/\//i.test(text) && URL.canParse(text), 'must be an http(s) URL');
+
+export const pageViewSchema: z.ZodType<PageViewInput> = z.strictObject({
+  url: httpUrl,
+  title: z.string().max(MAX_TITLE_LENGTH).optional(),
+  referrer: z.union([httpUrl, z.literal('')]).optional(),
+});
+
+export { z };
