@@ -1,0 +1,73 @@
+// Builds the Fastify instance from its plugins; listening is left to the caller.
+
+import fastifyCookie from '@fastify/cookie';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { conversationRoutes } from './conversations/routes.ts';
+import { ConversationService } from './conversations/service.ts';
+import { openDatabase, type Db } from './db/connection.ts';
+import { sqliteStore, type Store } from './db/store.ts';
+import { InProcessBus, type EventBus } from './events/bus.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { staticRoutes } from './http/static.ts';
+import { operatorRoutes } from './operators/routes.ts';
+import { Gateway } from './realtime/gateway.ts';
+import { Presence } from './realtime/presence.ts';
+import { realtimeRoutes } from './realtime/routes.ts';
+import { visitorRoutes } from './visitors/routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    store: Store;
+    bus: EventBus;
+    presence: Presence;
+    conversations: ConversationService;
+    gateway: Gateway;
+  }
+}
+
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Visitor tokens travel in the socket URL's query: never write them to the log.
+      serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0] }) },
+    },
+    bodyLimit: 64 * 1024,
+  });
+  const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
+  const store = sqliteStore(db);
+  const bus = new InProcessBus();
+  const presence = new Presence();
+  const conversations = new ConversationService(store, bus, presence);
+  const gateway = new Gateway({ config, store, bus, presence, conversations, log: app.log });
+
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorate('store', store);
+  app.decorate('bus', bus);
+  app.decorate('presence', presence);
+  app.decorate('conversations', conversations);
+  app.decorate('gateway', gateway);
+  app.addHook('onClose', async () => {
+    gateway.close();
+    db.close();
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  // Frames up to the configured limit are handled; up to 4× that they get a typed error and the
+  // socket lives on; beyond, the socket is closed (1009) before the frame is even buffered.
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: Math.max(config.maxFrameBytes * 4, 64 * 1024) },
+  });
+  await app.register(visitorRoutes);
+  await app.register(operatorRoutes);
+  await app.register(conversationRoutes);
+  await app.register(realtimeRoutes);
+  await app.register(staticRoutes);
+  return app;
+}

@@ -1,0 +1,59 @@
+// Every server setting in one place, typed, with defaults, read from the environment.
+
+import { DEFAULT_MAX_FRAME_BYTES } from '@livechat/protocol';
+import type { Synchronous } from './db/connection.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Public origin of this server (e.g. https://chat.example.com); derived from the request when unset. */
+  publicUrl: string | null;
+  /** Seeds the demo site and operators and serves the demo website at `/`. */
+  demo: boolean;
+  synchronous: Synchronous;
+  /** Largest accepted WebSocket frame; larger ones get a `frame_too_large` error. */
+  maxFrameBytes: number;
+  /** A socket that does not read is closed once this much is waiting in its send buffer. */
+  maxBufferedBytes: number;
+  /** Marks the session cookie Secure; on by default when publicUrl is https. */
+  secureCookies: boolean;
+  smtpUrl: string | null;
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env, argv: readonly string[] = process.argv.slice(2)): Config {
+  const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null;
+  const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    throw new Error(`SQLITE_SYNCHRONOUS must be FULL or NORMAL, got "${synchronous}"`);
+  }
+  return {
+    port: integer(env, 'PORT', 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: env.DATA_DIR ?? './data',
+    publicUrl,
+    demo: argv.includes('--demo') || env.DEMO === '1',
+    synchronous,
+    maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', DEFAULT_MAX_FRAME_BYTES),
+    maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 1024 * 1024),
+    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : publicUrl?.startsWith('https:') === true,
+    smtpUrl: env.SMTP_URL || null,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+/** Settings for tests and embedding: defaults with overrides, no environment read. */
+export function testConfig(overrides: Partial<Config> & Pick<Config, 'dataDir'>): Config {
+  return { ...loadConfig({}, []), host: '127.0.0.1', port: 0, logLevel: 'silent', ...overrides };
+}

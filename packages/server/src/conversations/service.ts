@@ -1,0 +1,141 @@
+// Conversation rules: who may read and write, assignment to the least busy operator, sending.
+
+import type { Author, ConversationSummary, Message, OperatorProfile, Visibility } from '@livechat/protocol';
+import type { Store } from '../db/store.ts';
+import { AppError } from '../errors.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { Presence } from '../realtime/presence.ts';
+import type { Visitor } from '../visitors/repository.ts';
+import type { Conversation } from './repository.ts';
+
+/** Whether the conversation belongs in the operator's list: theirs, or waiting in the queue. */
+export function isListedFor(operatorId: string, conversation: Conversation): boolean {
+  return (
+    conversation.status === 'open' &&
+    (conversation.memberIds.length === 0 || conversation.memberIds.includes(operatorId))
+  );
+}
+
+/** Whether the operator may open the conversation at all. */
+export function canRead(operator: OperatorProfile, conversation: Conversation): boolean {
+  return operator.role === 'admin' || isListedFor(operator.id, conversation);
+}
+
+export const visitorAuthor = (visitor: Pick<Visitor, 'id' | 'name'>): Author => ({
+  kind: 'visitor',
+  id: visitor.id,
+  name: visitor.name ?? 'Visitor',
+});
+
+export const operatorAuthor = (operator: OperatorProfile): Author => ({
+  kind: 'operator',
+  id: operator.id,
+  name: operator.name,
+});
+
+export interface SendInput {
+  clientId: string;
+  body: string;
+}
+
+export class ConversationService {
+  constructor(
+    private readonly store: Store,
+    private readonly bus: EventBus,
+    private readonly presence: Presence,
+  ) {}
+
+  /** Stores a visitor's message, opening (and assigning) their conversation on the first one. */
+  async visitorSend(visitor: Visitor, input: SendInput, originId?: string): Promise<Message> {
+    const { conversation, created } = await this.store.conversations.findOrCreateOpen(visitor.siteId, visitor.id);
+    const { message, duplicate } = await this.store.messages.append({
+      conversationId: conversation.id,
+      author: visitorAuthor(visitor),
+      body: input.body,
+      visibility: 'public',
+      clientId: input.clientId,
+    });
+    if (created) await this.assign(conversation);
+    if (!duplicate) this.publishMessage(conversation, message, originId);
+    return message;
+  }
+
+  /** Stores an operator's message; answering a queued conversation takes it. */
+  async operatorSend(
+    operator: OperatorProfile,
+    conversationId: string,
+    input: SendInput & { visibility: Visibility },
+    originId?: string,
+  ): Promise<Message> {
+    let conversation = await this.readable(operator, conversationId);
+    if (conversation.status !== 'open') throw new AppError('forbidden', 'this conversation is closed');
+    if (!conversation.memberIds.includes(operator.id)) {
+      conversation = await this.store.conversations.join(conversation.id, operator.id);
+      this.bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: conversation.visitorId });
+    }
+    const { message, duplicate } = await this.store.messages.append({
+      conversationId: conversation.id,
+      author: operatorAuthor(operator),
+      body: input.body,
+      visibility: input.visibility,
+      clientId: input.clientId,
+    });
+    if (!duplicate) this.publishMessage(conversation, message, originId);
+    return message;
+  }
+
+  /** The conversation, if the operator may read it; a typed error otherwise. */
+  async readable(operator: OperatorProfile, conversationId: string): Promise<Conversation> {
+    const conversation = await this.store.conversations.byId(conversationId);
+    if (!conversation) throw new AppError('not_found', 'no such conversation');
+    if (!canRead(operator, conversation)) throw new AppError('forbidden', 'this conversation is not yours');
+    return conversation;
+  }
+
+  async summary(conversation: Conversation, operatorId: string): Promise<ConversationSummary> {
+    const { store } = this;
+    const [visitor, last, unread, pages] = await Promise.all([
+      store.visitors.byId(conversation.visitorId),
+      store.messages.last(conversation.id),
+      store.conversations.unreadCount(conversation.id, operatorId),
+      store.visitors.recentPageViews(conversation.visitorId, 1),
+    ]);
+    return {
+      id: conversation.id,
+      siteId: conversation.siteId,
+      status: conversation.status,
+      visitor: { id: conversation.visitorId, name: visitor?.name ?? null, email: visitor?.email ?? null },
+      memberIds: conversation.memberIds,
+      assignedOperatorId: conversation.assignedOperatorId,
+      lastSeq: conversation.lastSeq,
+      lastMessage: last
+        ? { body: last.body, author: last.author, createdAt: last.createdAt, visibility: last.visibility }
+        : null,
+      unread,
+      currentPage: pages[0] ?? null,
+      createdAt: conversation.createdAt,
+      updatedAt: conversation.updatedAt,
+    };
+  }
+
+  /** Gives a new conversation to the least busy online operator, or leaves it in the queue. */
+  private async assign(conversation: Conversation): Promise<void> {
+    const online = this.presence.online();
+    if (online.length > 0) {
+      const counts = await this.store.conversations.openCounts(online);
+      const [operatorId] = [...counts.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0] ?? [];
+      if (operatorId) await this.store.conversations.join(conversation.id, operatorId);
+    }
+    this.bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: conversation.visitorId });
+  }
+
+  private publishMessage(conversation: Conversation, message: Message, originId?: string): void {
+    this.bus.publish({
+      kind: 'message',
+      conversationId: conversation.id,
+      visitorId: conversation.visitorId,
+      message,
+      ...(originId ? { originId } : {}),
+    });
+  }
+}

@@ -1,0 +1,53 @@
+// Opens the SQLite file, sets the pragmas the server relies on and applies pending migrations.
+
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+export type Synchronous = 'FULL' | 'NORMAL';
+
+const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+
+export interface OpenOptions {
+  dataDir: string;
+  synchronous: Synchronous;
+}
+
+export function openDatabase({ dataDir, synchronous }: OpenOptions): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'livechat.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // FULL: an acknowledged message survives a machine crash, not only a process crash.
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/** Applies the numbered SQL files not yet recorded, each in its own transaction. */
+export function migrate(db: Db): string[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const applied = new Set(
+    db.prepare<[], { version: string }>('SELECT version FROM schema_migrations').all().map((row) => row.version),
+  );
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((name) => /^\d+_.+\.sql$/.test(name))
+    .sort();
+  const record = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');
+  const newlyApplied: string[] = [];
+  for (const file of files) {
+    if (applied.has(file)) continue;
+    const sql = readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      record.run(file, new Date().toISOString());
+    })();
+    newlyApplied.push(file);
+  }
+  return newlyApplied;
+}

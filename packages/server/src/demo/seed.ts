@@ -1,0 +1,31 @@
+// Demo data, written only in demo mode: the `demo` site and two operators to log in with.
+
+import type { Config } from '../config.ts';
+import type { Store } from '../db/store.ts';
+import { hashPassword } from '../operators/passwords.ts';
+
+export const DEMO_OPERATORS = [
+  { name: 'Alice', email: 'alice@example.com', password: 'demo-password-alice', role: 'admin', notify: 'inbox' },
+  { name: 'Bob', email: 'bob@example.com', password: 'demo-password-bob', role: 'operator', notify: 'email' },
+] as const;
+
+/** The origins the demo pages are reached from: this server, by name and by loopback address. */
+export function demoOrigins(config: Config, port: number): string[] {
+  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  if (config.publicUrl) origins.unshift(config.publicUrl);
+  return [...new Set(origins)];
+}
+
+export async function seedDemo(store: Store, origins: string[]): Promise<void> {
+  await store.sites.save({ id: 'demo', name: 'Demo shop', allowedOrigins: origins });
+  for (const operator of DEMO_OPERATORS) {
+    if (await store.operators.credentials(operator.email)) continue;
+    await store.operators.create({
+      name: operator.name,
+      email: operator.email,
+      passwordHash: await hashPassword(operator.password),
+      role: operator.role,
+      notify: operator.notify,
+    });
+  }
+}

@@ -1,0 +1,33 @@
+// Typed application errors: a code shared with clients, a message for people, an HTTP status.
+
+import type { ErrorCode } from '@livechat/protocol';
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_json: 400,
+  bad_frame: 400,
+  bad_request: 400,
+  unknown_type: 400,
+  frame_too_large: 413,
+  invalid_id: 400,
+  not_found: 404,
+  unauthorized: 401,
+  forbidden: 403,
+  bad_origin: 403,
+  conflict: 409,
+  rate_limited: 429,
+  command_unknown: 400,
+  command_unavailable: 400,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = STATUS[code];
+  }
+}

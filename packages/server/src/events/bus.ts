@@ -1,0 +1,38 @@
+// Fan-out between the parts of the server (and, later, between server nodes). The database stays
+// the source of truth: an event says "something new", and a receiver that missed one reads the gap.
+
+import type { Author, Message, PageView } from '@livechat/protocol';
+
+export type BusEvent =
+  | {
+      kind: 'message';
+      conversationId: string;
+      visitorId: string;
+      message: Message;
+      /** The connection that sent it, which has the message through its ack already. */
+      originId?: string;
+    }
+  /** Membership, assignment or status changed: receivers re-read the conversation. */
+  | { kind: 'conversation'; conversationId: string; visitorId: string }
+  | { kind: 'typing'; conversationId: string; visitorId: string; author: Author; active: boolean }
+  | { kind: 'pageview'; visitorId: string; conversationId: string | null; pageView: PageView };
+
+export interface EventBus {
+  publish(event: BusEvent): void;
+  /** Returns a function that unsubscribes. */
+  subscribe(handler: (event: BusEvent) => void): () => void;
+}
+
+/** Single-process bus: delivers synchronously, in publish order. */
+export class InProcessBus implements EventBus {
+  private readonly handlers = new Set<(event: BusEvent) => void>();
+
+  publish(event: BusEvent): void {
+    for (const handler of this.handlers) handler(event);
+  }
+
+  subscribe(handler: (event: BusEvent) => void): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
+  }
+}

@@ -1,0 +1,23 @@
+// Reads the configuration, opens the database, seeds the demo when asked, and listens.
+
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { demoOrigins, seedDemo } from './demo/seed.ts';
+
+const config = loadConfig();
+const app = await buildApp(config);
+if (config.demo) await seedDemo(app.store, demoOrigins(config, config.port));
+await app.listen({ port: config.port, host: config.host });
+
+const base = config.publicUrl ?? `http://localhost:${config.port}`;
+app.log.info(`live chat listening on ${base} (data in ${config.dataDir})`);
+if (config.demo) {
+  app.log.info(`demo website: ${base}/  operator UI: ${base}/operator/  (alice@example.com / demo-password-alice)`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info(`${signal}: closing`);
+    void app.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,36 @@
+// Operator accounts over HTTP: login, logout, who am I, who else is there.
+
+import type { LoginResult, OperatorList } from '@livechat/protocol';
+import { loginSchema } from '@livechat/protocol/validate';
+import type { FastifyInstance } from 'fastify';
+import { parseBody } from '../http/errors.ts';
+import { requireOperator } from './guard.ts';
+import { clearSessionCookie, login, SESSION_COOKIE, setSessionCookie } from './sessions.ts';
+import { hashSecret } from '../ids.ts';
+
+export async function operatorRoutes(app: FastifyInstance): Promise<void> {
+  const { store, config, presence } = app;
+
+  app.post('/api/operator/login', async (request, reply) => {
+    const input = parseBody(loginSchema, request.body);
+    const { operator, token, expires } = await login(store, input.email, input.password);
+    setSessionCookie(reply, token, expires, config.secureCookies);
+    return reply.send({ operator } satisfies LoginResult);
+  });
+
+  app.post('/api/operator/logout', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await store.operators.deleteSession(hashSecret(token));
+    clearSessionCookie(reply, config.secureCookies);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/operator/me', { preHandler: requireOperator }, async (request) => ({ operator: request.operator }));
+
+  app.get('/api/operator/operators', { preHandler: requireOperator }, async () => {
+    const operators = await store.operators.list();
+    return {
+      operators: operators.map(({ id, name, email, role }) => ({ id, name, email, role, online: presence.isOnline(id) })),
+    } satisfies OperatorList;
+  });
+}

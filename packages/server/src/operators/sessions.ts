@@ -1,0 +1,39 @@
+// Operator login and sessions: scrypt-checked passwords, hashed session tokens in an httpOnly cookie.
+
+import type { OperatorProfile } from '@livechat/protocol';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Store } from '../db/store.ts';
+import { AppError } from '../errors.ts';
+import { hashSecret, newSecret } from '../ids.ts';
+import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+
+export const SESSION_COOKIE = 'lc_session';
+const SESSION_DAYS = 30;
+
+export async function login(store: Store, email: string, password: string) {
+  const found = await store.operators.credentials(email.trim());
+  const valid = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+  if (!found || !valid) throw new AppError('unauthorized', 'wrong email or password');
+  const token = newSecret();
+  const expires = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
+  await store.operators.createSession(hashSecret(token), found.operator.id, expires.toISOString());
+  return { operator: found.operator, token, expires };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, expires: Date, secure: boolean): void {
+  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires });
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+}
+
+export async function operatorFromRequest(store: Store, request: FastifyRequest): Promise<OperatorProfile | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? store.operators.bySession(hashSecret(token)) : null;
+}
+
+/** The operator's own server origin: their browser's Origin must match it (no cross-site sockets). */
+export function expectedOrigin(request: FastifyRequest, publicUrl: string | null): string {
+  return publicUrl ?? `${request.protocol}://${request.host}`;
+}

@@ -1,0 +1,79 @@
+// One WebSocket connection: every outgoing frame passes the visibility gate here, slow readers are
+// cut off, and incoming frames are handled one at a time in arrival order.
+
+import { type Audience, type ErrorCode, type ServerToClient, frameFor } from '@livechat/protocol';
+import type { WebSocket } from 'ws';
+import { AppError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import type { ConversationFeed } from './feed.ts';
+
+export interface Logger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export class Connection {
+  readonly id = newId();
+  readonly feeds = new Map<string, ConversationFeed>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly audience: Audience,
+    private readonly socket: WebSocket,
+    private readonly maxBufferedBytes: number,
+    private readonly log: Logger,
+  ) {}
+
+  get open(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** The only way a frame leaves the server: what the audience may not see never goes out. */
+  send(frame: ServerToClient): void {
+    const allowed = frameFor(this.audience, frame);
+    if (allowed === null || !this.open) return;
+    this.sendRaw(JSON.stringify(allowed));
+  }
+
+  /** For a frame already serialised once for many connections of the same audience. */
+  sendSerialised(frame: ServerToClient, serialised: string): void {
+    if (frameFor(this.audience, frame) !== frame || !this.open) return;
+    this.sendRaw(serialised);
+  }
+
+  error(code: ErrorCode, message: string, frameId: string | null): void {
+    this.send({ type: 'error', code, message, frameId });
+  }
+
+  /** Runs frame handlers strictly one after another; a failure answers with a typed error. */
+  enqueue(frameId: string | null, work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((cause: unknown) => {
+      if (cause instanceof AppError) {
+        this.error(cause.code, cause.message, frameId);
+      } else {
+        this.log.error({ err: cause }, 'frame handler failed');
+        this.error('internal', 'something went wrong; nothing was changed', frameId);
+      }
+    });
+  }
+
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason);
+  }
+
+  dispose(): void {
+    for (const feed of this.feeds.values()) feed.close();
+    this.feeds.clear();
+  }
+
+  private sendRaw(data: string): void {
+    // A client that stops reading must not make the server hold an unbounded backlog: drop it,
+    // it resumes from its last seq when it reconnects.
+    if (this.socket.bufferedAmount + data.length > this.maxBufferedBytes) {
+      this.log.warn({ connection: this.id, buffered: this.socket.bufferedAmount }, 'closing a socket that does not read');
+      this.socket.terminate();
+      return;
+    }
+    this.socket.send(data);
+  }
+}

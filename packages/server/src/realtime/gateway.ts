@@ -1,0 +1,284 @@
+// The socket gateway: authenticates upgrades, dispatches frames, and fans bus events out to the
+// connections that may see them.
+
+import type { OperatorProfile } from '@livechat/protocol';
+import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
+import type { WebSocket } from 'ws';
+import type { Config } from '../config.ts';
+import type { Conversation } from '../conversations/repository.ts';
+import { canRead, isListedFor, type ConversationService } from '../conversations/service.ts';
+import type { Store } from '../db/store.ts';
+import type { BusEvent, EventBus } from '../events/bus.ts';
+import { Connection, type Logger } from './connection.ts';
+import { ConversationFeed } from './feed.ts';
+import { handleOperatorFrame } from './operator-frames.ts';
+import type { Presence } from './presence.ts';
+import type { OperatorSession, VisitorSession } from './sessions.ts';
+import { handleVisitorFrame } from './visitor-frames.ts';
+
+export interface GatewayDeps {
+  config: Config;
+  store: Store;
+  bus: EventBus;
+  presence: Presence;
+  conversations: ConversationService;
+  log: Logger;
+}
+
+/** Messages handed to a connection per read while it catches up. */
+const SYNC_PAGE = 500;
+const HEARTBEAT_MS = 30_000;
+
+export class Gateway {
+  private readonly visitorSessions = new Map<string, Set<VisitorSession>>();
+  private readonly operatorSessions = new Map<string, Set<OperatorSession>>();
+  private readonly alive = new WeakMap<WebSocket, boolean>();
+  private readonly sockets = new Set<WebSocket>();
+  /** Listing refreshes run one at a time per conversation, so summaries never arrive out of order. */
+  private readonly refreshes = new Map<string, Promise<void>>();
+  private readonly unsubscribe: () => void;
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(readonly deps: GatewayDeps) {
+    this.unsubscribe = deps.bus.subscribe((event) => this.onEvent(event));
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  close(): void {
+    this.unsubscribe();
+    clearInterval(this.heartbeat);
+    for (const socket of this.sockets) socket.terminate();
+  }
+
+  acceptVisitor(socket: WebSocket, session: Omit<VisitorSession, 'connection' | 'kind'>): void {
+    const connection = this.attach(socket, 'visitor', parseVisitorFrame, (frame) =>
+      handleVisitorFrame(this, visitorSession, frame),
+    );
+    const visitorSession: VisitorSession = { kind: 'visitor', connection, ...session };
+    addTo(this.visitorSessions, session.visitor.id, visitorSession);
+    socket.once('close', () => removeFrom(this.visitorSessions, session.visitor.id, visitorSession));
+    connection.enqueue(null, async () => {
+      const open = await this.deps.store.conversations.openByVisitor(session.visitor.siteId, session.visitor.id);
+      connection.send({
+        type: 'welcome',
+        role: 'visitor',
+        visitor: { id: session.visitor.id, name: session.visitor.name, email: session.visitor.email },
+        conversation: open ? { id: open.id, lastSeq: open.lastSeq } : null,
+      });
+    });
+  }
+
+  acceptOperator(socket: WebSocket, operator: OperatorProfile): void {
+    const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) =>
+      handleOperatorFrame(this, operatorSession, frame),
+    );
+    const operatorSession: OperatorSession = { kind: 'operator', connection, operator, listed: new Set() };
+    addTo(this.operatorSessions, operator.id, operatorSession);
+    this.deps.presence.add(operator.id);
+    socket.once('close', () => {
+      removeFrom(this.operatorSessions, operator.id, operatorSession);
+      this.deps.presence.remove(operator.id);
+    });
+    connection.enqueue(null, async () => {
+      const visible = await this.deps.store.conversations.listVisibleTo(operator.id);
+      for (const conversation of visible) operatorSession.listed.add(conversation.id);
+      connection.send({ type: 'welcome', role: 'operator', operator });
+    });
+  }
+
+  /**
+   * Starts (or restarts) streaming a conversation to a connection: answers with what follows
+   * `afterSeq`, then passes every later message on live, in order, without gaps.
+   */
+  async openFeed(connection: Connection, conversationId: string, afterSeq: number, frameId: string): Promise<void> {
+    connection.feeds.get(conversationId)?.close();
+    const feed = this.newFeed(connection, conversationId, afterSeq);
+    connection.feeds.set(conversationId, feed);
+    const messages = await feed.initial();
+    const conversation = await this.deps.store.conversations.byId(conversationId);
+    connection.send({
+      type: 'sync.result',
+      id: frameId,
+      conversationId,
+      messages,
+      lastSeq: Math.max(conversation?.lastSeq ?? 0, feed.cursor),
+    });
+    feed.release();
+  }
+
+  /** Sends the operator's own view of a conversation (their unread count) to all their connections. */
+  async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
+    const sessions = this.operatorSessions.get(operator.id);
+    if (!sessions) return;
+    const summary = await this.deps.conversations.summary(conversation, operator.id);
+    for (const session of sessions) {
+      session.listed.add(conversation.id);
+      session.connection.send({ type: 'conversation.updated', conversation: summary });
+    }
+  }
+
+  private attach<T extends { id: string }>(
+    socket: WebSocket,
+    audience: 'visitor' | 'operator',
+    parse: (raw: string) => ParseResult<T>,
+    handle: (frame: T) => Promise<void>,
+  ): Connection {
+    const { config, log } = this.deps;
+    const connection = new Connection(audience, socket, config.maxBufferedBytes, log);
+    this.sockets.add(socket);
+    this.alive.set(socket, true);
+    // Attached before any await: frames that arrive while the connection is being set up wait
+    // in the connection's queue instead of being dropped.
+    socket.on('message', (data, isBinary) => {
+      const bytes = Array.isArray(data) ? data.reduce((n, part) => n + part.length, 0) : data.byteLength;
+      if (isBinary) return connection.enqueue(null, async () => connection.error('bad_frame', 'frames are JSON text', null));
+      if (bytes > config.maxFrameBytes) {
+        return connection.enqueue(null, async () =>
+          connection.error('frame_too_large', `frames are limited to ${config.maxFrameBytes} bytes`, null),
+        );
+      }
+      const parsed = parse(data.toString());
+      if (!parsed.ok) {
+        return connection.enqueue(parsed.frameId, async () => connection.error(parsed.code, parsed.message, parsed.frameId));
+      }
+      connection.enqueue(parsed.frame.id, () => handle(parsed.frame));
+    });
+    socket.on('pong', () => this.alive.set(socket, true));
+    socket.on('error', (err) => log.warn({ err }, 'socket error'));
+    socket.once('close', () => {
+      this.sockets.delete(socket);
+      connection.dispose();
+    });
+    return connection;
+  }
+
+  private newFeed(connection: Connection, conversationId: string, afterSeq: number): ConversationFeed {
+    return new ConversationFeed(
+      afterSeq,
+      (after) => this.deps.store.messages.after(conversationId, after, SYNC_PAGE),
+      (message) => connection.send({ type: 'message.created', message }),
+    );
+  }
+
+  private onEvent(event: BusEvent): void {
+    switch (event.kind) {
+      case 'message': {
+        for (const session of this.visitorSessions.get(event.visitorId) ?? []) {
+          const { connection } = session;
+          let feed = connection.feeds.get(event.conversationId);
+          if (!feed) {
+            // A visitor's conversation started after they connected: stream it from here on.
+            feed = this.newFeed(connection, event.conversationId, event.message.seq - 1);
+            connection.feeds.set(event.conversationId, feed);
+            feed.release();
+          }
+          feed.push(event.message, event.originId === connection.id);
+        }
+        for (const sessions of this.operatorSessions.values()) {
+          for (const { connection } of sessions) {
+            connection.feeds.get(event.conversationId)?.push(event.message, event.originId === connection.id);
+          }
+        }
+        this.refreshListings(event.conversationId);
+        return;
+      }
+      case 'conversation':
+        this.refreshListings(event.conversationId);
+        return;
+      case 'typing': {
+        const frame = {
+          type: 'typing',
+          conversationId: event.conversationId,
+          author: event.author,
+          active: event.active,
+        } as const;
+        if (event.author.kind === 'operator') {
+          for (const session of this.visitorSessions.get(event.visitorId) ?? []) session.connection.send(frame);
+        }
+        for (const session of this.operatorsFollowing(event.conversationId)) {
+          if (session.operator.id !== event.author.id) session.connection.send(frame);
+        }
+        return;
+      }
+      case 'pageview': {
+        if (!event.conversationId) return;
+        const frame = { type: 'page.viewed', visitorId: event.visitorId, pageView: event.pageView } as const;
+        for (const session of this.operatorsFollowing(event.conversationId)) session.connection.send(frame);
+        return;
+      }
+      default: {
+        const unhandled: never = event;
+        throw new Error(`unhandled bus event ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  /** Operator connections that list the conversation or have it open. */
+  private *operatorsFollowing(conversationId: string): Generator<OperatorSession> {
+    for (const sessions of this.operatorSessions.values()) {
+      for (const session of sessions) {
+        if (session.listed.has(conversationId) || session.connection.feeds.has(conversationId)) yield session;
+      }
+    }
+  }
+
+  private refreshListings(conversationId: string): void {
+    const previous = this.refreshes.get(conversationId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.refreshNow(conversationId))
+      .catch((err: unknown) => this.deps.log.error({ err }, 'listing refresh failed'))
+      .finally(() => {
+        if (this.refreshes.get(conversationId) === next) this.refreshes.delete(conversationId);
+      });
+    this.refreshes.set(conversationId, next);
+  }
+
+  /** Tells every operator connection how the conversation now looks to them, or that it left their list. */
+  private async refreshNow(conversationId: string): Promise<void> {
+    const conversation = await this.deps.store.conversations.byId(conversationId);
+    if (!conversation) return;
+    for (const [operatorId, sessions] of this.operatorSessions) {
+      const first = sessions.values().next().value;
+      if (!first) continue;
+      if (isListedFor(operatorId, conversation)) {
+        await this.sendSummaryTo(first.operator, conversation);
+        continue;
+      }
+      const stillReadable = canRead(first.operator, conversation);
+      for (const session of sessions) {
+        if (session.listed.delete(conversationId)) {
+          session.connection.send({ type: 'conversation.removed', conversationId });
+        }
+        if (!stillReadable) {
+          session.connection.feeds.get(conversationId)?.close();
+          session.connection.feeds.delete(conversationId);
+        }
+      }
+    }
+  }
+
+  private checkHeartbeats(): void {
+    for (const socket of this.sockets) {
+      if (this.alive.get(socket) === false) {
+        socket.terminate();
+        continue;
+      }
+      this.alive.set(socket, false);
+      socket.ping();
+    }
+  }
+}
+
+function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<T>(map: Map<string, Set<T>>, key: string, value: T): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,59 @@
+// What an operator connection's frames do.
+
+import { COMMANDS, type OperatorToServer } from '@livechat/protocol';
+import { operatorAuthor } from '../conversations/service.ts';
+import { AppError } from '../errors.ts';
+import type { Gateway } from './gateway.ts';
+import type { OperatorSession } from './sessions.ts';
+
+export async function handleOperatorFrame(gateway: Gateway, session: OperatorSession, frame: OperatorToServer) {
+  const { store, conversations, bus } = gateway.deps;
+  const { connection, operator } = session;
+  switch (frame.type) {
+    case 'message.send': {
+      const message = await conversations.operatorSend(
+        operator,
+        frame.conversationId,
+        { clientId: frame.clientId, body: frame.body, visibility: frame.visibility ?? 'public' },
+        connection.id,
+      );
+      connection.send({ type: 'message.ack', id: frame.id, message });
+      return;
+    }
+    case 'sync': {
+      const conversation = await conversations.readable(operator, frame.conversationId);
+      await gateway.openFeed(connection, conversation.id, frame.afterSeq, frame.id);
+      return;
+    }
+    case 'typing.set': {
+      const conversation = await conversations.readable(operator, frame.conversationId);
+      bus.publish({
+        kind: 'typing',
+        conversationId: conversation.id,
+        visitorId: conversation.visitorId,
+        author: operatorAuthor(operator),
+        active: frame.active,
+      });
+      return;
+    }
+    case 'conversation.read': {
+      const conversation = await conversations.readable(operator, frame.conversationId);
+      await store.conversations.markRead(conversation.id, operator.id, Math.min(frame.seq, conversation.lastSeq));
+      await gateway.sendSummaryTo(operator, conversation);
+      return;
+    }
+    case 'command.run': {
+      await conversations.readable(operator, frame.conversationId);
+      const known = COMMANDS.some((command) => command.name === frame.name);
+      if (known) throw new AppError('command_unavailable', `/${frame.name} is not available on this server yet`);
+      throw new AppError('command_unknown', `unknown command /${frame.name}; type /help for the list`);
+    }
+    case 'ping':
+      connection.send({ type: 'pong', id: frame.id });
+      return;
+    default: {
+      const unhandled: never = frame;
+      throw new Error(`unhandled operator frame ${JSON.stringify(unhandled)}`);
+    }
+  }
+}

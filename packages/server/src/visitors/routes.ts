@@ -1,0 +1,80 @@
+// Visitor HTTP routes (called cross-origin by the widget): mint a token, record page views, read
+// the transcript. Nothing here ever returns operator-only data.
+
+import type { PageViewInput, VisitorCreated, VisitorTranscript } from '@livechat/protocol';
+import { visibleTo } from '@livechat/protocol';
+import { pageViewSchema } from '@livechat/protocol/validate';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseBody } from '../http/errors.ts';
+import { bearerToken, mintVisitor, siteForOrigin, visitorForToken } from './tokens.ts';
+import { isOriginAllowed, type Site } from '../sites/repository.ts';
+import { AppError } from '../errors.ts';
+
+type SiteRequest = FastifyRequest<{ Params: { siteId: string } }>;
+
+const TRANSCRIPT_LIMIT = 1000;
+
+export async function visitorRoutes(app: FastifyInstance): Promise<void> {
+  const { store, bus } = app;
+
+  /** CORS for the widget: only the site's own origins, matched exactly. */
+  function allowOrigin(site: Site, request: FastifyRequest, reply: FastifyReply): void {
+    const origin = request.headers.origin;
+    if (origin && isOriginAllowed(site, origin)) {
+      reply.header('access-control-allow-origin', origin);
+      reply.header('vary', 'origin');
+    }
+  }
+
+  async function siteOf(request: SiteRequest, reply: FastifyReply): Promise<Site> {
+    const site = await store.sites.get(request.params.siteId);
+    if (!site) {
+      if (!/^[\w-]{1,64}$/.test(request.params.siteId)) throw new AppError('invalid_id', 'not a valid site id');
+      throw new AppError('not_found', 'no such site');
+    }
+    allowOrigin(site, request, reply);
+    return site;
+  }
+
+  app.options('/api/sites/:siteId/*', async (request: SiteRequest, reply) => {
+    const site = await siteOf(request, reply);
+    if (!isOriginAllowed(site, request.headers.origin)) throw new AppError('bad_origin', 'this origin may not use the site');
+    reply.header('access-control-allow-methods', 'GET, POST');
+    reply.header('access-control-allow-headers', 'authorization, content-type');
+    reply.header('access-control-max-age', '600');
+    return reply.status(204).send();
+  });
+
+  app.post('/api/sites/:siteId/visitors', async (request: SiteRequest, reply) => {
+    const site = await siteForOrigin(store, request.params.siteId, request.headers.origin);
+    allowOrigin(site, request, reply);
+    const { visitor, token } = await mintVisitor(store, site);
+    return reply.status(201).send({ visitorId: visitor.id, token } satisfies VisitorCreated);
+  });
+
+  app.post('/api/sites/:siteId/page-views', async (request: SiteRequest, reply) => {
+    const site = await siteOf(request, reply);
+    const visitor = await visitorForToken(store, site, bearerToken(request.headers.authorization));
+    const input: PageViewInput = parseBody(pageViewSchema, request.body);
+    const pageView = await store.visitors.addPageView(visitor.id, {
+      url: input.url,
+      title: input.title ?? '',
+      referrer: input.referrer ?? '',
+    });
+    const conversation = await store.conversations.openByVisitor(site.id, visitor.id);
+    bus.publish({ kind: 'pageview', visitorId: visitor.id, conversationId: conversation?.id ?? null, pageView });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/sites/:siteId/conversation', async (request: SiteRequest, reply) => {
+    const site = await siteOf(request, reply);
+    const visitor = await visitorForToken(store, site, bearerToken(request.headers.authorization));
+    const conversation = await store.conversations.openByVisitor(site.id, visitor.id);
+    const messages = conversation ? await store.messages.after(conversation.id, 0, TRANSCRIPT_LIMIT) : [];
+    const body: VisitorTranscript = {
+      conversation: conversation ? { id: conversation.id, lastSeq: conversation.lastSeq } : null,
+      messages: visibleTo('visitor', messages),
+    };
+    return reply.send(body);
+  });
+}

@@ -1,0 +1,35 @@
+// Visitor identity: tokens are minted by the server, kept by the widget and stored hashed.
+
+import type { Store } from '../db/store.ts';
+import { AppError } from '../errors.ts';
+import { hashSecret, newSecret } from '../ids.ts';
+import { isOriginAllowed, type Site } from '../sites/repository.ts';
+import type { Visitor } from './repository.ts';
+
+const SITE_ID = /^[\w-]{1,64}$/;
+
+/** The site, if the id is well-formed, the site exists, and the request comes from one of its origins. */
+export async function siteForOrigin(store: Store, siteId: string, origin: string | undefined): Promise<Site> {
+  if (!SITE_ID.test(siteId)) throw new AppError('invalid_id', 'not a valid site id');
+  const site = await store.sites.get(siteId);
+  if (!site) throw new AppError('not_found', 'no such site');
+  if (!isOriginAllowed(site, origin)) throw new AppError('bad_origin', 'this origin may not use the site');
+  return site;
+}
+
+export async function mintVisitor(store: Store, site: Site): Promise<{ visitor: Visitor; token: string }> {
+  const token = newSecret();
+  const visitor = await store.visitors.create(site.id, hashSecret(token));
+  return { visitor, token };
+}
+
+export async function visitorForToken(store: Store, site: Site, token: string | undefined): Promise<Visitor> {
+  const visitor = token ? await store.visitors.byToken(hashSecret(token)) : null;
+  if (!visitor || visitor.siteId !== site.id) throw new AppError('unauthorized', 'unknown visitor token');
+  return visitor;
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([\w-]{16,128})$/.exec(header ?? '');
+  return match?.[1];
+}

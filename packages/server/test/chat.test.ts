@@ -1,0 +1,203 @@
+// A visitor and operators chatting over real sockets, with everything stored in SQLite.
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type TestServer,
+  connectOperator,
+  createOperator,
+  newVisitor,
+  removeData,
+  reply,
+  say,
+  settle,
+  startServer,
+  sync,
+} from './harness.ts';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startServer();
+});
+afterEach(async () => {
+  await server.stop();
+  removeData(server);
+});
+
+describe('chatting', () => {
+  it('carries messages both ways live, through the assigned operator', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const operator = await connectOperator(server, alice);
+    const visitor = await (await newVisitor(server)).connect();
+
+    const first = await say(visitor, 'Hello, is the Aurora lamp in stock?');
+    expect(first.seq).toBe(1);
+    const listed = await operator.wait('conversation.updated', (f) => f.conversation.id === first.conversationId);
+    expect(listed.conversation.memberIds).toEqual([alice.id]);
+
+    const opened = await sync(operator, 0, first.conversationId);
+    expect(opened.messages.map((m) => m.body)).toEqual(['Hello, is the Aurora lamp in stock?']);
+
+    await reply(operator, first.conversationId, 'Yes, we have 12 left.');
+    const received = await visitor.wait('message.created', (f) => f.message.author.kind === 'operator');
+    expect(received.message).toMatchObject({ seq: 2, body: 'Yes, we have 12 left.', author: { name: 'Alice' } });
+
+    await say(visitor, 'Great, thanks!');
+    const live = await operator.wait('message.created', (f) => f.message.seq === 3);
+    expect(live.message.body).toBe('Great, thanks!');
+  });
+
+  it('stores a message before acknowledging it', async () => {
+    const visitor = await (await newVisitor(server)).connect();
+    const message = await say(visitor, 'persist me');
+    const rows = server.query<{ body: string; seq: number }>(
+      'SELECT body, seq FROM messages WHERE id = ?',
+      message.id,
+    );
+    expect(rows).toEqual([{ body: 'persist me', seq: 1 }]);
+  });
+
+  it('never stores a resent client id twice', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const operator = await connectOperator(server, alice);
+    const visitor = await (await newVisitor(server)).connect();
+    const once = await say(visitor, 'only once', 'same-id');
+    await sync(operator, 0, once.conversationId);
+    const again = await say(visitor, 'only once', 'same-id');
+    expect(again).toEqual(once);
+    await say(visitor, 'next');
+    await operator.wait('message.created', (f) => f.message.body === 'next');
+    expect(server.query('SELECT seq FROM messages WHERE conversation_id = ?', once.conversationId)).toHaveLength(2);
+    expect(operator.of('message.created').filter((f) => f.message.body === 'only once')).toHaveLength(0);
+    expect(operator.of('message.created').map((f) => f.message.seq)).toEqual([2]);
+  });
+
+  it('gives a reconnecting visitor exactly what it missed, in order', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const operator = await connectOperator(server, alice);
+    const handle = await newVisitor(server);
+    let visitor = await handle.connect();
+    const first = await say(visitor, 'one');
+    await sync(operator, 0, first.conversationId);
+    await reply(operator, first.conversationId, 'two');
+    await visitor.wait('message.created', (f) => f.message.seq === 2);
+    await visitor.close();
+
+    for (const body of ['three', 'four', 'five']) await reply(operator, first.conversationId, body);
+    visitor = await handle.connect();
+    const resumed = await sync(visitor, 2);
+    expect(resumed.messages.map((m) => [m.seq, m.body])).toEqual([
+      [3, 'three'],
+      [4, 'four'],
+      [5, 'five'],
+    ]);
+    await reply(operator, first.conversationId, 'six');
+    await visitor.wait('message.created', (f) => f.message.seq === 6);
+    await settle();
+    const seqs = [...resumed.messages.map((m) => m.seq), ...visitor.of('message.created').map((f) => f.message.seq)];
+    expect(seqs).toEqual([3, 4, 5, 6]);
+  });
+
+  it('keeps everything across a server restart', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const handle = await newVisitor(server);
+    const visitor = await handle.connect();
+    const first = await say(visitor, 'before restart');
+    const operator = await connectOperator(server, alice);
+    await reply(operator, first.conversationId, 'answer before restart');
+    await visitor.close();
+    await operator.close();
+    await server.stop();
+
+    server = await server.restart();
+    const again = await handle.connect();
+    const history = await sync(again, 0);
+    expect(history.messages.map((m) => m.body)).toEqual(['before restart', 'answer before restart']);
+    const next = await say(again, 'after restart');
+    expect(next.seq).toBe(3);
+    expect(next.conversationId).toBe(first.conversationId);
+  });
+
+  it('opens one conversation per visitor even when first messages race', async () => {
+    const handle = await newVisitor(server);
+    const tabs = await Promise.all([handle.connect(), handle.connect(), handle.connect()]);
+    const sent = await Promise.all(tabs.map((tab, i) => say(tab, `tab ${i}`)));
+    expect(new Set(sent.map((m) => m.conversationId)).size).toBe(1);
+    expect(sent.map((m) => m.seq).sort()).toEqual([1, 2, 3]);
+    expect(server.query('SELECT id FROM conversations WHERE visitor_id = ?', handle.visitorId)).toHaveLength(1);
+  });
+
+  it('does not drop frames sent before the connection finished setting up', async () => {
+    const handle = await newVisitor(server);
+    const { Client, visitorUrl, SITE_ORIGIN } = await import('./harness.ts');
+    const client = await Client.connect(visitorUrl(server, handle.token), { origin: SITE_ORIGIN });
+    // No wait for the welcome: these frames race the connection's set-up.
+    for (let i = 1; i <= 20; i++) client.send({ type: 'message.send', id: `f${i}`, clientId: `c${i}`, body: `m${i}` });
+    await client.wait('message.ack', (ack) => ack.id === 'f20');
+    expect(client.of('message.ack').map((ack) => ack.message.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+});
+
+describe('assignment and the queue', () => {
+  it('gives new conversations to the least busy online operator', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const bob = await createOperator(server, 'Bob');
+    await connectOperator(server, alice);
+    await connectOperator(server, bob);
+    const owners = [];
+    for (let i = 0; i < 4; i++) {
+      const visitor = await (await newVisitor(server)).connect();
+      const message = await say(visitor, `hi ${i}`);
+      const conversation = await server.app.store.conversations.byId(message.conversationId);
+      owners.push(conversation?.assignedOperatorId);
+    }
+    expect(owners.filter((id) => id === alice.id)).toHaveLength(2);
+    expect(owners.filter((id) => id === bob.id)).toHaveLength(2);
+  });
+
+  it('queues conversations while nobody is online; answering one takes it', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const bob = await createOperator(server, 'Bob');
+    const visitor = await (await newVisitor(server)).connect();
+    const first = await say(visitor, 'anyone there?');
+
+    const aliceSocket = await connectOperator(server, alice);
+    const bobSocket = await connectOperator(server, bob);
+    const list = async (cookieOf: typeof alice) => {
+      const { loginCookie } = await import('./harness.ts');
+      const response = await fetch(`${server.url}/api/operator/conversations`, {
+        headers: { cookie: await loginCookie(server, cookieOf.email) },
+      });
+      return ((await response.json()) as { conversations: Array<{ id: string; memberIds: string[]; unread: number }> })
+        .conversations;
+    };
+    expect((await list(alice)).map((c) => [c.id, c.memberIds, c.unread])).toEqual([[first.conversationId, [], 1]]);
+    expect((await list(bob)).map((c) => c.id)).toEqual([first.conversationId]);
+
+    await reply(bobSocket, first.conversationId, 'Bob here!');
+    await aliceSocket.wait('conversation.removed', (f) => f.conversationId === first.conversationId);
+    expect(await list(alice)).toEqual([]);
+    expect((await list(bob)).map((c) => c.memberIds)).toEqual([[bob.id]]);
+    await visitor.wait('message.created', (f) => f.message.body === 'Bob here!');
+  });
+
+  it('shows typing and unread counts to the operator, and clears them on read', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const operator = await connectOperator(server, alice);
+    const visitor = await (await newVisitor(server)).connect();
+    const first = await say(visitor, 'one');
+    await say(visitor, 'two');
+    const unread = await operator.wait('conversation.updated', (f) => f.conversation.unread === 2);
+    expect(unread.conversation.lastMessage?.body).toBe('two');
+
+    visitor.send({ type: 'typing.set', id: 't1', active: true });
+    const typing = await operator.wait('typing');
+    expect(typing).toMatchObject({ conversationId: first.conversationId, active: true, author: { kind: 'visitor' } });
+
+    operator.send({ type: 'conversation.read', id: 'r1', conversationId: first.conversationId, seq: 2 });
+    await operator.wait('conversation.updated', (f) => f.conversation.unread === 0);
+
+    operator.send({ type: 'typing.set', id: 't2', conversationId: first.conversationId, active: true });
+    const shown = await visitor.wait('typing');
+    expect(shown.author).toMatchObject({ kind: 'operator', name: 'Alice' });
+  });
+});

@@ -1,0 +1,224 @@
+// Test harness: a real server on a real port with a temp SQLite file, and real WebSocket clients.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClientToServer, OperatorProfile, ServerToClient } from '@livechat/protocol';
+import Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+import WebSocket from 'ws';
+import { buildApp } from '../src/app.ts';
+import { type Config, testConfig } from '../src/config.ts';
+import { hashPassword } from '../src/operators/passwords.ts';
+
+export interface TestServer {
+  app: FastifyInstance;
+  url: string;
+  origin: string;
+  dataDir: string;
+  /** Stops the server; the data stays for a restart. */
+  stop(): Promise<void>;
+  /** Starts a new server on the same data directory and port. */
+  restart(): Promise<TestServer>;
+  /** A second, read-only connection to the SQLite file, to see what is really stored. */
+  query<T>(sql: string, ...params: unknown[]): T[];
+}
+
+export const SITE_ORIGIN = 'http://shop.test';
+export const PASSWORDS: Record<string, string> = {};
+
+export async function startServer(overrides: Partial<Config> = {}, dataDir?: string, port = 0): Promise<TestServer> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'livechat-test-'));
+  const app = await buildApp(testConfig({ dataDir: dir, ...overrides }));
+  await app.listen({ port, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const url = `http://127.0.0.1:${address.port}`;
+  await app.store.sites.save({ id: 'shop', name: 'Shop', allowedOrigins: [SITE_ORIGIN] });
+  return {
+    app,
+    url,
+    origin: url,
+    dataDir: dir,
+    stop: () => app.close(),
+    // Same port, so clients reconnect to the same URL as after a real restart.
+    restart: async () => startServer(overrides, dir, address.port),
+    query<T>(sql: string, ...params: unknown[]): T[] {
+      const db = new Database(join(dir, 'livechat.sqlite'), { readonly: true });
+      try {
+        return db.prepare(sql).all(...params) as T[];
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+export function removeData(server: TestServer): void {
+  rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+export async function createOperator(
+  server: TestServer,
+  name: string,
+  role: OperatorProfile['role'] = 'operator',
+): Promise<OperatorProfile> {
+  const email = `${name.toLowerCase()}@example.com`;
+  const password = `pw-${name}`;
+  PASSWORDS[email] = password;
+  return server.app.store.operators.create({
+    name,
+    email,
+    passwordHash: await hashPassword(password),
+    role,
+    notify: 'inbox',
+  });
+}
+
+/** A WebSocket client that records every frame it receives and can wait for one. */
+export class Client {
+  readonly frames: ServerToClient[] = [];
+  private waiters: Array<{ test: (f: ServerToClient) => boolean; resolve: (f: ServerToClient) => void }> = [];
+  private counter = 0;
+
+  constructor(readonly socket: WebSocket) {
+    socket.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as ServerToClient;
+      this.frames.push(frame);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.test(frame)) return true;
+        waiter.resolve(frame);
+        return false;
+      });
+    });
+  }
+
+  static connect(url: string, headers: Record<string, string>): Promise<Client> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, { headers });
+      const client = new Client(socket);
+      socket.once('open', () => resolve(client));
+      socket.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+      socket.once('error', reject);
+    });
+  }
+
+  nextId(): string {
+    this.counter += 1;
+    return `f${this.counter}`;
+  }
+
+  send(frame: ClientToServer | Record<string, unknown>): void {
+    this.socket.send(JSON.stringify(frame));
+  }
+
+  sendRaw(data: string): void {
+    this.socket.send(data);
+  }
+
+  /** Resolves with the first frame (already received or still to come) that passes the test. */
+  wait<T extends ServerToClient['type']>(
+    type: T,
+    test: (frame: Extract<ServerToClient, { type: T }>) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<Extract<ServerToClient, { type: T }>> {
+    type F = Extract<ServerToClient, { type: T }>;
+    const matches = (frame: ServerToClient): frame is F => frame.type === type && test(frame as F);
+    const seen = this.frames.find(matches);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
+      this.waiters.push({
+        test: matches,
+        resolve: (frame) => {
+          clearTimeout(timer);
+          resolve(frame as F);
+        },
+      });
+    });
+  }
+
+  of<T extends ServerToClient['type']>(type: T): Array<Extract<ServerToClient, { type: T }>> {
+    return this.frames.filter((frame): frame is Extract<ServerToClient, { type: T }> => frame.type === type);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.socket.readyState === WebSocket.CLOSED) return resolve();
+      this.socket.once('close', () => resolve());
+      this.socket.close();
+    });
+  }
+}
+
+export interface VisitorHandle {
+  token: string;
+  visitorId: string;
+  connect(): Promise<Client>;
+}
+
+export async function newVisitor(server: TestServer, origin = SITE_ORIGIN): Promise<VisitorHandle> {
+  const response = await fetch(`${server.url}/api/sites/shop/visitors`, { method: 'POST', headers: { origin } });
+  if (response.status !== 201) throw new Error(`mint failed: ${response.status}`);
+  const { token, visitorId } = (await response.json()) as { token: string; visitorId: string };
+  return {
+    token,
+    visitorId,
+    async connect() {
+      const client = await Client.connect(visitorUrl(server, token), { origin });
+      await client.wait('welcome');
+      return client;
+    },
+  };
+}
+
+export const visitorUrl = (server: TestServer, token: string, site = 'shop') =>
+  `${server.url.replace('http', 'ws')}/ws/visitor?site=${site}&token=${encodeURIComponent(token)}`;
+
+export async function loginCookie(server: TestServer, email: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/operator/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORDS[email] }),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
+  const cookie = response.headers.get('set-cookie') ?? '';
+  return cookie.split(';')[0] ?? '';
+}
+
+export async function connectOperator(server: TestServer, operator: OperatorProfile): Promise<Client> {
+  const cookie = await loginCookie(server, operator.email);
+  const client = await Client.connect(`${server.url.replace('http', 'ws')}/ws/operator`, {
+    origin: server.origin,
+    cookie,
+  });
+  await client.wait('welcome');
+  return client;
+}
+
+/** Sends a visitor message and waits for its ack. */
+export async function say(client: Client, body: string, clientId = `c-${Math.random().toString(36).slice(2)}`) {
+  const id = client.nextId();
+  client.send({ type: 'message.send', id, clientId, body });
+  return (await client.wait('message.ack', (ack) => ack.id === id)).message;
+}
+
+/** Sends an operator message and waits for its ack. */
+export async function reply(
+  client: Client,
+  conversationId: string,
+  body: string,
+  visibility: 'public' | 'operator' = 'public',
+) {
+  const id = client.nextId();
+  client.send({ type: 'message.send', id, conversationId, clientId: `o-${id}-${Date.now()}`, body, visibility });
+  return (await client.wait('message.ack', (ack) => ack.id === id)).message;
+}
+
+export async function sync(client: Client, afterSeq: number, conversationId?: string) {
+  const id = client.nextId();
+  client.send(conversationId ? { type: 'sync', id, conversationId, afterSeq } : { type: 'sync', id, afterSeq });
+  return client.wait('sync.result', (result) => result.id === id);
+}
+
+export const settle = (ms = 100) => new Promise((resolve) => setTimeout(resolve, ms));
