@@ -201,3 +201,37 @@ describe('assignment and the queue', () => {
     expect(shown.author).toMatchObject({ kind: 'operator', name: 'Alice' });
   });
 });
+
+describe('page views', () => {
+  it('records pages before any conversation and shows them to the operator live', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const handle = await newVisitor(server);
+    const { SITE_ORIGIN, loginCookie } = await import('./harness.ts');
+    const view = (url: string, title: string) =>
+      fetch(`${server.url}/api/sites/shop/page-views`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${handle.token}`, 'content-type': 'application/json', origin: SITE_ORIGIN },
+        body: JSON.stringify({ url, title, referrer: '' }),
+      });
+    expect((await view('http://shop.test/', 'Home')).status).toBe(204);
+    expect((await view('http://shop.test/pricing', 'Pricing')).status).toBe(204);
+
+    const operator = await connectOperator(server, alice);
+    const visitor = await handle.connect();
+    const first = await say(visitor, 'question about prices');
+    const listed = await operator.wait('conversation.updated', (f) => f.conversation.id === first.conversationId);
+    expect(listed.conversation.currentPage).toMatchObject({ url: 'http://shop.test/pricing', title: 'Pricing' });
+
+    await view('http://shop.test/contact', 'Contact');
+    const live = await operator.wait('page.viewed');
+    expect(live).toMatchObject({ visitorId: handle.visitorId, pageView: { title: 'Contact' } });
+
+    const cookie = await loginCookie(server, alice.email);
+    const pages = await fetch(`${server.url}/api/operator/visitors/${handle.visitorId}/page-views?limit=10`, {
+      headers: { cookie },
+    }).then((r) => r.json() as Promise<{ pageViews: Array<{ title: string }> }>);
+    expect(pages.pageViews.map((p) => p.title)).toEqual(['Contact', 'Pricing', 'Home']);
+    await settle();
+    expect(visitor.frames.some((f) => f.type === 'page.viewed')).toBe(false);
+  });
+});
