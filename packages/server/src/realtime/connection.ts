@@ -69,7 +69,7 @@ export class Connection {
   private sendRaw(data: string): void {
     // A client that stops reading must not make the server hold an unbounded backlog: drop it,
     // it resumes from its last seq when it reconnects.
-    if (this.socket.bufferedAmount + data.length > this.maxBufferedBytes) {
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.log.warn({ connection: this.id, buffered: this.socket.bufferedAmount }, 'closing a socket that does not read');
       this.socket.terminate();
       return;

@@ -1,0 +1,58 @@
+// Browser-test harness: the real demo server on a free port and a headless system Chromium.
+
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium } from 'playwright-core';
+import { buildApp } from '../packages/server/src/app.ts';
+import { testConfig } from '../packages/server/src/config.ts';
+import { demoOrigins, seedDemo } from '../packages/server/src/demo/seed.ts';
+
+export const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results');
+
+export interface Demo {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startDemo(): Promise<Demo> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'livechat-e2e-'));
+  const config = testConfig({ dataDir, demo: true });
+  const app = await buildApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  await seedDemo(app.store, demoOrigins(config, address.port));
+  return {
+    app,
+    url: `http://localhost:${address.port}`,
+    async stop() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'livechat-chromium-'))}`,
+    ],
+  });
+}
