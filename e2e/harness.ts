@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium } from 'playwright-core';
 import { buildApp } from '../packages/server/src/app.ts';
 import { testConfig } from '../packages/server/src/config.ts';
@@ -12,7 +11,7 @@ import { demoOrigins, seedDemo } from '../packages/server/src/demo/seed.ts';
 export const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results');
 
 export interface Demo {
-  app: FastifyInstance;
+  app: Awaited<ReturnType<typeof buildApp>>;
   url: string;
   stop(): Promise<void>;
 }
@@ -41,6 +40,7 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Playwright gives every launch a fresh, empty profile of its own.
   return chromium.launch({
     executablePath,
     args: [
@@ -52,7 +52,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'livechat-chromium-'))}`,
     ],
   });
 }

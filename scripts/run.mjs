@@ -62,9 +62,13 @@ switch (mode) {
     build();
     process.exit(run('npx', ['-y', PNPM, '--filter', '@livechat/server', 'run', 'demo']));
     break;
-  case 'test':
+  case 'test': {
     install();
-    process.exit(vitest('vitest.config.ts', '.vitest-results.json'));
+    const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+    const status = vitest('vitest.config.ts', '.vitest-results.json');
+    if (typecheck !== 0) console.error('type check failed');
+    process.exit(typecheck || status);
+  }
     break;
   case 'e2e':
     install();

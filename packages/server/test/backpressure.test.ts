@@ -36,5 +36,7 @@ it('closes an operator socket that never reads, and the chat goes on', async () 
   // Everything the visitor sent was stored; the stalled operator can resume by seq.
   const fresh = await connectOperator(server, alice);
   const caughtUp = await sync(fresh, 0, first.conversationId);
-  expect(caughtUp.lastSeq).toBe(sent + 1);
+  await fresh.wait('message.created', (f) => f.message.seq === sent + 1);
+  const seqs = [...caughtUp.messages, ...fresh.of('message.created').map((f) => f.message)].map((m) => m.seq);
+  expect(seqs).toEqual(Array.from({ length: sent + 1 }, (_, i) => i + 1));
 });

@@ -235,3 +235,28 @@ describe('page views', () => {
     expect(visitor.frames.some((f) => f.type === 'page.viewed')).toBe(false);
   });
 });
+
+describe('long backlogs', () => {
+  it('delivers a backlog longer than one page completely and in order', async () => {
+    const handle = await newVisitor(server);
+    const visitor = await handle.connect();
+    const first = await say(visitor, 'm1');
+    await visitor.close();
+    const { store } = server.app;
+    for (let i = 2; i <= 1200; i++) {
+      await store.messages.append({
+        conversationId: first.conversationId,
+        author: { kind: 'system', id: null, name: 'System' },
+        body: `m${i}`,
+        visibility: 'public',
+        clientId: null,
+      });
+    }
+    const again = await handle.connect();
+    const result = await sync(again, 0);
+    await again.wait('message.created', (f) => f.message.seq === 1200);
+    const seqs = [...result.messages, ...again.of('message.created').map((f) => f.message)].map((m) => m.seq);
+    expect(seqs).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
+    expect(result.lastSeq).toBe(result.messages.at(-1)?.seq);
+  });
+});

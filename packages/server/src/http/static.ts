@@ -21,7 +21,7 @@ export async function staticRoutes(app: FastifyInstance): Promise<void> {
   if (existsSync(`${WIDGET_DIST}/widget.js`)) {
     // The loader keeps its URL forever, so it is cached briefly; the UI it imports comes cross-origin.
     await app.register(fastifyStatic, {
-      root: WIDGET_DIST,
+      root: `${WIDGET_DIST}/widget`,
       prefix: '/widget/',
       decorateReply: true,
       index: false,

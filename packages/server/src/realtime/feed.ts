@@ -45,6 +45,11 @@ export class ConversationFeed {
     this.drain();
   }
 
+  /** Streams whatever the store holds beyond the cursor (the rest of a backlog longer than a page). */
+  catchUp(): void {
+    if (!this.reading && !this.closed) void this.fillGap();
+  }
+
   push(message: Message, silent = false): void {
     if (this.closed || message.seq <= this.delivered) return;
     this.pending.push({ message, silent });
@@ -82,13 +87,19 @@ export class ConversationFeed {
     this.reading = true;
     const before = this.delivered;
     try {
-      const missing = await this.read(this.delivered);
-      for (const message of missing) {
-        if (this.closed) return;
-        if (message.seq !== this.delivered + 1) break;
-        this.delivered = message.seq;
-        const queued = this.pending.find((item) => item.message.seq === message.seq);
-        if (!queued?.silent) this.emit(message);
+      // Page by page until the store has nothing more beyond the cursor.
+      for (;;) {
+        const missing = await this.read(this.delivered);
+        let progressed = false;
+        for (const message of missing) {
+          if (this.closed) return;
+          if (message.seq !== this.delivered + 1) break;
+          this.delivered = message.seq;
+          progressed = true;
+          const queued = this.pending.find((item) => item.message.seq === message.seq);
+          if (!queued?.silent) this.emit(message);
+        }
+        if (!progressed) break;
       }
     } finally {
       this.reading = false;

@@ -97,14 +97,11 @@ export class Gateway {
     connection.feeds.set(conversationId, feed);
     const messages = await feed.initial();
     const conversation = await this.deps.store.conversations.byId(conversationId);
-    connection.send({
-      type: 'sync.result',
-      id: frameId,
-      conversationId,
-      messages,
-      lastSeq: Math.max(conversation?.lastSeq ?? 0, feed.cursor),
-    });
+    // lastSeq is what this answer brings the client to; anything beyond one page follows as
+    // message.created frames, in order.
+    connection.send({ type: 'sync.result', id: frameId, conversationId, messages, lastSeq: feed.cursor });
     feed.release();
+    if ((conversation?.lastSeq ?? 0) > feed.cursor) feed.catchUp();
   }
 
   /** Sends the operator's own view of a conversation (their unread count) to all their connections. */

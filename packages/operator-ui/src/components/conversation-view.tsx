@@ -1,0 +1,52 @@
+// The center column: one conversation's history, the visitor's typing indicator and the composer.
+
+import { Composer } from '../composer/composer.tsx';
+import { isQueued, visitorLabel } from '../state/conversations.ts';
+import { workspace } from '../state/live.ts';
+import { buildTimeline } from '../state/timeline.ts';
+import { MessageList } from './message-list.tsx';
+
+export function ConversationView({ conversationId }: { conversationId: string }) {
+  const summary = workspace.conversations.value.get(conversationId);
+  const messages = workspace.messagesOf(conversationId);
+  const notices = workspace.notices.value.get(conversationId) ?? [];
+  const pending = workspace.outbox.value.filter((send) => send.conversationId === conversationId);
+  const typing = workspace.typing.value.get(conversationId);
+  const synced = workspace.synced.value.has(conversationId);
+  const online = workspace.connection.value === 'online';
+  const label = summary ? visitorLabel(summary.visitor) : 'Conversation';
+
+  const emptyText = synced
+    ? 'No messages yet.'
+    : online
+      ? 'Loading the conversation…'
+      : 'Waiting for the connection to load this conversation…';
+
+  return (
+    <section class="conversation" aria-labelledby="conversation-heading">
+      <header class="conversation__header">
+        <a class="conversation__back" href="#/">
+          <span aria-hidden="true">←</span> Conversations
+        </a>
+        <h2 id="conversation-heading" class="conversation__title">
+          {label}
+        </h2>
+        {summary && isQueued(summary) && <span class="tag tag--queued">Queued</span>}
+      </header>
+      <MessageList items={buildTimeline(messages, notices, pending)} emptyText={emptyText} />
+      <div class="typing-slot" aria-live="polite">
+        {typing && (
+          <p class="typing" data-testid="op-typing">
+            <span class="typing__dots" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+            </span>
+            {typing.name || label} is typing…
+          </p>
+        )}
+      </div>
+      <Composer key={conversationId} conversationId={conversationId} />
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+// The conversation's history: stored messages, operator-only notices and unsent messages, in order.
+
+import type { Message } from '@livechat/protocol';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { discardSend, retrySend, workspace } from '../state/live.ts';
+import { clockTime } from '../state/time.ts';
+import type { Notice, PendingSend, TimelineItem } from '../state/timeline.ts';
+import { LinkedText } from './links.tsx';
+
+/** How close to the bottom counts as "following along", so new messages scroll into view. */
+const FOLLOW_THRESHOLD_PX = 80;
+
+export function MessageList({ items, emptyText }: { items: readonly TimelineItem[]; emptyText: string }) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+
+  // Keep the newest message visible unless the operator scrolled up to read older ones.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && following.current) element.scrollTop = element.scrollHeight;
+  }, [items]);
+
+  function onScroll() {
+    const element = scroller.current;
+    if (!element) return;
+    following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX;
+  }
+
+  return (
+    <div class="history" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages" tabIndex={0}>
+      {items.length === 0 ? (
+        <p class="history__empty">{emptyText}</p>
+      ) : (
+        <ol class="history__list">
+          {items.map((item) =>
+            item.kind === 'message' ? (
+              <MessageItem key={item.key} message={item.message} />
+            ) : item.kind === 'notice' ? (
+              <NoticeItem key={item.key} notice={item.notice} />
+            ) : (
+              <PendingItem key={item.key} send={item.pending} />
+            ),
+          )}
+        </ol>
+      )}
+    </div>
+  );
+}
+
+function MessageItem({ message }: { message: Message }) {
+  const selfId = workspace.operator.value?.id;
+  const own = message.author.kind === 'operator' && message.author.id === selfId;
+  const internal = message.visibility === 'operator';
+  const name = own ? 'You' : message.author.name || (message.author.kind === 'system' ? 'System' : 'Visitor');
+  return (
+    <li
+      class={`message message--${message.author.kind}${own ? ' message--own' : ''}${internal ? ' message--internal' : ''}`}
+      data-testid="op-message"
+      data-visibility={message.visibility}
+      data-author={message.author.kind}
+      data-seq={message.seq}
+    >
+      <div class="message__meta">
+        <span class="message__author">{name}</span>
+        <time dateTime={message.createdAt} title={new Date(message.createdAt).toLocaleString()}>
+          {clockTime(message.createdAt)}
+        </time>
+      </div>
+      {internal && <p class="message__label">Only operators see this</p>}
+      <p class="message__body">
+        <LinkedText text={message.body} />
+      </p>
+    </li>
+  );
+}
+
+function NoticeItem({ notice }: { notice: Notice }) {
+  return (
+    <li class="message message--system message--internal message--notice" data-testid="op-message" data-visibility="operator" data-author="system">
+      <p class="message__label">Only you see this</p>
+      <p class="message__body">{notice.text}</p>
+      {notice.detail && <p class="message__detail">{notice.detail}</p>}
+    </li>
+  );
+}
+
+function PendingItem({ send }: { send: PendingSend }) {
+  const internal = send.visibility === 'operator';
+  const failed = send.status === 'failed';
+  return (
+    <li
+      class={`message message--operator message--own message--pending${internal ? ' message--internal' : ''}${failed ? ' message--failed' : ''}`}
+      data-testid="op-message"
+      data-visibility={send.visibility}
+      data-author="operator"
+      data-pending={send.status}
+    >
+      <div class="message__meta">
+        <span class="message__author">You</span>
+        <span>{failed ? 'Not sent' : 'Sending…'}</span>
+      </div>
+      {internal && <p class="message__label">Only operators see this</p>}
+      <p class="message__body">
+        <LinkedText text={send.body} />
+      </p>
+      {failed && (
+        <div class="message__actions">
+          <span class="message__error" role="alert">
+            {send.error}
+          </span>
+          <button type="button" class="button button--small" onClick={() => retrySend(send.frameId)}>
+            Retry
+          </button>
+          <button type="button" class="button button--small button--quiet" onClick={() => discardSend(send.frameId)}>
+            Discard
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

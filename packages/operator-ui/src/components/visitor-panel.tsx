@@ -1,0 +1,93 @@
+// The right column: who the visitor is, where they are now, and the pages they visited recently.
+
+import type { ConversationSummary } from '@livechat/protocol';
+import { useEffect } from 'preact/hooks';
+import { isQueued } from '../state/conversations.ts';
+import { loadPageViews, workspace } from '../state/live.ts';
+import { UrlLink } from './links.tsx';
+import { RelativeTime } from './relative-time.tsx';
+
+export function VisitorPanel({ conversationId }: { conversationId: string }) {
+  const summary = workspace.conversations.value.get(conversationId);
+  const visitorId = summary?.visitor.id;
+
+  useEffect(() => {
+    if (visitorId) void loadPageViews(visitorId);
+  }, [visitorId]);
+
+  if (!summary) {
+    return (
+      <aside class="panel" aria-label="Visitor">
+        <p class="panel__muted">No details for this conversation.</p>
+      </aside>
+    );
+  }
+  const pageViews = workspace.pageViews.value.get(summary.visitor.id);
+  const page = summary.currentPage;
+
+  return (
+    <aside class="panel" aria-label="Visitor">
+      <section class="panel__section">
+        <h2 class="panel__heading">Visitor</h2>
+        <dl class="facts">
+          <dt>Name</dt>
+          <dd data-testid="op-visitor-name">{summary.visitor.name ?? <span class="panel__muted">Not given</span>}</dd>
+          <dt>Email</dt>
+          <dd data-testid="op-visitor-email">{summary.visitor.email ?? <span class="panel__muted">Not given</span>}</dd>
+        </dl>
+      </section>
+
+      <section class="panel__section">
+        <h3 class="panel__heading">Current page</h3>
+        {page ? (
+          <div class="page" data-testid="op-current-page">
+            <span class="page__title">{page.title.trim() || 'Untitled page'}</span>
+            <UrlLink class="page__url" url={page.url} />
+          </div>
+        ) : (
+          <p class="panel__muted">Unknown</p>
+        )}
+      </section>
+
+      <section class="panel__section">
+        <h3 class="panel__heading">Operators</h3>
+        <Members summary={summary} />
+      </section>
+
+      <section class="panel__section">
+        <h3 class="panel__heading">Recent pages</h3>
+        {pageViews === undefined ? (
+          <p class="panel__muted">Loading…</p>
+        ) : pageViews.length === 0 ? (
+          <p class="panel__muted">No pages recorded yet.</p>
+        ) : (
+          <ol class="page-list">
+            {pageViews.map((view) => (
+              <li key={`${view.viewedAt}|${view.url}`} class="page" data-testid="op-page-view">
+                <span class="page__title">{view.title.trim() || 'Untitled page'}</span>
+                <UrlLink class="page__url" url={view.url} />
+                <RelativeTime class="page__time" iso={view.viewedAt} />
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </aside>
+  );
+}
+
+function Members({ summary }: { summary: ConversationSummary }) {
+  if (isQueued(summary)) return <p class="panel__muted">Waiting in the queue</p>;
+  const selfId = workspace.operator.value?.id;
+  const team = workspace.team.value;
+  return (
+    <ul class="members">
+      {summary.memberIds.map((id) => (
+        <li key={id}>
+          {id === selfId ? 'You' : (team.find((member) => member.id === id)?.name ?? 'Another operator')}
+          {id === summary.assignedOperatorId && <span class="panel__muted"> (assigned)</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,29 @@
+// Decides what the composer's text becomes when sent: nothing, a command run, or a message.
+
+import { MAX_BODY_LENGTH, parseCommand } from '@livechat/protocol';
+import type { Visibility } from '@livechat/protocol';
+
+export type ComposerIntent =
+  | { kind: 'empty' }
+  | { kind: 'too-long'; length: number; max: number }
+  | { kind: 'command'; name: string; args: string }
+  | { kind: 'message'; body: string; visibility: Visibility };
+
+/**
+ * Text that parses as `/name args` always runs as a command, even in public mode: a command
+ * typed by an operator must never reach the visitor as an ordinary message.
+ */
+export function composerIntent(text: string, internalNote: boolean): ComposerIntent {
+  const body = text.trim();
+  if (body === '') return { kind: 'empty' };
+  const command = parseCommand(body);
+  if (command) return { kind: 'command', name: command.name, args: command.args };
+  if (body.length > MAX_BODY_LENGTH) return { kind: 'too-long', length: body.length, max: MAX_BODY_LENGTH };
+  return { kind: 'message', body, visibility: internalNote ? 'operator' : 'public' };
+}
+
+/** The visitor sees "typing…" only for a reply meant for them, not for notes or commands. */
+export function typingIsPublic(text: string, internalNote: boolean): boolean {
+  const trimmed = text.trimStart();
+  return !internalNote && trimmed !== '' && !trimmed.startsWith('/');
+}

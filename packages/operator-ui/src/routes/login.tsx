@@ -1,0 +1,82 @@
+// The sign-in page shown whenever there is no valid operator session.
+
+import { useState } from 'preact/hooks';
+import { login, sessionNotice } from '../state/session.ts';
+import { ApiError } from '../transport/http.ts';
+
+export function LoginPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const notice = sessionNotice.value;
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(email.trim(), password);
+    } catch (failure) {
+      setError(loginErrorText(failure));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="login">
+      <form class="login__card" onSubmit={onSubmit}>
+        <h1 class="login__title">Live chat</h1>
+        <p class="login__lead">Sign in to answer your visitors.</p>
+        {notice && !error && (
+          <p class="login__notice" role="status">
+            {notice}
+          </p>
+        )}
+        <label class="field">
+          <span class="field__label">Email</span>
+          <input
+            class="field__input"
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onInput={(event) => setEmail(event.currentTarget.value)}
+            data-testid="op-login-email"
+          />
+        </label>
+        <label class="field">
+          <span class="field__label">Password</span>
+          <input
+            class="field__input"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+            data-testid="op-login-password"
+          />
+        </label>
+        {error && (
+          <p class="login__error" role="alert" data-testid="op-login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="button button--primary button--block" disabled={busy} data-testid="op-login-submit">
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+function loginErrorText(failure: unknown): string {
+  if (failure instanceof ApiError) {
+    if (failure.status === 401) return 'Wrong email or password.';
+    if (failure.status === 429) return 'Too many attempts. Wait a moment and try again.';
+    return failure.message;
+  }
+  return 'Signing in failed. Try again.';
+}

@@ -1,0 +1,26 @@
+// Browser facts the UI reacts to, mirrored as signals: the hash route, page visibility and a coarse clock.
+
+import { signal } from '@preact/signals';
+import { parseRoute } from '../routes/route.ts';
+import type { Route } from '../routes/route.ts';
+
+export const route = signal<Route>(parseRoute(location.hash));
+export const pageVisible = signal(document.visibilityState === 'visible');
+/** Ticks every 30 s so relative times ("2 min ago") stay current without each row running a timer. */
+export const now = signal(Date.now());
+
+export function watchBrowser(): void {
+  window.addEventListener('hashchange', () => {
+    route.value = parseRoute(location.hash);
+  });
+  document.addEventListener('visibilitychange', () => {
+    pageVisible.value = document.visibilityState === 'visible';
+  });
+  setInterval(() => {
+    now.value = Date.now();
+  }, 30_000);
+}
+
+export function navigate(hash: string): void {
+  if (location.hash !== hash) location.hash = hash;
+}

@@ -1,0 +1,65 @@
+// Pure rules for the conversation list: ordering, labels, previews and unread counts.
+
+import type { ConversationSummary, Message, VisitorProfile } from '@livechat/protocol';
+
+/** When anything last happened in the conversation, in epoch milliseconds. */
+export function lastActivity(conversation: ConversationSummary): number {
+  const times = [conversation.updatedAt, conversation.lastMessage?.createdAt, conversation.createdAt]
+    .map((iso) => (iso ? Date.parse(iso) : Number.NaN))
+    .filter((ms) => !Number.isNaN(ms));
+  return times.length > 0 ? Math.max(...times) : 0;
+}
+
+/** Most recently active first; ties keep a stable order by id so the list does not jump. */
+export function sortByActivity(conversations: Iterable<ConversationSummary>): ConversationSummary[] {
+  return [...conversations].sort((a, b) => lastActivity(b) - lastActivity(a) || a.id.localeCompare(b.id));
+}
+
+/** A conversation waits in the queue until an operator is in it. */
+export function isQueued(conversation: ConversationSummary): boolean {
+  return conversation.memberIds.length === 0;
+}
+
+/** The visitor's name, or a short stable handle derived from their id. */
+export function visitorLabel(visitor: VisitorProfile): string {
+  const name = visitor.name?.trim();
+  if (name) return name;
+  const handle = visitor.id.replace(/[^A-Za-z0-9]/g, '').slice(-4).toUpperCase();
+  return `Visitor #${handle || '????'}`;
+}
+
+type Preview = Pick<Message, 'body' | 'author' | 'visibility'>;
+
+/** One line summarising the last message, saying who wrote it when it was not the visitor. */
+export function messagePreview(lastMessage: Preview | null, selfId: string | null, maxLength = 80): string {
+  if (!lastMessage) return 'No messages yet';
+  const text = lastMessage.body.replace(/\s+/g, ' ').trim();
+  const clipped = text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
+  const prefix =
+    lastMessage.visibility === 'operator'
+      ? 'Note: '
+      : lastMessage.author.kind === 'operator'
+        ? lastMessage.author.id !== null && lastMessage.author.id === selfId
+          ? 'You: '
+          : `${lastMessage.author.name}: `
+        : '';
+  return prefix + clipped;
+}
+
+/**
+ * The unread count to show. The server's count can lag behind a read this client already sent,
+ * so anything at or below the seq we marked read counts as read.
+ */
+export function effectiveUnread(conversation: ConversationSummary, readSeq: number | undefined): number {
+  if (readSeq !== undefined && readSeq >= conversation.lastSeq) return 0;
+  return Math.max(0, conversation.unread);
+}
+
+export function unreadTotal(
+  conversations: Iterable<ConversationSummary>,
+  readSeqs: ReadonlyMap<string, number>,
+): number {
+  let total = 0;
+  for (const conversation of conversations) total += effectiveUnread(conversation, readSeqs.get(conversation.id));
+  return total;
+}

@@ -1,0 +1,231 @@
+// Connects the workspace to the server: socket frames and HTTP results in, the operator's actions out.
+
+import { effect } from '@preact/signals';
+import type { OperatorToServer, Visibility } from '@livechat/protocol';
+import { ApiError, api } from '../transport/http.ts';
+import { OperatorSocket, operatorSocketUrl } from '../transport/socket.ts';
+import { pageVisible } from './browser.ts';
+import { newId } from './ids.ts';
+import { contiguousSeq, lastSeq } from './messages.ts';
+import { endSession } from './session.ts';
+import type { PendingSend } from './timeline.ts';
+import { PAGE_VIEW_LIMIT, TYPING_TIMEOUT_MS, Workspace } from './workspace.ts';
+
+export const workspace = new Workspace();
+
+/** Resend "typing" this often while the operator keeps typing, and stop after this much quiet. */
+const TYPING_REFRESH_MS = 3_000;
+const TYPING_IDLE_MS = 5_000;
+/** After the first failed connect and every this many after, ask HTTP whether the session still exists: an upgrade refused for auth looks like any failure. */
+const SESSION_CHECK_EVERY = 3;
+
+let socket: OperatorSocket | null = null;
+let disposers: Array<() => void> = [];
+const pageViewsLoading = new Set<string>();
+let typing: { conversationId: string; sentAt: number; idleTimer: ReturnType<typeof setTimeout> } | null = null;
+
+export function startLive(): void {
+  if (socket) return;
+  const live = new OperatorSocket(operatorSocketUrl(location), {
+    onFrame(frame) {
+      workspace.applyServerFrame(frame);
+      if (frame.type === 'typing' && frame.active) {
+        setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
+      }
+    },
+    onReady: resync,
+    onStatus(status) {
+      workspace.connection.value = status;
+    },
+    onDisconnected(failures) {
+      if (failures === 1 || failures % SESSION_CHECK_EVERY === 0) void checkSession();
+    },
+    onSessionInvalid() {
+      endSession('Your session has ended. Please sign in again.');
+    },
+  });
+  socket = live;
+  live.start();
+  void loadConversations();
+  void loadTeam();
+  const onOnline = () => live.reconnectNow();
+  window.addEventListener('online', onOnline);
+  disposers.push(() => window.removeEventListener('online', onOnline));
+  disposers.push(effect(markOpenConversationRead));
+}
+
+export function stopLive(): void {
+  if (typing) clearTimeout(typing.idleTimer);
+  typing = null;
+  socket?.stop();
+  socket = null;
+  for (const dispose of disposers) dispose();
+  disposers = [];
+  pageViewsLoading.clear();
+  workspace.reset();
+}
+
+/** After every (re)connect: the server forgot what this socket had open, and frames may have been missed. */
+function resync(): void {
+  workspace.forgetReads();
+  const open = workspace.openConversationId.value;
+  if (open) sendSync(open);
+  for (const send of workspace.unacknowledged()) socket?.send(messageFrame(send));
+  void loadConversations();
+  const visitorId = open ? workspace.conversations.value.get(open)?.visitor.id : undefined;
+  if (visitorId) void loadPageViews(visitorId, true);
+}
+
+export function openConversation(conversationId: string | null): void {
+  const previous = workspace.openConversationId.value;
+  if (previous === conversationId) return;
+  if (previous) stopTyping(previous);
+  workspace.openConversationId.value = conversationId;
+  if (conversationId) sendSync(conversationId);
+}
+
+function sendSync(conversationId: string): void {
+  const id = newId();
+  workspace.trackFrame(id, { kind: 'sync', conversationId });
+  // Not connected: `resync` sends it on the next welcome.
+  socket?.send({ type: 'sync', id, conversationId, afterSeq: contiguousSeq(workspace.messagesOf(conversationId)) });
+}
+
+/** Runs as an effect: whatever is on screen in a visible tab counts as read. */
+function markOpenConversationRead(): void {
+  const conversationId = workspace.openConversationId.value;
+  if (!conversationId || !pageVisible.value || workspace.connection.value !== 'online') return;
+  const seq = lastSeq(workspace.messagesOf(conversationId));
+  if (seq === 0 || seq <= (workspace.readSeqs.value.get(conversationId) ?? 0)) return;
+  const id = newId();
+  workspace.trackFrame(id, { kind: 'read', conversationId });
+  if (socket?.send({ type: 'conversation.read', id, conversationId, seq })) workspace.markRead(conversationId, seq);
+}
+
+// ---- composer actions ------------------------------------------------------------------------
+
+/** Queues the message and sends it now if connected; it is resent on reconnect until acked. */
+export function sendMessage(conversationId: string, body: string, visibility: Visibility): boolean {
+  stopTyping(conversationId);
+  const send = workspace.queueSend(conversationId, body, visibility);
+  socket?.send(messageFrame(send));
+  return true;
+}
+
+/**
+ * Commands are not queued while offline: they have effects (tickets, leads) and no idempotency
+ * key, so running one late or twice would surprise. Returns false when it could not be sent.
+ */
+export function runCommand(conversationId: string, name: string, args: string, typed: string): boolean {
+  stopTyping(conversationId);
+  const id = newId();
+  workspace.trackFrame(id, { kind: 'command', conversationId, text: typed });
+  if (socket?.send({ type: 'command.run', id, conversationId, name, args })) return true;
+  workspace.addNotice(conversationId, 'Not connected, so the command did not run. Try again once reconnected.', typed);
+  return false;
+}
+
+export function retrySend(frameId: string): void {
+  const send = workspace.retrySend(frameId);
+  if (send) socket?.send(messageFrame(send));
+}
+
+export function discardSend(frameId: string): void {
+  workspace.discardSend(frameId);
+}
+
+function messageFrame(send: PendingSend): OperatorToServer {
+  return {
+    type: 'message.send',
+    id: send.frameId,
+    conversationId: send.conversationId,
+    clientId: send.clientId,
+    body: send.body,
+    visibility: send.visibility,
+  };
+}
+
+/** Called on each keystroke with `isPublic` false for notes and commands, which the visitor must not see. */
+export function reportTyping(conversationId: string, isPublic: boolean): void {
+  if (!isPublic) {
+    stopTyping(conversationId);
+    return;
+  }
+  if (typing && typing.conversationId !== conversationId) stopTyping(typing.conversationId);
+  const now = Date.now();
+  if (typing) clearTimeout(typing.idleTimer);
+  const idleTimer = setTimeout(() => stopTyping(conversationId), TYPING_IDLE_MS);
+  if (!typing || now - typing.sentAt > TYPING_REFRESH_MS) {
+    sendTyping(conversationId, true);
+    typing = { conversationId, sentAt: now, idleTimer };
+  } else {
+    typing = { ...typing, idleTimer };
+  }
+}
+
+export function stopTyping(conversationId: string): void {
+  if (!typing || typing.conversationId !== conversationId) return;
+  clearTimeout(typing.idleTimer);
+  typing = null;
+  sendTyping(conversationId, false);
+}
+
+function sendTyping(conversationId: string, active: boolean): void {
+  const id = newId();
+  workspace.trackFrame(id, { kind: 'typing', conversationId });
+  socket?.send({ type: 'typing.set', id, conversationId, active });
+}
+
+// ---- HTTP loads ------------------------------------------------------------------------------
+
+/** Only the newest list fetch may apply: an older response could undo changes seen since. */
+let conversationsFetch = 0;
+
+async function loadConversations(): Promise<void> {
+  const generation = ++conversationsFetch;
+  workspace.beginConversationsFetch();
+  try {
+    const { conversations } = await api.conversations();
+    if (generation === conversationsFetch && socket) workspace.setConversations(conversations);
+  } catch (error) {
+    reportLoadError('Conversations could not be loaded', error);
+  }
+}
+
+async function loadTeam(): Promise<void> {
+  try {
+    const { operators } = await api.operators();
+    if (socket) workspace.team.value = operators;
+  } catch (error) {
+    // The team is only used for names in the side panel; ids are shown without it.
+    void error;
+  }
+}
+
+/** Loads a visitor's recent pages once; `force` refetches (after a reconnect). */
+export async function loadPageViews(visitorId: string, force = false): Promise<void> {
+  if (pageViewsLoading.has(visitorId) || (!force && workspace.pageViews.value.has(visitorId))) return;
+  pageViewsLoading.add(visitorId);
+  try {
+    const { pageViews } = await api.pageViews(visitorId, PAGE_VIEW_LIMIT);
+    if (socket) workspace.setPageViews(visitorId, pageViews);
+  } catch (error) {
+    reportLoadError("The visitor's pages could not be loaded", error);
+  } finally {
+    pageViewsLoading.delete(visitorId);
+  }
+}
+
+function reportLoadError(what: string, error: unknown): void {
+  // A 401 already sent the operator to the login page.
+  if (error instanceof ApiError && error.status === 401) return;
+  workspace.alert.value = `${what}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function checkSession(): Promise<void> {
+  try {
+    if ((await api.me()) === null) endSession('Your session has ended. Please sign in again.');
+  } catch {
+    // Still unreachable: keep retrying the socket.
+  }
+}

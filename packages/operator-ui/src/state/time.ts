@@ -1,0 +1,25 @@
+// Human-friendly relative times ("3 min ago") for messages and page views.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export function relativeTime(iso: string, now: number, locale?: string): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  // A clock slightly ahead of the server's must not show "in 2 seconds".
+  const elapsed = Math.max(0, now - then);
+  if (elapsed < 45_000) return 'just now';
+  if (elapsed < HOUR) return `${Math.max(1, Math.round(elapsed / MINUTE))} min ago`;
+  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
+  if (elapsed < 2 * DAY) return 'yesterday';
+  if (elapsed < 7 * DAY) return `${Math.floor(elapsed / DAY)} days ago`;
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(then);
+}
+
+/** Clock time of a message, e.g. "14:05". */
+export function clockTime(iso: string, locale?: string): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(then);
+}

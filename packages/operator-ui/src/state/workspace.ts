@@ -1,0 +1,352 @@
+// The operator workspace's shared state as signals, and how each server frame changes it (no I/O here).
+
+import { batch, computed, signal } from '@preact/signals';
+import type {
+  ConversationSummary,
+  Message,
+  OperatorList,
+  OperatorProfile,
+  PageView,
+  ServerToClient,
+  Visibility,
+} from '@livechat/protocol';
+import { sortByActivity, unreadTotal } from './conversations.ts';
+import { newId } from './ids.ts';
+import { lastSeq, mergeMessages } from './messages.ts';
+import type { Notice, PendingSend } from './timeline.ts';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+export type TeamMember = OperatorList['operators'][number];
+
+/** How long a "typing" stays shown when the visitor's "stopped typing" never arrives. */
+export const TYPING_TIMEOUT_MS = 8_000;
+/** How many recent pages the side panel keeps per visitor. */
+export const PAGE_VIEW_LIMIT = 20;
+
+export interface VisitorTyping {
+  name: string;
+  until: number;
+}
+
+/** What a sent frame was for, so an `error` frame echoing its id lands in the right place. */
+export type SentFrame =
+  | { kind: 'command'; conversationId: string; text: string }
+  | { kind: 'sync'; conversationId: string }
+  | { kind: 'read' | 'typing'; conversationId: string };
+
+const SENT_FRAME_MEMORY = 200;
+
+export class Workspace {
+  readonly operator = signal<OperatorProfile | null>(null);
+  readonly connection = signal<ConnectionStatus>('offline');
+  readonly conversations = signal<ReadonlyMap<string, ConversationSummary>>(new Map());
+  readonly conversationsLoaded = signal(false);
+  readonly messages = signal<ReadonlyMap<string, readonly Message[]>>(new Map());
+  /** Conversations whose history this client has received at least once. */
+  readonly synced = signal<ReadonlySet<string>>(new Set());
+  readonly outbox = signal<readonly PendingSend[]>([]);
+  readonly notices = signal<ReadonlyMap<string, readonly Notice[]>>(new Map());
+  readonly typing = signal<ReadonlyMap<string, VisitorTyping>>(new Map());
+  /** Recent pages per visitor id, newest first; present only once loaded. */
+  readonly pageViews = signal<ReadonlyMap<string, readonly PageView[]>>(new Map());
+  readonly team = signal<readonly TeamMember[]>([]);
+  readonly openConversationId = signal<string | null>(null);
+  /** The highest seq this client told the server it has read, per conversation. */
+  readonly readSeqs = signal<ReadonlyMap<string, number>>(new Map());
+  /** A problem that belongs to no conversation, shown in a banner. */
+  readonly alert = signal<string | null>(null);
+
+  readonly sortedConversations = computed(() => sortByActivity(this.conversations.value.values()));
+  readonly unreadTotal = computed(() => unreadTotal(this.conversations.value.values(), this.readSeqs.value));
+
+  private readonly sentFrames = new Map<string, SentFrame>();
+  /** Conversations changed by live frames since the list fetch began; the fetch must not undo them. */
+  private touchedSinceFetch = new Set<string>();
+
+  reset(): void {
+    batch(() => {
+      this.operator.value = null;
+      this.connection.value = 'offline';
+      this.conversations.value = new Map();
+      this.conversationsLoaded.value = false;
+      this.messages.value = new Map();
+      this.synced.value = new Set();
+      this.outbox.value = [];
+      this.notices.value = new Map();
+      this.typing.value = new Map();
+      this.pageViews.value = new Map();
+      this.team.value = [];
+      this.openConversationId.value = null;
+      this.readSeqs.value = new Map();
+      this.alert.value = null;
+    });
+    this.sentFrames.clear();
+    this.touchedSinceFetch.clear();
+  }
+
+  // ---- conversation list -------------------------------------------------------------------
+
+  beginConversationsFetch(): void {
+    this.touchedSinceFetch = new Set();
+  }
+
+  /** Replaces the list with a fetched one, keeping what live frames changed while it was in flight. */
+  setConversations(fetched: readonly ConversationSummary[]): void {
+    const next = new Map<string, ConversationSummary>();
+    for (const conversation of fetched) {
+      if (!this.touchedSinceFetch.has(conversation.id)) next.set(conversation.id, conversation);
+    }
+    for (const id of this.touchedSinceFetch) {
+      const live = this.conversations.value.get(id);
+      if (live) next.set(id, live);
+    }
+    batch(() => {
+      this.conversations.value = next;
+      this.conversationsLoaded.value = true;
+    });
+  }
+
+  upsertConversation(conversation: ConversationSummary): void {
+    this.touchedSinceFetch.add(conversation.id);
+    const next = new Map(this.conversations.value);
+    next.set(conversation.id, conversation);
+    this.conversations.value = next;
+  }
+
+  removeConversation(conversationId: string): void {
+    this.touchedSinceFetch.add(conversationId);
+    if (!this.conversations.value.has(conversationId)) return;
+    const next = new Map(this.conversations.value);
+    next.delete(conversationId);
+    this.conversations.value = next;
+  }
+
+  // ---- messages ------------------------------------------------------------------------------
+
+  messagesOf(conversationId: string): readonly Message[] {
+    return this.messages.value.get(conversationId) ?? [];
+  }
+
+  addMessages(conversationId: string, incoming: readonly Message[]): void {
+    const own = incoming.filter((message) => message.conversationId === conversationId);
+    const current = this.messagesOf(conversationId);
+    const merged = mergeMessages(current, own);
+    const clientIds = new Set(own.map((message) => message.clientId).filter((id) => id !== null));
+    batch(() => {
+      if (merged !== current) {
+        const next = new Map(this.messages.value);
+        next.set(conversationId, merged);
+        this.messages.value = next;
+      }
+      if (clientIds.size > 0) this.dropPending((send) => clientIds.has(send.clientId));
+      if (own.some((message) => message.author.kind === 'visitor')) this.setVisitorTyping(conversationId, null);
+    });
+  }
+
+  markSynced(conversationId: string): void {
+    if (this.synced.value.has(conversationId)) return;
+    this.synced.value = new Set([...this.synced.value, conversationId]);
+  }
+
+  markRead(conversationId: string, seq: number): void {
+    const next = new Map(this.readSeqs.value);
+    next.set(conversationId, seq);
+    this.readSeqs.value = next;
+  }
+
+  /** After a reconnect the server is the truth again; reads are re-sent from what is on screen. */
+  forgetReads(): void {
+    this.readSeqs.value = new Map();
+  }
+
+  // ---- outbox --------------------------------------------------------------------------------
+
+  queueSend(conversationId: string, body: string, visibility: Visibility, now = new Date()): PendingSend {
+    const send: PendingSend = {
+      frameId: newId(),
+      conversationId,
+      clientId: newId(),
+      body,
+      visibility,
+      status: 'sending',
+      error: null,
+      createdAt: now.toISOString(),
+    };
+    this.outbox.value = [...this.outbox.value, send];
+    return send;
+  }
+
+  /** Marks a failed send as sending again and returns it; its clientId is kept on purpose. */
+  retrySend(frameId: string): PendingSend | null {
+    const send = this.outbox.value.find((item) => item.frameId === frameId);
+    if (!send) return null;
+    const retried: PendingSend = { ...send, status: 'sending', error: null };
+    this.outbox.value = this.outbox.value.map((item) => (item === send ? retried : item));
+    return retried;
+  }
+
+  discardSend(frameId: string): void {
+    this.dropPending((send) => send.frameId === frameId);
+  }
+
+  /** Sends still waiting for an ack, to be sent again after a reconnect. */
+  unacknowledged(): PendingSend[] {
+    return this.outbox.value.filter((send) => send.status === 'sending');
+  }
+
+  private failSend(frameId: string, error: string): boolean {
+    if (!this.outbox.value.some((send) => send.frameId === frameId)) return false;
+    this.outbox.value = this.outbox.value.map((send) =>
+      send.frameId === frameId ? { ...send, status: 'failed', error } : send,
+    );
+    return true;
+  }
+
+  private dropPending(match: (send: PendingSend) => boolean): void {
+    if (!this.outbox.value.some(match)) return;
+    this.outbox.value = this.outbox.value.filter((send) => !match(send));
+  }
+
+  // ---- notices, typing, page views ------------------------------------------------------------
+
+  addNotice(conversationId: string, text: string, detail: string | null = null, now = new Date()): void {
+    const notice: Notice = {
+      id: newId(),
+      conversationId,
+      afterSeq: lastSeq(this.messagesOf(conversationId)),
+      text,
+      detail,
+      createdAt: now.toISOString(),
+    };
+    const next = new Map(this.notices.value);
+    next.set(conversationId, [...(next.get(conversationId) ?? []), notice]);
+    this.notices.value = next;
+  }
+
+  setVisitorTyping(conversationId: string, typing: VisitorTyping | null): void {
+    const current = this.typing.value.get(conversationId);
+    if (!typing && !current) return;
+    const next = new Map(this.typing.value);
+    if (typing) next.set(conversationId, typing);
+    else next.delete(conversationId);
+    this.typing.value = next;
+  }
+
+  /** Drops typing indicators whose "stopped" never came. */
+  expireTyping(now: number): void {
+    for (const [conversationId, typing] of this.typing.value) {
+      if (typing.until <= now) this.setVisitorTyping(conversationId, null);
+    }
+  }
+
+  setPageViews(visitorId: string, pageViews: readonly PageView[]): void {
+    const next = new Map(this.pageViews.value);
+    next.set(visitorId, pageViews.slice(0, PAGE_VIEW_LIMIT));
+    this.pageViews.value = next;
+  }
+
+  private addPageView(visitorId: string, pageView: PageView): void {
+    batch(() => {
+      const known = this.pageViews.value.get(visitorId);
+      if (known) {
+        const duplicate = known.some((view) => view.viewedAt === pageView.viewedAt && view.url === pageView.url);
+        if (!duplicate) this.setPageViews(visitorId, [pageView, ...known]);
+      }
+      const conversations = new Map(this.conversations.value);
+      let changed = false;
+      for (const conversation of conversations.values()) {
+        if (conversation.visitor.id !== visitorId) continue;
+        const current = conversation.currentPage;
+        if (current && Date.parse(current.viewedAt) > Date.parse(pageView.viewedAt)) continue;
+        conversations.set(conversation.id, { ...conversation, currentPage: pageView });
+        changed = true;
+      }
+      if (changed) this.conversations.value = conversations;
+    });
+  }
+
+  // ---- frames --------------------------------------------------------------------------------
+
+  /** Remembers what a frame was for until the server answers or it is forgotten. */
+  trackFrame(frameId: string, sent: SentFrame): void {
+    this.sentFrames.set(frameId, sent);
+    if (this.sentFrames.size > SENT_FRAME_MEMORY) {
+      const oldest = this.sentFrames.keys().next().value;
+      if (oldest !== undefined) this.sentFrames.delete(oldest);
+    }
+  }
+
+  applyServerFrame(frame: ServerToClient, now = Date.now()): void {
+    switch (frame.type) {
+      case 'welcome':
+        if (frame.role === 'operator') this.operator.value = frame.operator;
+        return;
+      case 'message.ack':
+        this.addMessages(frame.message.conversationId, [frame.message]);
+        this.discardSend(frame.id);
+        return;
+      case 'message.created':
+        this.addMessages(frame.message.conversationId, [frame.message]);
+        return;
+      case 'sync.result':
+      {
+        this.sentFrames.delete(frame.id);
+        const conversationId = frame.conversationId;
+        if (conversationId === null) return;
+        batch(() => {
+          this.addMessages(conversationId, frame.messages);
+          this.markSynced(conversationId);
+        });
+        return;
+      }
+      case 'typing':
+        if (frame.author.kind !== 'visitor') return;
+        this.setVisitorTyping(
+          frame.conversationId,
+          frame.active ? { name: frame.author.name, until: now + TYPING_TIMEOUT_MS } : null,
+        );
+        return;
+      case 'conversation.updated':
+        this.upsertConversation(frame.conversation);
+        return;
+      case 'conversation.removed':
+        this.removeConversation(frame.conversationId);
+        if (this.openConversationId.value === frame.conversationId) {
+          this.addNotice(frame.conversationId, 'This conversation left your list (reassigned, left or closed).');
+        }
+        return;
+      case 'page.viewed':
+        this.addPageView(frame.visitorId, frame.pageView);
+        return;
+      case 'error':
+        this.applyError(frame.frameId, frame.message);
+        return;
+      case 'pong':
+        return;
+      default: {
+        const unhandled: never = frame;
+        void unhandled;
+      }
+    }
+  }
+
+  private applyError(frameId: string | null, message: string): void {
+    if (frameId !== null && this.failSend(frameId, message)) return;
+    const sent = frameId === null ? undefined : this.sentFrames.get(frameId);
+    if (frameId !== null) this.sentFrames.delete(frameId);
+    switch (sent?.kind) {
+      case 'command':
+        this.addNotice(sent.conversationId, message, sent.text);
+        return;
+      case 'sync':
+        this.addNotice(sent.conversationId, `This conversation could not be loaded: ${message}`);
+        return;
+      case 'read':
+      case 'typing':
+        // Losing a read receipt or a typing signal is harmless; the next one replaces it.
+        return;
+      default:
+        this.alert.value = message;
+    }
+  }
+}

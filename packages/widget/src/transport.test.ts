@@ -1,0 +1,225 @@
+import type { ServerToVisitor, VisitorToServer } from '@livechat/protocol';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type KeyValueStore, memoryStore } from './storage.ts';
+import { message, visitor } from './test-messages.ts';
+import { type SocketLike, type TransportEvent, VisitorTransport } from './transport.ts';
+
+class FakeSocket implements SocketLike {
+  readyState = 1;
+  sent: VisitorToServer[] = [];
+  onopen: SocketLike['onopen'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  constructor(
+    readonly url: string,
+    refuse = false,
+  ) {
+    // A real socket opens asynchronously; a refused upgrade never opens at all.
+    if (!refuse) queueMicrotask(() => this.onopen?.({} as Event));
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data) as VisitorToServer);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  receive(frame: ServerToVisitor) {
+    this.onmessage?.({ data: JSON.stringify(frame) } as MessageEvent);
+  }
+  drop(code: number) {
+    this.readyState = 3;
+    this.onclose?.({ code } as CloseEvent);
+  }
+  last<T extends VisitorToServer['type']>(type: T) {
+    return this.sent.filter((frame): frame is Extract<VisitorToServer, { type: T }> => frame.type === type).at(-1);
+  }
+}
+
+const welcome = (conversation: { id: string; lastSeq: number } | null): ServerToVisitor => ({
+  type: 'welcome',
+  role: 'visitor',
+  visitor: { id: 'visitor-1', name: null, email: null },
+  conversation,
+});
+
+function setup(storage: KeyValueStore = memoryStore(), refuse = () => false) {
+  const sockets: FakeSocket[] = [];
+  const events: TransportEvent[] = [];
+  let token = 'token-1';
+  const renewToken = vi.fn(async () => (token = `token-${Number(token.split('-')[1]) + 1}`));
+  const transport = new VisitorTransport({
+    origin: 'https://chat.test',
+    siteId: 'site 1',
+    storage,
+    getToken: async () => token,
+    renewToken,
+    onEvent: (event) => events.push(event),
+    openSocket: (url) => {
+      const socket = new FakeSocket(url, refuse());
+      sockets.push(socket);
+      return socket;
+    },
+  });
+  const socket = () => sockets.at(-1) as FakeSocket;
+  const messageSeqs = () => events.flatMap((e) => (e.type === 'messages' ? e.messages.map((m) => m.seq) : []));
+  const statuses = () => events.flatMap((e) => (e.type === 'status' ? [e.status] : []));
+  const lastEvent = <T extends TransportEvent['type']>(type: T) =>
+    events.filter((e): e is Extract<TransportEvent, { type: T }> => e.type === type).at(-1);
+  return { transport, sockets, socket, events, storage, renewToken, messageSeqs, statuses, lastEvent };
+}
+
+/** Lets the awaited token resolve so the socket is opened. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+describe('visitor transport', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('connects with the site and token in the URL, then asks for what it missed', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    expect(t.socket().url).toBe('wss://chat.test/ws/visitor?site=site%201&token=token-1');
+    t.socket().receive(welcome({ id: 'conv-1', lastSeq: 2 }));
+    expect(t.socket().last('sync')).toMatchObject({ afterSeq: 0 });
+    expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-1');
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [message(1), message(2)], lastSeq: 2 });
+    expect(t.messageSeqs()).toEqual([1, 2]);
+    expect(t.statuses().at(-1)).toBe('online');
+  });
+
+  it('after a reconnect asks only for messages after the last one it saw', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome({ id: 'conv-1', lastSeq: 3 }));
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [message(1)], lastSeq: 3 });
+    t.socket().receive({ type: 'message.created', message: message(4) });
+    t.socket().drop(1006);
+    expect(t.statuses().at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(500);
+    expect(t.sockets).toHaveLength(2);
+    t.socket().receive(welcome({ id: 'conv-1', lastSeq: 5 }));
+    expect(t.socket().last('sync')).toMatchObject({ afterSeq: 4 });
+  });
+
+  it('queues a message while offline and sends it once, with the same clientId, after the sync', async () => {
+    const t = setup();
+    t.transport.start();
+    t.transport.send('Hello?');
+    await settle();
+    expect(t.lastEvent('outbox')?.items.map((i) => i.body)).toEqual(['Hello?']);
+    t.socket().receive(welcome(null));
+    expect(t.socket().last('message.send')).toBeUndefined();
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
+    const frame = t.socket().last('message.send');
+    expect(frame).toMatchObject({ body: 'Hello?' });
+
+    // The connection drops before the ack: the resend reuses the clientId.
+    t.socket().drop(1006);
+    await vi.advanceTimersByTimeAsync(500);
+    t.socket().receive(welcome(null));
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
+    const resent = t.socket().last('message.send');
+    expect(resent?.clientId).toBe(frame?.clientId);
+    expect(resent?.id).not.toBe(frame?.id);
+
+    // The ack creates the conversation and empties the outbox, also in storage.
+    const stored = message(1, { clientId: frame?.clientId ?? '', author: visitor, body: 'Hello?' });
+    t.socket().receive({ type: 'message.ack', id: resent?.id ?? '', message: stored });
+    expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-1');
+    expect(t.storage.get('livechat:site 1:outbox')).toBeNull();
+    expect(t.messageSeqs()).toEqual([1]);
+  });
+
+  it('drops an outbox entry the server already stored when the ack was lost', async () => {
+    const storage = memoryStore();
+    storage.set('livechat:site 1:outbox', JSON.stringify([{ clientId: 'c1', body: 'hi', createdAt: '2025-01-01T00:00:00Z' }]));
+    const t = setup(storage);
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome({ id: 'conv-1', lastSeq: 1 }));
+    const mine = message(1, { clientId: 'c1', author: visitor, body: 'hi' });
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [mine], lastSeq: 1 });
+    expect(t.socket().last('message.send')).toBeUndefined();
+    expect(storage.get('livechat:site 1:outbox')).toBeNull();
+  });
+
+  it('marks a refused message instead of resending it forever', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome(null));
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
+    t.transport.send('x'.repeat(5000));
+    const frame = t.socket().last('message.send');
+    t.socket().receive({ type: 'error', code: 'bad_frame', message: 'body: at most 4000 characters', frameId: frame?.id ?? null });
+    expect(t.lastEvent('outbox')?.items[0]?.error).toBe('body: at most 4000 characters');
+  });
+
+  it('renews a rejected token (close 4401) and reconnects with the new one', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().drop(4401);
+    await settle();
+    expect(t.renewToken).toHaveBeenCalledWith('token-1');
+    expect(t.socket().url).toContain('token=token-2');
+  });
+
+  it('when the upgrade is refused, checks the token over HTTP and renews it if the server rejects it', async () => {
+    const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+      const auth = (init.headers as Record<string, string>).authorization;
+      return new Response(null, { status: auth === 'Bearer token-1' ? 401 : 200 });
+    });
+    vi.stubGlobal('fetch', fetch);
+    try {
+      const t = setup(memoryStore(), () => t.sockets.length === 0);
+      t.transport.start();
+      await settle();
+      t.socket().drop(1006);
+      await settle();
+      expect(fetch).toHaveBeenCalledWith('https://chat.test/api/sites/site%201/conversation', expect.anything());
+      expect(t.renewToken).toHaveBeenCalledWith('token-1');
+      expect(t.socket().url).toContain('token=token-2');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('stops for good when the site does not allow this origin (close 4403)', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().drop(4403);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.sockets).toHaveLength(1);
+    expect(t.statuses().at(-1)).toBe('blocked');
+  });
+
+  it('pings every 25 s and reconnects when nothing answers', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome(null));
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(t.socket().last('ping')).toBeDefined();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(t.sockets).toHaveLength(2);
+  });
+
+  it('forgets the old conversation when the server reports another one', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome({ id: 'conv-1', lastSeq: 9 }));
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [message(9)], lastSeq: 9 });
+    t.socket().receive({ type: 'message.ack', id: 'f', message: message(1, { conversationId: 'conv-2', author: visitor }) });
+    expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: 'conv-2' });
+    expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-2');
+  });
+});

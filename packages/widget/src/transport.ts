@@ -1,0 +1,333 @@
+// The visitor's socket: resume by seq after every (re)connect, a persistent outbox, backoff and heartbeat.
+
+import type { Author, Message, ServerToVisitor, VisitorToServer } from '@livechat/protocol';
+import { backoffDelay } from './backoff.ts';
+import { newClientId } from './client-id.ts';
+import { Outbox, type OutboxItem } from './outbox.ts';
+import { type KeyValueStore, storageKey } from './storage.ts';
+import { TypingThrottle } from './typing-throttle.ts';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'blocked';
+
+export type TransportEvent =
+  | { type: 'status'; status: ConnectionStatus }
+  /** The visitor's conversation is now this one: messages of any previous one no longer apply. */
+  | { type: 'conversation'; conversationId: string | null }
+  | { type: 'messages'; messages: Message[] }
+  | { type: 'outbox'; items: OutboxItem[] }
+  | { type: 'typing'; author: Author; active: boolean };
+
+/** What the transport needs of a WebSocket, so tests can drive a fake one. */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: Event) => void) | null;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onclose: ((event: CloseEvent) => void) | null;
+  onerror: ((event: Event) => void) | null;
+}
+
+export interface TransportOptions {
+  origin: string;
+  siteId: string;
+  storage: KeyValueStore;
+  getToken(): Promise<string>;
+  renewToken(rejected: string): Promise<string>;
+  onEvent(event: TransportEvent): void;
+  openSocket?(url: string): SocketLike;
+}
+
+/** Close codes the server uses to say "do not simply retry". */
+export const CLOSE_TOKEN_INVALID = 4401;
+export const CLOSE_ORIGIN_FORBIDDEN = 4403;
+export const PING_INTERVAL_MS = 25_000;
+/** A ping without any answer this long means the connection is dead even if the browser has not noticed. */
+export const PONG_TIMEOUT_MS = 10_000;
+const SOCKET_OPEN = 1;
+
+export function socketUrl(origin: string, siteId: string, token: string): string {
+  return `${origin.replace(/^http/, 'ws')}/ws/visitor?site=${encodeURIComponent(siteId)}&token=${encodeURIComponent(token)}`;
+}
+
+export class VisitorTransport {
+  private socket: SocketLike | null = null;
+  private token = '';
+  private connecting = false;
+  private stopped = false;
+  private synced = false;
+  private everOnline = false;
+  private attempt = 0;
+  private tokenRenewed = false;
+  private conversationId: string | null = null;
+  private lastSeq = 0;
+  /** message.send frame id → clientId, to tie an error frame to the message it refused. */
+  private readonly sendFrames = new Map<string, string>();
+  private readonly outbox: Outbox;
+  private readonly typing: TypingThrottle;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private pongTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly conversationKey: string;
+
+  constructor(private readonly options: TransportOptions) {
+    this.conversationKey = storageKey(options.siteId, 'conversation');
+    this.outbox = new Outbox(options.storage, storageKey(options.siteId, 'outbox'));
+    this.typing = new TypingThrottle((active) => this.sendFrame({ type: 'typing.set', id: newClientId(9), active }));
+  }
+
+  start(): void {
+    this.emit({ type: 'outbox', items: this.outbox.items() });
+    if (typeof document !== 'undefined') {
+      addEventListener('online', this.wake);
+      document.addEventListener('visibilitychange', this.wake);
+    }
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (typeof document !== 'undefined') {
+      removeEventListener('online', this.wake);
+      document.removeEventListener('visibilitychange', this.wake);
+    }
+    clearTimeout(this.reconnectTimer);
+    const socket = this.socket;
+    if (socket) {
+      this.detach(socket);
+      socket.close(1000);
+    }
+  }
+
+  /** Queues a message; it goes out now if connected, otherwise right after the next sync. */
+  send(body: string): void {
+    this.typing.stop();
+    const item: OutboxItem = { clientId: newClientId(), body, createdAt: new Date().toISOString() };
+    this.emit({ type: 'outbox', items: this.outbox.add(item) });
+    this.transmit(item);
+  }
+
+  /** Sends a refused message again, with its original clientId. */
+  retry(clientId: string): void {
+    this.emit({ type: 'outbox', items: this.outbox.setError(clientId, undefined) });
+    const item = this.outbox.items().find((i) => i.clientId === clientId);
+    if (item) this.transmit(item);
+  }
+
+  discard(clientId: string): void {
+    this.emit({ type: 'outbox', items: this.outbox.remove([clientId]) });
+  }
+
+  noteTyping(): void {
+    if (this.synced) this.typing.input();
+  }
+
+  stopTyping(): void {
+    this.typing.stop();
+  }
+
+  // ---- connection lifecycle ------------------------------------------------------------------
+
+  private async connect(): Promise<void> {
+    clearTimeout(this.reconnectTimer);
+    if (this.stopped || this.socket || this.connecting) return;
+    this.connecting = true;
+    this.emit({ type: 'status', status: this.disconnectedStatus() });
+    try {
+      this.token = await this.options.getToken();
+    } catch {
+      this.connecting = false;
+      this.scheduleReconnect();
+      return;
+    }
+    this.connecting = false;
+    if (this.stopped) return;
+    const open = this.options.openSocket ?? ((url: string) => new WebSocket(url));
+    const socket = open(socketUrl(this.options.origin, this.options.siteId, this.token));
+    this.socket = socket;
+    let opened = false;
+    socket.onopen = () => (opened = true);
+    socket.onmessage = (event) => this.receive(socket, event.data);
+    socket.onclose = (event) => this.closed(socket, event.code, opened);
+  }
+
+  /** Reconnect now when the network returns or the tab becomes visible, instead of waiting out the backoff. */
+  private readonly wake = (): void => {
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    if (this.socket) this.ping();
+    else if (!this.connecting) void this.connect();
+  };
+
+  private closed(socket: SocketLike, code: number, opened: boolean): void {
+    if (socket !== this.socket) return;
+    this.detach(socket);
+    if (this.stopped) return;
+    if (code === CLOSE_ORIGIN_FORBIDDEN) {
+      this.stopped = true;
+      this.emit({ type: 'status', status: 'blocked' });
+      return;
+    }
+    this.emit({ type: 'status', status: this.disconnectedStatus() });
+    const token = this.token;
+    const rejected = code === CLOSE_TOKEN_INVALID || (!opened && this.tokenRejected(token));
+    void Promise.resolve(rejected).then(async (invalid) => {
+      if (invalid && !this.tokenRenewed) {
+        try {
+          await this.options.renewToken(token);
+          this.tokenRenewed = true;
+          return void this.connect();
+        } catch {
+          // Minting failed (network, server down): the backoff below tries again later.
+        }
+      }
+      this.scheduleReconnect();
+    });
+  }
+
+  /**
+   * A refused upgrade reaches the browser as a bare close (1006) whatever the reason, so when a
+   * socket never opened, ask over HTTP whether the token is still valid.
+   */
+  private async tokenRejected(token: string): Promise<boolean> {
+    try {
+      const site = encodeURIComponent(this.options.siteId);
+      const response = await fetch(`${this.options.origin}/api/sites/${site}/conversation`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return response.status === 401;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Forgets a socket: no more events from it, no timers for it. */
+  private detach(socket: SocketLike): void {
+    socket.onmessage = socket.onclose = socket.onopen = socket.onerror = null;
+    if (this.socket === socket) this.socket = null;
+    this.synced = false;
+    this.typing.reset();
+    this.sendFrames.clear();
+    clearInterval(this.pingTimer);
+    clearTimeout(this.pongTimer);
+    this.pongTimer = undefined;
+  }
+
+  private scheduleReconnect(): void {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => void this.connect(), backoffDelay(this.attempt));
+    this.attempt++;
+  }
+
+  private disconnectedStatus(): ConnectionStatus {
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
+    return this.everOnline ? 'reconnecting' : 'connecting';
+  }
+
+  private ping(): void {
+    if (!this.sendFrame({ type: 'ping', id: newClientId(9) }) || this.pongTimer !== undefined) return;
+    this.pongTimer = setTimeout(() => {
+      const socket = this.socket;
+      if (!socket) return;
+      socket.close(4000, 'no pong');
+      // A half-open connection may take minutes to report its close; do not wait for it.
+      this.closed(socket, 4000, true);
+    }, PONG_TIMEOUT_MS);
+  }
+
+  // ---- frames --------------------------------------------------------------------------------
+
+  private sendFrame(frame: VisitorToServer): boolean {
+    const socket = this.socket;
+    if (!socket || socket.readyState !== SOCKET_OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
+  }
+
+  private transmit(item: OutboxItem): void {
+    if (!this.synced) return;
+    const id = newClientId(9);
+    if (this.sendFrame({ type: 'message.send', id, clientId: item.clientId, body: item.body })) {
+      this.sendFrames.set(id, item.clientId);
+    }
+  }
+
+  private receive(socket: SocketLike, data: unknown): void {
+    if (socket !== this.socket || typeof data !== 'string') return;
+    clearTimeout(this.pongTimer);
+    this.pongTimer = undefined;
+    let frame: ServerToVisitor;
+    try {
+      frame = JSON.parse(data) as ServerToVisitor;
+    } catch {
+      return;
+    }
+    switch (frame.type) {
+      case 'welcome':
+        this.tokenRenewed = false;
+        this.enterConversation(frame.conversation?.id ?? null);
+        this.sendFrame({ type: 'sync', id: newClientId(9), afterSeq: this.lastSeq });
+        clearInterval(this.pingTimer);
+        this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
+        break;
+      case 'sync.result':
+        if (frame.conversationId) this.enterConversation(frame.conversationId);
+        this.lastSeq = Math.max(this.lastSeq, frame.lastSeq);
+        this.deliver(frame.messages);
+        this.synced = true;
+        this.everOnline = true;
+        this.attempt = 0;
+        this.emit({ type: 'status', status: 'online' });
+        for (const item of this.outbox.items()) if (!item.error) this.transmit(item);
+        break;
+      case 'message.ack':
+        this.sendFrames.delete(frame.id);
+        this.deliver([frame.message]);
+        break;
+      case 'message.created':
+        this.deliver([frame.message]);
+        break;
+      case 'typing':
+        if (frame.author.kind !== 'visitor') this.emit({ type: 'typing', author: frame.author, active: frame.active });
+        break;
+      case 'error': {
+        const clientId = frame.frameId === null ? undefined : this.sendFrames.get(frame.frameId);
+        if (clientId === undefined) break;
+        this.sendFrames.delete(frame.frameId ?? '');
+        this.emit({ type: 'outbox', items: this.outbox.setError(clientId, frame.message || frame.code) });
+        break;
+      }
+      case 'pong':
+        break;
+    }
+  }
+
+  /** Adopts the conversation the server reports; a different one starts counting seq afresh. */
+  private enterConversation(conversationId: string | null): void {
+    if (conversationId === this.conversationId) return;
+    this.conversationId = conversationId;
+    this.lastSeq = 0;
+    if (conversationId) this.options.storage.set(this.conversationKey, conversationId);
+    else this.options.storage.remove(this.conversationKey);
+    this.emit({ type: 'conversation', conversationId });
+  }
+
+  private deliver(messages: readonly Message[]): void {
+    const visible = messages.filter((message) => message.visibility === 'public');
+    const latest = visible.at(-1);
+    if (!latest) return;
+    // The first message creates the conversation: acks carry its id before any welcome does.
+    if (latest.conversationId !== this.conversationId) this.enterConversation(latest.conversationId);
+    const current = visible.filter((message) => message.conversationId === this.conversationId);
+    for (const message of current) this.lastSeq = Math.max(this.lastSeq, message.seq);
+    this.emit({ type: 'messages', messages: current });
+    const delivered = current.flatMap((message) => (message.clientId ? [message.clientId] : []));
+    const pending = this.outbox.items();
+    if (pending.some((item) => delivered.includes(item.clientId))) {
+      this.emit({ type: 'outbox', items: this.outbox.remove(delivered) });
+    }
+  }
+
+  private emit(event: TransportEvent): void {
+    this.options.onEvent(event);
+  }
+}

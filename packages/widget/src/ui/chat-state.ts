@@ -1,0 +1,98 @@
+// The chat panel's state and the pure function that applies each event to it.
+
+import type { Author, Message } from '@livechat/protocol';
+import { mergeMessages } from '../message-merge.ts';
+import type { OutboxItem } from '../outbox.ts';
+import type { ConnectionStatus } from '../transport.ts';
+
+export interface ChatState {
+  open: boolean;
+  status: ConnectionStatus;
+  conversationId: string | null;
+  messages: readonly Message[];
+  /** Sent by the visitor, not acknowledged yet. */
+  outbox: readonly OutboxItem[];
+  /** Operators typing right now. */
+  typing: readonly Author[];
+  /** The highest seq the visitor has seen with the panel open. */
+  readSeq: number;
+  /** Operator messages after readSeq; always 0 while the panel is open. */
+  unread: number;
+}
+
+export type ChatEvent =
+  | { type: 'open' }
+  | { type: 'close' }
+  | { type: 'status'; status: ConnectionStatus }
+  | { type: 'conversation'; conversationId: string | null; readSeq: number }
+  | { type: 'messages'; messages: readonly Message[] }
+  | { type: 'outbox'; items: readonly OutboxItem[] }
+  | { type: 'typing'; author: Author; active: boolean };
+
+export const initialChatState: ChatState = {
+  open: false,
+  status: 'connecting',
+  conversationId: null,
+  messages: [],
+  outbox: [],
+  typing: [],
+  readSeq: 0,
+  unread: 0,
+};
+
+export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
+  switch (event.type) {
+    case 'open':
+      return settleUnread({ ...state, open: true });
+    case 'close':
+      return settleUnread({ ...state, open: false });
+    case 'status':
+      return event.status === state.status ? state : { ...state, status: event.status };
+    case 'conversation':
+      return settleUnread({ ...state, conversationId: event.conversationId, messages: [], typing: [], readSeq: event.readSeq });
+    case 'messages': {
+      const messages = mergeMessages(state.messages, event.messages);
+      if (messages === state.messages) return state;
+      // Whoever just sent a message has stopped typing it.
+      const senders = new Set(event.messages.map((message) => message.author.id));
+      const typing = state.typing.filter((author) => !senders.has(author.id));
+      return settleUnread({ ...state, messages, typing });
+    }
+    case 'outbox':
+      return { ...state, outbox: event.items };
+    case 'typing': {
+      const others = state.typing.filter((author) => author.id !== event.author.id);
+      return { ...state, typing: event.active ? [...others, event.author] : others };
+    }
+  }
+}
+
+/** An open panel has been read up to its last message; a closed one counts what came after. */
+function settleUnread(state: ChatState): ChatState {
+  const lastSeq = state.messages.at(-1)?.seq ?? 0;
+  const readSeq = state.open ? Math.max(state.readSeq, lastSeq) : state.readSeq;
+  const unread = state.open
+    ? 0
+    : state.messages.filter((message) => message.author.kind === 'operator' && message.seq > readSeq).length;
+  return { ...state, readSeq, unread };
+}
+
+/** The read marker is stored with its conversation, so a new conversation starts unread-free at 0. */
+export function formatReadMarker(conversationId: string, readSeq: number): string {
+  return `${conversationId} ${readSeq}`;
+}
+
+export function parseReadMarker(raw: string | null, conversationId: string | null): number {
+  if (!raw || !conversationId) return 0;
+  const [id, seq] = raw.split(' ');
+  const value = Number(seq);
+  return id === conversationId && Number.isSafeInteger(value) && value > 0 ? value : 0;
+}
+
+/** "Alice is typing…", "Alice and Bob are typing…", or null when nobody is. */
+export function typingText(typing: readonly Author[]): string | null {
+  const names = typing.map((author) => author.name || 'Someone');
+  if (names.length === 0) return null;
+  if (names.length === 1) return `${names[0]} is typing…`;
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing…`;
+}

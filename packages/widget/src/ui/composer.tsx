@@ -1,0 +1,67 @@
+// The message box: Enter sends, Shift+Enter starts a new line, and typing is reported (throttled).
+
+import { MAX_BODY_LENGTH } from '@livechat/protocol';
+import type { Ref } from 'preact';
+import { useState } from 'preact/hooks';
+
+interface ComposerProps {
+  inputRef: Ref<HTMLTextAreaElement>;
+  disabled: boolean;
+  onSend(body: string): void;
+  onTyping(active: boolean): void;
+}
+
+/** Grows the box with its text, up to the CSS max-height, then it scrolls. */
+function fitHeight(textarea: HTMLTextAreaElement): void {
+  textarea.style.height = 'auto';
+  textarea.style.height = `${textarea.scrollHeight + 2}px`;
+}
+
+export function Composer({ inputRef, disabled, onSend, onTyping }: ComposerProps) {
+  const [text, setText] = useState('');
+
+  const submit = (event?: Event) => {
+    event?.preventDefault();
+    if (disabled || !text.trim()) return;
+    onSend(text.trim());
+    setText('');
+    const textarea = (inputRef as { current: HTMLTextAreaElement | null }).current;
+    if (textarea) {
+      textarea.value = '';
+      fitHeight(textarea);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // isComposing: Enter that confirms an IME composition (Japanese, Chinese…) must not send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) submit(event);
+  };
+
+  const onInput = (event: Event) => {
+    const textarea = event.currentTarget as HTMLTextAreaElement;
+    setText(textarea.value);
+    fitHeight(textarea);
+    onTyping(textarea.value.trim() !== '');
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <textarea
+        ref={inputRef}
+        data-testid="lc-input"
+        aria-label="Message"
+        placeholder="Write a message…"
+        rows={1}
+        maxLength={MAX_BODY_LENGTH}
+        value={text}
+        onInput={onInput}
+        onKeyDown={onKeyDown}
+      />
+      <button class="send" type="submit" data-testid="lc-send" aria-label="Send" disabled={disabled || !text.trim()}>
+        <svg width="18" height="18" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">
+          <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
+        </svg>
+      </button>
+    </form>
+  );
+}

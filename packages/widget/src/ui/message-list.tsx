@@ -1,0 +1,97 @@
+// The conversation as a live log: confirmed messages in seq order, then the visitor's unsent ones.
+
+import type { Message } from '@livechat/protocol';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { OutboxItem } from '../outbox.ts';
+import { linkify } from './linkify.ts';
+
+interface MessageListProps {
+  messages: readonly Message[];
+  outbox: readonly OutboxItem[];
+  onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
+}
+
+function Body({ text }: { text: string }) {
+  return (
+    <p>
+      {linkify(text).map((part) =>
+        typeof part === 'string' ? (
+          part
+        ) : (
+          <a href={part.href} target="_blank" rel="noopener noreferrer">
+            {part.text}
+          </a>
+        ),
+      )}
+    </p>
+  );
+}
+
+function MessageItem({ message }: { message: Message }) {
+  const kind = message.author.kind;
+  return (
+    <li class={`msg ${kind}`} data-testid="lc-message" data-author={kind}>
+      {kind === 'operator' && <span class="who">{message.author.name}</span>}
+      <Body text={message.body} />
+    </li>
+  );
+}
+
+function PendingItem({ item, onRetry, onDiscard }: { item: OutboxItem } & Omit<MessageListProps, 'messages' | 'outbox'>) {
+  return (
+    <li class="msg visitor pending" data-testid="lc-message" data-author="visitor" data-pending="">
+      <Body text={item.body} />
+      {item.error ? (
+        <span class="note failed" role="alert">
+          Not sent: {item.error}
+          <button type="button" onClick={() => onRetry(item.clientId)}>
+            Retry
+          </button>
+          <button type="button" onClick={() => onDiscard(item.clientId)}>
+            Delete
+          </button>
+        </span>
+      ) : (
+        <span class="note">Sending…</span>
+      )}
+    </li>
+  );
+}
+
+/** Within this many pixels of the bottom, the visitor is following along and new messages scroll into view. */
+const FOLLOW_THRESHOLD_PX = 80;
+
+export function MessageList({ messages, outbox, onRetry, onDiscard }: MessageListProps) {
+  const log = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+  const delivered = new Set(messages.map((message) => message.clientId));
+  const pending = outbox.filter((item) => !delivered.has(item.clientId));
+
+  useLayoutEffect(() => {
+    const element = log.current;
+    if (element && following.current) element.scrollTop = element.scrollHeight;
+  }, [messages, pending.length]);
+
+  const onScroll = () => {
+    const element = log.current;
+    if (element) following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX;
+  };
+
+  return (
+    <div class="log" ref={log} onScroll={onScroll} role="log" aria-live="polite" aria-label="Messages">
+      {messages.length + pending.length === 0 ? (
+        <p class="empty">Hi! Ask us anything, we usually reply in a few minutes.</p>
+      ) : (
+        <ol>
+          {messages.map((message) => (
+            <MessageItem key={message.clientId ?? message.id} message={message} />
+          ))}
+          {pending.map((item) => (
+            <PendingItem key={item.clientId} item={item} onRetry={onRetry} onDiscard={onDiscard} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

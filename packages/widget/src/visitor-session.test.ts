@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryStore } from './storage.ts';
+import { createVisitorSession } from './visitor-session.ts';
+
+const ORIGIN = 'https://chat.test';
+
+/** A server that mints token-1, token-2… and accepts only the newest. */
+function fakeServer() {
+  let minted = 0;
+  const calls: { url: string; auth: string | null }[] = [];
+  const fetch = vi.fn(async (url: string, init: RequestInit = {}) => {
+    const auth = (init.headers as Record<string, string> | undefined)?.authorization ?? null;
+    calls.push({ url, auth });
+    if (url.endsWith('/visitors')) {
+      minted++;
+      return new Response(JSON.stringify({ visitorId: `v${minted}`, token: `token-${minted}` }), { status: 201 });
+    }
+    return new Response(null, { status: auth === `Bearer token-${minted}` ? 204 : 401 });
+  });
+  vi.stubGlobal('fetch', fetch);
+  return { calls, minted: () => minted };
+}
+
+describe('visitor session', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('mints one token for concurrent first requests and keeps it', async () => {
+    const server = fakeServer();
+    const storage = memoryStore();
+    const session = createVisitorSession(ORIGIN, 'site-1', storage);
+    await Promise.all([session.fetch('/page-views', { method: 'POST' }), session.token()]);
+    expect(server.minted()).toBe(1);
+    expect(storage.get('livechat:site-1:token')).toBe('token-1');
+    expect(storage.get('livechat:site-1:visitor')).toBe('v1');
+    expect(server.calls.at(-1)).toEqual({ url: `${ORIGIN}/api/sites/site-1/page-views`, auth: 'Bearer token-1' });
+  });
+
+  it('on 401 drops the token, mints a new one and retries once', async () => {
+    const server = fakeServer();
+    const storage = memoryStore();
+    storage.set('livechat:site-1:token', 'revoked');
+    storage.set('livechat:site-1:conversation', 'conv-old');
+    const session = createVisitorSession(ORIGIN, 'site-1', storage);
+    const response = await session.fetch('/page-views', { method: 'POST' });
+    expect(response.status).toBe(204);
+    expect(server.calls.map((c) => c.auth)).toEqual(['Bearer revoked', null, 'Bearer token-1']);
+    expect(storage.get('livechat:site-1:conversation')).toBeNull();
+  });
+
+  it('two requests failing with the same old token create only one new visitor', async () => {
+    const server = fakeServer();
+    const storage = memoryStore();
+    storage.set('livechat:site-1:token', 'revoked');
+    const session = createVisitorSession(ORIGIN, 'site-1', storage);
+    await Promise.all([session.renew('revoked'), session.renew('revoked')]);
+    expect(await session.renew('revoked')).toBe('token-1');
+    expect(server.minted()).toBe(1);
+  });
+
+  it('reports a failed mint instead of inventing a token', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 403 })));
+    const session = createVisitorSession(ORIGIN, 'site-1', memoryStore());
+    await expect(session.token()).rejects.toThrow('HTTP 403');
+  });
+});

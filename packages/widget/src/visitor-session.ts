@@ -1,0 +1,63 @@
+// The visitor's identity: a server-minted bearer token kept in storage, renewed when the server rejects it.
+
+import type { VisitorCreated } from '@livechat/protocol';
+import { type KeyValueStore, type StoredItem, storageKey } from './storage.ts';
+
+export interface VisitorSession {
+  /** The stored token, or a freshly minted one when there is none. */
+  token(): Promise<string>;
+  /**
+   * Replaces a token the server rejected. Only the first caller holding that token mints a new
+   * one; later callers get the replacement, so two failing requests never create two visitors.
+   */
+  renew(rejected: string): Promise<string>;
+  /** An authenticated request to the site's API (`/page-views`); a 401 renews the token and retries once. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+}
+
+export function createVisitorSession(origin: string, siteId: string, storage: KeyValueStore): VisitorSession {
+  const key = (item: StoredItem) => storageKey(siteId, item);
+  const api = `${origin}/api/sites/${encodeURIComponent(siteId)}`;
+  let minting: Promise<string> | null = null;
+
+  const mint = (): Promise<string> =>
+    (minting ??= (async () => {
+      try {
+        const response = await fetch(`${api}/visitors`, { method: 'POST' });
+        if (response.status !== 201) throw new Error(`HTTP ${response.status}`);
+        const created = (await response.json()) as VisitorCreated;
+        storage.set(key('token'), created.token);
+        storage.set(key('visitor'), created.visitorId);
+        return created.token;
+      } finally {
+        minting = null;
+      }
+    })());
+
+  const token = async (): Promise<string> => storage.get(key('token')) ?? mint();
+
+  const renew = async (rejected: string): Promise<string> => {
+    const current = storage.get(key('token'));
+    if (current !== null && current !== rejected) return current;
+    if (minting) return minting;
+    // The old identity is gone: its conversation and read marker no longer apply.
+    storage.remove(key('token'));
+    storage.remove(key('conversation'));
+    storage.remove(key('read'));
+    return mint();
+  };
+
+  const send = (bearer: string, path: string, init: RequestInit): Promise<Response> =>
+    fetch(api + path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${bearer}` } });
+
+  return {
+    token,
+    renew,
+    async fetch(path, init = {}) {
+      const first = await token();
+      const response = await send(first, path, init);
+      if (response.status !== 401) return response;
+      return send(await renew(first), path, init);
+    },
+  };
+}
