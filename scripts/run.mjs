@@ -60,7 +60,12 @@ switch (mode) {
   case 'demo':
     install();
     build();
-    process.exit(run('npx', ['-y', PNPM, '--filter', '@livechat/server', 'run', 'demo']));
+    // The server runs inside its package; keep the data folder at the project root unless told.
+    process.exit(
+      run('npx', ['-y', PNPM, '--filter', '@livechat/server', 'run', 'demo'], {
+        DATA_DIR: process.env.DATA_DIR ?? join(root, 'data'),
+      }),
+    );
     break;
   case 'test': {
     install();
