@@ -42,6 +42,23 @@ export const COMMANDS: readonly CommandDefinition[] = [
   { name: 'leave', usage: '/leave', help: 'Leave this conversation', argument: 'none', requires: {} },
 ];
 
+/** What decides availability: module switches, and whether a helpdesk team takes live chat tickets. */
+export interface CommandContext {
+  helpdesk: boolean;
+  crm: boolean;
+  livechatTeam: boolean;
+}
+
+export function isAvailable(command: CommandDefinition, context: CommandContext): boolean {
+  if (command.requires.helpdesk && !(context.helpdesk && context.livechatTeam)) return false;
+  if (command.requires.crm && !context.crm) return false;
+  return true;
+}
+
+export function availableCommands(context: CommandContext): CommandDefinition[] {
+  return COMMANDS.filter((command) => isAvailable(command, context));
+}
+
 export interface ParsedCommand {
   name: string;
   args: string;

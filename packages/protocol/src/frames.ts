@@ -3,8 +3,11 @@
 import type { ErrorCode } from './errors.ts';
 import type {
   Author,
+  CannedResponse,
+  CommandResult,
   ConversationSummary,
   Message,
+  Notification,
   OperatorProfile,
   PageView,
   VisitorProfile,
@@ -48,6 +51,10 @@ export interface OperatorMessageSend {
   body: string;
   /** `operator` makes an internal note that visitors never receive. Defaults to `public`. */
   visibility?: Visibility;
+  /** Operators the composer inserted as `@Name`; those still named in the body are notified. */
+  mentionIds?: string[];
+  /** Canned responses inserted into this message, to record their use. */
+  cannedIds?: string[];
 }
 export interface OperatorTypingSet {
   type: 'typing.set';
@@ -100,6 +107,8 @@ export interface OperatorWelcome {
   type: 'welcome';
   role: 'operator';
   operator: OperatorProfile;
+  /** Names of the commands available now (module switches and teams decide). */
+  commands: string[];
 }
 export interface MessageAck {
   type: 'message.ack';
@@ -138,6 +147,37 @@ export interface PageViewed {
   visitorId: string;
   pageView: PageView;
 }
+/** A command's answer, for the operator who ran it only. */
+export interface CommandResultFrame {
+  type: 'command.result';
+  /** The id of the `command.run` frame. */
+  id: string;
+  result: CommandResult;
+}
+/** The commands available changed (a module was switched, a team changed). */
+export interface CommandsAvailable {
+  type: 'commands.available';
+  commands: string[];
+}
+export interface CannedChanged {
+  type: 'canned.changed';
+  cannedResponse: CannedResponse;
+}
+export interface CannedDeleted {
+  type: 'canned.deleted';
+  id: string;
+}
+export interface NotificationCreated {
+  type: 'notification.created';
+  notification: Notification;
+  /** The operator's unread notifications after this one. */
+  unread: number;
+}
+export interface NotificationsRead {
+  type: 'notifications.read';
+  ids: string[];
+  unread: number;
+}
 export interface ErrorFrame {
   type: 'error';
   code: ErrorCode;
@@ -160,6 +200,12 @@ export type ServerToClient =
   | ConversationUpdated
   | ConversationRemoved
   | PageViewed
+  | CommandResultFrame
+  | CommandsAvailable
+  | CannedChanged
+  | CannedDeleted
+  | NotificationCreated
+  | NotificationsRead
   | ErrorFrame
   | Pong;
 

@@ -1,6 +1,19 @@
 // Request and response bodies of the HTTP API, shared by the server and its clients.
 
-import type { ConversationSummary, Message, OperatorProfile, PageView } from './model.ts';
+import type {
+  CannedResponse,
+  CommandResult,
+  ConversationSummary,
+  HelpdeskTeam,
+  Lead,
+  Message,
+  ModuleSettings,
+  Notification,
+  NotificationPreference,
+  OperatorProfile,
+  PageView,
+  Ticket,
+} from './model.ts';
 
 /** POST /api/sites/:siteId/visitors → 201 */
 export interface VisitorCreated {
@@ -50,4 +63,86 @@ export interface PageViewList {
 /** GET /api/operator/operators → 200 */
 export interface OperatorList {
   operators: Array<Pick<OperatorProfile, 'id' | 'name' | 'email' | 'role'> & { online: boolean }>;
+}
+
+// ---- commands, helpdesk, CRM ---------------------------------------------------------------
+
+/** GET /api/operator/conversations/:id/command-results → 200: this operator's results, oldest first */
+export interface CommandResultList {
+  results: CommandResult[];
+}
+
+/** GET /api/operator/modules → 200; PUT /api/admin/modules (admin, partial body) → 200 */
+export type ModuleSettingsBody = ModuleSettings;
+
+/** GET /api/operator/teams → 200 */
+export interface TeamList {
+  teams: HelpdeskTeam[];
+}
+/** POST /api/admin/teams → 201 { team }; PATCH /api/admin/teams/:id (partial) → 200 { team }; DELETE → 204 */
+export type TeamInput = Omit<HelpdeskTeam, 'id'>;
+
+/** GET /api/operator/tickets?q=&offset=&limit= → 200, newest first; q searches like /search_tickets */
+export interface TicketList {
+  tickets: Ticket[];
+  total: number;
+}
+/** GET /api/operator/tickets/:number → 200 */
+export interface TicketDetail {
+  ticket: Ticket;
+}
+
+/** GET /api/operator/leads?offset=&limit= → 200, newest first */
+export interface LeadList {
+  leads: Lead[];
+  total: number;
+}
+/** GET /api/operator/leads/:id → 200 */
+export interface LeadDetail {
+  lead: Lead;
+}
+
+// ---- canned responses, notifications ------------------------------------------------------
+
+/** GET /api/operator/canned-responses → 200 */
+export interface CannedResponseList {
+  cannedResponses: CannedResponse[];
+}
+/** POST /api/operator/canned-responses → 201 { cannedResponse }; PATCH …/:id (partial) → 200; DELETE → 204.
+ *  Errors: 409 `conflict` (shortcut taken), 400 `bad_request` (empty, whitespace, too long). */
+export interface CannedResponseInput {
+  shortcut: string;
+  substitution: string;
+  description?: string;
+}
+export interface CannedResponseBody {
+  cannedResponse: CannedResponse;
+}
+
+/** GET /api/operator/notifications → 200, newest first */
+export interface NotificationList {
+  notifications: Notification[];
+  unread: number;
+}
+/** POST /api/operator/notifications/read { ids } or { all: true } → 200 { unread } */
+export interface NotificationsReadInput {
+  ids?: string[];
+  all?: boolean;
+}
+
+/** PATCH /api/operator/me { notify } → 200 { operator } */
+export interface PreferencesInput {
+  notify: NotificationPreference;
+}
+
+/** GET /api/admin/outbox → 200: emails kept because no SMTP server is configured, newest first */
+export interface OutboxEmail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+}
+export interface OutboxList {
+  emails: OutboxEmail[];
 }

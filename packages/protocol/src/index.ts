@@ -5,5 +5,8 @@ export * from './errors.ts';
 export type * from './frames.ts';
 export type * from './http.ts';
 export * from './limits.ts';
+export * from './mentions.ts';
 export type * from './model.ts';
+export * from './suggest.ts';
+export * from './template.ts';
 export * from './visibility.ts';

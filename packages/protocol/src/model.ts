@@ -67,3 +67,94 @@ export interface ConversationSummary {
   createdAt: string;
   updatedAt: string;
 }
+
+// ---- commands ------------------------------------------------------------------------------
+
+/** One line of a command's operator-only answer. */
+export interface CommandLine {
+  text: string;
+  /** A link target: an operator-UI route (`#/tickets/42`) or an http(s) URL. */
+  href?: string;
+  /** Secondary text shown beside the line (a time, a URL). */
+  meta?: string;
+}
+
+/** What a command answered, kept for the operator who ran it (a reload shows it again). */
+export interface CommandResult {
+  id: string;
+  conversationId: string;
+  operatorId: string;
+  /** The command as typed, e.g. `/ticket Printer on fire`. */
+  input: string;
+  status: 'ok' | 'usage' | 'error';
+  lines: CommandLine[];
+  createdAt: string;
+}
+
+export interface ModuleSettings {
+  helpdesk: boolean;
+  crm: boolean;
+}
+
+export interface HelpdeskTeam {
+  id: string;
+  name: string;
+  /** Lower comes first: the live chat's tickets go to the lowest sequence with live chat enabled. */
+  sequence: number;
+  livechatEnabled: boolean;
+}
+
+export interface Ticket {
+  number: number;
+  title: string;
+  description: string;
+  customerName: string | null;
+  customerEmail: string | null;
+  teamId: string;
+  teamName: string;
+  status: 'new' | 'in_progress' | 'solved';
+  conversationId: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+}
+
+export interface Lead {
+  id: string;
+  title: string;
+  internalNotes: string;
+  source: 'Livechat';
+  contactName: string | null;
+  contactEmail: string | null;
+  conversationId: string | null;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+}
+
+// ---- canned responses, mentions, notifications ---------------------------------------------
+
+export interface CannedResponse {
+  id: string;
+  shortcut: string;
+  substitution: string;
+  description: string;
+  createdBy: string;
+  lastUsedAt: string | null;
+  useCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Notification {
+  id: string;
+  kind: 'mention';
+  conversationId: string;
+  messageId: string;
+  /** Who mentioned the operator. */
+  authorName: string;
+  /** The start of the message, as text. */
+  excerpt: string;
+  createdAt: string;
+  readAt: string | null;
+}

@@ -32,6 +32,8 @@ const operatorFrame = z.discriminatedUnion('type', [
     clientId,
     body,
     visibility: z.enum(['public', 'operator']).optional(),
+    mentionIds: z.array(idSchema).max(20).optional(),
+    cannedIds: z.array(idSchema).max(20).optional(),
   }),
   z.strictObject({ type: z.literal('typing.set'), id: clientId, conversationId: idSchema, active: z.boolean() }),
   z.strictObject({ type: z.literal('sync'), id: clientId, conversationId: idSchema, afterSeq: seq }),

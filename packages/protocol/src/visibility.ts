@@ -44,6 +44,12 @@ export function frameVisibility(frame: ServerToClient): Visibility {
     case 'conversation.updated':
     case 'conversation.removed':
     case 'page.viewed':
+    case 'command.result':
+    case 'commands.available':
+    case 'canned.changed':
+    case 'canned.deleted':
+    case 'notification.created':
+    case 'notifications.read':
       return 'operator';
     default: {
       const unhandled: never = frame;

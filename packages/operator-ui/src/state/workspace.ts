@@ -323,6 +323,14 @@ export class Workspace {
         return;
       case 'pong':
         return;
+      // Commands, canned responses and notifications are handled by their own features.
+      case 'command.result':
+      case 'commands.available':
+      case 'canned.changed':
+      case 'canned.deleted':
+      case 'notification.created':
+      case 'notifications.read':
+        return;
       default: {
         const unhandled: never = frame;
         void unhandled;

@@ -83,7 +83,7 @@ export class Gateway {
     connection.enqueue(null, async () => {
       const visible = await this.deps.store.conversations.listVisibleTo(operator.id);
       for (const conversation of visible) operatorSession.listed.add(conversation.id);
-      connection.send({ type: 'welcome', role: 'operator', operator });
+      connection.send({ type: 'welcome', role: 'operator', operator, commands: [] });
     });
   }
 
