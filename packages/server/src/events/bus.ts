@@ -1,7 +1,7 @@
 // Fan-out between the parts of the server (and, later, between server nodes). The database stays
 // the source of truth: an event says "something new", and a receiver that missed one reads the gap.
 
-import type { Author, Message, PageView } from '@livechat/protocol';
+import type { Author, Message, PageView, ServerToClient } from '@livechat/protocol';
 
 export type BusEvent =
   | {
@@ -15,7 +15,11 @@ export type BusEvent =
   /** Membership, assignment or status changed: receivers re-read the conversation. */
   | { kind: 'conversation'; conversationId: string; visitorId: string }
   | { kind: 'typing'; conversationId: string; visitorId: string; author: Author; active: boolean }
-  | { kind: 'pageview'; visitorId: string; conversationId: string | null; pageView: PageView };
+  | { kind: 'pageview'; visitorId: string; conversationId: string | null; pageView: PageView }
+  /** An operator-only frame for every connection of one operator (command results, notifications). */
+  | { kind: 'to-operator'; operatorId: string; frame: ServerToClient }
+  /** An operator-only frame for every operator connection (canned responses, available commands). */
+  | { kind: 'to-operators'; frame: ServerToClient };
 
 export interface EventBus {
   publish(event: BusEvent): void;

@@ -204,6 +204,17 @@ export class Gateway {
         for (const session of this.operatorsFollowing(event.conversationId)) session.connection.send(frame);
         return;
       }
+      case 'to-operator':
+        for (const session of this.operatorSessions.get(event.operatorId) ?? []) session.connection.send(event.frame);
+        return;
+      case 'to-operators': {
+        // Serialised once for every operator connection.
+        const serialised = JSON.stringify(event.frame);
+        for (const sessions of this.operatorSessions.values()) {
+          for (const session of sessions) session.connection.sendSerialised(event.frame, serialised);
+        }
+        return;
+      }
       default: {
         const unhandled: never = event;
         throw new Error(`unhandled bus event ${JSON.stringify(unhandled)}`);
