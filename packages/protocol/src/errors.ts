@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'not_found',
   'unauthorized',
   'forbidden',
+  /** identify() without a valid hash on a site that requires one, or with a wrong hash. */
+  'identity_invalid',
   'bad_origin',
   'conflict',
   'rate_limited',

@@ -13,6 +13,7 @@ import type {
   OperatorProfile,
   PageView,
   Ticket,
+  VisitorProfile,
 } from './model.ts';
 
 /** POST /api/sites/:siteId/visitors → 201 */
@@ -28,6 +29,30 @@ export interface PageViewInput {
   title?: string;
   referrer?: string;
 }
+
+/** POST /api/sites/:siteId/identify (bearer token) → 200; a wrong or missing hash → 403 identity_invalid */
+export interface IdentifyInput {
+  /** The site's own user id. */
+  id: string;
+  name?: string;
+  email?: string;
+  /** HMAC-SHA256(site secret, id), hex, computed by the site's backend. */
+  hash?: string;
+}
+export interface IdentifyResult {
+  visitorId: string;
+  /** A new token when the contact lives on another visitor (another device got there first): use it from now on. */
+  token: string | null;
+  /** True when the hash was checked: only then is the visitor the same contact on every device. */
+  verified: boolean;
+}
+
+/** POST /api/sites/:siteId/attributes (bearer token) → 204; null removes an attribute */
+export interface AttributesInput {
+  attributes: Record<string, string | null>;
+}
+
+/** POST /api/sites/:siteId/logout (bearer token) → 204: the token stops working. */
 
 /** GET /api/sites/:siteId/conversation (bearer token) → 200 */
 export interface VisitorTranscript {
@@ -58,6 +83,23 @@ export interface MessageList {
 /** GET /api/operator/visitors/:visitorId/page-views?limit=N → 200, newest first */
 export interface PageViewList {
   pageViews: PageView[];
+}
+
+/** GET /api/operator/visitors/:visitorId → 200 */
+export interface VisitorDetails {
+  visitor: VisitorProfile;
+}
+
+/** GET and PUT /api/operator/sites/:siteId/identity (admins) → 200 */
+export interface SiteIdentitySettings {
+  /** 256 random bits, hex: the key the site's backend computes identify() hashes with. */
+  secret: string;
+  requireIdentity: boolean;
+}
+export interface SiteIdentityUpdate {
+  requireIdentity?: boolean;
+  /** Replaces the secret; hashes made with the old one stop working. */
+  rotateSecret?: boolean;
 }
 
 /** GET /api/operator/operators → 200 */

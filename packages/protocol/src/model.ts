@@ -40,6 +40,10 @@ export interface VisitorProfile {
   id: string;
   name: string | null;
   email: string | null;
+  /** The site's own user id, set once the site verified it (identify with a valid hash). */
+  externalId?: string | null;
+  /** Custom attributes the site set with setAttributes(), shown to operators. */
+  attributes?: Record<string, string>;
 }
 
 export interface OperatorProfile {

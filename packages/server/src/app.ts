@@ -15,6 +15,8 @@ import { operatorRoutes } from './operators/routes.ts';
 import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
+import { siteRoutes } from './sites/routes.ts';
+import { visitorOperatorRoutes } from './visitors/operator-routes.ts';
 import { visitorRoutes } from './visitors/routes.ts';
 
 declare module 'fastify' {
@@ -65,6 +67,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     options: { maxPayload: Math.max(config.maxFrameBytes * 4, 64 * 1024) },
   });
   await app.register(visitorRoutes);
+  await app.register(visitorOperatorRoutes);
+  await app.register(siteRoutes);
   await app.register(operatorRoutes);
   await app.register(conversationRoutes);
   await app.register(realtimeRoutes);

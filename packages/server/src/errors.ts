@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   unauthorized: 401,
   forbidden: 403,
+  identity_invalid: 403,
   bad_origin: 403,
   conflict: 409,
   rate_limited: 429,

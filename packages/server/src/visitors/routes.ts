@@ -1,14 +1,17 @@
 // Visitor HTTP routes (called cross-origin by the widget): mint a token, record page views, read
-// the transcript. Nothing here ever returns operator-only data.
+// the transcript, identify, set attributes, log out. Nothing here returns operator-only data.
 
-import type { PageViewInput, VisitorCreated, VisitorTranscript } from '@livechat/protocol';
+import type { IdentifyResult, PageViewInput, VisitorCreated, VisitorTranscript } from '@livechat/protocol';
 import { visibleTo } from '@livechat/protocol';
 import { pageViewSchema } from '@livechat/protocol/validate';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { parseBody } from '../http/errors.ts';
-import { bearerToken, mintVisitor, siteForOrigin, visitorForToken } from './tokens.ts';
-import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { AppError } from '../errors.ts';
+import { parseBody } from '../http/errors.ts';
+import { hashSecret } from '../ids.ts';
+import { isOriginAllowed, type Site } from '../sites/repository.ts';
+import { identify } from './identity.ts';
+import { attributesSchema, identifySchema, MAX_ATTRIBUTES } from './schemas.ts';
+import { bearerToken, mintVisitor, siteForOrigin, visitorForToken } from './tokens.ts';
 
 type SiteRequest = FastifyRequest<{ Params: { siteId: string } }>;
 
@@ -34,6 +37,15 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
     }
     allowOrigin(site, request, reply);
     return site;
+  }
+
+  /** Routes that change who the visitor is also insist on the site's own origin, like minting does. */
+  async function changeOf(request: SiteRequest, reply: FastifyReply) {
+    const site = await siteForOrigin(store, request.params.siteId, request.headers.origin);
+    allowOrigin(site, request, reply);
+    const token = bearerToken(request.headers.authorization);
+    const visitor = await visitorForToken(store, site, token);
+    return { site, visitor, token: token as string };
   }
 
   app.options('/api/sites/:siteId/*', async (request: SiteRequest, reply) => {
@@ -76,5 +88,25 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
       messages: visibleTo('visitor', messages),
     };
     return reply.send(body);
+  });
+
+  app.post('/api/sites/:siteId/identify', async (request: SiteRequest, reply) => {
+    const { site, visitor } = await changeOf(request, reply);
+    const input = parseBody(identifySchema, request.body);
+    return reply.send((await identify(store, site, visitor, input)) satisfies IdentifyResult);
+  });
+
+  app.post('/api/sites/:siteId/attributes', async (request: SiteRequest, reply) => {
+    const { visitor } = await changeOf(request, reply);
+    const input = parseBody(attributesSchema, request.body);
+    const merged = await store.visitors.mergeAttributes(visitor.id, input.attributes, MAX_ATTRIBUTES);
+    if (!merged) throw new AppError('bad_request', `a visitor has at most ${MAX_ATTRIBUTES} attributes`);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/sites/:siteId/logout', async (request: SiteRequest, reply) => {
+    const { token } = await changeOf(request, reply);
+    await store.visitors.revokeToken(hashSecret(token));
+    return reply.status(204).send();
   });
 }
