@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ErrorCode } from './errors.ts';
 import type { OperatorToServer, VisitorToServer } from './frames.ts';
 import type { LoginInput, PageViewInput } from './http.ts';
+import type { CannedResponseInput, NotificationsReadInput, PreferencesInput } from './http.ts';
 import { MAX_BODY_LENGTH, MAX_CLIENT_ID_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from './limits.ts';
 
 const clientId = z.string().min(1).max(MAX_CLIENT_ID_LENGTH).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
@@ -111,5 +112,39 @@ export const pageViewSchema: z.ZodType<PageViewInput> = z.strictObject({
   title: z.string().max(MAX_TITLE_LENGTH).optional(),
   referrer: z.union([httpUrl, z.literal('')]).optional(),
 });
+
+// ---- canned responses, notifications, preferences ---------------------------------------------
+
+export const MAX_SHORTCUT_LENGTH = 32;
+export const MAX_DESCRIPTION_LENGTH = 200;
+
+const shortcut = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_SHORTCUT_LENGTH, `at most ${MAX_SHORTCUT_LENGTH} characters`)
+  .refine((text) => !/\s/u.test(text), 'must not contain spaces or line breaks')
+  .refine((text) => !text.startsWith(':'), "write it without the leading ':'");
+// A substitution goes into a message, so it can be no longer than one.
+const substitution = z
+  .string()
+  .max(MAX_BODY_LENGTH, `at most ${MAX_BODY_LENGTH} characters`)
+  .refine((text) => text.trim().length > 0, 'must not be empty');
+const description = z.string().max(MAX_DESCRIPTION_LENGTH, `at most ${MAX_DESCRIPTION_LENGTH} characters`);
+
+export const cannedResponseSchema: z.ZodType<CannedResponseInput> = z.strictObject({
+  shortcut,
+  substitution,
+  description: description.optional(),
+});
+
+export const cannedResponsePatchSchema: z.ZodType<Partial<CannedResponseInput>> = z
+  .strictObject({ shortcut: shortcut.optional(), substitution: substitution.optional(), description: description.optional() })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'change at least one field');
+
+export const notificationsReadSchema: z.ZodType<NotificationsReadInput> = z
+  .strictObject({ ids: z.array(idSchema).min(1).max(500).optional(), all: z.literal(true).optional() })
+  .refine((input) => (input.ids === undefined) !== (input.all === undefined), 'give either ids or all: true');
+
+export const preferencesSchema: z.ZodType<PreferencesInput> = z.strictObject({ notify: z.enum(['inbox', 'email']) });
 
 export { z };
