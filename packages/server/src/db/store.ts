@@ -1,7 +1,11 @@
 // The repositories the server works with, built over one SQLite connection.
 
+import { SqliteCannedResponseRepository, type CannedResponseRepository } from '../canned/repository.ts';
 import { SqliteConversationRepository, type ConversationRepository } from '../conversations/repository.ts';
 import { SqliteMessageRepository, type MessageRepository } from '../conversations/messages.ts';
+import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
+import { SqliteNotificationRepository, type NotificationRepository } from '../mentions/notifications.ts';
+import { SqliteOutboxRepository, type OutboxRepository } from '../mentions/outbox.ts';
 import { SqliteOperatorRepository, type OperatorRepository } from '../operators/repository.ts';
 import { SqliteSiteRepository, type SiteRepository } from '../sites/repository.ts';
 import { SqliteVisitorRepository, type VisitorRepository } from '../visitors/repository.ts';
@@ -13,6 +17,10 @@ export interface Store {
   visitors: VisitorRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
+  canned: CannedResponseRepository;
+  mentions: MentionRepository;
+  notifications: NotificationRepository;
+  outbox: OutboxRepository;
 }
 
 export function sqliteStore(db: Db): Store {
@@ -22,5 +30,9 @@ export function sqliteStore(db: Db): Store {
     visitors: new SqliteVisitorRepository(db),
     conversations: new SqliteConversationRepository(db),
     messages: new SqliteMessageRepository(db),
+    canned: new SqliteCannedResponseRepository(db),
+    mentions: new SqliteMentionRepository(db),
+    notifications: new SqliteNotificationRepository(db),
+    outbox: new SqliteOutboxRepository(db),
   };
 }
