@@ -4,6 +4,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
+import { cannedRoutes } from './canned/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
 import { ConversationService } from './conversations/service.ts';
 import { openDatabase, type Db } from './db/connection.ts';
@@ -71,6 +72,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(siteRoutes);
   await app.register(operatorRoutes);
   await app.register(conversationRoutes);
+  await app.register(cannedRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

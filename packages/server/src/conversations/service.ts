@@ -38,7 +38,20 @@ export interface SendInput {
   body: string;
 }
 
+/** A newly stored operator message, with what the composer said it contains. */
+export interface OperatorMessageSent {
+  operator: OperatorProfile;
+  conversation: Conversation;
+  message: Message;
+  mentionIds: readonly string[];
+  cannedIds: readonly string[];
+}
+/** Follow-up work on a new operator message (canned usage, mentions). It must not reject: it logs its own failures. */
+export type OperatorMessageHook = (sent: OperatorMessageSent) => Promise<void>;
+
 export class ConversationService {
+  private readonly operatorMessageHooks: OperatorMessageHook[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
@@ -64,7 +77,7 @@ export class ConversationService {
   async operatorSend(
     operator: OperatorProfile,
     conversationId: string,
-    input: SendInput & { visibility: Visibility },
+    input: SendInput & { visibility: Visibility; mentionIds?: readonly string[]; cannedIds?: readonly string[] },
     originId?: string,
   ): Promise<Message> {
     let conversation = await this.readable(operator, conversationId);
@@ -80,8 +93,18 @@ export class ConversationService {
       visibility: input.visibility,
       clientId: input.clientId,
     });
-    if (!duplicate) this.publishMessage(conversation, message, originId);
+    if (!duplicate) {
+      this.publishMessage(conversation, message, originId);
+      const sent = { operator, conversation, message, mentionIds: input.mentionIds ?? [], cannedIds: input.cannedIds ?? [] };
+      // After the ack: slow follow-ups (an SMTP server) never hold up or fail a stored message.
+      for (const hook of this.operatorMessageHooks) setImmediate(() => void hook(sent));
+    }
     return message;
+  }
+
+  /** Runs the hook after every newly stored operator message; a resent client id does not run it again. */
+  onOperatorMessage(hook: OperatorMessageHook): void {
+    this.operatorMessageHooks.push(hook);
   }
 
   /** The conversation, if the operator may read it; a typed error otherwise. */

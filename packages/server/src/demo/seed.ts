@@ -9,6 +9,12 @@ export const DEMO_OPERATORS = [
   { name: 'Bob', email: 'bob@example.com', password: 'demo-password-bob', role: 'operator', notify: 'email' },
 ] as const;
 
+export const DEMO_CANNED_RESPONSES = [
+  { shortcut: 'hello', substitution: 'Hello, how may I help you?' },
+  { shortcut: 'sorry', substitution: 'I am sorry to hear that.' },
+  { shortcut: 'bye', substitution: 'Thanks for your feedback. Goodbye!' },
+] as const;
+
 /** The origins the demo pages are reached from: this server, by name and by loopback address. */
 export function demoOrigins(config: Config, port: number): string[] {
   const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
@@ -27,5 +33,10 @@ export async function seedDemo(store: Store, origins: string[]): Promise<void> {
       role: operator.role,
       notify: operator.notify,
     });
+  }
+  // First start only: canned responses an operator deleted or edited stay that way.
+  const author = await store.operators.credentials(DEMO_OPERATORS[0].email);
+  if (author && (await store.canned.list()).length === 0) {
+    for (const canned of DEMO_CANNED_RESPONSES) await store.canned.create(canned, author.operator.id);
   }
 }

@@ -14,7 +14,13 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
       const message = await conversations.operatorSend(
         operator,
         frame.conversationId,
-        { clientId: frame.clientId, body: frame.body, visibility: frame.visibility ?? 'public' },
+        {
+          clientId: frame.clientId,
+          body: frame.body,
+          visibility: frame.visibility ?? 'public',
+          mentionIds: frame.mentionIds ?? [],
+          cannedIds: frame.cannedIds ?? [],
+        },
         connection.id,
       );
       connection.send({ type: 'message.ack', id: frame.id, message });
