@@ -19,6 +19,8 @@ export interface Config {
   /** Marks the session cookie Secure; on by default when publicUrl is https. */
   secureCookies: boolean;
   smtpUrl: string | null;
+  /** Sender of notification emails. */
+  mailFrom: string;
   logLevel: string;
 }
 
@@ -49,6 +51,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 1024 * 1024),
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : publicUrl?.startsWith('https:') === true,
     smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || `Live chat <livechat@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

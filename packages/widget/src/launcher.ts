@@ -1,47 +1,76 @@
 // The launcher button in its own shadow root, so the host page's CSS cannot touch it (nor ours the page).
 
+import type { ResolvedSettings } from './settings.ts';
+import { format } from './i18n.ts';
 import type { LauncherHandle } from './ui-contract.ts';
 
 // Scoped by class: the panel's buttons and spans live in the same shadow root.
 const CSS =
   ':host{all:initial}' +
   '.l{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;border:0;border-radius:50%;' +
-  'background:var(--lc-accent,#2563eb);color:#fff;cursor:pointer;box-shadow:0 4px 16px #0004}' +
+  'background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff);cursor:pointer;box-shadow:0 4px 16px #0004}' +
+  ':host([position=left]) .l{right:auto;left:20px}' +
+  '.l:focus-visible{outline:3px solid #1f2937;outline-offset:3px;box-shadow:0 0 0 6px #fff}' +
   '.l span{position:absolute;top:-4px;right:-4px;padding:0 6px;border-radius:10px;' +
-  'background:#dc2626;font:600 12px/20px sans-serif}' +
+  'background:#b91c1c;color:#fff;font:600 12px/20px sans-serif}' +
   '@media (max-width:480px){.l[aria-expanded=true]{display:none}}';
 
 const CHAT_ICON =
-  '<svg width="26" height="26" viewBox="0 0 24 24" fill="currentColor">' +
+  '<svg width="26" height="26" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
   '<path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
 
-export function createLauncher(onActivate: () => void, onPrefetch: () => void): LauncherHandle {
+export interface Launcher extends LauncherHandle {
+  /** The element in the page that holds the shadow root. */
+  host: HTMLElement;
+  /** Hides or shows the button; the panel stays usable through the API either way. */
+  setVisible(visible: boolean): void;
+  remove(): void;
+}
+
+export function createLauncher(settings: ResolvedSettings, onActivate: () => void, onPrefetch: () => void): Launcher {
+  const { strings } = settings;
   // A custom element name keeps the page's `div { … }` rules off the host element.
   const host = document.createElement('livechat-widget');
+  host.setAttribute('position', settings.position);
+  host.lang = settings.locale;
+  host.dir = settings.dir;
+  if (settings.color) {
+    host.style.setProperty('--lc-accent', settings.color);
+    host.style.setProperty('--lc-on-accent', settings.onColor);
+  }
   const root = host.attachShadow({ mode: 'open' });
   root.innerHTML =
     `<style>${CSS}</style>` +
-    `<button class="l" data-testid="lc-launcher" aria-label="Open chat" aria-expanded="false" aria-describedby="d">${CHAT_ICON}` +
+    `<button class="l" data-testid="lc-launcher" aria-expanded="false" aria-describedby="d">${CHAT_ICON}` +
     '<span data-testid="lc-unread" hidden></span></button><p id="d" hidden></p>';
   const button = root.querySelector('button') as HTMLButtonElement;
   const badge = root.querySelector('span') as HTMLSpanElement;
   const description = root.querySelector('p') as HTMLParagraphElement;
+  button.setAttribute('aria-label', strings.openChat);
   button.onclick = onActivate;
   button.onpointerenter = button.onfocus = onPrefetch;
+  button.hidden = settings.hideLauncher;
   document.body.append(host);
 
   return {
+    host,
     root,
     button,
     setUnread(count) {
       badge.hidden = count <= 0;
       badge.textContent = `${count}`;
-      description.textContent = count > 0 ? `${count} unread` : '';
+      description.textContent = count > 0 ? format(strings.unread, { n: count }) : '';
     },
     setOpen(open) {
       button.setAttribute('aria-expanded', String(open));
       // Not "Close chat": that is the panel's own close button, and two controls should not share a name.
-      button.setAttribute('aria-label', open ? 'Hide chat' : 'Open chat');
+      button.setAttribute('aria-label', open ? strings.hideChat : strings.openChat);
+    },
+    setVisible(visible) {
+      button.hidden = !visible;
+    },
+    remove() {
+      host.remove();
     },
   };
 }

@@ -1,75 +1,57 @@
-// The script tag's entry (/widget.js): identifies the visitor, records page views, shows the launcher, loads the UI on demand.
+// The script tag's entry (/widget.js): window.LiveChat queues calls until the core (/widget/core.js) has loaded, then forwards them.
 
-import { createLauncher } from './launcher.ts';
-import { trackPageViews } from './page-views.ts';
-import { browserStore, storageKey } from './storage.ts';
-import type { ChatUI, LauncherHandle, UIModule } from './ui-contract.ts';
-import { createVisitorSession } from './visitor-session.ts';
+import { API_GLOBAL, CHAT_METHODS, SETTINGS_GLOBAL } from './api.ts';
 
-function findScript(): HTMLScriptElement | null {
-  const current = document.currentScript;
-  if (current instanceof HTMLScriptElement) return current;
-  return document.querySelector<HTMLScriptElement>('script[src*="widget.js"][data-site]');
+type Call = [string, ...unknown[]];
+type Forward = (...args: unknown[]) => unknown;
+type Api = Forward & Record<string, Forward>;
+interface CoreModule {
+  embed(origin: string, attributes: DOMStringMap, settings: unknown): Record<string, Forward>;
 }
 
-function start(script: HTMLScriptElement, siteId: string): void {
+const page = window as unknown as Record<string, unknown>;
+const MARKER = '__livechatLoaded';
+const script =
+  (document.currentScript as HTMLScriptElement | null) ??
+  document.querySelector<HTMLScriptElement>('script[src*="widget.js"][data-site]');
+
+if (!script?.dataset.site) console.error('[livechat] data-site missing');
+else if (!page[MARKER]) {
+  page[MARKER] = 1;
+  // The queue stub's calls (`LiveChat('identify', {...})` before this script ran) go first, in order.
+  const queue: Call[] = [...(((page[API_GLOBAL] as { q?: ArrayLike<unknown>[] } | undefined)?.q ?? []) as never[])].map(
+    (args) => [...(args as ArrayLike<unknown> & Iterable<unknown>)] as Call,
+  );
+  let chat: Record<string, Forward> | undefined;
+  let gone = false;
+  const call = (name: string, args: unknown[]) => {
+    if (chat) return chat[name]?.(...args);
+    if (!gone) queue.push([name, ...args]);
+  };
+  const api = ((name: string, ...args: unknown[]) => call(name, args)) as Api;
+  for (const name of CHAT_METHODS) api[name] = (...args) => call(name, args);
+  api.on = (event, listener) => {
+    call('on', [event, listener]);
+    return () => api.off?.(event, listener);
+  };
+  api.isOpen = () => !!chat?.isOpen?.();
+  api.destroy = () => {
+    gone = true;
+    chat?.destroy?.();
+    chat = undefined;
+    delete page[API_GLOBAL];
+    delete page[MARKER];
+  };
+  page[API_GLOBAL] = api;
+
   const origin = new URL(script.src).origin;
-  const storage = browserStore();
-  const session = createVisitorSession(origin, siteId, storage);
-
-  trackPageViews((pageView) => {
-    session
-      .fetch('/page-views', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(pageView),
-        keepalive: true,
-      })
-      .catch(() => {
-        // A lost page view is not worth an error on the host page's console.
-      });
-  });
-
-  let launcher: LauncherHandle;
-  let uiModule: Promise<UIModule> | undefined;
-  let ui: Promise<ChatUI> | undefined;
-
-  const loadModule = (): Promise<UIModule> =>
-    (uiModule ??= import(/* @vite-ignore */ `${origin}/widget/ui.js`).catch((error: unknown) => {
-      uiModule = undefined; // let the next click try again
-      throw error;
-    }));
-
-  const loadUI = (): Promise<ChatUI> =>
-    (ui ??= loadModule()
-      .then((module) => module.mount({ origin, siteId, storage, session, launcher }))
-      .catch((error: unknown) => {
-        ui = undefined;
-        throw error;
-      }));
-
-  const toggle = () => {
-    loadUI().then(
-      (chat) => (chat.isOpen() ? chat.close() : chat.open()),
-      (error: unknown) => console.error('[livechat]', error),
-    );
-  };
-
-  const showLauncher = () => {
-    launcher = createLauncher(toggle, () => void loadModule().catch(() => undefined));
-    // A visitor with a conversation gets its socket now, so replies raise the unread badge.
-    if (storage.get(storageKey(siteId, 'conversation'))) void loadUI().catch(() => undefined);
-  };
-  if (document.body) showLauncher();
-  else addEventListener('DOMContentLoaded', showLauncher, { once: true });
-}
-
-const script = findScript();
-const siteId = script?.dataset.site;
-const marker = '__livechatLoaded';
-const page = window as Window & { [marker]?: boolean };
-if (!script || !siteId) console.error('[livechat] data-site missing');
-else if (!page[marker]) {
-  page[marker] = true;
-  start(script, siteId);
+  import(/* @vite-ignore */ `${origin}/widget/core.js`).then(
+    (core: CoreModule) => {
+      if (gone) return;
+      chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL]);
+      // Errors of queued calls also reach the `error` event; here they would only be unhandled rejections.
+      for (const [name, ...args] of queue.splice(0)) Promise.resolve(call(name, args)).catch(() => undefined);
+    },
+    (error: unknown) => console.error('[livechat]', error),
+  );
 }

@@ -45,32 +45,73 @@ export function pageViewRecorder(send: (pageView: PageViewInput) => void): (snap
  */
 const SETTLE_MS = 50;
 
-/** Records the current page now and after every navigation. */
-export function trackPageViews(send: (pageView: PageViewInput) => void): void {
+export interface PageTracker {
+  /** Records a page now: the current one, or the URL and title given (apps that route without the History API). */
+  track(page?: { url?: string; title?: string }): void;
+  /** Stops recording and takes the History API hooks out. */
+  stop(): void;
+}
+
+/**
+ * With `follow`, records the current page now and after every navigation; without, only what
+ * track() is given. stop() restores
+ * pushState and replaceState unless someone wrapped them after us; then our wrapper stays in
+ * their chain but does nothing, since unwrapping it would also drop theirs.
+ */
+export function trackPageViews(send: (pageView: PageViewInput) => void, follow = true): PageTracker {
   const record = pageViewRecorder(send);
   const snapshot = (): PageSnapshot => ({ url: location.href, title: document.title, referrer: document.referrer });
+  let active = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     if (timer === undefined) return;
     clearTimeout(timer);
     timer = undefined;
-    record(snapshot());
+    if (active) record(snapshot());
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(flush, SETTLE_MS);
+    if (active) timer = setTimeout(flush, SETTLE_MS);
   };
 
-  for (const method of ['pushState', 'replaceState'] as const) {
-    const original = history[method];
-    history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
-      original.apply(this, args);
-      schedule();
-    };
+  const restore: Array<() => void> = [];
+  if (follow) {
+    for (const method of ['pushState', 'replaceState'] as const) {
+      const original = history[method];
+      const wrapper = function (this: History, ...args: Parameters<History['pushState']>) {
+        original.apply(this, args);
+        schedule();
+      };
+      history[method] = wrapper;
+      restore.push(() => {
+        if (history[method] === wrapper) history[method] = original;
+      });
+    }
+    addEventListener('popstate', schedule);
+    addEventListener('hashchange', schedule);
+    // Leaving the page inside the settle window must not lose the last navigation.
+    addEventListener('pagehide', flush);
+    record(snapshot());
   }
-  addEventListener('popstate', schedule);
-  addEventListener('hashchange', schedule);
-  // Leaving the page inside the settle window must not lose the last navigation.
-  addEventListener('pagehide', flush);
-  record(snapshot());
+
+  return {
+    track(page = {}) {
+      if (!active) return;
+      let url = location.href;
+      try {
+        if (page.url !== undefined) url = new URL(page.url, location.href).href;
+      } catch {
+        return; // not a URL: nothing worth recording
+      }
+      record({ url, title: page.title ?? document.title, referrer: document.referrer });
+    },
+    stop() {
+      active = false;
+      clearTimeout(timer);
+      for (const undo of restore) undo();
+      removeEventListener('popstate', schedule);
+      removeEventListener('hashchange', schedule);
+      removeEventListener('pagehide', flush);
+    },
+  };
 }

@@ -13,7 +13,10 @@ export type TransportEvent =
   | { type: 'status'; status: ConnectionStatus }
   /** The visitor's conversation is now this one: messages of any previous one no longer apply. */
   | { type: 'conversation'; conversationId: string | null }
-  | { type: 'messages'; messages: Message[] }
+  /** `history`: the conversation as it was when this page connected, not something new. */
+  | { type: 'messages'; messages: Message[]; history: boolean }
+  /** The server refused something the visitor sent. */
+  | { type: 'error'; code: string; message: string }
   | { type: 'outbox'; items: OutboxItem[] }
   | { type: 'typing'; author: Author; active: boolean };
 
@@ -61,6 +64,8 @@ export class VisitorTransport {
   private tokenRenewed = false;
   private conversationId: string | null = null;
   private lastSeq = 0;
+  /** Whether the current conversation's past has been delivered; later syncs bring only what is new. */
+  private replayed = false;
   /** message.send frame id → clientId, to tie an error frame to the message it refused. */
   private readonly sendFrames = new Map<string, string>();
   private readonly outbox: Outbox;
@@ -272,7 +277,8 @@ export class VisitorTransport {
       case 'sync.result':
         if (frame.conversationId) this.enterConversation(frame.conversationId);
         this.lastSeq = Math.max(this.lastSeq, frame.lastSeq);
-        this.deliver(frame.messages);
+        this.deliver(frame.messages, !this.replayed);
+        this.replayed = true;
         this.synced = true;
         this.everOnline = true;
         this.attempt = 0;
@@ -294,6 +300,7 @@ export class VisitorTransport {
         if (clientId === undefined) break;
         this.sendFrames.delete(frame.frameId ?? '');
         this.emit({ type: 'outbox', items: this.outbox.setError(clientId, frame.message || frame.code) });
+        this.emit({ type: 'error', code: frame.code, message: frame.message });
         break;
       }
       case 'pong':
@@ -306,12 +313,14 @@ export class VisitorTransport {
     if (conversationId === this.conversationId) return;
     this.conversationId = conversationId;
     this.lastSeq = 0;
+    // A conversation that appears while connected (the visitor's first message) has no past to replay.
+    this.replayed = this.synced;
     if (conversationId) this.options.storage.set(this.conversationKey, conversationId);
     else this.options.storage.remove(this.conversationKey);
     this.emit({ type: 'conversation', conversationId });
   }
 
-  private deliver(messages: readonly Message[]): void {
+  private deliver(messages: readonly Message[], history = false): void {
     const visible = messages.filter((message) => message.visibility === 'public');
     const latest = visible.at(-1);
     if (!latest) return;
@@ -319,7 +328,7 @@ export class VisitorTransport {
     if (latest.conversationId !== this.conversationId) this.enterConversation(latest.conversationId);
     const current = visible.filter((message) => message.conversationId === this.conversationId);
     for (const message of current) this.lastSeq = Math.max(this.lastSeq, message.seq);
-    this.emit({ type: 'messages', messages: current });
+    this.emit({ type: 'messages', messages: current, history });
     const delivered = current.flatMap((message) => (message.clientId ? [message.clientId] : []));
     const pending = this.outbox.items();
     if (pending.some((item) => delivered.includes(item.clientId))) {

@@ -1,20 +1,22 @@
-// The interface between the tiny loader and the chat UI it loads on demand from /widget/ui.js.
+// The interface between the SDK core and the chat UI it loads on demand (/widget/ chunk, or the npm build's chunk).
 
+import type { ChatEvents } from './api.ts';
+import type { Strings } from './i18n.ts';
 import type { KeyValueStore } from './storage.ts';
 
-/** The loader's launcher, which the UI renders next to and reports back to. */
+/** The core's launcher, which the UI renders next to and reports back to. */
 export interface LauncherHandle {
   /** The open shadow root holding the launcher; the panel and its styles are added to it. */
   root: ShadowRoot;
-  /** Focus returns to this button when the panel closes. */
+  /** The launcher button. */
   button: HTMLElement;
   /** Shows the number of operator messages the visitor has not seen; 0 hides the badge. */
   setUnread(count: number): void;
-  /** Reflects the panel opening or closing, whoever did it (launcher, Esc, close button). */
+  /** Reflects the panel opening or closing, whoever did it (launcher, Esc, close button, API). */
   setOpen(open: boolean): void;
 }
 
-/** The visitor's credentials, owned by the loader so page views and the socket share one identity. */
+/** The visitor's credentials, owned by the core so page views and the socket share one identity. */
 export interface TokenSource {
   /** The visitor's bearer token, minted by the server on first use. */
   token(): Promise<string>;
@@ -29,6 +31,15 @@ export interface MountOptions {
   storage: KeyValueStore;
   session: TokenSource;
   launcher: LauncherHandle;
+  strings: Strings;
+  title: string;
+  greeting: string;
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** Reports SDK events (message, messageSent, conversationStarted, error). */
+  emit<E extends keyof ChatEvents>(event: E, payload: ChatEvents[E]): void;
+  /** Puts focus back where it was before the panel opened. */
+  restoreFocus(): void;
 }
 
 /** Control over a mounted chat UI. */
@@ -36,11 +47,15 @@ export interface ChatUI {
   open(): void;
   close(): void;
   isOpen(): boolean;
-  /** Closes the socket and removes the panel. */
+  /** Sends a message as the visitor, as if typed in the composer. */
+  send(text: string): void;
+  /** Puts text in the composer for the visitor to edit and send. */
+  prefill(text: string): void;
+  /** Closes the socket, clears its timers and removes the panel. */
   destroy(): void;
 }
 
-/** The shape of the module at /widget/ui.js. */
+/** The shape of the lazily loaded UI module. */
 export interface UIModule {
   mount(options: MountOptions): ChatUI;
 }

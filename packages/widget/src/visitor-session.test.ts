@@ -62,4 +62,29 @@ describe('visitor session', () => {
     const session = createVisitorSession(ORIGIN, 'site-1', memoryStore());
     await expect(session.token()).rejects.toThrow('HTTP 403');
   });
+
+  it('adopts a contact’s token, forgetting everything of the previous visitor', async () => {
+    fakeServer();
+    const storage = memoryStore();
+    const session = createVisitorSession(ORIGIN, 'site-1', storage);
+    await session.token();
+    storage.set('livechat:site-1:conversation', 'conv-1');
+    storage.set('livechat:site-1:outbox', '[]');
+    session.adopt('contact-token', 'contact-visitor');
+    expect(await session.token()).toBe('contact-token');
+    expect(session.visitorId()).toBe('contact-visitor');
+    expect(storage.get('livechat:site-1:conversation')).toBeNull();
+    expect(storage.get('livechat:site-1:outbox')).toBeNull();
+  });
+
+  it('after forget(), starts over as a new anonymous visitor', async () => {
+    const server = fakeServer();
+    const storage = memoryStore();
+    const session = createVisitorSession(ORIGIN, 'site-1', storage);
+    expect(await session.token()).toBe('token-1');
+    session.forget();
+    expect(session.visitorId()).toBeNull();
+    expect(await session.token()).toBe('token-2');
+    expect(server.minted()).toBe(2);
+  });
 });

@@ -13,7 +13,16 @@ export interface VisitorSession {
   renew(rejected: string): Promise<string>;
   /** An authenticated request to the site's API (`/page-views`); a 401 renews the token and retries once. */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Switches to a token the server issued for another visitor (a known contact): their conversation, not ours. */
+  adopt(token: string, visitorId: string): void;
+  /** Forgets the visitor on this browser; the next token() mints a new anonymous one. */
+  forget(): void;
+  /** The visitor id that goes with the stored token, if any. */
+  visitorId(): string | null;
 }
+
+/** What belongs to one visitor and must go when the browser stops being that visitor. */
+const VISITOR_ITEMS: readonly StoredItem[] = ['token', 'visitor', 'conversation', 'read', 'outbox'];
 
 export function createVisitorSession(origin: string, siteId: string, storage: KeyValueStore): VisitorSession {
   const key = (item: StoredItem) => storageKey(siteId, item);
@@ -50,9 +59,20 @@ export function createVisitorSession(origin: string, siteId: string, storage: Ke
   const send = (bearer: string, path: string, init: RequestInit): Promise<Response> =>
     fetch(api + path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${bearer}` } });
 
+  const forget = () => {
+    for (const item of VISITOR_ITEMS) storage.remove(key(item));
+  };
+
   return {
     token,
     renew,
+    forget,
+    adopt(token, visitorId) {
+      forget();
+      storage.set(key('token'), token);
+      storage.set(key('visitor'), visitorId);
+    },
+    visitorId: () => storage.get(key('visitor')),
     async fetch(path, init = {}) {
       const first = await token();
       const response = await send(first, path, init);

@@ -18,6 +18,8 @@ export interface OperatorRepository {
   /** The profile and stored password hash, for login. */
   credentials(email: string): Promise<{ operator: OperatorProfile; passwordHash: string } | null>;
   list(): Promise<OperatorProfile[]>;
+  /** Sets how the operator hears of mentions; null when there is no such operator. */
+  setNotify(id: string, notify: NotificationPreference): Promise<OperatorProfile | null>;
   createSession(tokenHash: string, operatorId: string, expiresAt: string): Promise<void>;
   /** The operator owning an unexpired session, or null. */
   bySession(tokenHash: string): Promise<OperatorProfile | null>;
@@ -47,6 +49,7 @@ export class SqliteOperatorRepository implements OperatorRepository {
   private readonly selectById;
   private readonly selectByEmail;
   private readonly selectAll;
+  private readonly updateNotify;
   private readonly insertSession;
   private readonly selectBySession;
   private readonly removeSession;
@@ -60,6 +63,9 @@ export class SqliteOperatorRepository implements OperatorRepository {
       `SELECT ${COLUMNS} FROM operators WHERE email = ? COLLATE NOCASE`,
     );
     this.selectAll = db.prepare<[], OperatorRow>(`SELECT ${COLUMNS} FROM operators ORDER BY name`);
+    this.updateNotify = db.prepare<[NotificationPreference, string], OperatorRow>(
+      `UPDATE operators SET notify = ? WHERE id = ? RETURNING ${COLUMNS}`,
+    );
     this.insertSession = db.prepare(
       'INSERT INTO operator_sessions (token_hash, operator_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     );
@@ -88,6 +94,11 @@ export class SqliteOperatorRepository implements OperatorRepository {
 
   async list(): Promise<OperatorProfile[]> {
     return this.selectAll.all().map(profile);
+  }
+
+  async setNotify(id: string, notify: NotificationPreference): Promise<OperatorProfile | null> {
+    const row = this.updateNotify.get(notify, id);
+    return row ? profile(row) : null;
   }
 
   async createSession(tokenHash: string, operatorId: string, expiresAt: string): Promise<void> {

@@ -1,8 +1,9 @@
 // Operator accounts over HTTP: login, logout, who am I, who else is there.
 
 import type { LoginResult, OperatorList } from '@livechat/protocol';
-import { loginSchema } from '@livechat/protocol/validate';
+import { loginSchema, preferencesSchema } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { requireOperator } from './guard.ts';
 import { clearSessionCookie, login, SESSION_COOKIE, setSessionCookie } from './sessions.ts';
@@ -26,6 +27,14 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/operator/me', { preHandler: requireOperator }, async (request) => ({ operator: request.operator }));
+
+  // Operators choose for themselves how they hear of mentions.
+  app.patch('/api/operator/me', { preHandler: requireOperator }, async (request) => {
+    const { notify } = parseBody(preferencesSchema, request.body);
+    const operator = await store.operators.setNotify(request.operator.id, notify);
+    if (!operator) throw new AppError('unauthorized', 'log in first');
+    return { operator } satisfies LoginResult;
+  });
 
   app.get('/api/operator/operators', { preHandler: requireOperator }, async () => {
     const operators = await store.operators.list();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../i18n.ts';
 import { message, visitor } from '../test-messages.ts';
 import { type ChatEvent, type ChatState, initialChatState, parseReadMarker, reduceChat, typingText } from './chat-state.ts';
 
@@ -38,10 +39,13 @@ describe('chat state', () => {
   it('shows who is typing until they send', () => {
     const alice = message(1).author;
     const typing = apply([{ type: 'typing', author: alice, active: true }, { type: 'typing', author: alice, active: true }]);
-    expect(typingText(typing.typing)).toBe('Alice is typing…');
+    expect(typingText(typing.typing, LOCALES.en)).toBe('Alice is typing…');
+    expect(typingText(typing.typing, LOCALES.fr)).toBe('Alice écrit…');
     expect(apply([{ type: 'messages', messages: [message(1)] }], typing).typing).toEqual([]);
     const bob = { kind: 'operator' as const, id: 'op-bob', name: 'Bob' };
-    expect(typingText(apply([{ type: 'typing', author: bob, active: true }], typing).typing)).toBe('Alice and Bob are typing…');
+    const both = apply([{ type: 'typing', author: bob, active: true }], typing).typing;
+    expect(typingText(both, LOCALES.en)).toBe('Alice and Bob are typing…');
+    expect(typingText(both, LOCALES.fr)).toBe('Alice et Bob écrivent…');
   });
 
   it('starts empty for a new conversation', () => {

@@ -3,6 +3,7 @@
 import type { Author, Message } from '@livechat/protocol';
 import { mergeMessages } from '../message-merge.ts';
 import type { OutboxItem } from '../outbox.ts';
+import { format, type Strings } from '../i18n.ts';
 import type { ConnectionStatus } from '../transport.ts';
 
 export interface ChatState {
@@ -18,6 +19,8 @@ export interface ChatState {
   readSeq: number;
   /** Operator messages after readSeq; always 0 while the panel is open. */
   unread: number;
+  /** Text the page put in the composer (openWithMessage); `n` changes each time, so the same text can be set twice. */
+  prefill: { text: string; n: number } | null;
 }
 
 export type ChatEvent =
@@ -26,6 +29,7 @@ export type ChatEvent =
   | { type: 'status'; status: ConnectionStatus }
   | { type: 'conversation'; conversationId: string | null; readSeq: number }
   | { type: 'messages'; messages: readonly Message[] }
+  | { type: 'prefill'; text: string }
   | { type: 'outbox'; items: readonly OutboxItem[] }
   | { type: 'typing'; author: Author; active: boolean };
 
@@ -38,6 +42,7 @@ export const initialChatState: ChatState = {
   typing: [],
   readSeq: 0,
   unread: 0,
+  prefill: null,
 };
 
 export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
@@ -60,6 +65,8 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
     }
     case 'outbox':
       return { ...state, outbox: event.items };
+    case 'prefill':
+      return { ...state, prefill: { text: event.text, n: (state.prefill?.n ?? 0) + 1 } };
     case 'typing': {
       const others = state.typing.filter((author) => author.id !== event.author.id);
       return { ...state, typing: event.active ? [...others, event.author] : others };
@@ -89,10 +96,10 @@ export function parseReadMarker(raw: string | null, conversationId: string | nul
   return id === conversationId && Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
-/** "Alice is typing…", "Alice and Bob are typing…", or null when nobody is. */
-export function typingText(typing: readonly Author[]): string | null {
-  const names = typing.map((author) => author.name || 'Someone');
+/** "Alice is typing…", "Alice and Bob are typing…" (in the visitor's language), or null when nobody is. */
+export function typingText(typing: readonly Author[], strings: Strings): string | null {
+  const names = typing.map((author) => author.name || strings.someone);
   if (names.length === 0) return null;
-  if (names.length === 1) return `${names[0]} is typing…`;
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing…`;
+  if (names.length === 1) return format(strings.typingOne, { name: names[0] ?? '' });
+  return format(strings.typingMany, { names: `${names.slice(0, -1).join(', ')} ${strings.and} ${names.at(-1)}` });
 }

@@ -1,6 +1,7 @@
-// The chat UI served at /widget/ui.js: mount() connects the visitor's socket and renders the panel.
+// The chat UI the SDK core loads on demand: mount() connects the visitor's socket and renders the panel.
 
-import type { Author } from '@livechat/protocol';
+import type { Author, Message } from '@livechat/protocol';
+import type { ChatMessage } from '../api.ts';
 import { render } from 'preact';
 import { storageKey } from '../storage.ts';
 import { type TransportEvent, VisitorTransport } from '../transport.ts';
@@ -15,11 +16,21 @@ export type { ChatUI, MountOptions } from '../ui-contract.ts';
 /** An operator whose client stopped reporting (closed tab, lost network) is no longer shown typing. */
 const TYPING_EXPIRY_MS = 6_000;
 
+const toChatMessage = (message: Message): ChatMessage => ({
+  id: message.id,
+  conversationId: message.conversationId,
+  body: message.body,
+  author: { kind: message.author.kind, name: message.author.name },
+  createdAt: message.createdAt,
+});
+
 export function mount(options: MountOptions): ChatUI {
   const readKey = storageKey(options.siteId, 'read');
   const style = document.createElement('style');
   style.textContent = PANEL_CSS;
   const container = document.createElement('div');
+  container.lang = options.lang;
+  container.dir = options.dir;
   options.launcher.root.append(style, container);
   const store = createStore(initialChatState, reduceChat);
   const typingTimers = new Map<string | null, ReturnType<typeof setTimeout>>();
@@ -40,7 +51,22 @@ export function mount(options: MountOptions): ChatUI {
       return;
     }
     if (event.type === 'typing') expireTyping(event.author, event.active);
+    if (event.type === 'error') return options.emit('error', { code: event.code, message: event.message });
+    if (event.type === 'status' && event.status === 'blocked') {
+      options.emit('error', { code: 'bad_origin', message: options.strings.blocked });
+    }
+    if (event.type === 'messages' && !event.history) announce(event.messages);
     store.dispatch(event);
+  };
+
+  /** Tells the page about messages it has not heard of yet (an ack and a broadcast may bring the same one). */
+  const announce = (messages: readonly Message[]) => {
+    const known = new Set(store.get().messages.map((message) => message.id));
+    for (const message of messages) {
+      if (known.has(message.id)) continue;
+      if (message.seq === 1) options.emit('conversationStarted', { conversationId: message.conversationId });
+      options.emit(message.author.kind === 'visitor' ? 'messageSent' : 'message', toChatMessage(message));
+    }
   };
 
   const transport = new VisitorTransport({
@@ -73,9 +99,15 @@ export function mount(options: MountOptions): ChatUI {
       transport.stopTyping();
       store.dispatch({ type: 'close' });
       options.launcher.setOpen(false);
-      options.launcher.button.focus();
+      options.restoreFocus();
     },
     isOpen: () => store.get().open,
+    send(text) {
+      if (text.trim()) transport.send(text.trim());
+    },
+    prefill(text) {
+      store.dispatch({ type: 'prefill', text });
+    },
     destroy() {
       unsubscribe();
       transport.stop();
@@ -86,7 +118,17 @@ export function mount(options: MountOptions): ChatUI {
     },
   };
 
-  render(<Panel store={store} transport={transport} onClose={ui.close} />, container);
+  render(
+    <Panel
+      store={store}
+      transport={transport}
+      onClose={ui.close}
+      strings={options.strings}
+      title={options.title}
+      greeting={options.greeting}
+    />,
+    container,
+  );
   transport.start();
   return ui;
 }

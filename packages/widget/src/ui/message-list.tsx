@@ -2,6 +2,7 @@
 
 import type { Message } from '@livechat/protocol';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Strings } from '../i18n.ts';
 import type { OutboxItem } from '../outbox.ts';
 import { linkify } from './linkify.ts';
 
@@ -10,6 +11,8 @@ interface MessageListProps {
   outbox: readonly OutboxItem[];
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
+  strings: Strings;
+  greeting: string;
 }
 
 function Body({ text }: { text: string }) {
@@ -38,22 +41,27 @@ function MessageItem({ message }: { message: Message }) {
   );
 }
 
-function PendingItem({ item, onRetry, onDiscard }: { item: OutboxItem } & Omit<MessageListProps, 'messages' | 'outbox'>) {
+function PendingItem({
+  item,
+  onRetry,
+  onDiscard,
+  strings,
+}: { item: OutboxItem } & Omit<MessageListProps, 'messages' | 'outbox' | 'greeting'>) {
   return (
     <li class="msg visitor pending" data-testid="lc-message" data-author="visitor" data-pending="">
       <Body text={item.body} />
       {item.error ? (
         <span class="note failed" role="alert">
-          Not sent: {item.error}
+          {strings.notSent} {item.error}
           <button type="button" onClick={() => onRetry(item.clientId)}>
-            Retry
+            {strings.retry}
           </button>
           <button type="button" onClick={() => onDiscard(item.clientId)}>
-            Delete
+            {strings.delete}
           </button>
         </span>
       ) : (
-        <span class="note">Sending…</span>
+        <span class="note">{strings.sending}</span>
       )}
     </li>
   );
@@ -62,7 +70,7 @@ function PendingItem({ item, onRetry, onDiscard }: { item: OutboxItem } & Omit<M
 /** Within this many pixels of the bottom, the visitor is following along and new messages scroll into view. */
 const FOLLOW_THRESHOLD_PX = 80;
 
-export function MessageList({ messages, outbox, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({ messages, outbox, onRetry, onDiscard, strings, greeting }: MessageListProps) {
   const log = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const delivered = new Set(messages.map((message) => message.clientId));
@@ -79,16 +87,16 @@ export function MessageList({ messages, outbox, onRetry, onDiscard }: MessageLis
   };
 
   return (
-    <div class="log" ref={log} onScroll={onScroll} role="log" aria-live="polite" aria-label="Messages">
+    <div class="log" ref={log} onScroll={onScroll} role="log" aria-live="polite" aria-label={strings.messages} tabIndex={0}>
       {messages.length + pending.length === 0 ? (
-        <p class="empty">Hi! Ask us anything, we usually reply in a few minutes.</p>
+        <p class="empty">{greeting}</p>
       ) : (
         <ol>
           {messages.map((message) => (
             <MessageItem key={message.clientId ?? message.id} message={message} />
           ))}
           {pending.map((item) => (
-            <PendingItem key={item.clientId} item={item} onRetry={onRetry} onDiscard={onDiscard} />
+            <PendingItem key={item.clientId} item={item} onRetry={onRetry} onDiscard={onDiscard} strings={strings} />
           ))}
         </ol>
       )}

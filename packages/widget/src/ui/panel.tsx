@@ -1,9 +1,11 @@
 // The chat panel: header, connection status, message log, who is typing, and the composer.
 
 import { useEffect, useRef } from 'preact/hooks';
+import type { Strings } from '../i18n.ts';
 import type { VisitorTransport } from '../transport.ts';
 import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
+import { trapTab } from './focus-trap.ts';
 import { MessageList } from './message-list.tsx';
 import { type Store, useStore } from './store.ts';
 
@@ -11,21 +13,19 @@ interface PanelProps {
   store: Store<ChatState, ChatEvent>;
   transport: VisitorTransport;
   onClose(): void;
+  strings: Strings;
+  title: string;
+  greeting: string;
 }
 
-const STATUS_TEXT: Record<ChatState['status'], string | null> = {
-  online: null,
-  connecting: 'Connecting…',
-  reconnecting: 'Connection lost. Reconnecting…',
-  offline: 'You are offline. Messages will be sent when you are back online.',
-  blocked: 'Chat is not available on this website.',
-};
+const statusText = (status: ChatState['status'], strings: Strings): string | null =>
+  status === 'online' ? null : strings[status];
 
-export function Panel({ store, transport, onClose }: PanelProps) {
+export function Panel({ store, transport, onClose, strings, title, greeting }: PanelProps) {
   const state = useStore(store);
   const input = useRef<HTMLTextAreaElement>(null);
-  const statusText = STATUS_TEXT[state.status];
-  const typing = typingText(state.typing);
+  const status = statusText(state.status, strings);
+  const typing = typingText(state.typing, strings);
 
   useEffect(() => {
     if (state.open) input.current?.focus();
@@ -36,28 +36,30 @@ export function Panel({ store, transport, onClose }: PanelProps) {
       event.stopPropagation();
       onClose();
     }
+    trapTab(event, event.currentTarget as HTMLElement);
   };
 
   return (
     <div
       class="panel"
       role="dialog"
-      aria-label="Chat with us"
+      aria-modal="true"
+      aria-labelledby="lc-title"
       data-testid="lc-panel"
       hidden={!state.open}
       onKeyDown={onKeyDown}
     >
       <header>
-        <h2>Chat with us</h2>
-        <button class="close" type="button" aria-label="Close chat" data-testid="lc-close" onClick={onClose}>
+        <h2 id="lc-title">{title}</h2>
+        <button class="close" type="button" aria-label={strings.closeChat} data-testid="lc-close" onClick={onClose}>
           <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" aria-hidden="true">
             <path d="M6 6l12 12M18 6 6 18" />
           </svg>
         </button>
       </header>
-      {statusText && (
+      {status && (
         <p class={`status ${state.status}`} data-testid="lc-status" role="status">
-          {statusText}
+          {status}
         </p>
       )}
       <MessageList
@@ -65,6 +67,8 @@ export function Panel({ store, transport, onClose }: PanelProps) {
         outbox={state.outbox}
         onRetry={(clientId) => transport.retry(clientId)}
         onDiscard={(clientId) => transport.discard(clientId)}
+        strings={strings}
+        greeting={greeting}
       />
       <p class="typing" aria-live="polite">
         {typing && <span data-testid="lc-typing">{typing}</span>}
@@ -72,6 +76,8 @@ export function Panel({ store, transport, onClose }: PanelProps) {
       <Composer
         inputRef={input}
         disabled={state.status === 'blocked'}
+        strings={strings}
+        prefill={state.prefill}
         onSend={(body) => transport.send(body)}
         onTyping={(active) => (active ? transport.noteTyping() : transport.stopTyping())}
       />

@@ -3,11 +3,14 @@
 export const PANEL_CSS = `
 .panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;display:flex;flex-direction:column;width:370px;height:min(600px,calc(100vh - 108px));background:#fff;color:#1f2937;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.18);overflow:hidden;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .panel[hidden]{display:none}
-header{display:flex;align-items:center;justify-content:space-between;padding:14px 16px;background:var(--lc-accent,#2563eb);color:#fff}
+:host([position=left]) .panel{right:auto;left:20px}
+header{display:flex;align-items:center;justify-content:space-between;padding:14px 16px;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 h2{margin:0;font-size:16px;font-weight:600}
 button{font:inherit;cursor:pointer}
 .close{display:grid;place-items:center;width:32px;height:32px;border:0;border-radius:8px;background:transparent;color:inherit}
-.close:hover,.close:focus-visible{background:rgba(255,255,255,.2)}
+.close:hover{background:rgba(127,127,127,.25)}
+:focus-visible{outline:2px solid #1f2937;outline-offset:2px}
+header :focus-visible{outline-color:currentColor}
 .status{margin:0;padding:6px 16px;background:#fef3c7;color:#78350f;font-size:13px}
 .status.blocked{background:#fee2e2;color:#7f1d1d}
 .log{flex:1;overflow-y:auto;padding:16px}
@@ -16,23 +19,24 @@ ol{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px
 .msg{max-width:82%;align-self:flex-start}
 .msg p{margin:0;padding:8px 12px;border-radius:14px;background:#f3f4f6;white-space:pre-wrap;overflow-wrap:anywhere}
 .msg.visitor{align-self:flex-end}
-.msg.visitor p{background:var(--lc-accent,#2563eb);color:#fff}
+.msg.visitor p{background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 .msg.visitor a{color:inherit}
 .msg.system{align-self:center;max-width:100%}
 .msg.system p{background:none;color:#6b7280;font-style:italic;text-align:center}
-.who{display:block;margin:0 0 2px 4px;color:#6b7280;font-size:12px}
-.note{display:block;margin:2px 4px 0;color:#6b7280;font-size:12px;text-align:right}
+.who{display:block;margin:0 0 2px;margin-inline-start:4px;color:#6b7280;font-size:12px}
+.note{display:block;margin:2px 4px 0;color:#6b7280;font-size:12px;text-align:end}
 .note.failed{color:#b91c1c}
-.note button{margin-left:6px;padding:0;border:0;background:none;color:inherit;text-decoration:underline}
+.note button{margin-inline-start:6px;padding:0;border:0;background:none;color:inherit;text-decoration:underline}
 .pending p{opacity:.7}
 .typing{min-height:20px;margin:0;padding:0 16px;color:#6b7280;font-size:12px}
 form{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e5e7eb}
 textarea{flex:1;box-sizing:border-box;max-height:120px;margin:0;padding:8px 10px;border:1px solid #d1d5db;border-radius:10px;resize:none;font:inherit;color:inherit;background:#fff}
 textarea:focus{outline:2px solid var(--lc-accent,#2563eb);outline-offset:-1px;border-color:transparent}
-.send{display:grid;place-items:center;width:38px;height:38px;border:0;border-radius:10px;background:var(--lc-accent,#2563eb);color:#fff}
+.send{display:grid;place-items:center;width:38px;height:38px;border:0;border-radius:10px;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
+[dir=rtl] .send svg{transform:scaleX(-1)}
 .send:disabled{opacity:.5;cursor:default}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:480px){.panel{inset:0;width:auto;height:auto;border-radius:0}}
+@media (max-width:480px){.panel,:host([position=left]) .panel{inset:0;width:auto;height:auto;border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:lc-in .18s ease-out}}
 @keyframes lc-in{from{opacity:0;transform:translateY(12px)}}
 `;

@@ -1,4 +1,4 @@
-// Builds the chat UI the loader imports on demand: an ES module, dist/widget/ui.js, served at /widget/ui.js.
+// Builds what the script tag loads from /widget/: the core (core.js, loaded at once) and the chat UI chunk it imports when the panel is needed.
 
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -13,14 +13,14 @@ export default defineConfig({
     outDir: 'dist/widget',
     emptyOutDir: true,
     lib: {
-      entry: 'src/ui/index.tsx',
+      entry: 'src/embed.ts',
       formats: ['es'],
-      fileName: () => 'ui.js',
+      fileName: () => 'core.js',
     },
     minify: true,
     rolldownOptions: {
-      // Library mode keeps ES output readable for bundlers; this file goes straight to browsers.
-      output: { minify: true },
+      // Library mode keeps ES output readable for bundlers; these files go straight to browsers.
+      output: { minify: true, chunkFileNames: '[name]-[hash].js' },
     },
   },
 });

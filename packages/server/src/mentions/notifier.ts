@@ -1,0 +1,95 @@
+// Tells the operators a new message mentions, each the way they chose: inbox notification or email.
+
+import { mentionedIn, type OperatorProfile } from '@livechat/protocol';
+import type { OperatorMessageSent } from '../conversations/service.ts';
+import type { Store } from '../db/store.ts';
+import type { EventBus } from '../events/bus.ts';
+import type { Logger } from '../realtime/connection.ts';
+import { conversationLink, type Mailer, mentionEmail } from './email.ts';
+
+const EXCERPT_LENGTH = 140;
+
+/** The start of a message on one line, for an inbox row. */
+export function excerpt(body: string): string {
+  const line = body.replace(/\s+/g, ' ').trim();
+  return line.length <= EXCERPT_LENGTH ? line : `${line.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
+}
+
+export interface MentionNotifierDeps {
+  store: Store;
+  bus: EventBus;
+  mailer: Mailer;
+  /** The origin links in emails point to. */
+  linkBase: () => string;
+  log: Logger;
+}
+
+export class MentionNotifier {
+  constructor(private readonly deps: MentionNotifierDeps) {}
+
+  /** The operators the composer tagged whose `@Name` is still in the text; never the author. */
+  async mentioned(sent: OperatorMessageSent): Promise<OperatorProfile[]> {
+    const ids = new Set(sent.mentionIds);
+    ids.delete(sent.operator.id);
+    const candidates: OperatorProfile[] = [];
+    for (const id of ids) {
+      const operator = await this.deps.store.operators.byId(id);
+      if (operator) candidates.push(operator);
+    }
+    return mentionedIn(sent.message.body, candidates);
+  }
+
+  /** Never rejects: a failure for one operator is logged and the others are still notified. */
+  async handle(sent: OperatorMessageSent): Promise<void> {
+    let targets: OperatorProfile[];
+    try {
+      targets = await this.mentioned(sent);
+    } catch (err) {
+      this.deps.log.error({ err, messageId: sent.message.id }, 'could not read who a message mentions');
+      return;
+    }
+    await Promise.all(
+      targets.map((target) =>
+        this.notify(target, sent).catch((err: unknown) =>
+          this.deps.log.error({ err, operatorId: target.id, messageId: sent.message.id }, 'mention notification failed'),
+        ),
+      ),
+    );
+  }
+
+  private async notify(target: OperatorProfile, sent: OperatorMessageSent): Promise<void> {
+    const { store } = this.deps;
+    // First, so that the notification's link opens for them.
+    await store.mentions.record(sent.conversation.id, target.id, sent.message.id);
+    if (target.notify === 'email') await this.email(target, sent);
+    else await this.inbox(target, sent);
+  }
+
+  private async inbox(target: OperatorProfile, sent: OperatorMessageSent): Promise<void> {
+    const { store, bus } = this.deps;
+    const notification = await store.notifications.create({
+      operatorId: target.id,
+      conversationId: sent.conversation.id,
+      messageId: sent.message.id,
+      authorName: sent.operator.name,
+      excerpt: excerpt(sent.message.body),
+    });
+    if (!notification) return;
+    const unread = await store.notifications.unreadCount(target.id);
+    bus.publish({ kind: 'to-operator', operatorId: target.id, frame: { type: 'notification.created', notification, unread } });
+  }
+
+  private async email(target: OperatorProfile, sent: OperatorMessageSent): Promise<void> {
+    const { store, mailer, linkBase } = this.deps;
+    const visitor = await store.visitors.byId(sent.conversation.visitorId);
+    await mailer.send(
+      mentionEmail({
+        to: target.email,
+        authorName: sent.operator.name,
+        visitorName: visitor?.name ?? null,
+        body: sent.message.body,
+        link: conversationLink(linkBase(), sent.conversation.id),
+      }),
+    );
+  }
+}

@@ -1,0 +1,401 @@
+// @mentions over real sockets: inbox notifications live, emails through a real SMTP server on
+// loopback or into the outbox, access to the mentioned conversation, and the preference itself.
+
+import { type AddressInfo, createServer } from 'node:net';
+import type { ErrorBody, NotificationList, OperatorProfile, OutboxList } from '@livechat/protocol';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Config } from '../src/config.ts';
+import {
+  type Client,
+  type TestServer,
+  connectOperator,
+  createOperator,
+  loginCookie,
+  newVisitor,
+  removeData,
+  say,
+  settle,
+  startServer,
+  sync,
+} from './harness.ts';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function start(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const server = await startServer(overrides);
+  cleanups.push(async () => {
+    await server.stop();
+    removeData(server);
+  });
+  return server;
+}
+
+async function api<T = unknown>(server: TestServer, cookie: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** Sends an operator message the way the composer does after `@Name` was chosen. */
+async function mention(
+  client: Client,
+  conversationId: string,
+  body: string,
+  mentionIds: string[],
+  options: { visibility?: 'public' | 'operator'; clientId?: string } = {},
+) {
+  const id = client.nextId();
+  const clientId = options.clientId ?? `m-${id}-${Date.now()}`;
+  client.send({ type: 'message.send', id, conversationId, clientId, body, mentionIds, visibility: options.visibility ?? 'operator' });
+  return (await client.wait('message.ack', (ack) => ack.id === id)).message;
+}
+
+/** A visitor writes, Alice (online first) gets the conversation and opens it. */
+async function conversationOfAlice(server: TestServer) {
+  const alice = await createOperator(server, 'Alice');
+  const aliceSocket = await connectOperator(server, alice);
+  const visitorHandle = await newVisitor(server);
+  const visitor = await visitorHandle.connect();
+  // Every byte the visitor's socket receives, before any parsing.
+  const visitorBytes: string[] = [];
+  visitor.socket.on('message', (data) => visitorBytes.push(data.toString()));
+  const first = await say(visitor, 'My refund has not arrived');
+  await aliceSocket.wait('conversation.updated', (f) => f.conversation.id === first.conversationId);
+  await sync(aliceSocket, 0, first.conversationId);
+  return { alice, aliceSocket, visitor, visitorBytes, conversationId: first.conversationId };
+}
+
+async function setPreference(server: TestServer, operator: OperatorProfile, notify: 'inbox' | 'email') {
+  const cookie = await loginCookie(server, operator.email);
+  const changed = await api<{ operator: OperatorProfile }>(server, cookie, 'PATCH', '/api/operator/me', { notify });
+  expect(changed.status).toBe(200);
+  return cookie;
+}
+
+async function until<T>(read: () => Promise<T | null | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await settle(25);
+  }
+}
+
+interface ReceivedMail {
+  from: string | null;
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server on loopback (no TLS, no auth) that keeps what it receives. */
+async function startSmtp() {
+  const received: ReceivedMail[] = [];
+  const smtp = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = smtp.server.address() as AddressInfo;
+  cleanups.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+  return { url: `smtp://127.0.0.1:${port}`, received };
+}
+
+/** A loopback port nothing listens on: it was free a moment ago and has been closed again. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** Headers (unfolded) and the decoded text body of a single-part message. */
+function readMail(raw: string): { headers: Map<string, string>; text: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const headers = new Map<string, string>();
+  for (const line of raw.slice(0, split).replace(/\r\n(?=[ \t])/g, '').split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const body = raw.slice(split + 4);
+  const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
+  if (encoding === 'base64') return { headers, text: Buffer.from(body, 'base64').toString('utf8') };
+  if (encoding !== 'quoted-printable') return { headers, text: body };
+  const soft = body.replace(/=\r\n/g, '');
+  const bytes: number[] = [];
+  for (let at = 0; at < soft.length; at += 1) {
+    const hex = soft.slice(at + 1, at + 3);
+    if (soft[at] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      at += 2;
+    } else {
+      bytes.push(...Buffer.from(soft[at] ?? '', 'utf8'));
+    }
+  }
+  return { headers, text: Buffer.from(bytes).toString('utf8') };
+}
+
+describe('mentions by inbox', () => {
+  it('notifies a mentioned operator live on every tab, and never the author, the unnamed or the visitor', async () => {
+    const server = await start();
+    const { alice, aliceSocket, visitor, visitorBytes, conversationId } = await conversationOfAlice(server);
+    const bob = await createOperator(server, 'Bob');
+    const carol = await createOperator(server, 'Carol');
+    const bobTab = await connectOperator(server, bob);
+    const bobOtherTab = await connectOperator(server, bob);
+    const carolSocket = await connectOperator(server, carol);
+
+    // Carol was chosen in the composer but her @Carol was deleted again; Alice names herself.
+    const note = await mention(
+      aliceSocket,
+      conversationId,
+      'SECRET-NOTE @Bob could you check the refund? @Alice will follow up.',
+      [bob.id, carol.id, alice.id, 'AAAAAAAAAAAAAAAAAAAAA'],
+      { clientId: 'note-1' },
+    );
+    const created = await bobTab.wait('notification.created');
+    expect(created.unread).toBe(1);
+    expect(created.notification).toMatchObject({
+      kind: 'mention',
+      conversationId,
+      messageId: note.id,
+      authorName: 'Alice',
+      excerpt: 'SECRET-NOTE @Bob could you check the refund? @Alice will follow up.',
+      readAt: null,
+    });
+    const sameOnOtherTab = await bobOtherTab.wait('notification.created');
+    expect(sameOnOtherTab.notification.id).toBe(created.notification.id);
+
+    // Resending the same client id stores nothing new, so it notifies nobody again.
+    await mention(aliceSocket, conversationId, 'SECRET-NOTE @Bob could you check the refund? @Alice will follow up.', [bob.id], {
+      clientId: 'note-1',
+    });
+    const publicMessage = await mention(aliceSocket, conversationId, 'Let me ask @bob about that.', [bob.id], { visibility: 'public' });
+    const second = await bobTab.wait('notification.created', (f) => f.notification.messageId === publicMessage.id);
+    expect(second.unread).toBe(2);
+    await visitor.wait('message.created', (f) => f.message.id === publicMessage.id);
+    await settle(150);
+
+    expect(bobTab.of('notification.created')).toHaveLength(2);
+    expect(carolSocket.of('notification.created')).toHaveLength(0);
+    expect(aliceSocket.of('notification.created')).toHaveLength(0);
+    const wire = visitorBytes.join('\n');
+    expect(wire).toContain('Let me ask @bob about that.');
+    for (const secret of ['notification', 'SECRET-NOTE', created.notification.id, second.notification.id, note.id]) {
+      expect(wire).not.toContain(secret);
+    }
+
+    const bobCookie = await loginCookie(server, bob.email);
+    const inbox = await api<NotificationList>(server, bobCookie, 'GET', '/api/operator/notifications');
+    expect(inbox.body.unread).toBe(2);
+    expect(inbox.body.notifications.map((n) => n.messageId)).toEqual([publicMessage.id, note.id]);
+    const carolCookie = await loginCookie(server, carol.email);
+    expect((await api<NotificationList>(server, carolCookie, 'GET', '/api/operator/notifications')).body).toEqual({
+      notifications: [],
+      unread: 0,
+    });
+  });
+
+  it('marks notifications read by id or all at once, and tells the other tabs', async () => {
+    const server = await start();
+    const { aliceSocket, conversationId } = await conversationOfAlice(server);
+    const bob = await createOperator(server, 'Bob');
+    const carol = await createOperator(server, 'Carol');
+    const bobTab = await connectOperator(server, bob);
+    for (const text of ['@Bob one', '@Bob two', '@Bob three']) await mention(aliceSocket, conversationId, text, [bob.id]);
+    await bobTab.wait('notification.created', (f) => f.unread === 3);
+    const bobCookie = await loginCookie(server, bob.email);
+    const [newest, , oldest] = (await api<NotificationList>(server, bobCookie, 'GET', '/api/operator/notifications')).body.notifications;
+    if (!newest || !oldest) throw new Error('expected three notifications');
+
+    // Another operator cannot mark Bob's notifications read.
+    const carolCookie = await loginCookie(server, carol.email);
+    expect((await api(server, carolCookie, 'POST', '/api/operator/notifications/read', { ids: [oldest.id] })).body).toEqual({
+      unread: 0,
+    });
+
+    for (const bad of [{}, { ids: [] }, { ids: ['not an id'] }, { all: false }, { ids: [oldest.id], all: true }, { everything: true }]) {
+      const refused = await api<ErrorBody>(server, bobCookie, 'POST', '/api/operator/notifications/read', bad);
+      expect({ bad, status: refused.status, code: refused.body.error.code }).toEqual({ bad, status: 400, code: 'bad_request' });
+    }
+
+    const one = await api(server, bobCookie, 'POST', '/api/operator/notifications/read', { ids: [oldest.id] });
+    expect(one.body).toEqual({ unread: 2 });
+    const told = await bobTab.wait('notifications.read');
+    expect(told).toEqual({ type: 'notifications.read', ids: [oldest.id], unread: 2 });
+
+    const all = await api(server, bobCookie, 'POST', '/api/operator/notifications/read', { all: true });
+    expect(all.body).toEqual({ unread: 0 });
+    await bobTab.wait('notifications.read', (f) => f.unread === 0);
+    const inbox = (await api<NotificationList>(server, bobCookie, 'GET', '/api/operator/notifications')).body;
+    expect(inbox.unread).toBe(0);
+    expect(inbox.notifications.every((n) => n.readAt !== null)).toBe(true);
+  });
+});
+
+describe('what a mention lets the operator open', () => {
+  it('lets the mentioned operator sync, read and answer that conversation only; others stay forbidden', async () => {
+    const server = await start();
+    const { aliceSocket, visitor, conversationId } = await conversationOfAlice(server);
+    const other = await say(await (await newVisitor(server)).connect(), 'A different question');
+    const bob = await createOperator(server, 'Bob');
+    const carol = await createOperator(server, 'Carol');
+    const bobSocket = await connectOperator(server, bob);
+    const carolSocket = await connectOperator(server, carol);
+    const bobCookie = await loginCookie(server, bob.email);
+    const carolCookie = await loginCookie(server, carol.email);
+
+    const refused = async (client: Client, id: string) => {
+      const frameId = client.nextId();
+      client.send({ type: 'sync', id: frameId, conversationId: id, afterSeq: 0 });
+      return (await client.wait('error', (f) => f.frameId === frameId)).code;
+    };
+    expect(await refused(bobSocket, conversationId)).toBe('forbidden');
+
+    await mention(aliceSocket, conversationId, '@Bob do you know about refunds?', [bob.id]);
+    await bobSocket.wait('notification.created');
+
+    const opened = await sync(bobSocket, 0, conversationId);
+    expect(opened.messages.map((m) => m.body)).toEqual(['My refund has not arrived', '@Bob do you know about refunds?']);
+    const history = await api<{ messages: unknown[] }>(server, bobCookie, 'GET', `/api/operator/conversations/${conversationId}/messages`);
+    expect(history.status).toBe(200);
+    expect(history.body.messages).toHaveLength(2);
+
+    expect(await refused(carolSocket, conversationId)).toBe('forbidden');
+    const carolHistory = await api<ErrorBody>(server, carolCookie, 'GET', `/api/operator/conversations/${conversationId}/messages`);
+    expect(carolHistory.status).toBe(403);
+    expect(carolHistory.body.error.code).toBe('forbidden');
+    // Only that conversation: the mention opens nothing else of Alice's.
+    expect(await refused(bobSocket, other.conversationId)).toBe('forbidden');
+
+    const id = bobSocket.nextId();
+    bobSocket.send({ type: 'message.send', id, conversationId, clientId: 'bob-1', body: 'Refunds take 5 days.' });
+    await bobSocket.wait('message.ack', (f) => f.id === id);
+    await visitor.wait('message.created', (f) => f.message.body === 'Refunds take 5 days.');
+  });
+});
+
+describe('mentions by email', () => {
+  it('emails an operator who chose email through a real SMTP server, with who, what and a link', async () => {
+    const smtp = await startSmtp();
+    const server = await start({ smtpUrl: smtp.url });
+    const { aliceSocket, conversationId } = await conversationOfAlice(server);
+    const bob = await createOperator(server, 'Bob');
+    await setPreference(server, bob, 'email');
+    const bobSocket = await connectOperator(server, bob);
+
+    const text = '@Bob could you look at the refund for order #1234? It is urgent = "now" & more.';
+    const sent = await mention(aliceSocket, conversationId, text, [bob.id]);
+    const mail = await until(async () => smtp.received[0]);
+
+    expect(mail.to).toEqual(['bob@example.com']);
+    expect(mail.from).toBe('livechat@localhost');
+    const { headers, text: body } = readMail(mail.raw);
+    expect(headers.get('to')).toBe('bob@example.com');
+    expect(headers.get('subject')).toBe('Alice mentioned you in a conversation');
+    expect(body).toContain('Alice mentioned you in a live chat conversation');
+    expect(body).toContain(`> ${text}`);
+    const port = new URL(server.url).port;
+    expect(body).toContain(`http://localhost:${port}/operator/#/conversations/${conversationId}`);
+
+    // Email instead of the inbox, and the link opens the conversation for Bob.
+    await settle(100);
+    expect(bobSocket.of('notification.created')).toHaveLength(0);
+    expect(server.query('SELECT id FROM notifications')).toEqual([]);
+    expect(server.query('SELECT id FROM email_outbox')).toEqual([]);
+    expect((await sync(bobSocket, 0, conversationId)).messages.map((m) => m.id)).toContain(sent.id);
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('never holds up or fails the message when the SMTP server is unreachable', async () => {
+    const server = await start({ smtpUrl: `smtp://127.0.0.1:${await closedPort()}` });
+    const errors = vi.spyOn(server.app.log, 'error');
+    const { aliceSocket, visitor, conversationId } = await conversationOfAlice(server);
+    const bob = await createOperator(server, 'Bob');
+    await setPreference(server, bob, 'email');
+
+    const message = await mention(aliceSocket, conversationId, '@Bob please call them back', [bob.id], { visibility: 'public' });
+    expect(message.body).toBe('@Bob please call them back');
+    await visitor.wait('message.created', (f) => f.message.id === message.id);
+    await until(async () => errors.mock.calls.some(([, msg]) => msg === 'mention notification failed'));
+    const next = await mention(aliceSocket, conversationId, 'Anything else?', [], { visibility: 'public' });
+    expect(next.seq).toBe(message.seq + 1);
+  });
+
+  it('keeps the email in the outbox when SMTP_URL is unset, for admins only', async () => {
+    const server = await start();
+    const infos = vi.spyOn(server.app.log, 'info');
+    const { alice, aliceSocket, conversationId } = await conversationOfAlice(server);
+    const admin = await createOperator(server, 'Dana', 'admin');
+    const bob = await createOperator(server, 'Bob');
+    const bobCookie = await setPreference(server, bob, 'email');
+
+    await mention(aliceSocket, conversationId, '@Bob the customer asks for you', [bob.id]);
+    const adminCookie = await loginCookie(server, admin.email);
+    const outbox = await until(async () => {
+      const list = await api<OutboxList>(server, adminCookie, 'GET', '/api/admin/outbox');
+      return list.body.emails.length > 0 ? list.body : null;
+    });
+    expect(outbox.emails).toHaveLength(1);
+    expect(outbox.emails[0]).toMatchObject({ to: 'bob@example.com', subject: 'Alice mentioned you in a conversation' });
+    expect(outbox.emails[0]?.text).toContain('> @Bob the customer asks for you');
+    expect(outbox.emails[0]?.text).toContain(`/operator/#/conversations/${conversationId}`);
+    expect(infos.mock.calls.filter(([, msg]) => typeof msg === 'string' && msg.includes('kept in the outbox'))).toHaveLength(1);
+
+    for (const cookie of [bobCookie, await loginCookie(server, alice.email)]) {
+      const refused = await api<ErrorBody>(server, cookie, 'GET', '/api/admin/outbox');
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('forbidden');
+    }
+    expect((await api<ErrorBody>(server, '', 'GET', '/api/admin/outbox')).status).toBe(401);
+  });
+});
+
+describe('notification preference', () => {
+  it('lets each operator choose inbox or email for themselves', async () => {
+    const server = await start();
+    const bob = await createOperator(server, 'Bob');
+    const cookie = await loginCookie(server, bob.email);
+    expect((await api<{ operator: OperatorProfile }>(server, cookie, 'GET', '/api/operator/me')).body.operator.notify).toBe('inbox');
+
+    const changed = await api<{ operator: OperatorProfile }>(server, cookie, 'PATCH', '/api/operator/me', { notify: 'email' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.operator).toEqual({ ...bob, notify: 'email' });
+    expect((await api<{ operator: OperatorProfile }>(server, cookie, 'GET', '/api/operator/me')).body.operator.notify).toBe('email');
+
+    for (const bad of [{ notify: 'sms' }, {}, { notify: 'inbox', role: 'admin' }, { notify: 'inbox', name: 'Robert' }]) {
+      const refused = await api<ErrorBody>(server, cookie, 'PATCH', '/api/operator/me', bad);
+      expect({ bad, status: refused.status, code: refused.body.error.code }).toEqual({ bad, status: 400, code: 'bad_request' });
+    }
+    expect(server.query('SELECT name, role, notify FROM operators WHERE id = ?', bob.id)).toEqual([
+      { name: 'Bob', role: 'operator', notify: 'email' },
+    ]);
+    expect((await api(server, '', 'PATCH', '/api/operator/me', { notify: 'inbox' })).status).toBe(401);
+
+    const back = await api<{ operator: OperatorProfile }>(server, cookie, 'PATCH', '/api/operator/me', { notify: 'inbox' });
+    expect(back.body.operator.notify).toBe('inbox');
+  });
+});

@@ -1,0 +1,126 @@
+// The widget's words in English, French and Arabic, and which language and direction a visitor gets.
+
+export interface Strings {
+  openChat: string;
+  hideChat: string;
+  closeChat: string;
+  /** "{n} unread", {n} replaced. */
+  unread: string;
+  title: string;
+  greeting: string;
+  messages: string;
+  message: string;
+  placeholder: string;
+  send: string;
+  connecting: string;
+  reconnecting: string;
+  offline: string;
+  blocked: string;
+  sending: string;
+  notSent: string;
+  retry: string;
+  delete: string;
+  /** "{name} is typing…" */
+  typingOne: string;
+  /** "{names} are typing…" */
+  typingMany: string;
+  and: string;
+  someone: string;
+}
+
+const en: Strings = {
+  openChat: 'Open chat',
+  hideChat: 'Hide chat',
+  closeChat: 'Close chat',
+  unread: '{n} unread',
+  title: 'Chat with us',
+  greeting: 'Hi! Ask us anything, we usually reply in a few minutes.',
+  messages: 'Messages',
+  message: 'Message',
+  placeholder: 'Write a message…',
+  send: 'Send',
+  connecting: 'Connecting…',
+  reconnecting: 'Connection lost. Reconnecting…',
+  offline: 'You are offline. Messages will be sent when you are back online.',
+  blocked: 'Chat is not available on this website.',
+  sending: 'Sending…',
+  notSent: 'Not sent:',
+  retry: 'Retry',
+  delete: 'Delete',
+  typingOne: '{name} is typing…',
+  typingMany: '{names} are typing…',
+  and: 'and',
+  someone: 'Someone',
+};
+
+const fr: Strings = {
+  openChat: 'Ouvrir le chat',
+  hideChat: 'Masquer le chat',
+  closeChat: 'Fermer le chat',
+  unread: '{n} non lu(s)',
+  title: 'Discutons',
+  greeting: 'Bonjour ! Posez-nous vos questions, nous répondons en général en quelques minutes.',
+  messages: 'Messages',
+  message: 'Message',
+  placeholder: 'Écrivez un message…',
+  send: 'Envoyer',
+  connecting: 'Connexion…',
+  reconnecting: 'Connexion perdue. Reconnexion…',
+  offline: 'Vous êtes hors ligne. Vos messages partiront dès votre retour en ligne.',
+  blocked: 'Le chat n’est pas disponible sur ce site.',
+  sending: 'Envoi…',
+  notSent: 'Non envoyé :',
+  retry: 'Réessayer',
+  delete: 'Supprimer',
+  typingOne: '{name} écrit…',
+  typingMany: '{names} écrivent…',
+  and: 'et',
+  someone: 'Quelqu’un',
+};
+
+const ar: Strings = {
+  openChat: 'فتح المحادثة',
+  hideChat: 'إخفاء المحادثة',
+  closeChat: 'إغلاق المحادثة',
+  unread: '{n} غير مقروءة',
+  title: 'تحدث معنا',
+  greeting: 'مرحبًا! اسألنا أي شيء، نرد عادةً خلال دقائق.',
+  messages: 'الرسائل',
+  message: 'رسالة',
+  placeholder: 'اكتب رسالة…',
+  send: 'إرسال',
+  connecting: 'جارٍ الاتصال…',
+  reconnecting: 'انقطع الاتصال. جارٍ إعادة الاتصال…',
+  offline: 'أنت غير متصل. ستُرسل رسائلك عند عودة الاتصال.',
+  blocked: 'المحادثة غير متاحة على هذا الموقع.',
+  sending: 'جارٍ الإرسال…',
+  notSent: 'لم تُرسل:',
+  retry: 'إعادة المحاولة',
+  delete: 'حذف',
+  typingOne: '{name} يكتب…',
+  typingMany: '{names} يكتبون…',
+  and: 'و',
+  someone: 'شخص ما',
+};
+
+export const LOCALES = { en, fr, ar } as const;
+export type Locale = keyof typeof LOCALES;
+const RTL: ReadonlySet<Locale> = new Set(['ar']);
+
+/** The first supported language among the requested one and the browser's, by primary subtag (`fr-CA` → `fr`). */
+export function resolveLocale(requested: string | undefined, browser: readonly string[] = []): Locale {
+  for (const tag of [requested, ...browser]) {
+    const primary = tag?.toLowerCase().split(/[-_]/)[0];
+    if (primary && primary in LOCALES) return primary as Locale;
+  }
+  return 'en';
+}
+
+export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ? 'rtl' : 'ltr');
+
+export const stringsFor = (locale: Locale): Strings => LOCALES[locale];
+
+/** Replaces `{key}` placeholders. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}

@@ -1,0 +1,268 @@
+// The SDK core: createChat() wires the visitor session, page views, launcher and the lazily loaded UI behind the public API.
+
+import type { IdentifyResult } from '@livechat/protocol';
+import type { AttributeValue, Chat, ChatOptions, ChatUser, PageViewOptions } from './api.ts';
+import { createEmitter } from './emitter.ts';
+import { ChatError, errorFromResponse } from './errors.ts';
+import { createLauncher, type Launcher } from './launcher.ts';
+import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
+import { resolveSettings } from './settings.ts';
+import { browserStore, storageKey } from './storage.ts';
+import type { ChatUI, UIModule } from './ui-contract.ts';
+import { createVisitorSession } from './visitor-session.ts';
+
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+/** The element focused in the page, looking inside open shadow roots (the host page may use web components). */
+function focusedElement(): Element | null {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+  return element;
+}
+
+/**
+ * Creates the chat widget on the page. Call it in the browser (after mount in SPA frameworks),
+ * once per page, and destroy() it on unmount. Importing the module has no effect by itself.
+ */
+export function createChat(options: ChatOptions): Chat {
+  if (typeof window === 'undefined' || typeof document === 'undefined') {
+    throw new ChatError('no_browser', 'createChat() needs a browser: call it after your app mounts');
+  }
+  if (!options?.server || !options.site) throw new ChatError('bad_request', 'createChat() needs { server, site }');
+  const origin = new URL(options.server, location.href).origin;
+  const siteId = options.site;
+  const settings = resolveSettings(options, navigator.languages ?? []);
+  const storage = browserStore();
+  const session = createVisitorSession(origin, siteId, storage);
+  const events = createEmitter();
+
+  let destroyed = false;
+  let launcher: Launcher | null = null;
+  let uiModule: Promise<UIModule> | undefined;
+  let uiLoading: Promise<ChatUI> | undefined;
+  let ui: ChatUI | null = null;
+  let focusBefore: Element | null = null;
+
+  /** Reports a failure on the `error` event and returns it as a ChatError for the caller's promise. */
+  const fail = (error: unknown): ChatError => {
+    const chatError =
+      error instanceof ChatError ? error : new ChatError('network', error instanceof Error ? error.message : String(error));
+    if (!destroyed) events.emit('error', { code: chatError.code, message: chatError.message });
+    return chatError;
+  };
+  const alive = () => {
+    if (destroyed) throw new ChatError('destroyed', 'the chat was destroyed');
+  };
+
+  const sendPageView = (pageView: NonNullable<ReturnType<typeof toPageView>>) => {
+    session.fetch('/page-views', { ...json(pageView), keepalive: true }).catch(() => {
+      // A lost page view is not worth an error on the host page's console.
+    });
+  };
+  const tracker: PageTracker = trackPageViews(sendPageView, settings.trackPageViews);
+
+  const loadModule = (): Promise<UIModule> =>
+    (uiModule ??= import('./ui/index.tsx').catch((error: unknown) => {
+      uiModule = undefined; // let the next attempt try again
+      throw error;
+    }));
+
+  const restoreFocus = () => {
+    const target = focusBefore;
+    focusBefore = null;
+    if (target instanceof HTMLElement && target.isConnected && target !== launcher?.host && target !== document.body) {
+      target.focus();
+    } else if (launcher && !launcher.button.hidden) {
+      launcher.button.focus();
+    }
+  };
+
+  const mountUI = (module: UIModule, shell: Launcher): ChatUI =>
+    module.mount({
+      origin,
+      siteId,
+      storage,
+      session,
+      strings: settings.strings,
+      title: settings.title,
+      greeting: settings.greeting,
+      lang: settings.locale,
+      dir: settings.dir,
+      emit: events.emit,
+      restoreFocus,
+      launcher: {
+        root: shell.root,
+        button: shell.button,
+        setUnread(count) {
+          shell.setUnread(count);
+          events.emit('unreadCount', count);
+        },
+        setOpen(open) {
+          shell.setOpen(open);
+          events.emit(open ? 'open' : 'close', undefined);
+        },
+      },
+    });
+
+  const loadUI = (): Promise<ChatUI> =>
+    (uiLoading ??= Promise.all([loadModule(), bodyReady])
+      .then(([module]) => {
+        alive();
+        return (ui ??= mountUI(module, launcher as Launcher));
+      })
+      .catch((error: unknown) => {
+        uiLoading = undefined;
+        throw error;
+      }));
+
+  /** A new identity needs a new socket: the panel is mounted again, open if it was. */
+  const remount = (connect: boolean) => {
+    const wasOpen = ui?.isOpen() ?? false;
+    const mounted = ui !== null;
+    ui?.destroy();
+    ui = null;
+    uiLoading = undefined;
+    launcher?.setUnread(0);
+    launcher?.setOpen(false);
+    if (mounted || connect) void loadUI().then((chat) => wasOpen && chat.open(), fail);
+  };
+
+  const showLauncher = () => {
+    if (destroyed) return;
+    launcher = createLauncher(
+      settings,
+      () => chat.toggle(),
+      () => void loadModule().catch(() => undefined),
+    );
+    resolveBody();
+  };
+  let resolveBody: () => void = () => undefined;
+  const bodyReady = new Promise<void>((resolve) => (resolveBody = resolve));
+  if (document.body) showLauncher();
+  else addEventListener('DOMContentLoaded', showLauncher, { once: true });
+
+  const chat: Chat = {
+    open() {
+      focusBefore ??= focusedElement();
+      loadUI().then((panel) => panel.open(), fail);
+    },
+    close() {
+      ui?.close();
+    },
+    toggle() {
+      if (ui?.isOpen()) chat.close();
+      else chat.open();
+    },
+    show() {
+      launcher?.setVisible(true);
+    },
+    hide() {
+      chat.close();
+      launcher?.setVisible(false);
+    },
+    isOpen: () => ui?.isOpen() ?? false,
+
+    async identify(user: ChatUser) {
+      try {
+        alive();
+        if (!user || user.id === undefined || user.id === null || `${user.id}` === '') {
+          throw new ChatError('bad_request', 'identify() needs the user’s id');
+        }
+        const { id, name, email, hash } = user;
+        const response = await session.fetch('/identify', json({ id: `${id}`, name, email, hash }));
+        if (!response.ok) throw await errorFromResponse(response);
+        const result = (await response.json()) as IdentifyResult;
+        alive();
+        if (result.token) session.adopt(result.token, result.visitorId);
+        // The socket knows the visitor by what they were when it connected: reconnect as who they are now.
+        remount(result.token !== null);
+      } catch (error) {
+        throw fail(error);
+      }
+    },
+
+    async reset() {
+      const token = storage.get(storageKey(siteId, 'token'));
+      session.forget();
+      remount(false);
+      if (!destroyed) {
+        const page = toPageView({ url: location.href, title: document.title, referrer: document.referrer });
+        if (page && settings.trackPageViews) sendPageView(page);
+      }
+      if (!token) return;
+      // Logged out here, and on the server too: the old token stops working even if copied.
+      await fetch(`${origin}/api/sites/${encodeURIComponent(siteId)}/logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        keepalive: true,
+      }).catch(() => undefined);
+    },
+
+    async setAttributes(attributes: Record<string, AttributeValue>) {
+      try {
+        alive();
+        const values = Object.fromEntries(
+          Object.entries(attributes ?? {}).map(([key, value]) => [key, value === null ? null : `${value}`]),
+        );
+        const response = await session.fetch('/attributes', json({ attributes: values }));
+        if (!response.ok) throw await errorFromResponse(response);
+      } catch (error) {
+        throw fail(error);
+      }
+    },
+
+    async sendMessage(text: string) {
+      try {
+        alive();
+        if (typeof text !== 'string' || !text.trim()) throw new ChatError('bad_request', 'sendMessage() needs some text');
+        (await loadUI()).send(text);
+      } catch (error) {
+        throw fail(error);
+      }
+    },
+
+    async openWithMessage(text: string) {
+      try {
+        alive();
+        focusBefore ??= focusedElement();
+        const panel = await loadUI();
+        panel.prefill(typeof text === 'string' ? text : '');
+        panel.open();
+      } catch (error) {
+        throw fail(error);
+      }
+    },
+
+    trackPageView(page?: PageViewOptions) {
+      tracker.track(page);
+    },
+
+    on: events.on,
+    off: events.off,
+
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      removeEventListener('DOMContentLoaded', showLauncher);
+      tracker.stop();
+      ui?.destroy();
+      ui = null;
+      launcher?.remove();
+      launcher = null;
+      events.clear();
+    },
+  };
+
+  // A visitor with a conversation gets its socket now, so replies raise the unread badge.
+  if (storage.get(storageKey(siteId, 'conversation'))) void loadUI().catch(() => undefined);
+  if (settings.open) chat.open();
+  session.token().then(
+    () => bodyReady.then(() => !destroyed && events.emit('ready', { visitorId: session.visitorId() ?? '' })),
+    (error: unknown) => fail(new ChatError('network', `could not reach the chat server: ${error instanceof Error ? error.message : error}`)),
+  );
+  return chat;
+}
