@@ -12,6 +12,7 @@ import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { staticRoutes } from './http/static.ts';
+import { mentionRoutes } from './mentions/routes.ts';
 import { operatorRoutes } from './operators/routes.ts';
 import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(operatorRoutes);
   await app.register(conversationRoutes);
   await app.register(cannedRoutes);
+  await app.register(mentionRoutes);
   await app.register(realtimeRoutes);
   await app.register(staticRoutes);
   return app;

@@ -111,8 +111,13 @@ export class ConversationService {
   async readable(operator: OperatorProfile, conversationId: string): Promise<Conversation> {
     const conversation = await this.store.conversations.byId(conversationId);
     if (!conversation) throw new AppError('not_found', 'no such conversation');
-    if (!canRead(operator, conversation)) throw new AppError('forbidden', 'this conversation is not yours');
+    if (!(await this.mayRead(operator, conversation))) throw new AppError('forbidden', 'this conversation is not yours');
     return conversation;
+  }
+
+  /** canRead, or the operator was mentioned in this conversation (which lets them open it). */
+  async mayRead(operator: OperatorProfile, conversation: Conversation): Promise<boolean> {
+    return canRead(operator, conversation) || this.store.mentions.isMentioned(conversation.id, operator.id);
   }
 
   async summary(conversation: Conversation, operatorId: string): Promise<ConversationSummary> {
