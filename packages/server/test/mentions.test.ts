@@ -283,6 +283,11 @@ describe('what a mention lets the operator open', () => {
     const history = await api<{ messages: unknown[] }>(server, bobCookie, 'GET', `/api/operator/conversations/${conversationId}/messages`);
     expect(history.status).toBe(200);
     expect(history.body.messages).toHaveLength(2);
+    // The conversation stays open for Bob as it goes on, not only at the moment he synced.
+    for (const text of ['Any news?', 'Hello?']) {
+      await say(visitor, text);
+      await bobSocket.wait('message.created', (f) => f.message.body === text);
+    }
 
     expect(await refused(carolSocket, conversationId)).toBe('forbidden');
     const carolHistory = await api<ErrorBody>(server, carolCookie, 'GET', `/api/operator/conversations/${conversationId}/messages`);
