@@ -3,13 +3,17 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { CommandRegistry } from './commands/registry.ts';
+import { commandRoutes } from './commands/routes.ts';
 import type { Config } from './config.ts';
+import { crmRoutes } from './crm/routes.ts';
 import { cannedRoutes } from './canned/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
 import { ConversationService } from './conversations/service.ts';
 import { openDatabase, type Db } from './db/connection.ts';
 import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
+import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { staticRoutes } from './http/static.ts';
 import { mentionRoutes } from './mentions/routes.ts';
@@ -17,6 +21,7 @@ import { operatorRoutes } from './operators/routes.ts';
 import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
+import { settingsRoutes } from './settings/routes.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { visitorOperatorRoutes } from './visitors/operator-routes.ts';
 import { visitorRoutes } from './visitors/routes.ts';
@@ -29,6 +34,7 @@ declare module 'fastify' {
     bus: EventBus;
     presence: Presence;
     conversations: ConversationService;
+    commands: CommandRegistry;
     gateway: Gateway;
   }
 }
@@ -47,7 +53,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const bus = new InProcessBus();
   const presence = new Presence();
   const conversations = new ConversationService(store, bus, presence);
-  const gateway = new Gateway({ config, store, bus, presence, conversations, log: app.log });
+  const commands = new CommandRegistry({ store, bus, conversations });
+  const gateway = new Gateway({ config, store, bus, presence, conversations, commands, log: app.log });
 
   app.decorate('config', config);
   app.decorate('db', db);
@@ -55,6 +62,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('bus', bus);
   app.decorate('presence', presence);
   app.decorate('conversations', conversations);
+  app.decorate('commands', commands);
   app.decorate('gateway', gateway);
   app.addHook('onClose', async () => {
     gateway.close();
@@ -76,6 +84,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(cannedRoutes);
   await app.register(mentionRoutes);
   await app.register(realtimeRoutes);
+  await app.register(commandRoutes);
+  await app.register(settingsRoutes);
+  await app.register(helpdeskRoutes);
+  await app.register(crmRoutes);
   await app.register(staticRoutes);
   return app;
 }

@@ -20,13 +20,8 @@ export function isQueued(conversation: ConversationSummary): boolean {
   return conversation.memberIds.length === 0;
 }
 
-/** The visitor's name, or a short stable handle derived from their id. */
-export function visitorLabel(visitor: VisitorProfile): string {
-  const name = visitor.name?.trim();
-  if (name) return name;
-  const handle = visitor.id.replace(/[^A-Za-z0-9]/g, '').slice(-4).toUpperCase();
-  return `Visitor #${handle || '????'}`;
-}
+/** Shared with the server, so records and screens name a visitor the same way. */
+export { visitorLabel } from '@livechat/protocol';
 
 type Preview = Pick<Message, 'body' | 'author' | 'visibility'>;
 

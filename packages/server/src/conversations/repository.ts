@@ -13,6 +13,8 @@ export interface Conversation {
   lastSeq: number;
   /** Operators currently in the conversation; empty while it waits in the queue. */
   memberIds: string[];
+  /** Operators who left it with /leave and have not come back: they no longer see it. */
+  leftIds: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -44,11 +46,14 @@ interface ConversationRow {
   created_at: string;
   updated_at: string;
   member_ids: string | null;
+  left_ids: string | null;
 }
 
 const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigned_operator_id, c.last_seq, c.created_at,
   c.updated_at, (SELECT group_concat(m.operator_id) FROM conversation_members m
-    WHERE m.conversation_id = c.id AND m.active = 1) AS member_ids
+    WHERE m.conversation_id = c.id AND m.active = 1) AS member_ids,
+  (SELECT group_concat(m.operator_id) FROM conversation_members m
+    WHERE m.conversation_id = c.id AND m.active = 0 AND m.left_at IS NOT NULL) AS left_ids
   FROM conversations c`;
 
 const conversation = (row: ConversationRow): Conversation => ({
@@ -59,6 +64,7 @@ const conversation = (row: ConversationRow): Conversation => ({
   assignedOperatorId: row.assigned_operator_id,
   lastSeq: row.last_seq,
   memberIds: row.member_ids ? row.member_ids.split(',').sort() : [],
+  leftIds: row.left_ids ? row.left_ids.split(',').sort() : [],
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -89,14 +95,15 @@ export class SqliteConversationRepository implements ConversationRepository {
     this.selectById = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
     this.upsertMember = db.prepare(
       `INSERT INTO conversation_members (conversation_id, operator_id, joined_at, active) VALUES (?, ?, ?, 1)
-       ON CONFLICT (conversation_id, operator_id) DO UPDATE SET active = 1, joined_at = excluded.joined_at`,
+       ON CONFLICT (conversation_id, operator_id) DO UPDATE SET active = 1, left_at = NULL, joined_at = excluded.joined_at`,
     );
     this.assignIfUnassigned = db.prepare(
       `UPDATE conversations SET assigned_operator_id = ?, updated_at = ?
        WHERE id = ? AND assigned_operator_id IS NULL`,
     );
     this.deactivateMember = db.prepare(
-      'UPDATE conversation_members SET active = 0 WHERE conversation_id = ? AND operator_id = ?',
+      `INSERT INTO conversation_members (conversation_id, operator_id, joined_at, active, left_at) VALUES (@conversationId, @operatorId, @time, 0, @time)
+       ON CONFLICT (conversation_id, operator_id) DO UPDATE SET active = 0, left_at = excluded.left_at`,
     );
     // The longest-standing remaining member takes over; none left means back to the queue.
     this.reassign = db.prepare(
@@ -105,10 +112,12 @@ export class SqliteConversationRepository implements ConversationRepository {
          ORDER BY joined_at, operator_id LIMIT 1)
        WHERE id = ?`,
     );
-    this.selectVisible = db.prepare<[string], ConversationRow>(
+    this.selectVisible = db.prepare<[{ operatorId: string }], ConversationRow>(
       `${SELECT} WHERE c.status = 'open' AND (
-         EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.operator_id = ? AND m.active = 1)
-         OR NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.active = 1))
+         EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.operator_id = @operatorId AND m.active = 1)
+         OR (NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.active = 1)
+             AND NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id
+               AND m.operator_id = @operatorId AND m.left_at IS NOT NULL)))
        ORDER BY c.updated_at DESC`,
     );
     this.countOpen = db.prepare<[string], { n: number }>(
@@ -130,8 +139,9 @@ export class SqliteConversationRepository implements ConversationRepository {
       this.assignIfUnassigned.run(operatorId, time, conversationId);
     });
     this.leaveTx = db.transaction((conversationId: string, operatorId: string) => {
-      this.deactivateMember.run(conversationId, operatorId);
-      this.reassign.run(now(), conversationId);
+      const time = now();
+      this.deactivateMember.run({ conversationId, operatorId, time });
+      this.reassign.run(time, conversationId);
     });
   }
 
@@ -164,7 +174,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   }
 
   async listVisibleTo(operatorId: string): Promise<Conversation[]> {
-    return this.selectVisible.all(operatorId).map(conversation);
+    return this.selectVisible.all({ operatorId }).map(conversation);
   }
 
   async openCounts(operatorIds: readonly string[]): Promise<Map<string, number>> {

@@ -8,12 +8,11 @@ import type { Presence } from '../realtime/presence.ts';
 import type { Visitor } from '../visitors/repository.ts';
 import type { Conversation } from './repository.ts';
 
-/** Whether the conversation belongs in the operator's list: theirs, or waiting in the queue. */
+/** Whether the conversation belongs in the operator's list: theirs, or waiting in a queue they did not leave. */
 export function isListedFor(operatorId: string, conversation: Conversation): boolean {
-  return (
-    conversation.status === 'open' &&
-    (conversation.memberIds.length === 0 || conversation.memberIds.includes(operatorId))
-  );
+  if (conversation.status !== 'open') return false;
+  if (conversation.memberIds.includes(operatorId)) return true;
+  return conversation.memberIds.length === 0 && !conversation.leftIds.includes(operatorId);
 }
 
 /** Whether the operator may open the conversation at all. */
@@ -105,6 +104,17 @@ export class ConversationService {
   /** Runs the hook after every newly stored operator message; a resent client id does not run it again. */
   onOperatorMessage(hook: OperatorMessageHook): void {
     this.operatorMessageHooks.push(hook);
+  }
+
+  /**
+   * Takes the operator out of the conversation (or out of their view of the queue); it stays open,
+   * with the other operators or in the queue for everyone else.
+   */
+  async leave(operator: OperatorProfile, conversationId: string): Promise<Conversation> {
+    const conversation = await this.readable(operator, conversationId);
+    const after = await this.store.conversations.leave(conversation.id, operator.id);
+    this.bus.publish({ kind: 'conversation', conversationId: after.id, visitorId: after.visitorId });
+    return after;
   }
 
   /** The conversation, if the operator may read it; a typed error otherwise. */

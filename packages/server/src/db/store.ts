@@ -1,12 +1,16 @@
 // The repositories the server works with, built over one SQLite connection.
 
+import { SqliteCommandResultRepository, type CommandResultRepository } from '../commands/repository.ts';
 import { SqliteCannedResponseRepository, type CannedResponseRepository } from '../canned/repository.ts';
 import { SqliteConversationRepository, type ConversationRepository } from '../conversations/repository.ts';
 import { SqliteMessageRepository, type MessageRepository } from '../conversations/messages.ts';
+import { SqliteCrmRepository, type CrmRepository } from '../crm/repository.ts';
+import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/repository.ts';
 import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
 import { SqliteNotificationRepository, type NotificationRepository } from '../mentions/notifications.ts';
 import { SqliteOutboxRepository, type OutboxRepository } from '../mentions/outbox.ts';
 import { SqliteOperatorRepository, type OperatorRepository } from '../operators/repository.ts';
+import { SqliteSettingsRepository, type SettingsRepository } from '../settings/repository.ts';
 import { SqliteSiteRepository, type SiteRepository } from '../sites/repository.ts';
 import { SqliteVisitorRepository, type VisitorRepository } from '../visitors/repository.ts';
 import type { Db } from './connection.ts';
@@ -21,6 +25,10 @@ export interface Store {
   mentions: MentionRepository;
   notifications: NotificationRepository;
   outbox: OutboxRepository;
+  settings: SettingsRepository;
+  helpdesk: HelpdeskRepository;
+  crm: CrmRepository;
+  commandResults: CommandResultRepository;
 }
 
 export function sqliteStore(db: Db): Store {
@@ -34,5 +42,9 @@ export function sqliteStore(db: Db): Store {
     mentions: new SqliteMentionRepository(db),
     notifications: new SqliteNotificationRepository(db),
     outbox: new SqliteOutboxRepository(db),
+    settings: new SqliteSettingsRepository(db),
+    helpdesk: new SqliteHelpdeskRepository(db),
+    crm: new SqliteCrmRepository(db),
+    commandResults: new SqliteCommandResultRepository(db),
   };
 }

@@ -39,4 +39,9 @@ export async function seedDemo(store: Store, origins: string[]): Promise<void> {
   if (author && (await store.canned.list()).length === 0) {
     for (const canned of DEMO_CANNED_RESPONSES) await store.canned.create(canned, author.operator.id);
   }
+  // First start only: an admin who later switches a module off or edits the team keeps that.
+  if ((await store.helpdesk.teams()).length === 0) {
+    await store.helpdesk.createTeam({ name: 'Support', sequence: 10, livechatEnabled: true });
+    await store.settings.saveModules({ helpdesk: true, crm: true });
+  }
 }

@@ -16,3 +16,9 @@ export async function requireOperator(request: FastifyRequest): Promise<void> {
   if (!operator) throw new AppError('unauthorized', 'log in first');
   request.operator = operator;
 }
+
+/** Route guard for admin settings: a valid session of an admin. */
+export async function requireAdmin(request: FastifyRequest): Promise<void> {
+  await requireOperator(request);
+  if (request.operator.role !== 'admin') throw new AppError('forbidden', 'only admins may change this');
+}

@@ -4,9 +4,10 @@
 import type { OperatorProfile } from '@livechat/protocol';
 import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
 import type { WebSocket } from 'ws';
+import type { CommandRegistry } from '../commands/registry.ts';
 import type { Config } from '../config.ts';
 import type { Conversation } from '../conversations/repository.ts';
-import { canRead, isListedFor, type ConversationService } from '../conversations/service.ts';
+import { isListedFor, type ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
 import { Connection, type Logger } from './connection.ts';
@@ -22,6 +23,7 @@ export interface GatewayDeps {
   bus: EventBus;
   presence: Presence;
   conversations: ConversationService;
+  commands: CommandRegistry;
   log: Logger;
 }
 
@@ -83,7 +85,8 @@ export class Gateway {
     connection.enqueue(null, async () => {
       const visible = await this.deps.store.conversations.listVisibleTo(operator.id);
       for (const conversation of visible) operatorSession.listed.add(conversation.id);
-      connection.send({ type: 'welcome', role: 'operator', operator, commands: [] });
+      const commands = await this.deps.commands.availableNames();
+      connection.send({ type: 'welcome', role: 'operator', operator, commands });
     });
   }
 
@@ -253,12 +256,14 @@ export class Gateway {
         await this.sendSummaryTo(first.operator, conversation);
         continue;
       }
-      const stillReadable = canRead(first.operator, conversation);
+      // Who left stops receiving it, even where their role would let them read it.
+      const stopFeed =
+        conversation.leftIds.includes(operatorId) || !(await this.deps.conversations.mayRead(first.operator, conversation));
       for (const session of sessions) {
         if (session.listed.delete(conversationId)) {
           session.connection.send({ type: 'conversation.removed', conversationId });
         }
-        if (!stillReadable) {
+        if (stopFeed) {
           session.connection.feeds.get(conversationId)?.close();
           session.connection.feeds.delete(conversationId);
         }

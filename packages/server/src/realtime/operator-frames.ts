@@ -1,8 +1,7 @@
 // What an operator connection's frames do.
 
-import { COMMANDS, type OperatorToServer } from '@livechat/protocol';
+import type { OperatorToServer } from '@livechat/protocol';
 import { operatorAuthor } from '../conversations/service.ts';
-import { AppError } from '../errors.ts';
 import type { Gateway } from './gateway.ts';
 import type { OperatorSession } from './sessions.ts';
 
@@ -49,10 +48,10 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
       return;
     }
     case 'command.run': {
-      await conversations.readable(operator, frame.conversationId);
-      const known = COMMANDS.some((command) => command.name === frame.name);
-      if (known) throw new AppError('command_unavailable', `/${frame.name} is not available on this server yet`);
-      throw new AppError('command_unknown', `unknown command /${frame.name}; type /help for the list`);
+      const result = await gateway.deps.commands.run(operator, frame.conversationId, frame.name.toLowerCase(), frame.args.trim());
+      // To every connection of this operator (their other tabs too), and to no one else.
+      bus.publish({ kind: 'to-operator', operatorId: operator.id, frame: { type: 'command.result', id: frame.id, result } });
+      return;
     }
     case 'ping':
       connection.send({ type: 'pong', id: frame.id });

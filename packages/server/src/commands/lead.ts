@@ -1,0 +1,25 @@
+// /lead TITLE: a CRM lead with the transcript in its internal notes and the visitor's contact data.
+
+import { transcript } from '../conversations/transcript.ts';
+import { type Command, ok } from './command.ts';
+import { TRANSCRIPT_LIMIT } from './ticket.ts';
+
+export const lead: Command = {
+  name: 'lead',
+  async run({ operator, conversation, args, deps }) {
+    const { store } = deps;
+    const [visitor, messages] = await Promise.all([
+      store.visitors.byId(conversation.visitorId),
+      store.messages.after(conversation.id, 0, TRANSCRIPT_LIMIT),
+    ]);
+    const created = await store.crm.createLead({
+      title: args,
+      internalNotes: transcript(messages),
+      contactName: visitor?.name ?? null,
+      contactEmail: visitor?.email ?? null,
+      conversationId: conversation.id,
+      createdBy: operator.id,
+    });
+    return ok({ text: 'Lead created:' }, { text: created.title, href: `#/leads/${created.id}` });
+  },
+};

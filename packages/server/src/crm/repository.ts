@@ -1,0 +1,92 @@
+// CRM leads created from conversations.
+
+import type { Lead } from '@livechat/protocol';
+import type { Db } from '../db/connection.ts';
+import { newId, now } from '../ids.ts';
+
+export interface NewLead {
+  title: string;
+  internalNotes: string;
+  contactName: string | null;
+  contactEmail: string | null;
+  conversationId: string | null;
+  createdBy: string;
+}
+
+export interface CrmRepository {
+  createLead(input: NewLead): Promise<Lead>;
+  lead(id: string): Promise<Lead | null>;
+  /** Newest first. */
+  leads(offset: number, limit: number): Promise<{ leads: Lead[]; total: number }>;
+}
+
+interface LeadRow {
+  id: string;
+  title: string;
+  internal_notes: string;
+  contact_name: string | null;
+  contact_email: string | null;
+  conversation_id: string | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+}
+
+const lead = (row: LeadRow): Lead => ({
+  id: row.id,
+  title: row.title,
+  internalNotes: row.internal_notes,
+  source: 'Livechat',
+  contactName: row.contact_name,
+  contactEmail: row.contact_email,
+  conversationId: row.conversation_id,
+  createdBy: row.created_by,
+  createdByName: row.created_by_name,
+  createdAt: row.created_at,
+});
+
+const SELECT = `SELECT l.id, l.title, l.internal_notes, l.contact_name, l.contact_email, l.conversation_id,
+  l.created_by, o.name AS created_by_name, l.created_at FROM leads l JOIN operators o ON o.id = l.created_by`;
+
+export class SqliteCrmRepository implements CrmRepository {
+  private readonly insert;
+  private readonly selectOne;
+  private readonly selectPage;
+  private readonly count;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO leads (id, title, internal_notes, source, contact_name, contact_email, conversation_id, created_by, created_at)
+       VALUES (?, ?, ?, 'Livechat', ?, ?, ?, ?, ?)`,
+    );
+    this.selectOne = db.prepare<[string], LeadRow>(`${SELECT} WHERE l.id = ?`);
+    this.selectPage = db.prepare<[number, number], LeadRow>(`${SELECT} ORDER BY l.created_at DESC, l.id LIMIT ? OFFSET ?`);
+    this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads');
+  }
+
+  async createLead(input: NewLead): Promise<Lead> {
+    const id = newId();
+    this.insert.run(
+      id,
+      input.title,
+      input.internalNotes,
+      input.contactName,
+      input.contactEmail,
+      input.conversationId,
+      input.createdBy,
+      now(),
+    );
+    const created = this.selectOne.get(id);
+    if (!created) throw new Error('lead vanished right after creation');
+    return lead(created);
+  }
+
+  async lead(id: string): Promise<Lead | null> {
+    const row = this.selectOne.get(id);
+    return row ? lead(row) : null;
+  }
+
+  async leads(offset: number, limit: number) {
+    return { leads: this.selectPage.all(limit, offset).map(lead), total: this.count.get()?.n ?? 0 };
+  }
+}

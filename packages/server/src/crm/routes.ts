@@ -1,0 +1,29 @@
+// CRM leads over HTTP: list and detail.
+
+import type { LeadDetail, LeadList } from '@livechat/protocol';
+import { idSchema, z } from '@livechat/protocol/validate';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+import { parseBody } from '../http/errors.ts';
+import { requireOperator } from '../operators/guard.ts';
+
+const pageQuery = z.object({
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export async function crmRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('preHandler', requireOperator);
+
+  app.get('/api/operator/leads', async (request) => {
+    const { offset, limit } = parseBody(pageQuery, request.query);
+    return (await app.store.crm.leads(offset, limit)) satisfies LeadList;
+  });
+
+  app.get<{ Params: { id: string } }>('/api/operator/leads/:id', async (request) => {
+    if (!idSchema.safeParse(request.params.id).success) throw new AppError('invalid_id', 'not a valid id');
+    const lead = await app.store.crm.lead(request.params.id);
+    if (!lead) throw new AppError('not_found', 'no such lead');
+    return { lead } satisfies LeadDetail;
+  });
+}

@@ -1,0 +1,94 @@
+// Property: whatever operators and visitors do, in any order, no byte of a command, its arguments,
+// its answer, or an internal note reaches a visitor's connections or routes.
+
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { enableModules, runCommand } from './commands-harness.ts';
+import {
+  type Client,
+  SITE_ORIGIN,
+  type TestServer,
+  connectOperator,
+  createOperator,
+  newVisitor,
+  removeData,
+  reply,
+  say,
+  settle,
+  startServer,
+  sync,
+} from './harness.ts';
+
+type Step =
+  | { kind: 'visitor'; text: string }
+  | { kind: 'operator'; text: string }
+  | { kind: 'note'; text: string }
+  | { kind: 'command'; name: string; args: string };
+
+const COMMAND_NAMES = ['help', 'ticket', 'search_tickets', 'history', 'lead', 'frobnicate', 'TICKET'];
+const word = fc.stringMatching(/^[a-z]{1,8}$/);
+
+/** Every secret carries a unique marker, so finding it on the visitor side is unambiguous. */
+function steps(markers: { next: () => string }) {
+  return fc.array(
+    fc.oneof(
+      word.map((text): Step => ({ kind: 'visitor', text: `hello ${text}` })),
+      word.map((text): Step => ({ kind: 'operator', text: `answer ${text}` })),
+      word.map((text): Step => ({ kind: 'note', text: `${markers.next()} note ${text}` })),
+      fc
+        .tuple(fc.constantFrom(...COMMAND_NAMES), word, fc.boolean())
+        .map(([name, text, withArgs]): Step => ({ kind: 'command', name, args: withArgs ? `${markers.next()} ${text}` : '' })),
+    ),
+    { minLength: 1, maxLength: 12 },
+  );
+}
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+  await enableModules(server, { helpdesk: true, crm: true });
+});
+afterAll(async () => {
+  await server.stop();
+  removeData(server);
+});
+
+it('never lets a visitor see commands, their answers, or internal notes', async () => {
+  const alice = await createOperator(server, 'Alice', 'admin');
+  const operator = await connectOperator(server, alice);
+  let counter = 0;
+  const markers = { next: () => `SECRET${++counter}X` };
+
+  await fc.assert(
+    fc.asyncProperty(steps(markers), async (plan) => {
+      const handle = await newVisitor(server);
+      const tabs: Client[] = [await handle.connect(), await handle.connect()];
+      const { conversationId } = await say(tabs[0] as Client, 'first');
+      await sync(operator, 0, conversationId);
+      const secrets: string[] = [];
+      for (const step of plan) {
+        if (step.kind === 'visitor') await say(tabs[0] as Client, step.text);
+        else if (step.kind === 'operator') await reply(operator, conversationId, step.text);
+        else if (step.kind === 'note') {
+          const note = await reply(operator, conversationId, step.text, 'operator');
+          secrets.push(step.text, note.id);
+        } else {
+          const result = await runCommand(operator, conversationId, step.name, step.args);
+          secrets.push(result.id, result.input, ...result.lines.map((line) => line.text).filter((t) => t.length > 12));
+          if (step.args) secrets.push(step.args);
+        }
+      }
+      await settle(50);
+      const late = await handle.connect();
+      await sync(late, 0);
+      const transcript = await fetch(`${server.url}/api/sites/shop/conversation`, {
+        headers: { authorization: `Bearer ${handle.token}`, origin: SITE_ORIGIN },
+      }).then((r) => r.text());
+      const seen = [...tabs, late].map((tab) => JSON.stringify(tab.frames)).join('\n') + transcript;
+      for (const secret of secrets) expect(seen).not.toContain(secret);
+      expect(seen).not.toMatch(/SECRET\d+X/);
+      await Promise.all([...tabs, late].map((tab) => tab.close()));
+    }),
+    { numRuns: 25 },
+  );
+}, 120_000);
