@@ -152,10 +152,22 @@ export const CHAT_EVENTS = [
   'error',
 ] as const satisfies ReadonlyArray<ChatEventName>;
 
-/** Fails to compile when Chat gains a method or event the lists above miss. */
+export const CHAT_SETTINGS = [
+  'position',
+  'color',
+  'title',
+  'greeting',
+  'locale',
+  'open',
+  'hideLauncher',
+  'trackPageViews',
+] as const satisfies ReadonlyArray<keyof ChatSettings>;
+
+/** Fails to compile when Chat gains a method, event or setting the lists above miss. */
 type Exhaustive<Unlisted extends never> = Unlisted;
 export type EveryMethodListed = Exhaustive<Exclude<keyof Chat, (typeof CHAT_METHODS)[number]>>;
 export type EveryEventListed = Exhaustive<Exclude<ChatEventName, (typeof CHAT_EVENTS)[number]>>;
+export type EverySettingListed = Exhaustive<Exclude<keyof ChatSettings, (typeof CHAT_SETTINGS)[number]>>;
 
 /** Settings the script tag reads from `window.LiveChatSettings`, beside its data-* attributes. */
 export const SETTINGS_GLOBAL = 'LiveChatSettings';
