@@ -11,10 +11,18 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const messages = workspace.messagesOf(conversationId);
   const notices = workspace.notices.value.get(conversationId) ?? [];
   const pending = workspace.outbox.value.filter((send) => send.conversationId === conversationId);
+  const results = workspace.commandResultsOf(conversationId);
+  const running = workspace.running.value.filter((command) => command.conversationId === conversationId);
   const typing = workspace.typing.value.get(conversationId);
   const synced = workspace.synced.value.has(conversationId);
   const online = workspace.connection.value === 'online';
-  const label = summary ? visitorLabel(summary.visitor) : 'Conversation';
+  // A conversation opened from a mention may not be in this operator's list: name it from its messages.
+  const visitorAuthor = messages.find((message) => message.author.kind === 'visitor')?.author;
+  const label = summary
+    ? visitorLabel(summary.visitor)
+    : visitorAuthor
+      ? visitorLabel({ id: visitorAuthor.id ?? '', name: visitorAuthor.name, email: null })
+      : 'Conversation';
 
   const emptyText = synced
     ? 'No messages yet.'
@@ -32,8 +40,13 @@ export function ConversationView({ conversationId }: { conversationId: string })
           {label}
         </h2>
         {summary && isQueued(summary) && <span class="tag tag--queued">Queued</span>}
+        {!summary && workspace.conversationsLoaded.value && (
+          <span class="tag tag--outside" title="You can read it because you were mentioned or linked to it.">
+            Not in your list
+          </span>
+        )}
       </header>
-      <MessageList items={buildTimeline(messages, notices, pending)} emptyText={emptyText} />
+      <MessageList items={buildTimeline(messages, notices, pending, results, running)} emptyText={emptyText} />
       <div class="typing-slot" aria-live="polite">
         {typing && (
           <p class="typing" data-testid="op-typing">

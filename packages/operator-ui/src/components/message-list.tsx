@@ -1,10 +1,12 @@
 // The conversation's history: stored messages, operator-only notices and unsent messages, in order.
 
-import type { Message } from '@livechat/protocol';
+import type { CommandLine, CommandResult, Message } from '@livechat/protocol';
+import { isAppRoute } from '../routes/route.ts';
+import { httpUrl } from '../state/links.ts';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { discardSend, retrySend, workspace } from '../state/live.ts';
 import { clockTime } from '../state/time.ts';
-import type { Notice, PendingSend, TimelineItem } from '../state/timeline.ts';
+import type { Notice, PendingSend, RunningCommand, TimelineItem } from '../state/timeline.ts';
 import { LinkedText } from './links.tsx';
 
 /** How close to the bottom counts as "following along", so new messages scroll into view. */
@@ -37,6 +39,10 @@ export function MessageList({ items, emptyText }: { items: readonly TimelineItem
               <MessageItem key={item.key} message={item.message} />
             ) : item.kind === 'notice' ? (
               <NoticeItem key={item.key} notice={item.notice} />
+            ) : item.kind === 'command' ? (
+              <CommandResultItem key={item.key} result={item.result} />
+            ) : item.kind === 'running' ? (
+              <RunningItem key={item.key} command={item.command} />
             ) : (
               <PendingItem key={item.key} send={item.pending} />
             ),
@@ -80,6 +86,66 @@ function NoticeItem({ notice }: { notice: Notice }) {
       <p class="message__label">Only you see this</p>
       <p class="message__body">{notice.text}</p>
       {notice.detail && <p class="message__detail">{notice.detail}</p>}
+    </li>
+  );
+}
+
+/** A command's answer: only the operator who ran it ever sees it, so it looks unlike the chat. */
+function CommandResultItem({ result }: { result: CommandResult }) {
+  return (
+    <li
+      class={`message message--command${result.status === 'ok' ? '' : ' message--command-problem'}`}
+      data-testid="op-message"
+      data-visibility="operator"
+      data-author="command"
+      data-status={result.status}
+    >
+      <div class="message__meta">
+        <code class="command__input">{result.input}</code>
+        <time dateTime={result.createdAt} title={new Date(result.createdAt).toLocaleString()}>
+          {clockTime(result.createdAt)}
+        </time>
+      </div>
+      <p class="message__label">Only you see this</p>
+      <ul class="command__lines">
+        {result.lines.map((line, index) => (
+          <li key={index} class="command__line">
+            <CommandLineText line={line} />
+            {line.meta && <span class="command__meta">{line.meta}</span>}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+/** In-app routes open here; http(s) links open a new tab; anything else stays text. */
+function CommandLineText({ line }: { line: CommandLine }) {
+  if (line.href && isAppRoute(line.href)) {
+    return (
+      <a class="command__link" href={line.href} data-testid="op-command-link">
+        {line.text}
+      </a>
+    );
+  }
+  const external = line.href ? httpUrl(line.href) : null;
+  if (external) {
+    return (
+      <a class="command__link" href={external} target="_blank" rel="noopener noreferrer nofollow" data-testid="op-command-link">
+        {line.text}
+      </a>
+    );
+  }
+  return <span class="command__text">{line.text}</span>;
+}
+
+function RunningItem({ command }: { command: RunningCommand }) {
+  return (
+    <li class="message message--command message--pending" data-testid="op-message" data-visibility="operator" data-author="command" data-pending="running">
+      <div class="message__meta">
+        <code class="command__input">{command.input}</code>
+        <span>Running…</span>
+      </div>
     </li>
   );
 }

@@ -1,13 +1,13 @@
 // Connects the workspace to the server: socket frames and HTTP results in, the operator's actions out.
 
 import { effect } from '@preact/signals';
-import type { OperatorToServer, Visibility } from '@livechat/protocol';
+import type { NotificationPreference, OperatorToServer, Visibility } from '@livechat/protocol';
 import { ApiError, api } from '../transport/http.ts';
 import { OperatorSocket, operatorSocketUrl } from '../transport/socket.ts';
 import { pageVisible } from './browser.ts';
 import { newId } from './ids.ts';
 import { contiguousSeq, lastSeq } from './messages.ts';
-import { endSession } from './session.ts';
+import { endSession, session } from './session.ts';
 import type { PendingSend } from './timeline.ts';
 import { PAGE_VIEW_LIMIT, TYPING_TIMEOUT_MS, Workspace } from './workspace.ts';
 
@@ -48,6 +48,8 @@ export function startLive(): void {
   live.start();
   void loadConversations();
   void loadTeam();
+  void loadCanned();
+  void loadNotifications();
   const onOnline = () => live.reconnectNow();
   window.addEventListener('online', onOnline);
   disposers.push(() => window.removeEventListener('online', onOnline));
@@ -68,10 +70,17 @@ export function stopLive(): void {
 /** After every (re)connect: the server forgot what this socket had open, and frames may have been missed. */
 function resync(): void {
   workspace.forgetReads();
+  workspace.forgetRunningCommands();
   const open = workspace.openConversationId.value;
-  if (open) sendSync(open);
+  if (open) {
+    sendSync(open);
+    void loadCommandResults(open);
+  }
   for (const send of workspace.unacknowledged()) socket?.send(messageFrame(send));
   void loadConversations();
+  // Frames missed while offline: live updates of these lists only apply from now on.
+  void loadCanned();
+  void loadNotifications();
   const visitorId = open ? workspace.conversations.value.get(open)?.visitor.id : undefined;
   if (visitorId) void loadPageViews(visitorId, true);
 }
@@ -81,7 +90,10 @@ export function openConversation(conversationId: string | null): void {
   if (previous === conversationId) return;
   if (previous) stopTyping(previous);
   workspace.openConversationId.value = conversationId;
-  if (conversationId) sendSync(conversationId);
+  if (conversationId) {
+    sendSync(conversationId);
+    void loadCommandResults(conversationId);
+  }
 }
 
 function sendSync(conversationId: string): void {
@@ -105,9 +117,14 @@ function markOpenConversationRead(): void {
 // ---- composer actions ------------------------------------------------------------------------
 
 /** Queues the message and sends it now if connected; it is resent on reconnect until acked. */
-export function sendMessage(conversationId: string, body: string, visibility: Visibility): boolean {
+export function sendMessage(
+  conversationId: string,
+  body: string,
+  visibility: Visibility,
+  refs: { mentionIds?: string[]; cannedIds?: string[] } = {},
+): boolean {
   stopTyping(conversationId);
-  const send = workspace.queueSend(conversationId, body, visibility);
+  const send = workspace.queueSend(conversationId, body, visibility, refs);
   socket?.send(messageFrame(send));
   return true;
 }
@@ -119,8 +136,10 @@ export function sendMessage(conversationId: string, body: string, visibility: Vi
 export function runCommand(conversationId: string, name: string, args: string, typed: string): boolean {
   stopTyping(conversationId);
   const id = newId();
-  workspace.trackFrame(id, { kind: 'command', conversationId, text: typed });
-  if (socket?.send({ type: 'command.run', id, conversationId, name, args })) return true;
+  if (socket?.send({ type: 'command.run', id, conversationId, name, args })) {
+    workspace.startCommand(id, conversationId, typed);
+    return true;
+  }
   workspace.addNotice(conversationId, 'Not connected, so the command did not run. Try again once reconnected.', typed);
   return false;
 }
@@ -142,6 +161,8 @@ function messageFrame(send: PendingSend): OperatorToServer {
     clientId: send.clientId,
     body: send.body,
     visibility: send.visibility,
+    ...(send.mentionIds ? { mentionIds: send.mentionIds } : {}),
+    ...(send.cannedIds ? { cannedIds: send.cannedIds } : {}),
   };
 }
 
@@ -214,6 +235,64 @@ export async function loadPageViews(visitorId: string, force = false): Promise<v
   } finally {
     pageViewsLoading.delete(visitorId);
   }
+}
+
+/** This operator's earlier command results in a conversation: a reload shows them again. */
+async function loadCommandResults(conversationId: string): Promise<void> {
+  try {
+    const { results } = await api.commandResults(conversationId);
+    if (socket) workspace.addCommandResults(conversationId, results);
+  } catch (error) {
+    // Not being able to show old command results must not block the conversation.
+    if (error instanceof ApiError && (error.status === 401 || error.status === 404)) return;
+    workspace.addNotice(conversationId, `Earlier command results could not be loaded: ${errorText(error)}`);
+  }
+}
+
+async function loadCanned(): Promise<void> {
+  try {
+    const { cannedResponses } = await api.cannedResponses();
+    if (socket) workspace.canned.set(cannedResponses);
+  } catch (error) {
+    reportLoadError('Canned responses could not be loaded', error);
+  }
+}
+
+async function loadNotifications(): Promise<void> {
+  try {
+    const { notifications, unread } = await api.notifications();
+    if (socket) workspace.inbox.set(notifications, unread);
+  } catch (error) {
+    reportLoadError('Notifications could not be loaded', error);
+  }
+}
+
+/** Marks notifications read (all of them without ids); the server's answer carries the new count. */
+export async function markNotificationsRead(ids?: readonly string[]): Promise<void> {
+  const input = ids ? { ids: [...ids] } : { all: true };
+  workspace.inbox.markRead(ids ?? [], ids ? Math.max(0, workspace.inbox.unread.value - unreadAmong(ids)) : 0);
+  try {
+    const { unread } = await api.readNotifications(input);
+    workspace.inbox.markRead(ids ?? [], unread);
+  } catch (error) {
+    reportLoadError('Notifications could not be marked read', error);
+  }
+}
+
+function unreadAmong(ids: readonly string[]): number {
+  const wanted = new Set(ids);
+  return workspace.inbox.notifications.value.filter((n) => n.readAt === null && wanted.has(n.id)).length;
+}
+
+/** Saves the operator's own notification preference; throws ApiError for the form to show. */
+export async function saveNotificationPreference(notify: NotificationPreference): Promise<void> {
+  const { operator } = await api.updatePreferences({ notify });
+  workspace.operator.value = operator;
+  if (session.value) session.value = operator;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function reportLoadError(what: string, error: unknown): void {

@@ -1,6 +1,6 @@
 // Interleaves stored messages, local operator-only notices and unsent messages into what the view shows.
 
-import type { Message, Visibility } from '@livechat/protocol';
+import type { CommandResult, Message, Visibility } from '@livechat/protocol';
 
 /** A message this client sent that the server has not acknowledged yet. */
 export interface PendingSend {
@@ -13,6 +13,18 @@ export interface PendingSend {
   visibility: Visibility;
   status: 'sending' | 'failed';
   error: string | null;
+  createdAt: string;
+  /** Operators inserted with `@`, resent with the message so a retry still notifies them. */
+  mentionIds?: string[];
+  /** Canned responses inserted, so their use is recorded once the message is stored. */
+  cannedIds?: string[];
+}
+
+/** A command sent to the server whose answer has not come yet. */
+export interface RunningCommand {
+  frameId: string;
+  conversationId: string;
+  input: string;
   createdAt: string;
 }
 
@@ -31,23 +43,40 @@ export interface Notice {
 export type TimelineItem =
   | { kind: 'message'; key: string; message: Message }
   | { kind: 'notice'; key: string; notice: Notice }
+  | { kind: 'command'; key: string; result: CommandResult }
+  | { kind: 'running'; key: string; command: RunningCommand }
   | { kind: 'pending'; key: string; pending: PendingSend };
 
+/**
+ * Stored messages in seq order, with each notice after the message that was newest when it
+ * appeared and each command result among the messages by time; unanswered commands and unsent
+ * messages last.
+ */
 export function buildTimeline(
   messages: readonly Message[],
   notices: readonly Notice[],
   pending: readonly PendingSend[],
+  results: readonly CommandResult[] = [],
+  running: readonly RunningCommand[] = [],
 ): TimelineItem[] {
   const items: TimelineItem[] = [];
   const waiting = [...notices].sort((a, b) => a.afterSeq - b.afterSeq);
-  let next = 0;
+  const answers = [...results].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  let nextNotice = 0;
+  let nextResult = 0;
   for (const message of messages) {
-    for (let notice = waiting[next]; notice && notice.afterSeq < message.seq; notice = waiting[++next]) {
+    const at = Date.parse(message.createdAt);
+    for (let notice = waiting[nextNotice]; notice && notice.afterSeq < message.seq; notice = waiting[++nextNotice]) {
       items.push({ kind: 'notice', key: `n:${notice.id}`, notice });
+    }
+    for (let result = answers[nextResult]; result && Date.parse(result.createdAt) < at; result = answers[++nextResult]) {
+      items.push({ kind: 'command', key: `r:${result.id}`, result });
     }
     items.push({ kind: 'message', key: `m:${message.id}`, message });
   }
-  for (const notice of waiting.slice(next)) items.push({ kind: 'notice', key: `n:${notice.id}`, notice });
+  for (const notice of waiting.slice(nextNotice)) items.push({ kind: 'notice', key: `n:${notice.id}`, notice });
+  for (const result of answers.slice(nextResult)) items.push({ kind: 'command', key: `r:${result.id}`, result });
+  for (const command of running) items.push({ kind: 'running', key: `c:${command.frameId}`, command });
   // A send whose message is already here (ack lost, message arrived by sync) must not show twice.
   const stored = new Set(messages.map((message) => message.clientId).filter((id) => id !== null));
   for (const send of pending) {

@@ -2,6 +2,7 @@
 
 import { batch, computed, signal } from '@preact/signals';
 import type {
+  CommandResult,
   ConversationSummary,
   Message,
   OperatorList,
@@ -10,10 +11,12 @@ import type {
   ServerToClient,
   Visibility,
 } from '@livechat/protocol';
+import { CannedStore } from './canned.ts';
 import { sortByActivity, unreadTotal } from './conversations.ts';
 import { newId } from './ids.ts';
+import { Inbox } from './inbox.ts';
 import { lastSeq, mergeMessages } from './messages.ts';
-import type { Notice, PendingSend } from './timeline.ts';
+import type { Notice, PendingSend, RunningCommand } from './timeline.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 export type TeamMember = OperatorList['operators'][number];
@@ -55,6 +58,14 @@ export class Workspace {
   readonly readSeqs = signal<ReadonlyMap<string, number>>(new Map());
   /** A problem that belongs to no conversation, shown in a banner. */
   readonly alert = signal<string | null>(null);
+  /** Names of the commands the server offers now. */
+  readonly commands = signal<readonly string[]>([]);
+  /** This operator's command results per conversation, oldest first. */
+  readonly commandResults = signal<ReadonlyMap<string, readonly CommandResult[]>>(new Map());
+  /** Commands sent and not answered yet. */
+  readonly running = signal<readonly RunningCommand[]>([]);
+  readonly canned = new CannedStore();
+  readonly inbox = new Inbox();
 
   readonly sortedConversations = computed(() => sortByActivity(this.conversations.value.values()));
   readonly unreadTotal = computed(() => unreadTotal(this.conversations.value.values(), this.readSeqs.value));
@@ -79,6 +90,11 @@ export class Workspace {
       this.openConversationId.value = null;
       this.readSeqs.value = new Map();
       this.alert.value = null;
+      this.commands.value = [];
+      this.commandResults.value = new Map();
+      this.running.value = [];
+      this.canned.reset();
+      this.inbox.reset();
     });
     this.sentFrames.clear();
     this.touchedSinceFetch.clear();
@@ -161,7 +177,13 @@ export class Workspace {
 
   // ---- outbox --------------------------------------------------------------------------------
 
-  queueSend(conversationId: string, body: string, visibility: Visibility, now = new Date()): PendingSend {
+  queueSend(
+    conversationId: string,
+    body: string,
+    visibility: Visibility,
+    refs: Pick<PendingSend, 'mentionIds' | 'cannedIds'> = {},
+    now = new Date(),
+  ): PendingSend {
     const send: PendingSend = {
       frameId: newId(),
       conversationId,
@@ -171,6 +193,8 @@ export class Workspace {
       status: 'sending',
       error: null,
       createdAt: now.toISOString(),
+      ...(refs.mentionIds?.length ? { mentionIds: refs.mentionIds } : {}),
+      ...(refs.cannedIds?.length ? { cannedIds: refs.cannedIds } : {}),
     };
     this.outbox.value = [...this.outbox.value, send];
     return send;
@@ -265,6 +289,39 @@ export class Workspace {
     });
   }
 
+  // ---- command results -----------------------------------------------------------------------
+
+  commandResultsOf(conversationId: string): readonly CommandResult[] {
+    return this.commandResults.value.get(conversationId) ?? [];
+  }
+
+  /** Adds results (fetched or live) once each, ordered by time. */
+  addCommandResults(conversationId: string, incoming: readonly CommandResult[]): void {
+    const current = this.commandResultsOf(conversationId);
+    const known = new Set(current.map((result) => result.id));
+    const fresh = incoming.filter((result) => result.conversationId === conversationId && !known.has(result.id));
+    if (fresh.length === 0) return;
+    const merged = [...current, ...fresh].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    const next = new Map(this.commandResults.value);
+    next.set(conversationId, merged);
+    this.commandResults.value = next;
+  }
+
+  startCommand(frameId: string, conversationId: string, input: string, now = new Date()): void {
+    this.trackFrame(frameId, { kind: 'command', conversationId, text: input });
+    this.running.value = [...this.running.value, { frameId, conversationId, input, createdAt: now.toISOString() }];
+  }
+
+  /** After a reconnect an answer may never come; the stored results are fetched again instead. */
+  forgetRunningCommands(): void {
+    if (this.running.value.length > 0) this.running.value = [];
+  }
+
+  private finishCommand(frameId: string): void {
+    if (!this.running.value.some((command) => command.frameId === frameId)) return;
+    this.running.value = this.running.value.filter((command) => command.frameId !== frameId);
+  }
+
   // ---- frames --------------------------------------------------------------------------------
 
   /** Remembers what a frame was for until the server answers or it is forgotten. */
@@ -279,7 +336,12 @@ export class Workspace {
   applyServerFrame(frame: ServerToClient, now = Date.now()): void {
     switch (frame.type) {
       case 'welcome':
-        if (frame.role === 'operator') this.operator.value = frame.operator;
+        if (frame.role === 'operator') {
+          batch(() => {
+            this.operator.value = frame.operator;
+            this.commands.value = frame.commands ?? [];
+          });
+        }
         return;
       case 'message.ack':
         this.addMessages(frame.message.conversationId, [frame.message]);
@@ -323,13 +385,27 @@ export class Workspace {
         return;
       case 'pong':
         return;
-      // Commands, canned responses and notifications are handled by their own features.
       case 'command.result':
+        this.sentFrames.delete(frame.id);
+        batch(() => {
+          this.finishCommand(frame.id);
+          this.addCommandResults(frame.result.conversationId, [frame.result]);
+        });
+        return;
       case 'commands.available':
+        this.commands.value = frame.commands;
+        return;
       case 'canned.changed':
+        this.canned.upsert(frame.cannedResponse);
+        return;
       case 'canned.deleted':
+        this.canned.remove(frame.id);
+        return;
       case 'notification.created':
+        this.inbox.add(frame.notification, frame.unread);
+        return;
       case 'notifications.read':
+        this.inbox.markRead(frame.ids, frame.unread);
         return;
       default: {
         const unhandled: never = frame;
@@ -341,7 +417,10 @@ export class Workspace {
   private applyError(frameId: string | null, message: string): void {
     if (frameId !== null && this.failSend(frameId, message)) return;
     const sent = frameId === null ? undefined : this.sentFrames.get(frameId);
-    if (frameId !== null) this.sentFrames.delete(frameId);
+    if (frameId !== null) {
+      this.sentFrames.delete(frameId);
+      this.finishCommand(frameId);
+    }
     switch (sent?.kind) {
       case 'command':
         this.addNotice(sent.conversationId, message, sent.text);

@@ -1,12 +1,28 @@
 // The operator HTTP API: typed calls, and one error type carrying the server's code and status.
 
 import type {
+  CannedResponseBody,
+  CannedResponseInput,
+  CannedResponseList,
+  CommandResultList,
   ConversationList,
   ErrorCode,
+  HelpdeskTeam,
+  LeadDetail,
+  LeadList,
   LoginInput,
   LoginResult,
+  ModuleSettingsBody,
+  NotificationList,
+  NotificationsReadInput,
   OperatorList,
+  OutboxList,
   PageViewList,
+  PreferencesInput,
+  TeamInput,
+  TeamList,
+  TicketDetail,
+  TicketList,
 } from '@livechat/protocol';
 
 export class ApiError extends Error {
@@ -27,9 +43,11 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, authenticated = true): Promise<T> {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown, authenticated = true): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
-  if (method === 'POST') {
+  if (method !== 'GET' && method !== 'DELETE') {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };
     init.body = JSON.stringify(body ?? {});
   }
@@ -58,7 +76,24 @@ function readError(payload: unknown): { code: ErrorCode; message: string } | nul
   return { code, message };
 }
 
+/** `?a=1&b=x` from the defined values only. */
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 const base = '/api/operator';
+const admin = '/api/admin';
+const segment = encodeURIComponent;
+
+export interface Page {
+  offset?: number;
+  limit?: number;
+}
 
 export const api = {
   /** Resolves to null when there is no valid session. */
@@ -72,8 +107,36 @@ export const api = {
   },
   login: (input: LoginInput) => request<LoginResult>('POST', `${base}/login`, input, false),
   logout: () => request<void>('POST', `${base}/logout`, {}, false),
+  updatePreferences: (input: PreferencesInput) => request<LoginResult>('PATCH', `${base}/me`, input),
   conversations: () => request<ConversationList>('GET', `${base}/conversations`),
+  commandResults: (conversationId: string) =>
+    request<CommandResultList>('GET', `${base}/conversations/${segment(conversationId)}/command-results`),
   pageViews: (visitorId: string, limit: number) =>
-    request<PageViewList>('GET', `${base}/visitors/${encodeURIComponent(visitorId)}/page-views?limit=${limit}`),
+    request<PageViewList>('GET', `${base}/visitors/${segment(visitorId)}/page-views?limit=${limit}`),
   operators: () => request<OperatorList>('GET', `${base}/operators`),
+
+  tickets: (q: string, page: Page = {}) => request<TicketList>('GET', `${base}/tickets${query({ q, ...page })}`),
+  ticket: (number: number) => request<TicketDetail>('GET', `${base}/tickets/${number}`),
+  leads: (page: Page = {}) => request<LeadList>('GET', `${base}/leads${query({ ...page })}`),
+  lead: (id: string) => request<LeadDetail>('GET', `${base}/leads/${segment(id)}`),
+
+  modules: () => request<ModuleSettingsBody>('GET', `${base}/modules`),
+  updateModules: (input: Partial<ModuleSettingsBody>) => request<ModuleSettingsBody>('PUT', `${admin}/modules`, input),
+  teams: () => request<TeamList>('GET', `${base}/teams`),
+  createTeam: (input: TeamInput) => request<{ team: HelpdeskTeam }>('POST', `${admin}/teams`, input),
+  updateTeam: (id: string, input: Partial<TeamInput>) =>
+    request<{ team: HelpdeskTeam }>('PATCH', `${admin}/teams/${segment(id)}`, input),
+  deleteTeam: (id: string) => request<void>('DELETE', `${admin}/teams/${segment(id)}`),
+  outbox: () => request<OutboxList>('GET', `${admin}/outbox`),
+
+  cannedResponses: () => request<CannedResponseList>('GET', `${base}/canned-responses`),
+  createCannedResponse: (input: CannedResponseInput) =>
+    request<CannedResponseBody>('POST', `${base}/canned-responses`, input),
+  updateCannedResponse: (id: string, input: Partial<CannedResponseInput>) =>
+    request<CannedResponseBody>('PATCH', `${base}/canned-responses/${segment(id)}`, input),
+  deleteCannedResponse: (id: string) => request<void>('DELETE', `${base}/canned-responses/${segment(id)}`),
+
+  notifications: () => request<NotificationList>('GET', `${base}/notifications`),
+  readNotifications: (input: NotificationsReadInput) =>
+    request<{ unread: number }>('POST', `${base}/notifications/read`, input),
 };
