@@ -1,30 +1,128 @@
-// The reply box: Enter sends, Shift+Enter adds a line, a switch turns the text into an internal note.
+// The reply box: Enter sends, Shift+Enter adds a line, a switch makes a note; `/`, `:` and `@` open suggestions.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { reportTyping, runCommand, sendMessage } from '../state/live.ts';
+import { type TemplateValues, fillTemplate, insertAt, mentionedIn } from '@livechat/protocol';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { reportTyping, runCommand, sendMessage, workspace } from '../state/live.ts';
+import { exactShortcut } from './canned-filter.ts';
 import { composerIntent, typingIsPublic } from './intent.ts';
+import { SuggestionList, suggestionOptionId } from './suggestion-list.tsx';
+import {
+  type InsertedCanned,
+  type Suggestion,
+  cannedStillPresent,
+  cannedSuggestions,
+  commandSuggestions,
+  findTrigger,
+  mentionSuggestions,
+} from './suggestions.ts';
 
 /** Unsent text per conversation, kept while the operator looks at another one. */
-const drafts = new Map<string, string>();
+const drafts = new Map<string, { text: string; canned: InsertedCanned[] }>();
 
 export function Composer({ conversationId }: { conversationId: string }) {
-  const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
+  const saved = drafts.get(conversationId);
+  const [text, setText] = useState(() => saved?.text ?? '');
+  const [cursor, setCursor] = useState(() => saved?.text.length ?? 0);
   const [internal, setInternal] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  /** The token whose list Esc closed; typing elsewhere opens lists again. */
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const canned = useRef<InsertedCanned[]>(saved?.canned ?? []);
+  const moveCursorTo = useRef<number | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     textarea.current?.focus();
   }, []);
 
-  const intent = composerIntent(text, internal);
+  // After an insertion the textarea re-renders with new text; put the cursor right after it.
+  useLayoutEffect(() => {
+    const element = textarea.current;
+    const target = moveCursorTo.current;
+    if (!element || target === null) return;
+    moveCursorTo.current = null;
+    element.setSelectionRange(target, target);
+  }, [text]);
 
-  function changeText(value: string) {
+  const commands = workspace.commands.value;
+  const cannedIndex = workspace.canned.index.value;
+  const team = workspace.team.value;
+  const trigger = findTrigger(text, cursor);
+  const triggerKey = trigger ? `${trigger.trigger}${trigger.start}` : null;
+  const items = useMemo<Suggestion[]>(() => {
+    if (!trigger) return [];
+    if (trigger.trigger === '/') return commandSuggestions(commands, trigger.term);
+    if (trigger.trigger === ':') return cannedSuggestions(cannedIndex, trigger.term);
+    return mentionSuggestions(team, trigger.term);
+  }, [trigger?.trigger, trigger?.term, commands, cannedIndex, team]);
+  const open = trigger !== null && items.length > 0 && dismissed !== triggerKey;
+  const active = open ? Math.min(selected, items.length - 1) : -1;
+
+  // A new term starts again from the best match.
+  useEffect(() => setSelected(0), [trigger?.trigger, trigger?.term]);
+
+  const intent = composerIntent(text, internal);
+  const inputId = `composer-${conversationId}`;
+  const hintId = `${inputId}-hint`;
+  const listId = `${inputId}-suggestions`;
+
+  function templateValues(): TemplateValues {
+    const visitor = workspace.conversations.value.get(conversationId)?.visitor;
+    // The site's name is not known to the operator UI; `{{site.name|fallback}}` covers it.
+    return { 'visitor.name': visitor?.name, 'visitor.email': visitor?.email, 'operator.name': workspace.operator.value?.name };
+  }
+
+  function update(value: string, nextCursor: number) {
     setText(value);
+    setCursor(nextCursor);
     setError(null);
-    if (value === '') drafts.delete(conversationId);
-    else drafts.set(conversationId, value);
+    // Esc closes the list for one token only: once that token is gone, lists open again.
+    if (dismissed !== null && findTrigger(value, nextCursor) === null) setDismissed(null);
+    if (value === '') {
+      drafts.delete(conversationId);
+      canned.current = [];
+    } else {
+      drafts.set(conversationId, { text: value, canned: canned.current });
+    }
     reportTyping(conversationId, typingIsPublic(value, internal));
+  }
+
+  /** Puts a canned response in place of `text[start, end)`, variables filled, plus a space. */
+  function insertCanned(value: string, start: number, end: number, id: string, substitution: string) {
+    const filled = fillTemplate(substitution, templateValues());
+    const result = insertAt(value, start, end, filled);
+    canned.current = [...canned.current, { id, text: filled }];
+    moveCursorTo.current = result.cursor;
+    update(result.text, result.cursor);
+  }
+
+  function choose(index: number) {
+    const item = items[index];
+    if (!trigger || !item) return;
+    if (item.kind === 'canned') {
+      insertCanned(text, trigger.start, trigger.end, item.response.id, item.response.substitution);
+    } else {
+      const insert = item.kind === 'command' ? `/${item.command.name}` : `@${item.operator.name}`;
+      const result = insertAt(text, trigger.start, trigger.end, insert);
+      moveCursorTo.current = result.cursor;
+      update(result.text, result.cursor);
+    }
+    textarea.current?.focus();
+  }
+
+  function onInput(event: InputEvent & { currentTarget: HTMLTextAreaElement }) {
+    const { value, selectionStart } = event.currentTarget;
+    // `:sorry` then a space expands, like choosing it, when `sorry` is exactly a shortcut.
+    if (event.inputType === 'insertText' && event.data === ' ') {
+      const typed = findTrigger(value, selectionStart - 1);
+      const response = typed?.trigger === ':' ? exactShortcut(cannedIndex, typed.term) : null;
+      if (typed && response) {
+        insertCanned(value, typed.start, selectionStart, response.id, response.substitution);
+        return;
+      }
+    }
+    update(value, selectionStart);
   }
 
   function changeInternal(value: boolean) {
@@ -33,32 +131,93 @@ export function Composer({ conversationId }: { conversationId: string }) {
     textarea.current?.focus();
   }
 
+  /** `:sorry` left at the end when sending also expands. */
+  function expandTrailingShortcut(value: string): string {
+    const end = value.trimEnd().length;
+    const typed = findTrigger(value, end);
+    const response = typed?.trigger === ':' ? exactShortcut(cannedIndex, typed.term) : null;
+    if (!typed || !response) return value;
+    const filled = fillTemplate(response.substitution, templateValues());
+    canned.current = [...canned.current, { id: response.id, text: filled }];
+    return insertAt(value, typed.start, end, filled).text;
+  }
+
   function submit() {
-    if (intent.kind === 'empty') return;
-    if (intent.kind === 'too-long') {
-      setError(`This message has ${intent.length} characters; the limit is ${intent.max}.`);
+    const value = expandTrailingShortcut(text);
+    const toSend = composerIntent(value, internal);
+    if (toSend.kind === 'empty') return;
+    if (toSend.kind === 'too-long') {
+      setError(`This message has ${toSend.length} characters; the limit is ${toSend.max}.`);
       return;
     }
     const accepted =
-      intent.kind === 'command'
-        ? runCommand(conversationId, intent.name, intent.args, text.trim())
-        : sendMessage(conversationId, intent.body, intent.visibility);
+      toSend.kind === 'command'
+        ? runCommand(conversationId, toSend.name, toSend.args, value.trim())
+        : sendMessage(conversationId, toSend.body, toSend.visibility, {
+            mentionIds: mentionedIn(toSend.body, team).map((operator) => operator.id),
+            cannedIds: cannedStillPresent(toSend.body, canned.current),
+          });
     if (accepted) {
-      setText('');
-      drafts.delete(conversationId);
+      canned.current = [];
+      update('', 0);
     }
     textarea.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    // isComposing: Enter confirms an IME candidate (Japanese, Chinese…) and must not send.
-    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    // isComposing: Enter confirms an IME candidate (Japanese, Chinese…) and must do nothing else.
+    if (event.isComposing) return;
+    if (open && handleListKey(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    if (event.key !== 'Enter' || event.shiftKey) return;
     event.preventDefault();
     submit();
   }
 
-  const inputId = `composer-${conversationId}`;
-  const hintId = `${inputId}-hint`;
+  /** Keys that act on the open suggestion list; returns whether the key was used. */
+  function handleListKey(event: KeyboardEvent): boolean {
+    const count = items.length;
+    switch (event.key) {
+      case 'ArrowDown':
+        setSelected((active + 1) % count);
+        return true;
+      case 'ArrowUp':
+        setSelected((active - 1 + count) % count);
+        return true;
+      case 'Tab':
+        setSelected((active + (event.shiftKey ? count - 1 : 1)) % count);
+        return true;
+      case 'Enter':
+        if (event.shiftKey) return false;
+        choose(active);
+        return true;
+      case 'Escape':
+        setDismissed(triggerKey);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  function syncCursor(event: Event) {
+    const element = event.currentTarget as HTMLTextAreaElement;
+    if (element.selectionStart !== cursor) setCursor(element.selectionStart);
+  }
+
+  const unavailable = intent.kind === 'command' && !commands.includes(intent.name);
+  const hint = open
+    ? '↑ ↓ or Tab to choose, Enter to insert, Esc to close.'
+    : intent.kind === 'command'
+      ? unavailable
+        ? `/${intent.name} is not available here; running it only shows you why.`
+        : `Runs /${intent.name}; nothing is sent to the visitor.`
+      : internal
+        ? 'Only operators see notes.'
+        : 'Enter to send, Shift+Enter for a new line. Type / for commands, : for canned responses, @ to mention.';
+
   return (
     <form
       class={`composer${internal ? ' composer--internal' : ''}`}
@@ -67,6 +226,15 @@ export function Composer({ conversationId }: { conversationId: string }) {
         submit();
       }}
     >
+      {open && (
+        <SuggestionList
+          id={listId}
+          items={items}
+          selected={active}
+          onChoose={choose}
+          onHover={setSelected}
+        />
+      )}
       <label class="visually-hidden" for={inputId}>
         {internal ? 'Internal note' : 'Reply to the visitor'}
       </label>
@@ -79,8 +247,15 @@ export function Composer({ conversationId }: { conversationId: string }) {
         value={text}
         placeholder={internal ? 'Write an internal note. Only operators will see it.' : 'Write a reply…'}
         aria-describedby={hintId}
-        onInput={(event) => changeText(event.currentTarget.value)}
+        aria-autocomplete="list"
+        aria-controls={open ? listId : undefined}
+        aria-activedescendant={open ? suggestionOptionId(listId, active) : undefined}
+        onInput={onInput}
         onKeyDown={onKeyDown}
+        onKeyUp={syncCursor}
+        onClick={syncCursor}
+        onBlur={() => setDismissed(triggerKey)}
+        onFocus={() => setDismissed(null)}
       />
       <div class="composer__bar">
         <label class="switch">
@@ -95,12 +270,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
           <span class="switch__track" aria-hidden="true" />
           Internal note
         </label>
-        <span id={hintId} class="composer__hint">
-          {intent.kind === 'command'
-            ? `Runs /${intent.name}; nothing is sent to the visitor.`
-            : internal
-              ? 'Only operators see notes.'
-              : 'Enter to send, Shift+Enter for a new line.'}
+        <span id={hintId} class="composer__hint" aria-live="polite">
+          {hint}
         </span>
         <button type="submit" class="button button--primary" data-testid="op-send" disabled={intent.kind === 'empty'}>
           {intent.kind === 'command' ? 'Run' : internal ? 'Add note' : 'Send'}
