@@ -1,9 +1,11 @@
-// The top bar: product name, connection status, who is signed in, and logging out.
+// The top bar: product name, navigation, the inbox, connection status, who is signed in, and logging out.
 
 import { useState } from 'preact/hooks';
+import { route } from '../state/browser.ts';
 import { workspace } from '../state/live.ts';
 import { logout, session } from '../state/session.ts';
 import type { ConnectionStatus } from '../state/workspace.ts';
+import { InboxButton } from './inbox.tsx';
 
 const STATUS_LABEL: Record<ConnectionStatus, string> = {
   online: 'Connected',
@@ -11,9 +13,18 @@ const STATUS_LABEL: Record<ConnectionStatus, string> = {
   offline: 'Offline, reconnecting…',
 };
 
+const SECTIONS = [
+  { href: '#/', label: 'Conversations', views: ['conversations'] },
+  { href: '#/tickets', label: 'Tickets', views: ['tickets', 'ticket'] },
+  { href: '#/leads', label: 'Leads', views: ['leads', 'lead'] },
+  { href: '#/settings', label: 'Settings', views: ['settings'] },
+] as const;
+
 export function Header() {
   const operator = workspace.operator.value ?? session.value;
   const status = workspace.connection.value;
+  const view = route.value.view;
+  const unread = workspace.unreadTotal.value;
   const [leaving, setLeaving] = useState(false);
 
   async function onLogout() {
@@ -28,7 +39,22 @@ export function Header() {
   return (
     <header class="topbar">
       <h1 class="topbar__brand">Live chat</h1>
+      <nav class="topnav" aria-label="Sections">
+        {SECTIONS.map((section) => (
+          <a
+            key={section.href}
+            class="topnav__link"
+            href={section.href}
+            aria-current={(section.views as readonly string[]).includes(view) ? 'page' : undefined}
+            data-testid={`op-nav-${section.label.toLowerCase()}`}
+          >
+            {section.label}
+            {section.views[0] === 'conversations' && unread > 0 && <span class="badge topnav__badge">{unread}</span>}
+          </a>
+        ))}
+      </nav>
       <div class="topbar__end">
+        <InboxButton />
         <span class={`status status--${status}`} role="status" data-testid="op-connection" data-status={status}>
           <span class="status__dot" aria-hidden="true" />
           {STATUS_LABEL[status]}

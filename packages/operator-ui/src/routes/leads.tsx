@@ -1,0 +1,118 @@
+// CRM lead pages: the list (`#/leads`) and one lead (`#/leads/<id>`).
+
+import type { Lead } from '@livechat/protocol';
+import { useState } from 'preact/hooks';
+import { Loaded, useLoad } from '../components/load.tsx';
+import { RelativeTime } from '../components/relative-time.tsx';
+import { api } from '../transport/http.ts';
+import { conversationHref, leadHref } from './route.ts';
+import { customer } from './tickets.tsx';
+
+const PAGE_SIZE = 25;
+
+export function LeadsPage() {
+  const [extra, setExtra] = useState<Lead[]>([]);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [load, retry] = useLoad(() => api.leads({ limit: PAGE_SIZE }), []);
+
+  async function more(shown: number) {
+    setLoadingMore(true);
+    try {
+      const { leads } = await api.leads({ offset: shown, limit: PAGE_SIZE });
+      setExtra((current) => [...current, ...leads]);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <section class="screen" aria-labelledby="leads-heading">
+      <header class="screen__header">
+        <h2 id="leads-heading" class="screen__title">
+          Leads
+        </h2>
+      </header>
+      <Loaded load={load} what="leads" retry={retry}>
+        {({ leads, total }) => {
+          const shown = [...leads, ...extra];
+          if (shown.length === 0) return <p class="screen__muted">No leads yet. Create one with /lead in a conversation.</p>;
+          return (
+            <>
+              <p class="screen__muted">{total} leads, newest first</p>
+              <table class="records">
+                <thead>
+                  <tr>
+                    <th scope="col">Title</th>
+                    <th scope="col">Contact</th>
+                    <th scope="col">Source</th>
+                    <th scope="col">Created</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((lead) => (
+                    <tr key={lead.id} data-testid="op-lead-row">
+                      <td>
+                        <a href={leadHref(lead.id)}>{lead.title}</a>
+                      </td>
+                      <td>{customer(lead.contactName, lead.contactEmail)}</td>
+                      <td>{lead.source}</td>
+                      <td>
+                        <RelativeTime iso={lead.createdAt} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {shown.length < total && (
+                <button type="button" class="button" disabled={loadingMore} onClick={() => void more(shown.length)}>
+                  {loadingMore ? 'Loading…' : `Show more (${total - shown.length} left)`}
+                </button>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+export function LeadPage({ leadId }: { leadId: string }) {
+  const [load, retry] = useLoad(() => api.lead(leadId), [leadId]);
+  return (
+    <section class="screen" aria-label="Lead">
+      <a class="screen__back" href="#/leads">
+        ← All leads
+      </a>
+      <Loaded load={load} what="lead" retry={retry}>
+        {({ lead }) => (
+          <article class="record" data-testid="op-lead">
+            <header class="record__header">
+              <h2 class="screen__title">{lead.title}</h2>
+              <span class="tag tag--source">{lead.source}</span>
+            </header>
+            <dl class="facts record__facts">
+              <dt>Contact</dt>
+              <dd>{customer(lead.contactName, lead.contactEmail)}</dd>
+              <dt>Created</dt>
+              <dd>
+                <RelativeTime iso={lead.createdAt} /> by {lead.createdByName}
+              </dd>
+              {lead.conversationId && (
+                <>
+                  <dt>From</dt>
+                  <dd>
+                    <a href={conversationHref(lead.conversationId)}>the live chat conversation</a>
+                  </dd>
+                </>
+              )}
+            </dl>
+            <h3 class="record__heading">Internal notes</h3>
+            <pre class="record__text" data-testid="op-lead-notes">
+              {lead.internalNotes || 'No notes.'}
+            </pre>
+          </article>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,176 @@
+// Helpdesk ticket pages: the searchable list (`#/tickets?q=`) and one ticket (`#/tickets/<number>`).
+
+import type { Ticket } from '@livechat/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { Loaded, useLoad } from '../components/load.tsx';
+import { RelativeTime } from '../components/relative-time.tsx';
+import { navigate } from '../state/browser.ts';
+import { api } from '../transport/http.ts';
+import { conversationHref, ticketHref, ticketsHref } from './route.ts';
+
+const PAGE_SIZE = 25;
+
+const STATUS_LABEL: Record<Ticket['status'], string> = { new: 'New', in_progress: 'In progress', solved: 'Solved' };
+
+export function TicketsPage({ query }: { query: string }) {
+  const [draft, setDraft] = useState(query);
+  const [extra, setExtra] = useState<Ticket[]>([]);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [load, retry] = useLoad(() => api.tickets(query, { limit: PAGE_SIZE }), [query]);
+
+  useEffect(() => {
+    setDraft(query);
+    setExtra([]);
+  }, [query]);
+
+  async function more(shown: number) {
+    setLoadingMore(true);
+    try {
+      const { tickets } = await api.tickets(query, { offset: shown, limit: PAGE_SIZE });
+      setExtra((current) => [...current, ...tickets]);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <section class="screen" aria-labelledby="tickets-heading">
+      <header class="screen__header">
+        <h2 id="tickets-heading" class="screen__title">
+          Tickets
+        </h2>
+        <form
+          class="search"
+          role="search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            navigate(ticketsHref(draft.trim()));
+          }}
+        >
+          <label class="visually-hidden" for="ticket-search">
+            Search tickets
+          </label>
+          <input
+            id="ticket-search"
+            class="field__input search__input"
+            type="search"
+            placeholder="Number (#42) or keywords"
+            value={draft}
+            onInput={(event) => setDraft(event.currentTarget.value)}
+            data-testid="op-ticket-search"
+          />
+          <button type="submit" class="button">
+            Search
+          </button>
+        </form>
+      </header>
+      <Loaded load={load} what="tickets" retry={retry}>
+        {({ tickets, total }) => {
+          const shown = [...tickets, ...extra];
+          if (shown.length === 0) {
+            return <p class="screen__muted">{query ? `No tickets found for “${query}”.` : 'No tickets yet. Create one with /ticket in a conversation.'}</p>;
+          }
+          return (
+            <>
+              <p class="screen__muted">
+                {query ? `${total} found for “${query}”` : `${total} tickets`}, newest first
+              </p>
+              <table class="records">
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">Title</th>
+                    <th scope="col">Customer</th>
+                    <th scope="col">Team</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Created</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((ticket) => (
+                    <tr key={ticket.number} data-testid="op-ticket-row">
+                      <td class="records__number">{ticket.number}</td>
+                      <td>
+                        <a href={ticketHref(ticket.number)}>{ticket.title}</a>
+                      </td>
+                      <td>{ticket.customerName ?? ticket.customerEmail ?? <span class="screen__muted">Unknown</span>}</td>
+                      <td>{ticket.teamName}</td>
+                      <td>
+                        <span class={`tag tag--${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
+                      </td>
+                      <td>
+                        <RelativeTime iso={ticket.createdAt} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {shown.length < total && (
+                <button type="button" class="button" disabled={loadingMore} onClick={() => void more(shown.length)}>
+                  {loadingMore ? 'Loading…' : `Show more (${total - shown.length} left)`}
+                </button>
+              )}
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+export function TicketPage({ number }: { number: number }) {
+  const [load, retry] = useLoad(() => api.ticket(number), [number]);
+  return (
+    <section class="screen" aria-label={`Ticket ${number}`}>
+      <a class="screen__back" href={ticketsHref()}>
+        ← All tickets
+      </a>
+      <Loaded load={load} what="ticket" retry={retry}>
+        {({ ticket }) => (
+          <article class="record" data-testid="op-ticket">
+            <header class="record__header">
+              <h2 class="screen__title">
+                {ticket.title} <span class="record__number">(#{ticket.number})</span>
+              </h2>
+              <span class={`tag tag--${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
+            </header>
+            <dl class="facts record__facts">
+              <dt>Customer</dt>
+              <dd>{customer(ticket.customerName, ticket.customerEmail)}</dd>
+              <dt>Team</dt>
+              <dd>{ticket.teamName}</dd>
+              <dt>Created</dt>
+              <dd>
+                <RelativeTime iso={ticket.createdAt} /> by {ticket.createdByName}
+              </dd>
+              {ticket.conversationId && (
+                <>
+                  <dt>From</dt>
+                  <dd>
+                    <a href={conversationHref(ticket.conversationId)}>the live chat conversation</a>
+                  </dd>
+                </>
+              )}
+            </dl>
+            <h3 class="record__heading">Description</h3>
+            <pre class="record__text" data-testid="op-ticket-description">
+              {ticket.description || 'No description.'}
+            </pre>
+          </article>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+export function customer(name: string | null, email: string | null) {
+  if (!name && !email) return <span class="screen__muted">Unknown</span>;
+  if (name && email) {
+    return (
+      <>
+        {name} <span class="screen__muted">&lt;{email}&gt;</span>
+      </>
+    );
+  }
+  return <>{name ?? email}</>;
+}
