@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { buildApp } from '../packages/server/src/app.ts';
-import { testConfig } from '../packages/server/src/config.ts';
+import { type Config, testConfig } from '../packages/server/src/config.ts';
 import { demoOrigins, seedDemo } from '../packages/server/src/demo/seed.ts';
 
 export const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results');
@@ -16,9 +16,10 @@ export interface Demo {
   stop(): Promise<void>;
 }
 
-export async function startDemo(): Promise<Demo> {
+/** `overrides` changes the demo server's settings, e.g. `smtpUrl` to send email to a test SMTP server. */
+export async function startDemo(overrides: Partial<Omit<Config, 'dataDir' | 'demo'>> = {}): Promise<Demo> {
   const dataDir = mkdtempSync(join(tmpdir(), 'livechat-e2e-'));
-  const config = testConfig({ dataDir, demo: true });
+  const config = testConfig({ ...overrides, dataDir, demo: true });
   const app = await buildApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

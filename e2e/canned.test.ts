@@ -1,0 +1,149 @@
+// Canned responses and @mentions in the operator UI: `:` suggestions, `:sorry` + Enter, mention by email and by inbox.
+
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
+
+let demo: Demo;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  // No SMTP_URL: email notifications land in the outbox an admin can read.
+  demo = await startDemo();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Fail at the step that is stuck rather than at the test's overall timeout.
+  context.setDefaultTimeout(15_000);
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto(`${demo.url}/operator/`);
+  await page.getByTestId('op-login-email').fill(email);
+  await page.getByTestId('op-login-password').fill(password);
+  await page.getByTestId('op-login-submit').click();
+  await page.locator('[data-testid="op-connection"][data-status="online"]').waitFor();
+}
+
+const suggestions = (page: Page) => page.getByTestId('op-suggestion');
+const composerValue = (page: Page) => page.getByTestId('op-composer').inputValue();
+
+it('canned responses are suggested and inserted; @mentions reach Bob by email and Alice in her inbox', async () => {
+  // A visitor writes before any operator is online: the conversation waits in the queue all see.
+  const site = await newPage();
+  await site.goto(`${demo.url}/`);
+  await site.getByTestId('lc-launcher').click();
+  await site.getByTestId('lc-input').fill('My lamp arrived broken.');
+  await site.getByTestId('lc-input').press('Enter');
+  await site.locator('[data-testid="lc-message"][data-author="visitor"]', { hasText: 'arrived broken' }).waitFor();
+
+  const alice = await newPage();
+  await signIn(alice, 'alice@example.com', 'demo-password-alice');
+  await alice.getByTestId('op-conversation').first().click();
+  await alice.locator('[data-testid="op-message"]', { hasText: 'arrived broken' }).waitFor();
+  const conversationUrl = alice.url();
+  const composer = alice.getByTestId('op-composer');
+  const messagesBefore = await alice.getByTestId('op-message').count();
+
+  // `:` alone lists every canned response, the first row pre-selected.
+  await composer.click();
+  await composer.pressSequentially(':');
+  await alice.getByTestId('op-suggestions').waitFor();
+  expect(await suggestions(alice).count()).toBeGreaterThanOrEqual(3);
+  const rows = await suggestions(alice).allTextContents();
+  for (const shortcut of [':hello', ':sorry', ':bye']) expect(rows.join('\n')).toContain(shortcut);
+  expect(await suggestions(alice).first().getAttribute('aria-selected')).toBe('true');
+  await alice.screenshot({ path: join(SCREENSHOTS, 'canned-suggestions.png') });
+
+  // Arrow keys move the selection; Esc closes the list.
+  await composer.press('ArrowDown');
+  expect(await suggestions(alice).nth(1).getAttribute('aria-selected')).toBe('true');
+  await composer.press('Escape');
+  await alice.getByTestId('op-suggestions').waitFor({ state: 'detached' });
+  await composer.fill('');
+
+  // `:sorry` + Enter inserts the text (and a space) without sending anything.
+  await composer.pressSequentially(':sorry');
+  await expect.poll(() => suggestions(alice).first().textContent()).toContain(':sorry');
+  await composer.press('Enter');
+  expect(await composerValue(alice)).toBe('I am sorry to hear that. ');
+  expect(await alice.getByTestId('op-message').count()).toBe(messagesBefore);
+
+  // The text stays editable, and a second canned response can join the first.
+  await composer.pressSequentially('We will replace it. :bye ');
+  expect(await composerValue(alice)).toBe('I am sorry to hear that. We will replace it. Thanks for your feedback. Goodbye! ');
+  await composer.press('Enter');
+  await alice.locator('[data-testid="op-message"][data-visibility="public"]', { hasText: 'We will replace it.' }).waitFor();
+  await site.locator('[data-testid="lc-message"][data-author="operator"]', { hasText: 'I am sorry to hear that.' }).waitFor();
+
+  // `@bob` suggests Bob; choosing inserts `@Bob `; sending notifies him by email (his preference).
+  await composer.pressSequentially('@bo');
+  await expect.poll(() => suggestions(alice).first().textContent()).toContain('Bob');
+  await alice.screenshot({ path: join(SCREENSHOTS, 'mention-suggestions.png') });
+  await composer.press('Enter');
+  expect(await composerValue(alice)).toBe('@Bob ');
+  await alice.getByTestId('op-note-toggle').check();
+  await composer.pressSequentially('can you check the replacement stock?');
+  await composer.press('Enter');
+  await alice.locator('[data-testid="op-message"][data-visibility="operator"]', { hasText: 'replacement stock' }).waitFor();
+
+  await expect
+    .poll(async () => {
+      const response = await alice.request.get(`${demo.url}/api/admin/outbox`);
+      const { emails } = (await response.json()) as { emails: Array<{ to: string; text: string }> };
+      return emails.filter((email) => email.to.includes('bob@example.com') && email.text.includes('replacement stock')).length;
+    })
+    .toBe(1);
+  await alice.getByTestId('op-nav-settings').click();
+  await alice.locator('[data-testid="op-outbox-email"]', { hasText: 'bob@example.com' }).waitFor();
+  await alice.screenshot({ path: join(SCREENSHOTS, 'settings.png'), fullPage: true });
+  await alice.goto(conversationUrl);
+  await alice.locator('[data-testid="op-message"]', { hasText: 'replacement stock' }).waitFor();
+  expect(await alice.getByTestId('op-inbox-count').textContent()).toBe('0');
+
+  // Bob, mentioned, opens the conversation by its link and mentions Alice back.
+  const bob = await newPage();
+  await signIn(bob, 'bob@example.com', 'demo-password-bob');
+  await bob.goto(conversationUrl);
+  await bob.locator('[data-testid="op-message"]', { hasText: 'replacement stock' }).waitFor();
+  const bobComposer = bob.getByTestId('op-composer');
+  await bobComposer.click();
+  await bobComposer.pressSequentially('@ali');
+  await bob.getByTestId('op-suggestions').waitFor();
+  await suggestions(bob).first().click();
+  expect(await composerValue(bob)).toBe('@Alice ');
+  await bob.getByTestId('op-note-toggle').check();
+  await bobComposer.pressSequentially('stock is fine, go ahead.');
+  await bobComposer.press('Enter');
+
+  // Alice's inbox count rises live, and the notification leads back to the conversation.
+  await expect.poll(() => alice.getByTestId('op-inbox-count').textContent()).toBe('1');
+  await alice.getByTestId('op-nav-conversations').click();
+  await alice.getByTestId('op-inbox').click();
+  const notification = alice.getByTestId('op-notification').first();
+  await notification.waitFor();
+  expect(await notification.textContent()).toContain('Bob');
+  expect(await notification.textContent()).toContain('stock is fine');
+  await alice.screenshot({ path: join(SCREENSHOTS, 'inbox.png') });
+  await notification.click();
+  await alice.waitForURL(conversationUrl);
+  await expect.poll(() => alice.getByTestId('op-inbox-count').textContent()).toBe('0');
+  await alice.locator('[data-testid="op-message"]', { hasText: 'stock is fine' }).waitFor();
+
+  // The visitor saw the public reply only: no notes, no mentions.
+  const visitorText = (await site.getByTestId('lc-message').allTextContents()).join('\n');
+  expect(visitorText).not.toContain('replacement stock');
+  expect(visitorText).not.toContain('stock is fine');
+}, 120_000);
