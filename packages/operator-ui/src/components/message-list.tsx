@@ -8,6 +8,7 @@ import { discardSend, retrySend, workspace } from '../state/live.ts';
 import { clockTime } from '../state/time.ts';
 import type { Notice, PendingSend, RunningCommand, TimelineItem } from '../state/timeline.ts';
 import { LinkedText } from './links.tsx';
+import { RelativeTime } from './relative-time.tsx';
 
 /** How close to the bottom counts as "following along", so new messages scroll into view. */
 const FOLLOW_THRESHOLD_PX = 80;
@@ -111,7 +112,7 @@ function CommandResultItem({ result }: { result: CommandResult }) {
         {result.lines.map((line, index) => (
           <li key={index} class="command__line">
             <CommandLineText line={line} />
-            {line.meta && <span class="command__meta">{line.meta}</span>}
+            {line.meta && <CommandMeta meta={line.meta} />}
           </li>
         ))}
       </ul>
@@ -137,6 +138,14 @@ function CommandLineText({ line }: { line: CommandLine }) {
     );
   }
   return <span class="command__text">{line.text}</span>;
+}
+
+/** Secondary text; a timestamp (as `/history` gives) reads better as "3 min ago". */
+function CommandMeta({ meta }: { meta: string }) {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(meta) && !Number.isNaN(Date.parse(meta))) {
+    return <RelativeTime class="command__meta" iso={meta} />;
+  }
+  return <span class="command__meta">{meta}</span>;
 }
 
 function RunningItem({ command }: { command: RunningCommand }) {

@@ -2,11 +2,12 @@
 
 import type { Lead } from '@livechat/protocol';
 import { useState } from 'preact/hooks';
+import { Contact } from '../components/contact.tsx';
 import { Loaded, useLoad } from '../components/load.tsx';
 import { RelativeTime } from '../components/relative-time.tsx';
+import { errorText, workspace } from '../state/live.ts';
 import { api } from '../transport/http.ts';
 import { conversationHref, leadHref } from './route.ts';
-import { customer } from './tickets.tsx';
 
 const PAGE_SIZE = 25;
 
@@ -20,6 +21,8 @@ export function LeadsPage() {
     try {
       const { leads } = await api.leads({ offset: shown, limit: PAGE_SIZE });
       setExtra((current) => [...current, ...leads]);
+    } catch (error) {
+      workspace.alert.value = `More could not be loaded: ${errorText(error)}`;
     } finally {
       setLoadingMore(false);
     }
@@ -54,7 +57,9 @@ export function LeadsPage() {
                       <td>
                         <a href={leadHref(lead.id)}>{lead.title}</a>
                       </td>
-                      <td>{customer(lead.contactName, lead.contactEmail)}</td>
+                      <td>
+                        <Contact name={lead.contactName} email={lead.contactEmail} />
+                      </td>
                       <td>{lead.source}</td>
                       <td>
                         <RelativeTime iso={lead.createdAt} />
@@ -92,7 +97,9 @@ export function LeadPage({ leadId }: { leadId: string }) {
             </header>
             <dl class="facts record__facts">
               <dt>Contact</dt>
-              <dd>{customer(lead.contactName, lead.contactEmail)}</dd>
+              <dd>
+                <Contact name={lead.contactName} email={lead.contactEmail} />
+              </dd>
               <dt>Created</dt>
               <dd>
                 <RelativeTime iso={lead.createdAt} /> by {lead.createdByName}

@@ -2,9 +2,11 @@
 
 import type { Ticket } from '@livechat/protocol';
 import { useEffect, useState } from 'preact/hooks';
+import { Contact } from '../components/contact.tsx';
 import { Loaded, useLoad } from '../components/load.tsx';
 import { RelativeTime } from '../components/relative-time.tsx';
 import { navigate } from '../state/browser.ts';
+import { errorText, workspace } from '../state/live.ts';
 import { api } from '../transport/http.ts';
 import { conversationHref, ticketHref, ticketsHref } from './route.ts';
 
@@ -28,6 +30,8 @@ export function TicketsPage({ query }: { query: string }) {
     try {
       const { tickets } = await api.tickets(query, { offset: shown, limit: PAGE_SIZE });
       setExtra((current) => [...current, ...tickets]);
+    } catch (error) {
+      workspace.alert.value = `More could not be loaded: ${errorText(error)}`;
     } finally {
       setLoadingMore(false);
     }
@@ -93,7 +97,9 @@ export function TicketsPage({ query }: { query: string }) {
                       <td>
                         <a href={ticketHref(ticket.number)}>{ticket.title}</a>
                       </td>
-                      <td>{ticket.customerName ?? ticket.customerEmail ?? <span class="screen__muted">Unknown</span>}</td>
+                      <td>
+                        <Contact name={ticket.customerName} email={ticket.customerEmail} />
+                      </td>
                       <td>{ticket.teamName}</td>
                       <td>
                         <span class={`tag tag--${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
@@ -136,7 +142,9 @@ export function TicketPage({ number }: { number: number }) {
             </header>
             <dl class="facts record__facts">
               <dt>Customer</dt>
-              <dd>{customer(ticket.customerName, ticket.customerEmail)}</dd>
+              <dd>
+                <Contact name={ticket.customerName} email={ticket.customerEmail} />
+              </dd>
               <dt>Team</dt>
               <dd>{ticket.teamName}</dd>
               <dt>Created</dt>
@@ -161,16 +169,4 @@ export function TicketPage({ number }: { number: number }) {
       </Loaded>
     </section>
   );
-}
-
-export function customer(name: string | null, email: string | null) {
-  if (!name && !email) return <span class="screen__muted">Unknown</span>;
-  if (name && email) {
-    return (
-      <>
-        {name} <span class="screen__muted">&lt;{email}&gt;</span>
-      </>
-    );
-  }
-  return <>{name ?? email}</>;
 }
