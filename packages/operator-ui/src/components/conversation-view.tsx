@@ -7,7 +7,8 @@ import { buildTimeline } from '../state/timeline.ts';
 import { MessageList } from './message-list.tsx';
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
-  const summary = workspace.conversations.value.get(conversationId);
+  const inList = workspace.conversations.value.has(conversationId);
+  const summary = workspace.summaryOf(conversationId);
   const messages = workspace.messagesOf(conversationId);
   const notices = workspace.notices.value.get(conversationId) ?? [];
   const pending = workspace.outbox.value.filter((send) => send.conversationId === conversationId);
@@ -39,8 +40,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
         <h2 id="conversation-heading" class="conversation__title">
           {label}
         </h2>
-        {summary && isQueued(summary) && <span class="tag tag--queued">Queued</span>}
-        {!summary && workspace.conversationsLoaded.value && (
+        {inList && summary && isQueued(summary) && <span class="tag tag--queued">Queued</span>}
+        {!inList && workspace.conversationsLoaded.value && (
           <span class="tag tag--outside" title="You can read it because you were mentioned or linked to it.">
             Not in your list
           </span>

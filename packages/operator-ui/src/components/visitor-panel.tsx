@@ -8,7 +8,7 @@ import { UrlLink } from './links.tsx';
 import { RelativeTime } from './relative-time.tsx';
 
 export function VisitorPanel({ conversationId }: { conversationId: string }) {
-  const summary = workspace.conversations.value.get(conversationId);
+  const summary = workspace.summaryOf(conversationId);
   const visitorId = summary?.visitor.id;
 
   useEffect(() => {
@@ -18,7 +18,9 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
   if (!summary) {
     return (
       <aside class="panel" aria-label="Visitor">
-        <p class="panel__muted">No details for this conversation.</p>
+        <section class="panel__section">
+          <p class="panel__muted">No details for this conversation.</p>
+        </section>
       </aside>
     );
   }

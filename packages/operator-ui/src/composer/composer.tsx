@@ -68,7 +68,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const listId = `${inputId}-suggestions`;
 
   function templateValues(): TemplateValues {
-    const visitor = workspace.conversations.value.get(conversationId)?.visitor;
+    const visitor = workspace.summaryOf(conversationId)?.visitor;
     // The site's name is not known to the operator UI; `{{site.name|fallback}}` covers it.
     return { 'visitor.name': visitor?.name, 'visitor.email': visitor?.email, 'operator.name': workspace.operator.value?.name };
   }

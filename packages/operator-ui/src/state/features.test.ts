@@ -2,7 +2,7 @@
 
 import type { CannedResponse, CommandResult, Notification } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
-import { aMessage } from '../test-fixtures.ts';
+import { aConversation, aMessage } from '../test-fixtures.ts';
 import { buildTimeline } from './timeline.ts';
 import { Workspace } from './workspace.ts';
 
@@ -124,5 +124,15 @@ describe('notifications', () => {
     workspace.applyServerFrame({ type: 'notifications.read', ids: [], unread: 0 });
     expect(workspace.inbox.notifications.value.every((n) => n.readAt !== null)).toBe(true);
     expect(workspace.inbox.unread.value).toBe(0);
+  });
+});
+
+describe('a conversation leaving the list', () => {
+  it('is still known by its summary while it stays on screen', () => {
+    const workspace = new Workspace();
+    workspace.setConversations([aConversation({ id: 'c1', visitor: { id: 'v1', name: 'Ada', email: null } })]);
+    workspace.applyServerFrame({ type: 'conversation.removed', conversationId: 'c1' });
+    expect(workspace.conversations.value.has('c1')).toBe(false);
+    expect(workspace.summaryOf('c1')?.visitor.name).toBe('Ada');
   });
 });

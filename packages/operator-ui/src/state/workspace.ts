@@ -44,6 +44,8 @@ export class Workspace {
   readonly connection = signal<ConnectionStatus>('offline');
   readonly conversations = signal<ReadonlyMap<string, ConversationSummary>>(new Map());
   readonly conversationsLoaded = signal(false);
+  /** Conversations that left the list (left, reassigned): still named while they stay open on screen. */
+  readonly departed = signal<ReadonlyMap<string, ConversationSummary>>(new Map());
   readonly messages = signal<ReadonlyMap<string, readonly Message[]>>(new Map());
   /** Conversations whose history this client has received at least once. */
   readonly synced = signal<ReadonlySet<string>>(new Set());
@@ -80,6 +82,7 @@ export class Workspace {
       this.connection.value = 'offline';
       this.conversations.value = new Map();
       this.conversationsLoaded.value = false;
+      this.departed.value = new Map();
       this.messages.value = new Map();
       this.synced.value = new Set();
       this.outbox.value = [];
@@ -131,10 +134,19 @@ export class Workspace {
 
   removeConversation(conversationId: string): void {
     this.touchedSinceFetch.add(conversationId);
-    if (!this.conversations.value.has(conversationId)) return;
+    const summary = this.conversations.value.get(conversationId);
+    if (!summary) return;
     const next = new Map(this.conversations.value);
     next.delete(conversationId);
-    this.conversations.value = next;
+    batch(() => {
+      this.departed.value = new Map(this.departed.value).set(conversationId, summary);
+      this.conversations.value = next;
+    });
+  }
+
+  /** What is known about a conversation, in the list or not (any more). */
+  summaryOf(conversationId: string): ConversationSummary | undefined {
+    return this.conversations.value.get(conversationId) ?? this.departed.value.get(conversationId);
   }
 
   // ---- messages ------------------------------------------------------------------------------
