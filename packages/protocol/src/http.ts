@@ -128,6 +128,8 @@ export type TeamInput = Omit<HelpdeskTeam, 'id'>;
 export interface TicketList {
   tickets: Ticket[];
   total: number;
+  /** Counting stopped at its cap: there are at least `total`. */
+  totalCapped?: boolean;
 }
 /** GET /api/operator/tickets/:number → 200 */
 export interface TicketDetail {

@@ -7,7 +7,8 @@ export const SEARCH_PAGE = 10;
 export const searchTickets: Command = {
   name: 'search_tickets',
   async run({ args, available, deps }) {
-    const { tickets, total } = await deps.store.helpdesk.searchTickets(args, 0, SEARCH_PAGE);
+    const { tickets, total, totalCapped } = await deps.store.helpdesk.searchTickets(args, 0, SEARCH_PAGE);
+    const count = totalCapped ? `${total}+` : `${total}`;
     if (tickets.length === 0) {
       const definition = available.find((command) => command.name === 'search_tickets');
       return {
@@ -17,10 +18,10 @@ export const searchTickets: Command = {
     }
     const more =
       total > tickets.length
-        ? [{ text: `See all ${total} tickets for "${args}"`, href: `#/tickets?q=${encodeURIComponent(args)}` }]
+        ? [{ text: `See all ${count} tickets for "${args}"`, href: `#/tickets?q=${encodeURIComponent(args)}` }]
         : [];
     return ok(
-      { text: `${total} ticket${total === 1 ? '' : 's'} found for "${args}":` },
+      { text: `${count} ticket${total === 1 ? '' : 's'} found for "${args}":` },
       ...tickets.map((found) => ({
         text: `${found.title} (#${found.number})`,
         href: `#/tickets/${found.number}`,

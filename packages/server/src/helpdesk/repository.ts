@@ -3,7 +3,7 @@
 import type { HelpdeskTeam, Ticket } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
-import { FTS_COUNT_SQL, FTS_HAS_SQL, FTS_SEARCH_SQL, ticketQuery } from './search.ts';
+import { COUNT_CAP, FTS_COUNT_SQL, FTS_HAS_SQL, FTS_SEARCH_SQL, ticketQuery } from './search.ts';
 
 export interface NewTicket {
   title: string;
@@ -18,6 +18,8 @@ export interface NewTicket {
 export interface TicketPage {
   tickets: Ticket[];
   total: number;
+  /** The count stopped at its cap: there are at least `total`. */
+  totalCapped?: boolean;
 }
 
 export interface HelpdeskRepository {
@@ -193,15 +195,25 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
     const query = ticketQuery(text);
     // A number names that ticket, first; its digits may also appear in other tickets' text.
     const exact = query.number !== null && this.selectTicket.get(query.number) ? [query.number] : [];
-    const words =
-      query.match === null ? [] : this.ftsSearch.all(query.match, offset + limit + 1, 0).map((row) => row.number);
+    let match = query.exact;
+    let wordTotal = match === null ? 0 : (this.ftsCount.get(match)?.n ?? 0);
+    if (wordTotal === 0 && query.prefix !== null) {
+      match = query.prefix;
+      wordTotal = this.ftsCount.get(match)?.n ?? 0;
+    }
+    const words = match === null || wordTotal === 0 ? [] : this.ftsSearch.all(match, offset + limit + 1, 0).map((row) => row.number);
     const ordered = [...exact, ...words.filter((n) => !exact.includes(n))];
-    const wordTotal = query.match === null ? 0 : (this.ftsCount.get(query.match)?.n ?? 0);
-    const exactAlsoMatchesWords =
-      exact.length > 0 && query.match !== null && this.ftsHas.get(query.match, exact[0] as number) !== undefined;
+    const exactAlsoMatchesWords = exact.length > 0 && match !== null && this.ftsHas.get(match, exact[0] as number) !== undefined;
     const total = wordTotal + exact.length - (exactAlsoMatchesWords ? 1 : 0);
     const page = ordered.slice(offset, offset + limit);
     const rows = new Map(this.selectTicketsByNumbers.all(JSON.stringify(page)).map((row) => [row.number, row]));
-    return { tickets: page.flatMap((n) => { const row = rows.get(n); return row ? [ticket(row)] : []; }), total };
+    return {
+      tickets: page.flatMap((n) => {
+        const row = rows.get(n);
+        return row ? [ticket(row)] : [];
+      }),
+      total,
+      totalCapped: wordTotal >= COUNT_CAP,
+    };
   }
 }
