@@ -3,7 +3,8 @@
 
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { seriousViolations } from './examples-support.ts';
 import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
 
 let demo: Demo;
@@ -15,8 +16,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
+// Each test starts with nobody signed in: an operator left online would be given the new conversations.
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await demo?.stop();
 });
@@ -92,6 +97,7 @@ it('canned responses are managed in settings, with clear errors, and reach other
   // Only admins see modules, teams and the outbox.
   expect(await bob.getByTestId('op-module-crm').count()).toBe(0);
   await alice.screenshot({ path: join(SCREENSHOTS, 'settings-admin.png'), fullPage: true });
+  expect(await seriousViolations(alice)).toEqual([]);
 }, 120_000);
 
 it('switching the CRM module off takes /lead out of the command suggestions live', async () => {

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seriousViolations } from './examples-support.ts';
 import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
 
 let demo: Demo;
@@ -60,6 +61,7 @@ it('an operator files a ticket and a lead from the chat, opens them, and the vis
   const names = (await suggestions(ui).allTextContents()).join('\n');
   for (const command of ['/help', '/ticket', '/search_tickets', '/history', '/lead', '/leave']) expect(names).toContain(command);
   await ui.screenshot({ path: join(SCREENSHOTS, 'command-suggestions.png') });
+  expect(await seriousViolations(ui)).toEqual([]);
   await composer.pressSequentially('tic');
   await expect.poll(() => suggestions(ui).first().textContent()).toContain('/ticket');
   await composer.press('Enter');
@@ -84,6 +86,7 @@ it('an operator files a ticket and a lead from the chat, opens them, and the vis
   await composer.press('Enter');
   await ui.locator('[data-testid="op-message"][data-visibility="operator"]', { hasText: 'frobnicate' }).waitFor();
   await ui.screenshot({ path: join(SCREENSHOTS, 'command-results.png') });
+  expect(await seriousViolations(ui)).toEqual([]);
 
   // Results are kept for the operator: a reload shows them again.
   await ui.reload();
@@ -101,6 +104,7 @@ it('an operator files a ticket and a lead from the chat, opens them, and the vis
   expect(description).toContain('filing it');
   expect(description).not.toContain('/ticket');
   await ui.screenshot({ path: join(SCREENSHOTS, 'ticket-page.png') });
+  expect(await seriousViolations(ui)).toEqual([]);
 
   await ui.getByTestId('op-nav-tickets').click();
   await ui.getByTestId('op-ticket-row').first().waitFor();

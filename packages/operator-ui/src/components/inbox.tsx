@@ -35,7 +35,6 @@ export function InboxButton() {
         class="button button--quiet inbox__button"
         aria-expanded={open}
         aria-controls="inbox-panel"
-        aria-label={`Inbox, ${unread} unread`}
         onClick={() => setOpen(!open)}
         data-testid="op-inbox"
       >
@@ -46,6 +45,7 @@ export function InboxButton() {
         <span class={`badge inbox__count${unread === 0 ? ' inbox__count--zero' : ''}`} data-testid="op-inbox-count" aria-live="polite">
           {unread}
         </span>
+        <span class="visually-hidden">unread</span>
       </button>
       {open && <InboxPanel onClose={() => setOpen(false)} />}
     </div>

@@ -22,11 +22,15 @@ export function ModuleSettings() {
   }, [load]);
 
   async function toggle(key: keyof Modules, on: boolean) {
+    const before = modules;
+    // The switch moves at once; a refusal puts it back and says why.
+    if (before) setModules({ ...before, [key]: on });
     setSaving(true);
     setError(null);
     try {
       setModules(await api.updateModules({ [key]: on }));
     } catch (failure) {
+      setModules(before);
       setError(errorText(failure));
     } finally {
       setSaving(false);

@@ -13,10 +13,14 @@ const CHOICES: Array<{ value: NotificationPreference; label: string; detail: str
 export function PreferenceSettings() {
   const operator = workspace.operator.value ?? session.value;
   const [saving, setSaving] = useState(false);
+  /** Shown checked while saving, so the choice does not jump back until the server answers. */
+  const [choosing, setChoosing] = useState<NotificationPreference | null>(null);
+  const current = choosing ?? operator?.notify;
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
 
   async function choose(notify: NotificationPreference) {
     setSaving(true);
+    setChoosing(notify);
     setStatus(null);
     try {
       await saveNotificationPreference(notify);
@@ -25,6 +29,7 @@ export function PreferenceSettings() {
       setStatus({ ok: false, text: errorText(error) });
     } finally {
       setSaving(false);
+      setChoosing(null);
     }
   }
 
@@ -41,7 +46,7 @@ export function PreferenceSettings() {
               type="radio"
               name="notify"
               value={choice.value}
-              checked={operator?.notify === choice.value}
+              checked={current === choice.value}
               onChange={() => void choose(choice.value)}
               data-testid={`op-notify-${choice.value}`}
             />
