@@ -1,4 +1,5 @@
-// Messages: appended with a gap-free per-conversation seq, idempotent on the sender's client id.
+// Messages: appended with a gap-free per-conversation seq, idempotent on the sender's client id,
+// committed in groups so that one fsync covers every message that arrived in the same moment.
 
 import type { Author, Message, Visibility } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
@@ -47,13 +48,25 @@ export const message = (row: MessageRow): Message => ({
   createdAt: row.created_at,
 });
 
+type Appended = { message: Message; duplicate: boolean };
+
+interface PendingAppend {
+  input: NewMessage;
+  resolve: (appended: Appended) => void;
+  reject: (error: unknown) => void;
+}
+
 export class SqliteMessageRepository implements MessageRepository {
+  /** Appends waiting for the next group commit, in arrival order (which decides their seqs). */
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
   private readonly byClientId;
   private readonly nextSeq;
   private readonly insert;
   private readonly selectAfter;
   private readonly selectLast;
   private readonly appendTx;
+  private readonly groupTx;
 
   constructor(db: Db) {
     this.byClientId = db.prepare<[string, string, string | null, string], MessageRow>(
@@ -104,10 +117,56 @@ export class SqliteMessageRepository implements MessageRepository {
       );
       return { message: message(row), duplicate: false };
     });
+    // Each append runs in its own savepoint inside the group's transaction: one that fails (an
+    // unknown conversation) is rolled back alone, and the others still commit together.
+    this.groupTx = db.transaction((batch: readonly PendingAppend[]): Array<Appended | { error: unknown }> =>
+      batch.map(({ input }) => {
+        try {
+          return this.appendTx(input);
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
   }
 
-  async append(input: NewMessage) {
-    return this.appendTx.immediate(input);
+  /**
+   * Resolves only once the message is committed (with the configured synchronous level), so an ack
+   * sent after it still means "stored". The first append of a turn of the event loop commits at
+   * once, as a lone message would; appends that arrive later in the same turn (under load: every
+   * frame read while that commit was syncing) share one commit at the end of the turn.
+   */
+  append(input: NewMessage): Promise<Appended> {
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+      try {
+        return Promise.resolve(this.appendTx.immediate(input));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return new Promise((resolve, reject) => this.pending.push({ input, resolve, reject }));
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    let outcomes: Array<Appended | { error: unknown }>;
+    try {
+      outcomes = this.groupTx.immediate(batch);
+    } catch (error) {
+      // The commit itself failed: nothing of the group is stored.
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome && 'error' in outcome) item.reject(outcome.error);
+      else if (outcome) item.resolve(outcome);
+    });
   }
 
   async after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
