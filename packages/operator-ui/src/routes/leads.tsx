@@ -42,6 +42,7 @@ export function LeadsPage() {
           return (
             <>
               <p class="screen__muted">{total} leads, newest first</p>
+              <div class="records__scroll">
               <table class="records">
                 <thead>
                   <tr>
@@ -68,6 +69,7 @@ export function LeadsPage() {
                   ))}
                 </tbody>
               </table>
+              </div>
               {shown.length < total && (
                 <button type="button" class="button" disabled={loadingMore} onClick={() => void more(shown.length)}>
                   {loadingMore ? 'Loading…' : `Show more (${total - shown.length} left)`}

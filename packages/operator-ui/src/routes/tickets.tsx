@@ -79,6 +79,7 @@ export function TicketsPage({ query }: { query: string }) {
               <p class="screen__muted">
                 {query ? `${total} found for “${query}”` : `${total} tickets`}, newest first
               </p>
+              <div class="records__scroll">
               <table class="records">
                 <thead>
                   <tr>
@@ -111,6 +112,7 @@ export function TicketsPage({ query }: { query: string }) {
                   ))}
                 </tbody>
               </table>
+              </div>
               {shown.length < total && (
                 <button type="button" class="button" disabled={loadingMore} onClick={() => void more(shown.length)}>
                   {loadingMore ? 'Loading…' : `Show more (${total - shown.length} left)`}
