@@ -21,7 +21,10 @@ afterAll(async () => {
 it('a visitor writes from the demo site, Alice answers from the operator UI', async () => {
   const visitorContext = await browser.newContext();
   const site = await visitorContext.newPage();
+  // A person reads a page for a moment before moving on: wait until its view is recorded.
+  const homeRecorded = site.waitForResponse((response) => response.url().endsWith('/page-views'));
   await site.goto(`${demo.url}/`);
+  await homeRecorded;
   await site.getByRole('link', { name: 'Pricing' }).first().click();
   await site.waitForURL('**/pricing');
   await site.getByTestId('lc-launcher').click();
