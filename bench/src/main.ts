@@ -1,0 +1,268 @@
+// `pnpm bench` / `pnpm bench:quick`: runs every scenario against the live chat and its baselines in
+// one go, prints the table, writes bench/results.json (full run) and ends with "N passed, N failed"
+// for the functional checks (lost, duplicated or missing messages), never for timings.
+
+import { fileURLToPath } from 'node:url';
+import { BenchContext, FULL, QUICK, type Sizes } from './context.ts';
+import { describeLoad, Report, type Row } from './report.ts';
+import { spawnChild } from './rpc.ts';
+import { avalanche } from './scenarios/avalanche.ts';
+import { FAN_OUT_P99_MS, fanOut } from './scenarios/fan-out.ts';
+import { idle } from './scenarios/idle.ts';
+import { jitter } from './scenarios/jitter.ts';
+import { roundTrip, type RoundTripResult } from './scenarios/round-trip.ts';
+import { widget } from './scenarios/widget.ts';
+import { clockMs, median, ratio } from './stats.ts';
+
+const quick = process.argv.includes('--quick');
+const sizes: Sizes = quick ? QUICK : FULL;
+const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL';
+const report = new Report();
+const startedAt = clockMs();
+const KIB = 1024;
+
+/** Runs one scenario; a crash is a failed check, and the other scenarios still run. */
+async function attempt<T>(name: string, run: () => Promise<T>): Promise<T | null> {
+  console.log(`\n${name}`);
+  try {
+    return await run();
+  } catch (error) {
+    report.check(`${name} ran`, false, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+    return null;
+  }
+}
+
+async function storageBaseline() {
+  const loop = await spawnChild(fileURLToPath(new URL('./servers/sqlite-loop.ts', import.meta.url)));
+  try {
+    const run = (rowsPerCommit: number) =>
+      loop.call<{ rowsPerSecond: number }>('insertLoop', { synchronous, durationMs: sizes.r3.durationMs, rowsPerCommit });
+    const single: number[] = [];
+    const batched: number[] = [];
+    for (let i = 0; i < sizes.r3.runs; i++) {
+      single.push((await run(1)).rowsPerSecond);
+      batched.push((await run(100)).rowsPerSecond);
+    }
+    console.log(`  R3: ${Math.round(median(single))} rows/s one commit each, ${Math.round(median(batched))} rows/s 100 per commit`);
+    return { single: median(single), batched: median(batched) };
+  } finally {
+    await loop.stop();
+  }
+}
+
+function roundTripRows(results: Record<'livechat' | 'r1' | 'r2', RoundTripResult | null>, r3: number | null) {
+  const { livechat, r1, r2 } = results;
+  for (const rate of sizes.roundTrip.rates) {
+    const ours = livechat?.p99ByRate[rate] ?? null;
+    const r1p99 = r1?.p99ByRate[rate] ?? null;
+    const target = rate === 1000 ? '< 10 ms and ≤ R1 + 3 ms' : undefined;
+    report.add({
+      scenario: 'round trip',
+      metric: `p99 at ${rate} msg/s`,
+      unit: 'ms',
+      livechat: ours,
+      r1: r1p99,
+      r2: r2?.p99ByRate[rate] ?? null,
+      ratios: { 'vs R1': ratio(ours, r1p99), 'vs R2': ratio(ours, r2?.p99ByRate[rate]) },
+      ...(target ? { target, meets: ours === null || r1p99 === null ? null : ours < 10 && ours <= r1p99 + 3 } : {}),
+      limit: describeLoad(livechat?.steps.find((s) => s.rate === rate)?.load),
+    });
+    report.add({
+      scenario: 'round trip',
+      metric: `p50 at ${rate} msg/s`,
+      unit: 'ms',
+      livechat: livechat?.p50ByRate[rate] ?? null,
+      r1: r1?.p50ByRate[rate] ?? null,
+      r2: r2?.p50ByRate[rate] ?? null,
+      ratios: { 'vs R1': ratio(livechat?.p50ByRate[rate], r1?.p50ByRate[rate]) },
+    });
+  }
+  const sat = livechat?.saturation.perSecond ?? null;
+  report.add({
+    scenario: 'round trip',
+    metric: 'saturation throughput',
+    unit: 'msg/s',
+    livechat: sat,
+    r1: r1?.saturation.perSecond ?? null,
+    r2: r2?.saturation.perSecond ?? null,
+    r3,
+    ratios: { 'vs R3': ratio(sat, r3), 'vs R2': ratio(sat, r2?.saturation.perSecond) },
+    target: '≥ 0.5× R3 and > R2',
+    meets: sat === null || r3 === null || !r2 ? null : sat >= 0.5 * r3 && sat > r2.saturation.perSecond,
+    limit: describeLoad(livechat?.saturation.load),
+  });
+  if (livechat) {
+    const steps = livechat.steps;
+    const lost = steps.reduce((n, s) => n + (s.sent - s.received), 0);
+    const duplicated = steps.reduce((n, s) => n + s.duplicates, 0) + livechat.saturation.duplicates;
+    const unacked = steps.reduce((n, s) => n + (s.sent - (s.acked ?? 0)), 0);
+    report.check('round trip: every sent message reached the operator once', lost === 0 && duplicated === 0, `${lost} lost, ${duplicated} duplicated`);
+    report.check('round trip: every sent message was acknowledged', unacked === 0, `${unacked} without ack`);
+  }
+}
+
+async function main() {
+  console.log(`${quick ? 'bench:quick' : 'bench'}: SQLite synchronous=${synchronous}, ${sizes.workers} load processes`);
+  const ctx = new BenchContext(sizes, synchronous);
+  await ctx.init();
+  try {
+    const r3 = await attempt('R3 storage baseline', storageBaseline);
+    report.raw.r3 = r3;
+    report.add({ scenario: 'storage', metric: 'rows/s, one commit each', unit: 'rows/s', livechat: '', r3: r3?.single ?? null });
+    report.add({ scenario: 'storage', metric: 'rows/s, 100 per commit', unit: 'rows/s', livechat: '', r3: r3?.batched ?? null });
+
+    const rt = {
+      r1: await attempt('round trip: R1', () => roundTrip(ctx, 'r1')),
+      r2: await attempt('round trip: R2', () => roundTrip(ctx, 'r2')),
+      livechat: await attempt('round trip: live chat', () => roundTrip(ctx, 'livechat')),
+    };
+    report.raw.roundTrip = rt;
+    roundTripRows(rt, r3?.single ?? null);
+
+    const fan = {
+      r1: await attempt('fan-out: R1', () => fanOut(ctx, 'r1')),
+      r2: await attempt('fan-out: R2', () => fanOut(ctx, 'r2')),
+      livechat: await attempt('fan-out: live chat', () => fanOut(ctx, 'livechat')),
+    };
+    report.raw.fanOut = fan;
+    const fanBest = (f: typeof fan.r1) => f?.best?.deliveriesPerSecond ?? null;
+    report.add({
+      scenario: 'fan-out',
+      metric: `deliveries/s to ${sizes.fanOut.sockets} sockets, p99 ≤ ${FAN_OUT_P99_MS} ms`,
+      unit: '/s',
+      livechat: fanBest(fan.livechat),
+      r1: fanBest(fan.r1),
+      r2: fanBest(fan.r2),
+      ratios: { 'vs R1': ratio(fanBest(fan.livechat), fanBest(fan.r1)), 'vs R2': ratio(fanBest(fan.livechat), fanBest(fan.r2)) },
+      target: '≥ 0.6× R1 and ≥ 1.5× R2',
+      meets:
+        fanBest(fan.livechat) === null || fanBest(fan.r1) === null || fanBest(fan.r2) === null
+          ? null
+          : (fanBest(fan.livechat) ?? 0) >= 0.6 * (fanBest(fan.r1) ?? 0) && (fanBest(fan.livechat) ?? 0) >= 1.5 * (fanBest(fan.r2) ?? 0),
+      limit: describeLoad(fan.livechat?.steps.at(-1)?.load),
+    });
+    const firstFan = fan.livechat?.steps[0];
+    if (firstFan) report.check('fan-out: every socket got every message', firstFan.received === firstFan.expected, `${firstFan.received}/${firstFan.expected}`);
+
+    const idleResults = {
+      r1: await attempt('idle connections: R1', () => idle(ctx, 'r1')),
+      r2: await attempt('idle connections: R2', () => idle(ctx, 'r2')),
+      livechat: await attempt('idle connections: live chat', () => idle(ctx, 'livechat')),
+    };
+    report.raw.idle = idleResults;
+    const perConn = (r: typeof idleResults.r1) => (r ? r.rssPerConnection / KIB : null);
+    report.add({
+      scenario: 'idle connections',
+      metric: `memory per connection (${sizes.idle.connections} held)`,
+      unit: 'KiB rss',
+      livechat: perConn(idleResults.livechat),
+      r1: perConn(idleResults.r1),
+      r2: perConn(idleResults.r2),
+      ratios: { 'vs R1': ratio(perConn(idleResults.livechat), perConn(idleResults.r1)), 'vs R2': ratio(perConn(idleResults.livechat), perConn(idleResults.r2)) },
+      target: '≤ 3× R1 and ≤ 0.5× R2',
+      meets:
+        idleResults.livechat && idleResults.r1 && idleResults.r2
+          ? idleResults.livechat.rssPerConnection <= 3 * idleResults.r1.rssPerConnection &&
+            idleResults.livechat.rssPerConnection <= 0.5 * idleResults.r2.rssPerConnection
+          : null,
+    });
+    if (idleResults.livechat) {
+      const { connected, connections } = idleResults.livechat;
+      report.check('idle: every visitor connected', connected === connections, `${connected}/${connections}`);
+    }
+
+    const jit = {
+      livechat: await attempt('jitter: live chat', () => jitter(ctx, 'livechat')),
+      r2: quick ? null : await attempt('jitter: R2', () => jitter(ctx, 'r2')),
+    };
+    report.raw.jitter = jit;
+    const exactlyOnce = (o: typeof jit.livechat) =>
+      o
+        ? (100 * (o.visitorAcked + o.replyAcked - o.visitorLost - o.visitorDuplicated - o.replyLost - o.replyDuplicated)) /
+          Math.max(1, o.visitorAcked + o.replyAcked)
+        : null;
+    report.add({
+      scenario: 'jitter',
+      metric: `acked messages delivered exactly once (${sizes.jitter.visitors} visitors, ${sizes.jitter.durationMs / 1000} s)`,
+      unit: '%',
+      livechat: exactlyOnce(jit.livechat),
+      r2: exactlyOnce(jit.r2),
+      target: '100 %',
+      meets: jit.livechat ? exactlyOnce(jit.livechat) === 100 : null,
+    });
+    if (jit.livechat) {
+      const o = jit.livechat;
+      const bad = o.visitorLost + o.visitorDuplicated + o.replyLost + o.replyDuplicated + o.gaps;
+      report.check(
+        'jitter: every acknowledged message delivered exactly once, no gaps',
+        bad === 0 && o.errors === 0 && o.visitorAcked > 0,
+        `${o.visitorAcked} + ${o.replyAcked} acked, lost ${o.visitorLost}/${o.replyLost}, duplicated ${o.visitorDuplicated}/${o.replyDuplicated}, gaps ${o.gaps}, errors ${o.errors}`,
+      );
+    }
+
+    const restart = {
+      livechat: await attempt('restart avalanche: live chat', () => avalanche(ctx, 'livechat')),
+      r1: await attempt('restart avalanche: R1', () => avalanche(ctx, 'r1')),
+    };
+    report.raw.avalanche = restart;
+    report.add({
+      scenario: 'restart avalanche',
+      metric: `99 % of ${sizes.avalanche.visitors} resumed, from listening`,
+      unit: 'ms',
+      livechat: restart.livechat?.p99ResumeMs ?? null,
+      r1: restart.r1?.p99ResumeMs ?? null,
+      ratios: { 'vs R1': ratio(restart.livechat?.p99ResumeMs, restart.r1?.p99ResumeMs) },
+      target: 'nothing missed',
+      meets: restart.livechat ? restart.livechat.missing === 0 && restart.livechat.duplicates === 0 : null,
+    });
+    if (restart.livechat) {
+      const a = restart.livechat;
+      report.check(
+        'restart: every visitor resumed with nothing missed or repeated',
+        a.resumed === a.visitors && a.missing === 0 && a.duplicates === 0,
+        `${a.resumed}/${a.visitors} resumed, ${a.missing} missing, ${a.duplicates} duplicated`,
+      );
+    }
+
+    for (const [metric, target] of [
+      ['/search_tickets over 100,000 tickets, p99', '< 5 ms'],
+      ['/ticket with a 1,000-message transcript, p99', '< 20 ms'],
+    ] as const) {
+      report.add({ scenario: 'commands', metric, unit: 'ms', livechat: 'not yet measured', target });
+    }
+    report.add({ scenario: 'canned filter', metric: 'one keystroke over 10,000 responses', unit: 'ms', livechat: 'not yet measured', target: '< 1 ms' });
+
+    const w = await attempt('widget', () => widget(ctx));
+    report.raw.widget = w;
+    if (w) {
+      const rows: Row[] = [
+        { scenario: 'widget', metric: 'loader size', unit: 'B gzip', livechat: w.loaderGzipBytes, target: '≤ 2 KB', meets: w.loaderGzipBytes <= 2048 },
+        { scenario: 'widget', metric: 'opened widget size', unit: 'B gzip', livechat: w.openedGzipBytes, target: '≤ 25 KB', meets: w.openedGzipBytes <= 25 * 1024 },
+        {
+          scenario: 'widget',
+          metric: 'script tag to visible launcher',
+          unit: 'ms',
+          livechat: w.launcherMs ?? (w.browserNote ?? 'skipped in bench:quick'),
+          target: '< 100 ms',
+          meets: w.launcherMs === null ? null : w.launcherMs < 100,
+        },
+      ];
+      rows.forEach((row) => report.add(row));
+    }
+  } finally {
+    await ctx.dispose();
+  }
+
+  report.print();
+  const seconds = (clockMs() - startedAt) / 1000;
+  console.log(`\n${quick ? 'bench:quick' : 'bench'} took ${seconds.toFixed(0)} s`);
+  if (!quick) {
+    const path = fileURLToPath(new URL('../results.json', import.meta.url));
+    report.write(path, { command: 'pnpm bench', synchronous, sizes, seconds });
+    console.log(`wrote ${path}`);
+  }
+  console.log(report.summaryLine());
+  process.exitCode = report.checks.some((check) => !check.passed) ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,105 @@
+// The widget: loader and opened-widget sizes (gzip), and the time from the script tag to a visible
+// launcher in headless Chromium, with the page and the server both on loopback.
+
+import { execSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import type { BenchContext } from '../context.ts';
+import { median } from '../stats.ts';
+
+const root = new URL('../../../', import.meta.url).pathname;
+const DIST = `${root}packages/widget/dist`;
+
+export interface WidgetResult {
+  loaderGzipBytes: number;
+  uiGzipBytes: number;
+  openedGzipBytes: number;
+  launcherMs: number | null;
+  launcherRuns: number[];
+  browserNote: string | null;
+}
+
+const gzipSize = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+
+export async function widget(ctx: BenchContext): Promise<WidgetResult> {
+  if (!existsSync(`${DIST}/widget.js`)) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  const loaderGzipBytes = gzipSize(`${DIST}/widget.js`);
+  const uiGzipBytes = readdirSync(`${DIST}/widget`)
+    .filter((name) => name.endsWith('.js'))
+    .reduce((n, name) => n + gzipSize(`${DIST}/widget/${name}`), 0);
+  const result: WidgetResult = {
+    loaderGzipBytes,
+    uiGzipBytes,
+    openedGzipBytes: loaderGzipBytes + uiGzipBytes,
+    launcherMs: null,
+    launcherRuns: [],
+    browserNote: null,
+  };
+  if (ctx.sizes.widget.browserRuns === 0) return result;
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    result.browserNote = `no Chromium at ${executablePath}`;
+    return result;
+  }
+  result.launcherRuns = await launcherTimes(ctx, executablePath);
+  result.launcherMs = median(result.launcherRuns);
+  console.log(`  widget: loader ${loaderGzipBytes} B, opened ${result.openedGzipBytes} B gzip, launcher ${result.launcherMs.toFixed(1)} ms`);
+  return result;
+}
+
+async function launcherTimes(ctx: BenchContext, executablePath: string): Promise<number[]> {
+  // The host page on its own origin, as on a customer's site.
+  const page = createServer();
+  await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+  const address = page.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  const pageOrigin = `http://127.0.0.1:${address.port}`;
+  const running = await ctx.start('livechat', { origins: [pageOrigin] });
+  page.on('request', (_req, res) => {
+    res.setHeader('content-type', 'text/html');
+    res.end(
+      '<!doctype html><html><head><title>shop</title></head><body><h1>Shop</h1>' +
+        '<script>window.__tagAt = performance.now()</script>' +
+        `<script src="${running.server.url}/widget.js" data-site="bench" async></script></body></html>`,
+    );
+  });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const runs: number[] = [];
+  try {
+    for (let i = 0; i < ctx.sizes.widget.browserRuns; i++) {
+      // A fresh context each time: nothing cached, as on a first visit.
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.addInitScript(() => {
+        const w = window as unknown as { __launcherAt?: number };
+        new MutationObserver((_records, observer) => {
+          const host = document.querySelector('livechat-widget');
+          const button = host?.shadowRoot?.querySelector('button');
+          if (!button) return;
+          observer.disconnect();
+          // Visible means painted: wait for the frame that shows it.
+          requestAnimationFrame(() => {
+            if (button.getBoundingClientRect().width > 0) w.__launcherAt = performance.now();
+          });
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await tab.goto(pageOrigin);
+      await tab.waitForFunction(() => (window as unknown as { __launcherAt?: number }).__launcherAt !== undefined, null, { timeout: 10_000 });
+      runs.push(await tab.evaluate(() => {
+        const w = window as unknown as { __launcherAt: number; __tagAt: number };
+        return w.__launcherAt - w.__tagAt;
+      }));
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await ctx.stop(running);
+    page.close();
+  }
+  return runs;
+}

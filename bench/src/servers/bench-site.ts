@@ -1,0 +1,17 @@
+// The site and start parameters the bench gives the live chat server.
+
+export const BENCH_SITE = 'bench';
+export const BENCH_ORIGIN = 'http://bench.test';
+
+export interface StartParams {
+  dataDir: string;
+  port: number;
+  synchronous: 'FULL' | 'NORMAL';
+  /** Extra origins the site allows (the widget scenario's page). */
+  origins?: string[];
+  /**
+   * Before listening, store one operator reply in every open conversation: what visitors missed
+   * while the server was away, which they must receive once they resume.
+   */
+  missedReplyFrom?: string;
+}
