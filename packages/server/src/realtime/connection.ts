@@ -1,7 +1,7 @@
 // One WebSocket connection: every outgoing frame passes the visibility gate here, slow readers are
 // cut off, and incoming frames are handled one at a time in arrival order.
 
-import { type Audience, type ErrorCode, type ServerToClient, frameFor } from '@livechat/protocol';
+import { type Audience, type ErrorCode, type Message, type ServerToClient, frameFor } from '@livechat/protocol';
 import type { WebSocket } from 'ws';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -10,6 +10,23 @@ import type { ConversationFeed } from './feed.ts';
 export interface Logger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
+}
+
+/**
+ * A new message goes to every connection that follows its conversation, each through its own
+ * feed, but always as the same message object: it is serialised once for all of them. Messages are
+ * never changed after they are stored, so the cached bytes cannot go stale.
+ */
+const createdFrames = new WeakMap<Message, Buffer>();
+
+function serialised(frame: ServerToClient): string | Buffer {
+  if (frame.type !== 'message.created') return JSON.stringify(frame);
+  let bytes = createdFrames.get(frame.message);
+  if (!bytes) {
+    bytes = Buffer.from(JSON.stringify(frame));
+    createdFrames.set(frame.message, bytes);
+  }
+  return bytes;
 }
 
 export class Connection {
@@ -32,7 +49,8 @@ export class Connection {
   send(frame: ServerToClient): void {
     const allowed = frameFor(this.audience, frame);
     if (allowed === null || !this.open) return;
-    this.sendRaw(JSON.stringify(allowed));
+    // A frame the gate changed for this audience is its own; only unchanged ones share bytes.
+    this.sendRaw(allowed === frame ? serialised(frame) : JSON.stringify(allowed));
   }
 
   /** For a frame already serialised once for many connections of the same audience. */
@@ -66,7 +84,7 @@ export class Connection {
     this.feeds.clear();
   }
 
-  private sendRaw(data: string): void {
+  private sendRaw(data: string | Buffer): void {
     // A client that stops reading must not make the server hold an unbounded backlog: drop it,
     // it resumes from its last seq when it reconnects.
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
@@ -74,6 +92,7 @@ export class Connection {
       this.socket.terminate();
       return;
     }
-    this.socket.send(data);
+    // Text frames, also when the bytes were prepared once for many sockets.
+    this.socket.send(data, { binary: false });
   }
 }
