@@ -178,8 +178,8 @@ async function main() {
     report.raw.jitter = jit;
     const exactlyOnce = (o: typeof jit.livechat) =>
       o
-        ? (100 * (o.visitorAcked + o.replyAcked - o.visitorLost - o.visitorDuplicated - o.replyLost - o.replyDuplicated)) /
-          Math.max(1, o.visitorAcked + o.replyAcked)
+        ? (100 * (o.visitorAcked + o.operatorAcked - o.visitorLost - o.visitorDuplicated - o.operatorLost - o.operatorDuplicated)) /
+          Math.max(1, o.visitorAcked + o.operatorAcked)
         : null;
     report.add({
       scenario: 'jitter',
@@ -192,11 +192,11 @@ async function main() {
     });
     if (jit.livechat) {
       const o = jit.livechat;
-      const bad = o.visitorLost + o.visitorDuplicated + o.replyLost + o.replyDuplicated + o.gaps;
+      const bad = o.visitorLost + o.visitorDuplicated + o.operatorLost + o.operatorDuplicated + o.gaps;
       report.check(
         'jitter: every acknowledged message delivered exactly once, no gaps',
         bad === 0 && o.errors === 0 && o.visitorAcked > 0,
-        `${o.visitorAcked} + ${o.replyAcked} acked, lost ${o.visitorLost}/${o.replyLost}, duplicated ${o.visitorDuplicated}/${o.replyDuplicated}, gaps ${o.gaps}, errors ${o.errors}`,
+        `${o.visitorAcked} + ${o.operatorAcked} acked, lost ${o.visitorLost}/${o.operatorLost}, duplicated ${o.visitorDuplicated}/${o.operatorDuplicated}, gaps ${o.gaps}, errors ${o.errors}`,
       );
     }
 

@@ -1,6 +1,7 @@
 // Load-process side of the jitter scenario: visitors chat while their sockets are force-closed
-// every few seconds; an operator socket that stays up answers every message. Afterwards, every
-// acknowledged message must have been delivered exactly once, in both directions.
+// every few seconds; an operator socket that stays up writes to every conversation on its own
+// schedule, so some of its messages land while the visitor is away. Afterwards, every acknowledged
+// message must have been delivered exactly once, in both directions.
 
 import { clockMs, sleep } from '../stats.ts';
 import { connectOperator, type Endpoint, inBatches, type LcSocket } from './livechat-client.ts';
@@ -21,10 +22,10 @@ export interface JitterOutcome {
   visitorAcked: number;
   visitorLost: number;
   visitorDuplicated: number;
-  /** Operator replies acknowledged, and how many of those the visitor never got or got twice. */
-  replyAcked: number;
-  replyLost: number;
-  replyDuplicated: number;
+  /** Operator messages acknowledged, and how many of those the visitor never got or got twice. */
+  operatorAcked: number;
+  operatorLost: number;
+  operatorDuplicated: number;
   /** Seqs missing from a visitor's view of its conversation (live chat only). */
   gaps: number;
   errors: number;
@@ -62,17 +63,15 @@ async function livechatRun(server: Endpoint, tokens: string[], cookie: string): 
     while (!visitor.conversationId) await sleep(10);
   });
   const received = new Map<string, number>();
-  const replies = new Map<string, { conversationId: string; seq: number }>();
+  const operatorSent = new Map<string, { conversationId: string; seq: number }>();
   let errors = 0;
   const { socket: operator } = await connectOperator(server, cookie);
   operator.onFrame = (frame) => {
     if (frame.type === 'message.created' && frame.message.author.kind === 'visitor') {
       const clientId = frame.message.clientId ?? '';
       received.set(clientId, (received.get(clientId) ?? 0) + 1);
-      const id = operator.nextId();
-      operator.send({ type: 'message.send', id, conversationId: frame.message.conversationId, clientId: `re.${frame.message.id}`, body: 'reply' });
     } else if (frame.type === 'message.ack') {
-      replies.set(frame.message.clientId ?? '', { conversationId: frame.message.conversationId, seq: frame.message.seq });
+      operatorSent.set(frame.message.clientId ?? '', { conversationId: frame.message.conversationId, seq: frame.message.seq });
     } else if (frame.type === 'error') errors += 1;
   };
   for (const visitor of visitors) {
@@ -84,6 +83,11 @@ async function livechatRun(server: Endpoint, tokens: string[], cookie: string): 
       const endAt = clockMs() + options.durationMs;
       await Promise.all([
         everyWithPhase(visitors.length, options.sendEveryMs, endAt, (i) => visitors[i]?.send(`${tag} message`)),
+        everyWithPhase(visitors.length, options.sendEveryMs, endAt, (i) => {
+          const conversationId = visitors[i]?.conversationId ?? '';
+          const id = operator.nextId();
+          operator.send({ type: 'message.send', id, conversationId, clientId: `op.${tag}.${id}`, body: `${tag} answer` });
+        }),
         everyWithPhase(visitors.length, options.closeEveryMs, endAt, (i) => {
           forcedCloses += 1;
           visitors[i]?.forceClose();
@@ -108,12 +112,12 @@ async function livechatRun(server: Endpoint, tokens: string[], cookie: string): 
           if (times === 0) outcome.visitorLost += 1;
           if (times > 1) outcome.visitorDuplicated += 1;
         }
-        outcome.replyDuplicated += visitor.duplicates;
+        outcome.operatorDuplicated += visitor.duplicates;
         outcome.gaps += visitor.missingUpTo(lastSeq[visitor.conversationId ?? ''] ?? 0);
       }
-      for (const { conversationId, seq } of replies.values()) {
-        outcome.replyAcked += 1;
-        if (!byConversation.get(conversationId)?.hasDelivered(seq)) outcome.replyLost += 1;
+      for (const { conversationId, seq } of operatorSent.values()) {
+        outcome.operatorAcked += 1;
+        if (!byConversation.get(conversationId)?.hasDelivered(seq)) outcome.operatorLost += 1;
       }
       for (const visitor of visitors) visitor.stop();
       operator.close();
@@ -126,17 +130,12 @@ async function socketIoRun(server: Endpoint, rooms: string[]): Promise<Run> {
   const visitors = await inBatches(rooms, 50, (room) => connectR2(server.url, { role: 'visitor', room }));
   const operator: RelaySocket = await connectR2(server.url, { role: 'operator', rooms: rooms.join(',') });
   const received = new Map<string, number>();
-  const repliesReceived = new Map<string, number>();
+  const operatorReceived = new Map<string, number>();
   const visitorAcked = new Set<string>();
-  const replyAcked = new Set<string>();
-  operator.onBody = (body) => {
-    received.set(body, (received.get(body) ?? 0) + 1);
-    const room = body.split('.')[1] ?? '';
-    const reply = `re.${body}`;
-    void operator.send(reply, room).then(() => replyAcked.add(reply));
-  };
+  const operatorAcked = new Set<string>();
+  operator.onBody = (body) => received.set(body, (received.get(body) ?? 0) + 1);
   visitors.forEach((visitor) => {
-    visitor.onBody = (body) => repliesReceived.set(body, (repliesReceived.get(body) ?? 0) + 1);
+    visitor.onBody = (body) => operatorReceived.set(body, (operatorReceived.get(body) ?? 0) + 1);
   });
   return {
     async load(options, tag) {
@@ -147,6 +146,10 @@ async function socketIoRun(server: Endpoint, rooms: string[]): Promise<Run> {
         everyWithPhase(visitors.length, options.sendEveryMs, endAt, (i) => {
           const key = `${tag}.${rooms[i]}.${++counter}`;
           void visitors[i]?.send(key).then(() => visitorAcked.add(key));
+        }),
+        everyWithPhase(visitors.length, options.sendEveryMs, endAt, (i) => {
+          const key = `op.${tag}.${++counter}`;
+          void operator.send(key, rooms[i]).then(() => operatorAcked.add(key));
         }),
         everyWithPhase(visitors.length, options.closeEveryMs, endAt, (i) => {
           forcedCloses += 1;
@@ -166,11 +169,11 @@ async function socketIoRun(server: Endpoint, rooms: string[]): Promise<Run> {
         if (times === 0) outcome.visitorLost += 1;
         if (times > 1) outcome.visitorDuplicated += 1;
       }
-      for (const key of replyAcked) {
-        outcome.replyAcked += 1;
-        const times = repliesReceived.get(key) ?? 0;
-        if (times === 0) outcome.replyLost += 1;
-        if (times > 1) outcome.replyDuplicated += 1;
+      for (const key of operatorAcked) {
+        outcome.operatorAcked += 1;
+        const times = operatorReceived.get(key) ?? 0;
+        if (times === 0) outcome.operatorLost += 1;
+        if (times > 1) outcome.operatorDuplicated += 1;
       }
       for (const socket of [...visitors, operator]) socket.close();
       return outcome;
@@ -185,9 +188,9 @@ function emptyOutcome(visitors: number): JitterOutcome {
     visitorAcked: 0,
     visitorLost: 0,
     visitorDuplicated: 0,
-    replyAcked: 0,
-    replyLost: 0,
-    replyDuplicated: 0,
+    operatorAcked: 0,
+    operatorLost: 0,
+    operatorDuplicated: 0,
     gaps: 0,
     errors: 0,
   };

@@ -38,9 +38,9 @@ export async function jitter(ctx: BenchContext, system: SystemName): Promise<Jit
       visitorAcked: sum((o) => o.visitorAcked),
       visitorLost: sum((o) => o.visitorLost),
       visitorDuplicated: sum((o) => o.visitorDuplicated),
-      replyAcked: sum((o) => o.replyAcked),
-      replyLost: sum((o) => o.replyLost),
-      replyDuplicated: sum((o) => o.replyDuplicated),
+      operatorAcked: sum((o) => o.operatorAcked),
+      operatorLost: sum((o) => o.operatorLost),
+      operatorDuplicated: sum((o) => o.operatorDuplicated),
       gaps: sum((o) => o.gaps),
       errors: sum((o) => o.errors),
     };
