@@ -23,7 +23,7 @@ export interface Sizes {
   quick: boolean;
   workers: number;
   roundTrip: { visitors: number; rates: number[]; stepMs: number; repeats: number; saturationMs: number };
-  fanOut: { sockets: number; eventRates: number[]; stepMs: number };
+  fanOut: { sockets: number; eventRates: number[]; stepMs: number; repeats: number };
   idle: { connections: number };
   jitter: { visitors: number; durationMs: number; closeEveryMs: number; sendEveryMs: number };
   avalanche: { visitors: number };
@@ -35,7 +35,7 @@ export const FULL: Sizes = {
   quick: false,
   workers: 4,
   roundTrip: { visitors: 500, rates: [100, 1000, 5000], stepMs: 4000, repeats: 3, saturationMs: 4000 },
-  fanOut: { sockets: 1000, eventRates: [10, 25, 50, 100, 200], stepMs: 3000 },
+  fanOut: { sockets: 1000, eventRates: [5, 10, 25, 50, 100], stepMs: 3000, repeats: 3 },
   idle: { connections: 10_000 },
   jitter: { visitors: 2000, durationMs: 40_000, closeEveryMs: 15_000, sendEveryMs: 5000 },
   avalanche: { visitors: 5000 },
@@ -47,7 +47,7 @@ export const QUICK: Sizes = {
   quick: true,
   workers: 2,
   roundTrip: { visitors: 40, rates: [200], stepMs: 1200, repeats: 1, saturationMs: 1200 },
-  fanOut: { sockets: 100, eventRates: [20], stepMs: 1500 },
+  fanOut: { sockets: 100, eventRates: [20], stepMs: 1500, repeats: 1 },
   idle: { connections: 400 },
   jitter: { visitors: 100, durationMs: 5000, closeEveryMs: 2000, sendEveryMs: 1000 },
   avalanche: { visitors: 200 },

@@ -19,6 +19,13 @@ const sizes: Sizes = quick ? QUICK : FULL;
 const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL';
 const report = new Report();
 const startedAt = clockMs();
+// Bounded in time whatever happens: a hung scenario ends the run as a failure.
+const DEADLINE_MS = quick ? 3 * 60_000 : 15 * 60_000;
+setTimeout(() => {
+  console.log(`\nstopped: the run exceeded ${DEADLINE_MS / 60_000} minutes`);
+  console.log(`${report.checks.filter((c) => c.passed).length} passed, ${report.checks.filter((c) => !c.passed).length + 1} failed`);
+  process.exit(1);
+}, DEADLINE_MS).unref();
 const KIB = 1024;
 
 /** Runs one scenario; a crash is a failed check, and the other scenarios still run. */

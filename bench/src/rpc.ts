@@ -28,7 +28,7 @@ export function spawnChild(modulePath: string, args: string[] = [], extraExecArg
   const child = fork(modulePath, args, {
     execArgv: [...process.execArgv, ...extraExecArgv],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, LOG_LEVEL: 'silent' },
+    env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG ?? 'silent' },
   });
   let next = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();

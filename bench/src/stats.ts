@@ -48,3 +48,12 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** The sum of one field over a list. */
 export const total = <T>(list: readonly T[], pick: (item: T) => number | null | undefined): number =>
   list.reduce((n, item) => n + (pick(item) ?? 0), 0);
+
+/** Waits until `done()` holds, checking every 10 ms; throws after `timeoutMs` so no run hangs. */
+export async function waitUntil(done: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const until = clockMs() + timeoutMs;
+  while (!done()) {
+    if (clockMs() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}

@@ -2,7 +2,7 @@
 // come back with the widget's backoff; each must resume with what it missed, exactly once.
 
 import { backoffDelay } from '../../../packages/widget/src/backoff.ts';
-import { clockMs, sleep } from '../stats.ts';
+import { clockMs, waitUntil } from '../stats.ts';
 import { type Endpoint, inBatches } from './livechat-client.ts';
 import type { SystemName } from './participants.ts';
 import { connectR1 } from './relay-clients.ts';
@@ -52,7 +52,7 @@ export const avalancheHandlers = {
       await inBatches(visitors, 50, async (visitor) => {
         if (visitor.conversationId) return;
         visitor.send('hello');
-        while (visitor.outbox.size > 0) await sleep(10);
+        await waitUntil(() => visitor.outbox.size === 0, 20_000, 'the ack of a first message');
       });
     } else {
       relays = names.map((room) => new ReconnectingRelay(server.url, room));

@@ -3,7 +3,7 @@
 // schedule, so some of its messages land while the visitor is away. Afterwards, every acknowledged
 // message must have been delivered exactly once, in both directions.
 
-import { clockMs, sleep } from '../stats.ts';
+import { clockMs, sleep, waitUntil } from '../stats.ts';
 import { connectOperator, type Endpoint, inBatches, type LcSocket } from './livechat-client.ts';
 import type { SystemName } from './participants.ts';
 import { connectR2, type RelaySocket } from './relay-clients.ts';
@@ -60,7 +60,7 @@ async function livechatRun(server: Endpoint, tokens: string[], cookie: string): 
   await inBatches(visitors, 50, async (visitor) => {
     if (visitor.conversationId) return;
     greetings.add(visitor.send('hello'));
-    while (!visitor.conversationId) await sleep(10);
+    await waitUntil(() => visitor.conversationId !== null, 20_000, 'the ack of a first message');
   });
   const received = new Map<string, number>();
   const operatorSent = new Map<string, { conversationId: string; seq: number }>();

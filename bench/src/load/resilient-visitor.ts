@@ -87,8 +87,8 @@ export class ResilientVisitor {
   private async adopt(socket: LcSocket, resuming: boolean): Promise<void> {
     this.socket = socket;
     socket.onFrame = (frame) => {
-      if (frame.type === 'message.created') this.record(frame.message);
-      else if (frame.type === 'sync.result') frame.messages.forEach((message) => this.record(message));
+      if (frame.type === 'message.created') this.record(frame.message, null);
+      else if (frame.type === 'sync.result') frame.messages.forEach((message) => this.record(message, syncedAfter));
       else if (frame.type === 'message.ack') {
         this.outbox.delete(frame.message.clientId ?? '');
         this.acked.set(frame.message.clientId ?? '', frame.message.seq);
@@ -100,14 +100,22 @@ export class ResilientVisitor {
       if (this.socket === socket) this.socket = null;
       if (!this.stopped) this.reconnectLater();
     };
-    await socket.request<'sync.result'>({ type: 'sync', id: socket.nextId(), afterSeq: this.cursor });
+    const syncedAfter = this.cursor;
+    await socket.request<'sync.result'>({ type: 'sync', id: socket.nextId(), afterSeq: syncedAfter });
     if (resuming) this.resumedAt.push(clockMs());
     for (const [clientId, body] of this.outbox) socket.send({ type: 'message.send', id: socket.nextId(), clientId, body });
   }
 
-  private record(message: Message): void {
+  /**
+   * A duplicate is a message the server pushes again unasked: a message.created for a seq already
+   * delivered, or a sync answer reaching back to or before the seq asked from. A sync answer may
+   * rightly repeat a seq beyond the cursor that came live before its connection dropped (a
+   * message.created can precede the ack of the visitor's own earlier message).
+   */
+  private record(message: Message, syncedAfter: number | null): void {
     this.conversationId ??= message.conversationId;
-    if (this.delivered.has(message.seq)) this.duplicates += 1;
+    const repeated = syncedAfter === null ? this.delivered.has(message.seq) : message.seq <= syncedAfter;
+    if (repeated) this.duplicates += 1;
     this.delivered.add(message.seq);
     this.known.add(message.seq);
   }

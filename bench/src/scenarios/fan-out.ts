@@ -26,8 +26,9 @@ export const FAN_OUT_P99_MS = 50;
 export async function fanOut(ctx: BenchContext, system: SystemName): Promise<FanOutResult> {
   const sizes = ctx.sizes.fanOut;
   const running = await ctx.start(system);
-  const [sender] = ctx.workers;
+  const sender = ctx.workers[0];
   if (!sender) throw new Error('no load process');
+  const source = sender;
   try {
     const visitors = system === 'livechat' ? (await ctx.visitorTokens(running, ctx.sizes.roundTrip.visitors + 1)).slice(-1) : ['fan'];
     const { rooms } = await sender.call<{ rooms: Followed[] }>('open', {
@@ -47,12 +48,25 @@ export async function fanOut(ctx: BenchContext, system: SystemName): Promise<Fan
     const steps: FanOutStep[] = [];
     let tag = 0;
     for (const eventsPerSecond of sizes.eventRates) {
+      // The machine is shared: a step counts with the median p99 of its repeats.
+      const repeats: FanOutStep[] = [];
+      for (let r = 0; r < sizes.repeats; r++) repeats.push(await fanOutStep(eventsPerSecond, tag++));
+      const ordered = [...repeats].sort((a, b) => a.p99 - b.p99);
+      const step = ordered[Math.floor((ordered.length - 1) / 2)] as FanOutStep;
+      steps.push(step);
+      console.log(
+        `  ${system} fan-out ${eventsPerSecond} events/s: ${Math.round(step.deliveriesPerSecond)} deliveries/s, ` +
+          `median p99 ${step.p99.toFixed(1)} ms (${repeats.map((x) => x.p99.toFixed(0)).join(', ')}), ${step.received}/${step.expected} received`,
+      );
+      if (step.p99 > FAN_OUT_P99_MS || step.received < step.expected) break;
+    }
+    async function fanOutStep(eventsPerSecond: number, n: number): Promise<FanOutStep> {
       await Promise.all(ctx.workers.map((worker) => worker.call('collectStart', { name: 'fan', countDuplicates: false })));
       const probe = ctx.probe(running);
       await probe.begin();
-      const { sent } = await sender.call<{ sent: number }>('openLoop', {
+      const { sent } = await source.call<{ sent: number }>('openLoop', {
         name: 'fan-sender',
-        tag: `fan-${system}-${Date.now()}-${tag++}`,
+        tag: `fan-${system}-${Date.now()}-${n}`,
         rate: eventsPerSecond,
         durationMs: sizes.stepMs,
       });
@@ -67,7 +81,7 @@ export async function fanOut(ctx: BenchContext, system: SystemName): Promise<Fan
       );
       const load = await probe.end();
       const received = total(collected, (c) => c.received);
-      const step: FanOutStep = {
+      return {
         eventsPerSecond,
         expected: sent * sizes.sockets,
         received,
@@ -75,12 +89,6 @@ export async function fanOut(ctx: BenchContext, system: SystemName): Promise<Fan
         p99: summarise(collected.flatMap((c) => c.samples)).p99,
         load,
       };
-      steps.push(step);
-      console.log(
-        `  ${system} fan-out ${eventsPerSecond} events/s: ${Math.round(step.deliveriesPerSecond)} deliveries/s, ` +
-          `p99 ${step.p99.toFixed(1)} ms, ${received}/${step.expected} received`,
-      );
-      if (step.p99 > FAN_OUT_P99_MS || received < step.expected) break;
     }
     await Promise.all(ctx.workers.map((worker) => worker.call('close', { name: 'fan' })));
     await sender.call('close', { name: 'fan-sender' });

@@ -15,7 +15,7 @@ let app: FastifyInstance | null = null;
 const probe = new Probe();
 
 async function start(params: StartParams) {
-  app = await buildApp(testConfig({ dataDir: params.dataDir, synchronous: params.synchronous, logLevel: 'silent' }));
+  app = await buildApp(testConfig({ dataDir: params.dataDir, synchronous: params.synchronous, logLevel: process.env.LOG_LEVEL ?? 'silent' }));
   await app.store.sites.save({ id: BENCH_SITE, name: 'Bench', allowedOrigins: [BENCH_ORIGIN, ...(params.origins ?? [])] });
   let missed = 0;
   if (params.missedReplyFrom) missed = await storeMissedReplies(app, params.missedReplyFrom);
