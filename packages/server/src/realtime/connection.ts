@@ -59,6 +59,16 @@ export class Connection {
     this.sendRaw(serialised);
   }
 
+  /**
+   * Acks a stored message once this connection has been given every earlier message of its
+   * conversation, so an ack never overtakes one: the highest seq a client has seen is always a safe
+   * point to resume from.
+   */
+  async acknowledge(frameId: string, message: Message): Promise<void> {
+    await this.feeds.get(message.conversationId)?.reached(message.seq - 1);
+    this.send({ type: 'message.ack', id: frameId, message });
+  }
+
   error(code: ErrorCode, message: string, frameId: string | null): void {
     this.send({ type: 'error', code, message, frameId });
   }

@@ -62,4 +62,20 @@ describe('ConversationFeed', () => {
     expect(emitted).toEqual([2]);
     expect(feed.cursor).toBe(2);
   });
+
+  it('lets an ack wait until every earlier message has gone out', async () => {
+    const { feed, emitted, store } = setup(0);
+    await feed.initial();
+    feed.release();
+    const order: string[] = [];
+    store.push(msg(1), msg(2));
+    feed.push(msg(2)); // a gap: 1 is read from the store first
+    const acked = feed.reached(2).then(() => order.push('ack 3'));
+    await acked;
+    order.unshift(...emitted.map((seq) => `created ${seq}`));
+    expect(order).toEqual(['created 1', 'created 2', 'ack 3']);
+    feed.close();
+    await feed.reached(99); // a closed feed holds no one back
+  });
 });
+

@@ -14,6 +14,8 @@ export class ConversationFeed {
   private reading = true;
   private pending: Pending[] = [];
   private closed = false;
+  /** Callers waiting until the connection has been given everything up to a seq. */
+  private waiters: Array<{ seq: number; resolve: () => void }> = [];
 
   constructor(
     afterSeq: number,
@@ -56,13 +58,36 @@ export class ConversationFeed {
     if (!this.reading) this.drain();
   }
 
+  /**
+   * Resolves once every message up to `seq` has been passed on (or the feed closed). An ack sent
+   * after this can never overtake an earlier message, so a client may take the highest seq it has
+   * seen as its resume point.
+   */
+  reached(seq: number): Promise<void> {
+    if (this.closed || seq <= this.delivered) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ seq, resolve }));
+  }
+
   close(): void {
     this.closed = true;
     this.pending = [];
+    this.releaseWaiters(Number.POSITIVE_INFINITY);
+  }
+
+  private releaseWaiters(upTo: number): void {
+    if (this.waiters.length === 0) return;
+    const ready = this.waiters.filter((waiter) => waiter.seq <= upTo);
+    this.waiters = this.waiters.filter((waiter) => waiter.seq > upTo);
+    for (const waiter of ready) waiter.resolve();
   }
 
   private drain(): void {
     this.pending.sort((a, b) => a.message.seq - b.message.seq);
+    this.drainPending();
+    this.releaseWaiters(this.delivered);
+  }
+
+  private drainPending(): void {
     while (this.pending.length > 0 && !this.closed) {
       const next = this.pending[0] as Pending;
       if (next.message.seq <= this.delivered) {

@@ -22,7 +22,7 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
         },
         connection.id,
       );
-      connection.send({ type: 'message.ack', id: frame.id, message });
+      await connection.acknowledge(frame.id, message);
       return;
     }
     case 'sync': {

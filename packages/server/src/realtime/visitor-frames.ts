@@ -10,7 +10,7 @@ export async function handleVisitorFrame(gateway: Gateway, session: VisitorSessi
   switch (frame.type) {
     case 'message.send': {
       const message = await conversations.visitorSend(visitor, frame, connection.id);
-      connection.send({ type: 'message.ack', id: frame.id, message });
+      await connection.acknowledge(frame.id, message);
       return;
     }
     case 'sync': {
