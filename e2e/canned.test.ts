@@ -3,15 +3,18 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type TestSmtp, startSmtpServer } from '../packages/server/test/smtp.ts';
 import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
+let smtp: TestSmtp;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  // No SMTP_URL: email notifications land in the outbox an admin can read.
-  demo = await startDemo();
+  // Mention emails go over SMTP to a real server on loopback, which keeps what it receives.
+  smtp = await startSmtpServer();
+  demo = await startDemo({ smtpUrl: smtp.url });
   browser = await launchBrowser();
 });
 
@@ -19,6 +22,7 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
   await demo?.stop();
+  await smtp?.close();
 });
 
 async function newPage(): Promise<Page> {
@@ -99,16 +103,14 @@ it('canned responses are suggested and inserted; @mentions reach Bob by email an
   await composer.press('Enter');
   await alice.locator('[data-testid="op-message"][data-visibility="operator"]', { hasText: 'replacement stock' }).waitFor();
 
+  // Bob prefers email: the SMTP server receives one for him, with the message and a link to it.
   await expect
-    .poll(async () => {
-      const response = await alice.request.get(`${demo.url}/api/admin/outbox`);
-      const { emails } = (await response.json()) as { emails: Array<{ to: string; text: string }> };
-      return emails.filter((email) => email.to.includes('bob@example.com') && email.text.includes('replacement stock')).length;
-    })
+    .poll(() => smtp.received.filter((mail) => mail.to.includes('bob@example.com')).length)
     .toBe(1);
-  await alice.getByTestId('op-nav-settings').click();
-  await alice.locator('[data-testid="op-outbox-email"]', { hasText: 'bob@example.com' }).waitFor();
-  await alice.screenshot({ path: join(SCREENSHOTS, 'settings.png'), fullPage: true });
+  const email = smtp.received.find((mail) => mail.to.includes('bob@example.com'))?.raw ?? '';
+  expect(email).toContain('replacement stock');
+  expect(email).toContain('Alice');
+  expect(email.replace(/=\r?\n/g, '')).toContain(`/operator/#/conversations/${conversationUrl.split('/').pop()}`);
   await alice.goto(conversationUrl);
   await alice.locator('[data-testid="op-message"]', { hasText: 'replacement stock' }).waitFor();
   expect(await alice.getByTestId('op-inbox-count').textContent()).toBe('0');

@@ -3,9 +3,9 @@
 
 import { type AddressInfo, createServer } from 'node:net';
 import type { ErrorBody, NotificationList, OperatorProfile, OutboxList } from '@livechat/protocol';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../src/config.ts';
+import { startSmtpServer } from './smtp.ts';
 import {
   type Client,
   type TestServer,
@@ -90,37 +90,10 @@ async function until<T>(read: () => Promise<T | null | undefined>, timeoutMs = 5
   }
 }
 
-interface ReceivedMail {
-  from: string | null;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback (no TLS, no auth) that keeps what it receives. */
 async function startSmtp() {
-  const received: ReceivedMail[] = [];
-  const smtp = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = smtp.server.address() as AddressInfo;
-  cleanups.push(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
-  return { url: `smtp://127.0.0.1:${port}`, received };
+  const smtp = await startSmtpServer();
+  cleanups.push(smtp.close);
+  return smtp;
 }
 
 /** A loopback port nothing listens on: it was free a moment ago and has been closed again. */
