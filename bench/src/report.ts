@@ -93,7 +93,7 @@ function machine() {
 function commit(): string {
   try {
     const head = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- packages bench', { encoding: 'utf8' }).trim() !== '';
+    const dirty = execSync('git status --porcelain --untracked-files=no -- packages bench', { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${head} (with uncommitted changes)` : head;
   } catch {
     return 'unknown';
