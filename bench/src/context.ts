@@ -48,9 +48,9 @@ export const QUICK: Sizes = {
   workers: 2,
   roundTrip: { visitors: 40, rates: [200], stepMs: 1200, repeats: 1, saturationMs: 1200 },
   fanOut: { sockets: 100, eventRates: [20], stepMs: 1500, repeats: 1 },
-  idle: { connections: 400 },
-  jitter: { visitors: 100, durationMs: 5000, closeEveryMs: 2000, sendEveryMs: 1000 },
-  avalanche: { visitors: 200 },
+  idle: { connections: 300 },
+  jitter: { visitors: 100, durationMs: 4000, closeEveryMs: 1500, sendEveryMs: 1000 },
+  avalanche: { visitors: 150 },
   r3: { runs: 1, durationMs: 500 },
   widget: { browserRuns: 0 },
 };
