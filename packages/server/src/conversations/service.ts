@@ -59,7 +59,11 @@ export class ConversationService {
 
   /** Stores a visitor's message, opening (and assigning) their conversation on the first one. */
   async visitorSend(visitor: Visitor, input: SendInput, originId?: string): Promise<Message> {
-    const { conversation, created } = await this.store.conversations.findOrCreateOpen(visitor.siteId, visitor.id);
+    // Most messages go to a conversation that exists: read it, and only try to create when there is none.
+    const open = await this.store.conversations.openByVisitor(visitor.siteId, visitor.id);
+    const { conversation, created } = open
+      ? { conversation: open, created: false }
+      : await this.store.conversations.findOrCreateOpen(visitor.siteId, visitor.id);
     const { message, duplicate } = await this.store.messages.append({
       conversationId: conversation.id,
       author: visitorAuthor(visitor),

@@ -38,6 +38,7 @@ export class Gateway {
   private readonly sockets = new Set<WebSocket>();
   /** Listing refreshes run one at a time per conversation, so summaries never arrive out of order. */
   private readonly refreshes = new Map<string, Promise<void>>();
+  private readonly waitingRefreshes = new Set<string>();
   private readonly unsubscribe: () => void;
   private readonly heartbeat: NodeJS.Timeout;
 
@@ -235,9 +236,16 @@ export class Gateway {
   }
 
   private refreshListings(conversationId: string): void {
+    // A refresh that has not started yet will read the latest state anyway: under a burst of
+    // messages one summary per operator goes out, not one per message.
+    if (this.waitingRefreshes.has(conversationId)) return;
+    this.waitingRefreshes.add(conversationId);
     const previous = this.refreshes.get(conversationId) ?? Promise.resolve();
     const next = previous
-      .then(() => this.refreshNow(conversationId))
+      .then(() => {
+        this.waitingRefreshes.delete(conversationId);
+        return this.refreshNow(conversationId);
+      })
       .catch((err: unknown) => this.deps.log.error({ err }, 'listing refresh failed'))
       .finally(() => {
         if (this.refreshes.get(conversationId) === next) this.refreshes.delete(conversationId);
