@@ -29,6 +29,7 @@ export interface Sizes {
   avalanche: { visitors: number };
   r3: { runs: number; durationMs: number };
   widget: { browserRuns: number };
+  commands: { tickets: number; transcript: number; canned: number; runs: number };
 }
 
 export const FULL: Sizes = {
@@ -41,6 +42,7 @@ export const FULL: Sizes = {
   avalanche: { visitors: 5000 },
   r3: { runs: 3, durationMs: 2000 },
   widget: { browserRuns: 7 },
+  commands: { tickets: 100_000, transcript: 1_000, canned: 10_000, runs: 300 },
 };
 
 export const QUICK: Sizes = {
@@ -53,6 +55,7 @@ export const QUICK: Sizes = {
   avalanche: { visitors: 150 },
   r3: { runs: 1, durationMs: 500 },
   widget: { browserRuns: 0 },
+  commands: { tickets: 10_000, transcript: 200, canned: 10_000, runs: 40 },
 };
 
 export interface Running {
