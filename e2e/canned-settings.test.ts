@@ -39,7 +39,8 @@ async function signIn(email: string, password: string): Promise<Page> {
   return page;
 }
 
-const row = (page: Page, shortcut: string) => page.locator(`[data-testid="op-canned-row"][data-shortcut="${shortcut}"]`);
+const row = (page: Page, shortcut: string) =>
+  page.locator(`[data-testid="op-canned-row"][data-shortcut="${shortcut}"]`);
 
 async function fillCannedForm(page: Page, shortcut: string, substitution: string): Promise<void> {
   const form = page.getByTestId('op-canned-form');

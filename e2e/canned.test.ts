@@ -87,10 +87,16 @@ it('canned responses are suggested and inserted; @mentions reach Bob by email an
 
   // The text stays editable, and a second canned response can join the first.
   await composer.pressSequentially('We will replace it. :bye ');
-  expect(await composerValue(alice)).toBe('I am sorry to hear that. We will replace it. Thanks for your feedback. Goodbye! ');
+  expect(await composerValue(alice)).toBe(
+    'I am sorry to hear that. We will replace it. Thanks for your feedback. Goodbye! ',
+  );
   await composer.press('Enter');
-  await alice.locator('[data-testid="op-message"][data-visibility="public"]', { hasText: 'We will replace it.' }).waitFor();
-  await site.locator('[data-testid="lc-message"][data-author="operator"]', { hasText: 'I am sorry to hear that.' }).waitFor();
+  await alice
+    .locator('[data-testid="op-message"][data-visibility="public"]', { hasText: 'We will replace it.' })
+    .waitFor();
+  await site
+    .locator('[data-testid="lc-message"][data-author="operator"]', { hasText: 'I am sorry to hear that.' })
+    .waitFor();
 
   // `@bob` suggests Bob; choosing inserts `@Bob `; sending notifies him by email (his preference).
   await composer.pressSequentially('@bo');
@@ -101,12 +107,12 @@ it('canned responses are suggested and inserted; @mentions reach Bob by email an
   await alice.getByTestId('op-note-toggle').check();
   await composer.pressSequentially('can you check the replacement stock?');
   await composer.press('Enter');
-  await alice.locator('[data-testid="op-message"][data-visibility="operator"]', { hasText: 'replacement stock' }).waitFor();
+  await alice
+    .locator('[data-testid="op-message"][data-visibility="operator"]', { hasText: 'replacement stock' })
+    .waitFor();
 
   // Bob prefers email: the SMTP server receives one for him, with the message and a link to it.
-  await expect
-    .poll(() => smtp.received.filter((mail) => mail.to.includes('bob@example.com')).length)
-    .toBe(1);
+  await expect.poll(() => smtp.received.filter((mail) => mail.to.includes('bob@example.com')).length).toBe(1);
   const email = smtp.received.find((mail) => mail.to.includes('bob@example.com'))?.raw ?? '';
   expect(email).toContain('replacement stock');
   expect(email).toContain('Alice');

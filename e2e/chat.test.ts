@@ -31,9 +31,7 @@ it('a visitor writes from the demo site, Alice answers from the operator UI', as
   await expect.poll(() => site.getByTestId('lc-panel').isVisible()).toBe(true);
   await site.getByTestId('lc-input').fill('Hello! Do you ship the Borealis lamp to Lyon?');
   await site.getByTestId('lc-input').press('Enter');
-  await site
-    .locator('[data-testid="lc-message"][data-author="visitor"]', { hasText: 'Borealis lamp' })
-    .waitFor();
+  await site.locator('[data-testid="lc-message"][data-author="visitor"]', { hasText: 'Borealis lamp' }).waitFor();
 
   const operatorContext = await browser.newContext();
   const ui = await operatorContext.newPage();

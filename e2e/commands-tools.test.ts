@@ -91,5 +91,6 @@ it('/help, /search_tickets, /history and /leave answer the operator only', async
   await ui.screenshot({ path: join(SCREENSHOTS, 'command-leave.png') });
 
   const visitorText = (await site.getByTestId('lc-message').allTextContents()).join('\n');
-  for (const secret of ['/help', '/history', 'Aurora dimmer', 'tickets', '/leave']) expect(visitorText).not.toContain(secret);
+  for (const secret of ['/help', '/history', 'Aurora dimmer', 'tickets', '/leave'])
+    expect(visitorText).not.toContain(secret);
 }, 120_000);

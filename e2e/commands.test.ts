@@ -59,7 +59,8 @@ it('an operator files a ticket and a lead from the chat, opens them, and the vis
   await composer.pressSequentially('/');
   await ui.getByTestId('op-suggestions').waitFor();
   const names = (await suggestions(ui).allTextContents()).join('\n');
-  for (const command of ['/help', '/ticket', '/search_tickets', '/history', '/lead', '/leave']) expect(names).toContain(command);
+  for (const command of ['/help', '/ticket', '/search_tickets', '/history', '/lead', '/leave'])
+    expect(names).toContain(command);
   await ui.screenshot({ path: join(SCREENSHOTS, 'command-suggestions.png') });
   expect(await seriousViolations(ui)).toEqual([]);
   await composer.pressSequentially('tic');

@@ -62,14 +62,18 @@ describe('the plain HTML example', () => {
     const launcher = page.getByTestId('lc-launcher');
     await expect.poll(() => launcher.getAttribute('aria-label')).toBe('Ouvrir le chat');
     const box = await launcher.boundingBox();
-    expect(box && box.x).toBeLessThan(100);
+    expect(box?.x).toBeLessThan(100);
 
     const get = await operatorApi(demo);
-    const details = await get<{ visitor: { attributes: Record<string, string> } }>(`/api/operator/visitors/${visitorId}`);
+    const details = await get<{ visitor: { attributes: Record<string, string> } }>(
+      `/api/operator/visitors/${visitorId}`,
+    );
     expect(details.body.visitor.attributes).toEqual({ plan: 'free', newsletter: 'true' });
     await expect
       .poll(async () => {
-        const views = await get<{ pageViews: Array<{ title: string }> }>(`/api/operator/visitors/${visitorId}/page-views`);
+        const views = await get<{ pageViews: Array<{ title: string }> }>(
+          `/api/operator/visitors/${visitorId}/page-views`,
+        );
         return views.body.pageViews.map((view) => view.title);
       })
       .toEqual(['Tealight Tea – Tarifs', 'Tealight Tea – Home']);
@@ -88,7 +92,11 @@ describe('the plain HTML example', () => {
     await page.getByTestId('lc-input').fill('draft');
     for (let i = 0; i < 7; i++) {
       await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
-      expect(await page.evaluate(() => document.querySelector('livechat-widget')?.shadowRoot?.activeElement?.closest('.panel') !== null)).toBe(true);
+      expect(
+        await page.evaluate(
+          () => document.querySelector('livechat-widget')?.shadowRoot?.activeElement?.closest('.panel') !== null,
+        ),
+      ).toBe(true);
     }
     await page.keyboard.press('Escape');
     await expect.poll(() => panel(page).isVisible()).toBe(false);
@@ -104,7 +112,11 @@ describe('the plain HTML example', () => {
 
   it('fills the screen on a phone, and speaks Arabic right to left', async () => {
     // Reduced motion: the panel appears without sliding in, so its box is final at once.
-    const context = await browser.newContext({ viewport: { width: 375, height: 700 }, locale: 'ar', reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 700 },
+      locale: 'ar',
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     await page.addInitScript(() => {
       (window as unknown as { LiveChatSettings: object }).LiveChatSettings = { locale: 'ar', title: undefined };
@@ -115,7 +127,13 @@ describe('the plain HTML example', () => {
     await expect.poll(() => panel(page).isVisible()).toBe(true);
     const box = await panel(page).boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: 375, height: 700 });
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('livechat-widget')?.shadowRoot?.querySelector('.panel') as Element).direction)).toBe('rtl');
+    expect(
+      await page.evaluate(
+        () =>
+          getComputedStyle(document.querySelector('livechat-widget')?.shadowRoot?.querySelector('.panel') as Element)
+            .direction,
+      ),
+    ).toBe('rtl');
     expect(await page.getByTestId('lc-input').getAttribute('placeholder')).toBe('اكتب رسالة…');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'plain-html-phone-rtl.png') });

@@ -29,15 +29,24 @@ beforeAll(async () => {
   // Built with the repository's Vite against the widget's npm build (from `npm run build`).
   outDir = mkdtempSync(join(tmpdir(), 'livechat-spa-'));
   const vite = join(ROOT, 'packages', 'widget', 'node_modules', '.bin', 'vite');
-  const built = spawnSync(vite, ['build', '--config', 'examples/spa/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const built = spawnSync(
+    vite,
+    ['build', '--config', 'examples/spa/vite.config.ts', '--outDir', outDir, '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   if (built.status !== 0) throw new Error(`building the SPA example failed:\n${built.stdout}\n${built.stderr}`);
   demo = await startDemo();
   browser = await launchBrowser();
   const site = await demo.app.store.sites.get('demo');
-  app = await startExampleServer({ root: outDir, chatServer: demo.url, site: 'demo', secret: site?.identitySecret ?? '' });
+  app = await startExampleServer({
+    root: outDir,
+    chatServer: demo.url,
+    site: 'demo',
+    secret: site?.identitySecret ?? '',
+  });
   await allowOrigin(demo, app.url);
 });
 
@@ -152,7 +161,9 @@ describe('the single-page app example', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await expect.poll(() => page.getByTestId('lc-message').count()).toBe(0);
-    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('livechat:')));
+    const stored = await page.evaluate(() =>
+      Object.entries(localStorage).filter(([key]) => key.startsWith('livechat:')),
+    );
     const visitor = stored.find(([key]) => key.endsWith(':visitor'))?.[1];
     expect(visitor).toBeTruthy();
     expect((await demo.app.store.visitors.byId(visitor as string))?.externalId).toBeNull();

@@ -18,7 +18,8 @@ export async function serveStatic(root: string, chatServer: string): Promise<{ u
       if (!file.startsWith(root)) throw new Error('outside');
       let body: string | Buffer = await readFile(file);
       if (file.endsWith('.html')) body = body.toString('utf8').replaceAll('http://localhost:3000', chatServer);
-      const type = extname(file) === '.html' ? 'text/html; charset=utf-8' : extname(file) === '.css' ? 'text/css' : 'text/plain';
+      const type =
+        extname(file) === '.html' ? 'text/html; charset=utf-8' : extname(file) === '.css' ? 'text/css' : 'text/plain';
       response.writeHead(200, { 'content-type': type });
       response.end(body);
     } catch {
@@ -93,7 +94,15 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document);
     return violations
       .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
@@ -106,6 +115,8 @@ export async function widgetTraces(page: Page) {
   return page.evaluate(() => ({
     elements: document.querySelectorAll('livechat-widget').length,
     global: 'LiveChat' in window,
-    nativeHistory: history.pushState.toString().includes('[native code]') && history.replaceState.toString().includes('[native code]'),
+    nativeHistory:
+      history.pushState.toString().includes('[native code]') &&
+      history.replaceState.toString().includes('[native code]'),
   }));
 }

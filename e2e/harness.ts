@@ -1,9 +1,10 @@
 // Browser-test harness: the real demo server on a free port and a headless system Chromium.
 
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { buildApp } from '../packages/server/src/app.ts';
 import { type Config, testConfig } from '../packages/server/src/config.ts';
 import { demoOrigins, seedDemo } from '../packages/server/src/demo/seed.ts';
@@ -36,23 +37,6 @@ export async function startDemo(overrides: Partial<Omit<Config, 'dataDir' | 'dem
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  }
   mkdirSync(SCREENSHOTS, { recursive: true });
-  // Playwright gives every launch a fresh, empty profile of its own.
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchChromium();
 }

@@ -32,7 +32,20 @@ function install() {
 }
 
 function build() {
-  must(run('npx', ['-y', PNPM, '-r', '--filter', './packages/widget', '--filter', './packages/operator-ui', 'run', 'build']), 'build');
+  must(
+    run('npx', [
+      '-y',
+      PNPM,
+      '-r',
+      '--filter',
+      './packages/widget',
+      '--filter',
+      './packages/operator-ui',
+      'run',
+      'build',
+    ]),
+    'build',
+  );
 }
 
 function vitest(config, resultsFile) {
@@ -67,13 +80,16 @@ switch (mode) {
       }),
     );
     break;
-  case 'test': {
-    install();
-    const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-    const status = vitest('vitest.config.ts', '.vitest-results.json');
-    if (typecheck !== 0) console.error('type check failed');
-    process.exit(typecheck || status);
-  }
+  case 'test':
+    {
+      install();
+      const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+      const lint = run('npx', ['biome', 'ci', '.']);
+      const status = vitest('vitest.config.ts', '.vitest-results.json');
+      if (typecheck !== 0) console.error('type check failed');
+      if (lint !== 0) console.error('format or lint check failed: `npx biome check --write .` fixes most of it');
+      process.exit(typecheck || lint || status);
+    }
     break;
   case 'e2e':
     install();

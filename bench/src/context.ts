@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Endpoint, inBatches, LcSocket, connectOperator } from './load/livechat-client.ts';
+import { type Endpoint, inBatches, type LcSocket, connectOperator } from './load/livechat-client.ts';
 import type { SystemName } from './load/participants.ts';
 import { type Child, spawnChild } from './rpc.ts';
 import { BENCH_ORIGIN, BENCH_SITE, type StartParams } from './servers/bench-site.ts';
@@ -87,7 +87,9 @@ export class BenchContext {
   ) {}
 
   async init(): Promise<void> {
-    this.workers = await Promise.all(Array.from({ length: this.sizes.workers }, () => spawnChild(here('./load/worker.ts'))));
+    this.workers = await Promise.all(
+      Array.from({ length: this.sizes.workers }, () => spawnChild(here('./load/worker.ts'))),
+    );
   }
 
   async dispose(): Promise<void> {
@@ -96,7 +98,10 @@ export class BenchContext {
   }
 
   /** Starts one of the systems in its own process; the live chat keeps its data across starts. */
-  async start(system: SystemName, options: { port?: number; missedReplies?: boolean; origins?: string[] } = {}): Promise<Running> {
+  async start(
+    system: SystemName,
+    options: { port?: number; missedReplies?: boolean; origins?: string[] } = {},
+  ): Promise<Running> {
     const child = await spawnChild(SERVER_MODULES[system], [], ['--expose-gc']);
     const params: StartParams = { dataDir: this.dataDir, port: options.port ?? 0, synchronous: this.synchronous };
     if (options.missedReplies) params.missedReplyFrom = this.operatorIds.get('duty');
@@ -170,7 +175,10 @@ export class BenchContext {
 
   private async createOperators(running: Running): Promise<void> {
     const names = ['duty', 'fan', ...Array.from({ length: this.sizes.workers }, (_, i) => `op${i}`)];
-    const created = await running.child.call<Array<{ id: string; email: string }>>('createOperators', { names, password: PASSWORD });
+    const created = await running.child.call<Array<{ id: string; email: string }>>('createOperators', {
+      names,
+      password: PASSWORD,
+    });
     this.operatorIds = new Map(created.map((operator, i) => [names[i] as string, operator.id]));
   }
 }

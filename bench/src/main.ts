@@ -24,7 +24,9 @@ const startedAt = clockMs();
 const DEADLINE_MS = quick ? 3 * 60_000 : 15 * 60_000;
 setTimeout(() => {
   console.log(`\nstopped: the run exceeded ${DEADLINE_MS / 60_000} minutes`);
-  console.log(`${report.checks.filter((c) => c.passed).length} passed, ${report.checks.filter((c) => !c.passed).length + 1} failed`);
+  console.log(
+    `${report.checks.filter((c) => c.passed).length} passed, ${report.checks.filter((c) => !c.passed).length + 1} failed`,
+  );
   process.exit(1);
 }, DEADLINE_MS).unref();
 const KIB = 1024;
@@ -35,7 +37,7 @@ async function attempt<T>(name: string, run: () => Promise<T>): Promise<T | null
   try {
     return await run();
   } catch (error) {
-    report.check(`${name} ran`, false, error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error));
+    report.check(`${name} ran`, false, error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
     return null;
   }
 }
@@ -44,14 +46,20 @@ async function storageBaseline() {
   const loop = await spawnChild(fileURLToPath(new URL('./servers/sqlite-loop.ts', import.meta.url)));
   try {
     const run = (rowsPerCommit: number) =>
-      loop.call<{ rowsPerSecond: number }>('insertLoop', { synchronous, durationMs: sizes.r3.durationMs, rowsPerCommit });
+      loop.call<{ rowsPerSecond: number }>('insertLoop', {
+        synchronous,
+        durationMs: sizes.r3.durationMs,
+        rowsPerCommit,
+      });
     const single: number[] = [];
     const batched: number[] = [];
     for (let i = 0; i < sizes.r3.runs; i++) {
       single.push((await run(1)).rowsPerSecond);
       batched.push((await run(100)).rowsPerSecond);
     }
-    console.log(`  R3: ${Math.round(median(single))} rows/s one commit each, ${Math.round(median(batched))} rows/s 100 per commit`);
+    console.log(
+      `  R3: ${Math.round(median(single))} rows/s one commit each, ${Math.round(median(batched))} rows/s 100 per commit`,
+    );
     return { single: median(single), batched: median(batched) };
   } finally {
     await loop.stop();
@@ -104,7 +112,11 @@ function roundTripRows(results: Record<'livechat' | 'r1' | 'r2', RoundTripResult
     const lost = steps.reduce((n, s) => n + (s.sent - s.received), 0);
     const duplicated = steps.reduce((n, s) => n + s.duplicates, 0) + livechat.saturation.duplicates;
     const unacked = steps.reduce((n, s) => n + (s.sent - (s.acked ?? 0)), 0);
-    report.check('round trip: every sent message reached the operator once', lost === 0 && duplicated === 0, `${lost} lost, ${duplicated} duplicated`);
+    report.check(
+      'round trip: every sent message reached the operator once',
+      lost === 0 && duplicated === 0,
+      `${lost} lost, ${duplicated} duplicated`,
+    );
     report.check('round trip: every sent message was acknowledged', unacked === 0, `${unacked} without ack`);
   }
 }
@@ -116,8 +128,20 @@ async function main() {
   try {
     const r3 = await attempt('R3 storage baseline', storageBaseline);
     report.raw.r3 = r3;
-    report.add({ scenario: 'storage', metric: 'rows/s, one commit each', unit: 'rows/s', livechat: '', r3: r3?.single ?? null });
-    report.add({ scenario: 'storage', metric: 'rows/s, 100 per commit', unit: 'rows/s', livechat: '', r3: r3?.batched ?? null });
+    report.add({
+      scenario: 'storage',
+      metric: 'rows/s, one commit each',
+      unit: 'rows/s',
+      livechat: '',
+      r3: r3?.single ?? null,
+    });
+    report.add({
+      scenario: 'storage',
+      metric: 'rows/s, 100 per commit',
+      unit: 'rows/s',
+      livechat: '',
+      r3: r3?.batched ?? null,
+    });
 
     const rt = {
       r1: await attempt('round trip: R1', () => roundTrip(ctx, 'r1')),
@@ -141,16 +165,25 @@ async function main() {
       livechat: fanBest(fan.livechat),
       r1: fanBest(fan.r1),
       r2: fanBest(fan.r2),
-      ratios: { 'vs R1': ratio(fanBest(fan.livechat), fanBest(fan.r1)), 'vs R2': ratio(fanBest(fan.livechat), fanBest(fan.r2)) },
+      ratios: {
+        'vs R1': ratio(fanBest(fan.livechat), fanBest(fan.r1)),
+        'vs R2': ratio(fanBest(fan.livechat), fanBest(fan.r2)),
+      },
       target: '≥ 0.6× R1 and ≥ 1.5× R2',
       meets:
         fanBest(fan.livechat) === null || fanBest(fan.r1) === null || fanBest(fan.r2) === null
           ? null
-          : (fanBest(fan.livechat) ?? 0) >= 0.6 * (fanBest(fan.r1) ?? 0) && (fanBest(fan.livechat) ?? 0) >= 1.5 * (fanBest(fan.r2) ?? 0),
+          : (fanBest(fan.livechat) ?? 0) >= 0.6 * (fanBest(fan.r1) ?? 0) &&
+            (fanBest(fan.livechat) ?? 0) >= 1.5 * (fanBest(fan.r2) ?? 0),
       limit: describeLoad(fan.livechat?.steps.at(-1)?.load),
     });
     const firstFan = fan.livechat?.steps[0];
-    if (firstFan) report.check('fan-out: every socket got every message', firstFan.received === firstFan.expected, `${firstFan.received}/${firstFan.expected}`);
+    if (firstFan)
+      report.check(
+        'fan-out: every socket got every message',
+        firstFan.received === firstFan.expected,
+        `${firstFan.received}/${firstFan.expected}`,
+      );
 
     const idleResults = {
       r1: await attempt('idle connections: R1', () => idle(ctx, 'r1')),
@@ -166,7 +199,10 @@ async function main() {
       livechat: perConn(idleResults.livechat),
       r1: perConn(idleResults.r1),
       r2: perConn(idleResults.r2),
-      ratios: { 'vs R1': ratio(perConn(idleResults.livechat), perConn(idleResults.r1)), 'vs R2': ratio(perConn(idleResults.livechat), perConn(idleResults.r2)) },
+      ratios: {
+        'vs R1': ratio(perConn(idleResults.livechat), perConn(idleResults.r1)),
+        'vs R2': ratio(perConn(idleResults.livechat), perConn(idleResults.r2)),
+      },
       target: '≤ 3× R1 and ≤ 0.5× R2',
       meets:
         idleResults.livechat && idleResults.r1 && idleResults.r2
@@ -186,7 +222,13 @@ async function main() {
     report.raw.jitter = jit;
     const exactlyOnce = (o: typeof jit.livechat) =>
       o
-        ? (100 * (o.visitorAcked + o.operatorAcked - o.visitorLost - o.visitorDuplicated - o.operatorLost - o.operatorDuplicated)) /
+        ? (100 *
+            (o.visitorAcked +
+              o.operatorAcked -
+              o.visitorLost -
+              o.visitorDuplicated -
+              o.operatorLost -
+              o.operatorDuplicated)) /
           Math.max(1, o.visitorAcked + o.operatorAcked)
         : null;
     report.add({
@@ -239,10 +281,36 @@ async function main() {
       const transcript = c.ticketTranscriptMessages.toLocaleString('en');
       const canned = c.cannedResponses.toLocaleString('en');
       const rows: Row[] = [
-        { scenario: 'commands', metric: `/search_tickets over ${tickets} tickets, p99`, unit: 'ms', livechat: c.searchTickets.p99, target: '< 5 ms', meets: c.searchTickets.p99 < 5 },
-        { scenario: 'commands', metric: `/search_tickets over ${tickets} tickets, p50`, unit: 'ms', livechat: c.searchTickets.p50 },
-        { scenario: 'commands', metric: `/ticket with a ${transcript}-message transcript, p99`, unit: 'ms', livechat: c.ticket.p99, target: '< 20 ms', meets: c.ticket.p99 < 20 },
-        { scenario: 'canned filter', metric: `one keystroke over ${canned} responses, p99`, unit: 'ms', livechat: c.cannedKeystroke.p99, target: '< 1 ms', meets: c.cannedKeystroke.p99 < 1 },
+        {
+          scenario: 'commands',
+          metric: `/search_tickets over ${tickets} tickets, p99`,
+          unit: 'ms',
+          livechat: c.searchTickets.p99,
+          target: '< 5 ms',
+          meets: c.searchTickets.p99 < 5,
+        },
+        {
+          scenario: 'commands',
+          metric: `/search_tickets over ${tickets} tickets, p50`,
+          unit: 'ms',
+          livechat: c.searchTickets.p50,
+        },
+        {
+          scenario: 'commands',
+          metric: `/ticket with a ${transcript}-message transcript, p99`,
+          unit: 'ms',
+          livechat: c.ticket.p99,
+          target: '< 20 ms',
+          meets: c.ticket.p99 < 20,
+        },
+        {
+          scenario: 'canned filter',
+          metric: `one keystroke over ${canned} responses, p99`,
+          unit: 'ms',
+          livechat: c.cannedKeystroke.p99,
+          target: '< 1 ms',
+          meets: c.cannedKeystroke.p99 < 1,
+        },
       ];
       rows.forEach((row) => report.add(row));
     }
@@ -251,13 +319,27 @@ async function main() {
     report.raw.widget = w;
     if (w) {
       const rows: Row[] = [
-        { scenario: 'widget', metric: 'loader size', unit: 'B gzip', livechat: w.loaderGzipBytes, target: '≤ 2 KB', meets: w.loaderGzipBytes <= 2048 },
-        { scenario: 'widget', metric: 'opened widget size', unit: 'B gzip', livechat: w.openedGzipBytes, target: '≤ 25 KB', meets: w.openedGzipBytes <= 25 * 1024 },
+        {
+          scenario: 'widget',
+          metric: 'loader size',
+          unit: 'B gzip',
+          livechat: w.loaderGzipBytes,
+          target: '≤ 2 KB',
+          meets: w.loaderGzipBytes <= 2048,
+        },
+        {
+          scenario: 'widget',
+          metric: 'opened widget size',
+          unit: 'B gzip',
+          livechat: w.openedGzipBytes,
+          target: '≤ 25 KB',
+          meets: w.openedGzipBytes <= 25 * 1024,
+        },
         {
           scenario: 'widget',
           metric: 'script tag to visible launcher',
           unit: 'ms',
-          livechat: w.launcherMs ?? (w.browserNote ?? 'skipped in bench:quick'),
+          livechat: w.launcherMs ?? w.browserNote ?? 'skipped in bench:quick',
           target: '< 100 ms',
           meets: w.launcherMs === null ? null : w.launcherMs < 100,
         },

@@ -66,7 +66,15 @@ export class Report {
   }
 
   write(path: string, extra: Record<string, unknown>): void {
-    const result = { ...extra, machine: machine(), commit: commit(), date: new Date().toISOString(), rows: this.rows, checks: this.checks, raw: this.raw };
+    const result = {
+      ...extra,
+      machine: machine(),
+      commit: commit(),
+      date: new Date().toISOString(),
+      rows: this.rows,
+      checks: this.checks,
+      raw: this.raw,
+    };
     writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
   }
 
@@ -87,13 +95,20 @@ function format(value: Figure | undefined): string {
 
 function machine() {
   const cpu = cpus();
-  return { cpus: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` };
+  return {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    memoryBytes: totalmem(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
 }
 
 function commit(): string {
   try {
     const head = execSync('git rev-parse HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain --untracked-files=no -- packages bench', { encoding: 'utf8' }).trim() !== '';
+    const dirty =
+      execSync('git status --porcelain --untracked-files=no -- packages bench', { encoding: 'utf8' }).trim() !== '';
     return dirty ? `${head} (with uncommitted changes)` : head;
   } catch {
     return 'unknown';

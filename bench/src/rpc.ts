@@ -31,7 +31,10 @@ export function spawnChild(modulePath: string, args: string[] = [], extraExecArg
     env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG ?? 'silent' },
   });
   let next = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  const pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
+  >();
   let exited = false;
   const failAll = (why: string) => {
     for (const { reject, timer } of pending.values()) {

@@ -68,7 +68,8 @@ export async function startExampleServer(options: ExampleServerOptions): Promise
 // Run directly: CHAT_SERVER=http://localhost:3000 SITE=demo IDENTITY_SECRET=… PORT=5174 tsx examples/spa/server.ts
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { CHAT_SERVER = 'http://localhost:3000', SITE = 'demo', IDENTITY_SECRET, PORT = '5174' } = process.env;
-  if (!IDENTITY_SECRET) throw new Error('set IDENTITY_SECRET to the site secret (GET /api/operator/sites/SITE/identity as an admin)');
+  if (!IDENTITY_SECRET)
+    throw new Error('set IDENTITY_SECRET to the site secret (GET /api/operator/sites/SITE/identity as an admin)');
   const root = fileURLToPath(new URL('./dist', import.meta.url));
   startExampleServer({ root, chatServer: CHAT_SERVER, site: SITE, secret: IDENTITY_SECRET, port: Number(PORT) }).then(
     ({ url }) => console.log(`example app on ${url}; allow this origin for site ${SITE}`),

@@ -44,9 +44,19 @@ let visitors: ResilientVisitor[] = [];
 let relays: ReconnectingRelay[] = [];
 
 export const avalancheHandlers = {
-  async avalancheConnect({ system, server, visitors: names }: { system: SystemName; server: Endpoint; visitors: string[] }) {
+  async avalancheConnect({
+    system,
+    server,
+    visitors: names,
+  }: {
+    system: SystemName;
+    server: Endpoint;
+    visitors: string[];
+  }) {
     if (system === 'livechat') {
-      visitors = names.map((token, i) => new ResilientVisitor(server, token, `a${i}-${Math.random().toString(36).slice(2, 8)}`));
+      visitors = names.map(
+        (token, i) => new ResilientVisitor(server, token, `a${i}-${Math.random().toString(36).slice(2, 8)}`),
+      );
       await inBatches(visitors, 100, (visitor) => visitor.start());
       // A visitor needs a conversation for the server to store what it will miss.
       await inBatches(visitors, 50, async (visitor) => {
@@ -63,7 +73,10 @@ export const avalancheHandlers = {
 
   /** When each client was back (its first resumption after the restart) and what it is missing. */
   avalancheResult({ lastSeq }: { lastSeq?: Record<string, number> }) {
-    const resumedAt = [...visitors.map((v) => v.resumedAt[0] ?? null), ...relays.map((r) => r.reconnectedAt[0] ?? null)];
+    const resumedAt = [
+      ...visitors.map((v) => v.resumedAt[0] ?? null),
+      ...relays.map((r) => r.reconnectedAt[0] ?? null),
+    ];
     let missing = 0;
     let duplicates = 0;
     let withoutConversation = 0;

@@ -4,7 +4,7 @@
 // message must have been delivered exactly once, in both directions.
 
 import { clockMs, sleep, waitUntil } from '../stats.ts';
-import { connectOperator, type Endpoint, inBatches, type LcSocket } from './livechat-client.ts';
+import { connectOperator, type Endpoint, inBatches } from './livechat-client.ts';
 import type { SystemName } from './participants.ts';
 import { connectR2, type RelaySocket } from './relay-clients.ts';
 import { ResilientVisitor } from './resilient-visitor.ts';
@@ -53,7 +53,9 @@ function everyWithPhase(count: number, everyMs: number, endAt: number, act: (ind
 }
 
 async function livechatRun(server: Endpoint, tokens: string[], cookie: string): Promise<Run> {
-  const visitors = tokens.map((token, i) => new ResilientVisitor(server, token, `v${i}-${Math.random().toString(36).slice(2, 8)}`));
+  const visitors = tokens.map(
+    (token, i) => new ResilientVisitor(server, token, `v${i}-${Math.random().toString(36).slice(2, 8)}`),
+  );
   await inBatches(visitors, 50, (visitor) => visitor.start());
   // Every visitor needs a conversation for the operator to follow.
   const greetings = new Set<string>();
@@ -71,11 +73,19 @@ async function livechatRun(server: Endpoint, tokens: string[], cookie: string): 
       const clientId = frame.message.clientId ?? '';
       received.set(clientId, (received.get(clientId) ?? 0) + 1);
     } else if (frame.type === 'message.ack') {
-      operatorSent.set(frame.message.clientId ?? '', { conversationId: frame.message.conversationId, seq: frame.message.seq });
+      operatorSent.set(frame.message.clientId ?? '', {
+        conversationId: frame.message.conversationId,
+        seq: frame.message.seq,
+      });
     } else if (frame.type === 'error') errors += 1;
   };
   for (const visitor of visitors) {
-    await operator.request({ type: 'sync', id: operator.nextId(), conversationId: visitor.conversationId ?? '', afterSeq: visitor.cursor });
+    await operator.request({
+      type: 'sync',
+      id: operator.nextId(),
+      conversationId: visitor.conversationId ?? '',
+      afterSeq: visitor.cursor,
+    });
   }
   return {
     async load(options, tag) {
@@ -86,7 +96,13 @@ async function livechatRun(server: Endpoint, tokens: string[], cookie: string): 
         everyWithPhase(visitors.length, options.sendEveryMs, endAt, (i) => {
           const conversationId = visitors[i]?.conversationId ?? '';
           const id = operator.nextId();
-          operator.send({ type: 'message.send', id, conversationId, clientId: `op.${tag}.${id}`, body: `${tag} answer` });
+          operator.send({
+            type: 'message.send',
+            id,
+            conversationId,
+            clientId: `op.${tag}.${id}`,
+            body: `${tag} answer`,
+          });
         }),
         everyWithPhase(visitors.length, options.closeEveryMs, endAt, (i) => {
           forcedCloses += 1;
@@ -157,7 +173,11 @@ async function socketIoRun(server: Endpoint, rooms: string[]): Promise<Run> {
         }),
       ]);
       const settleBy = clockMs() + 20_000;
-      while (clockMs() < settleBy && visitors.some((v) => !(v as RelaySocket & { io: { connected: boolean } }).io.connected)) await sleep(100);
+      while (
+        clockMs() < settleBy &&
+        visitors.some((v) => !(v as RelaySocket & { io: { connected: boolean } }).io.connected)
+      )
+        await sleep(100);
       await sleep(1500);
       return { forcedCloses };
     },
@@ -197,8 +217,21 @@ function emptyOutcome(visitors: number): JitterOutcome {
 }
 
 export const jitterHandlers = {
-  async jitterPrepare({ system, server, visitors, operatorCookie }: { system: SystemName; server: Endpoint; visitors: string[]; operatorCookie?: string }) {
-    current = system === 'livechat' ? await livechatRun(server, visitors, operatorCookie ?? '') : await socketIoRun(server, visitors);
+  async jitterPrepare({
+    system,
+    server,
+    visitors,
+    operatorCookie,
+  }: {
+    system: SystemName;
+    server: Endpoint;
+    visitors: string[];
+    operatorCookie?: string;
+  }) {
+    current =
+      system === 'livechat'
+        ? await livechatRun(server, visitors, operatorCookie ?? '')
+        : await socketIoRun(server, visitors);
   },
   async jitterRun({ options, tag }: { options: JitterLoad; tag: string }) {
     if (!current) throw new Error('jitterPrepare first');

@@ -17,7 +17,12 @@ export class LcSocket {
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as Frame;
-      const id = frame.type === 'message.ack' || frame.type === 'sync.result' ? frame.id : frame.type === 'error' ? frame.frameId : null;
+      const id =
+        frame.type === 'message.ack' || frame.type === 'sync.result'
+          ? frame.id
+          : frame.type === 'error'
+            ? frame.frameId
+            : null;
       const waiter = id === null ? undefined : this.waiting.get(id);
       if (waiter && id !== null) {
         this.waiting.delete(id);
@@ -103,7 +108,11 @@ export function connectOperator(server: Endpoint, cookie: string) {
 }
 
 /** Runs `task` over the items with at most `limit` in flight. */
-export async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {

@@ -66,7 +66,8 @@ export const messagingHandlers = {
   /** Waits until `expected` deliveries arrived (or `drainMs` passed), then hands the samples over. */
   async collectEnd({ name, expected, drainMs }: { name: string; expected?: number; drainMs: number }) {
     const until = clockMs() + drainMs;
-    while (expected !== undefined && (collecting.get(name)?.received ?? 0) < expected && clockMs() < until) await sleep(20);
+    while (expected !== undefined && (collecting.get(name)?.received ?? 0) < expected && clockMs() < until)
+      await sleep(20);
     const collected = collecting.get(name);
     collecting.delete(name);
     if (!collected) throw new Error(`not collecting for ${name}`);

@@ -51,7 +51,12 @@ async function openLivechat(setup: ParticipantsSetup): Promise<Participants> {
       return { id: welcome.conversation.id, afterSeq: welcome.conversation.lastSeq };
     }
     const clientId = `hello-${Math.random().toString(36).slice(2)}`;
-    const ack = await socket.request<'message.ack'>({ type: 'message.send', id: socket.nextId(), clientId, body: 'hello' });
+    const ack = await socket.request<'message.ack'>({
+      type: 'message.send',
+      id: socket.nextId(),
+      clientId,
+      body: 'hello',
+    });
     return { id: ack.message.conversationId, afterSeq: ack.message.seq };
   });
   const follow = setup.follow ?? rooms;
@@ -79,7 +84,8 @@ async function openLivechat(setup: ParticipantsSetup): Promise<Participants> {
     if (!setup.operatorCookie) throw new Error('operator sockets need a session cookie');
     const { socket } = await connectOperator(setup.server, setup.operatorCookie);
     socket.onFrame = (frame) => {
-      if (frame.type === 'message.created' && frame.message.author.kind === 'visitor') participants.onDelivered(frame.message.body);
+      if (frame.type === 'message.created' && frame.message.author.kind === 'visitor')
+        participants.onDelivered(frame.message.body);
     };
     for (const { id: conversationId, afterSeq } of follow) {
       await socket.request<'sync.result'>({ type: 'sync', id: socket.nextId(), conversationId, afterSeq });
@@ -92,7 +98,9 @@ async function openLivechat(setup: ParticipantsSetup): Promise<Participants> {
 async function openRelay(setup: ParticipantsSetup): Promise<Participants> {
   const connect = setup.system === 'r1' ? connectR1 : connectR2;
   const rooms = setup.visitors.map((id) => ({ id, afterSeq: 0 }));
-  const visitors = await inBatches(setup.visitors, CONNECT_CONCURRENCY, (room) => connect(setup.server.url, { role: 'visitor', room }));
+  const visitors = await inBatches(setup.visitors, CONNECT_CONCURRENCY, (room) =>
+    connect(setup.server.url, { role: 'visitor', room }),
+  );
   const follow = (setup.follow ?? rooms).map((room) => room.id).join(',');
   const operators: RelaySocket[] = [];
   const participants: Participants = {

@@ -103,7 +103,8 @@ export class ResilientVisitor {
     const syncedAfter = this.cursor;
     await socket.request<'sync.result'>({ type: 'sync', id: socket.nextId(), afterSeq: syncedAfter });
     if (resuming) this.resumedAt.push(clockMs());
-    for (const [clientId, body] of this.outbox) socket.send({ type: 'message.send', id: socket.nextId(), clientId, body });
+    for (const [clientId, body] of this.outbox)
+      socket.send({ type: 'message.send', id: socket.nextId(), clientId, body });
   }
 
   /**

@@ -27,19 +27,28 @@ export async function avalanche(ctx: BenchContext, system: 'livechat' | 'r1'): P
   let running = await ctx.start(system as SystemName);
   try {
     const visitors =
-      system === 'livechat' ? (await ctx.visitorTokens(running, count)).slice(0, count) : Array.from({ length: count }, (_, i) => `a-${i}`);
+      system === 'livechat'
+        ? (await ctx.visitorTokens(running, count)).slice(0, count)
+        : Array.from({ length: count }, (_, i) => `a-${i}`);
     const slices = ctx.slices(visitors);
     await Promise.all(
-      ctx.workers.map((worker, w) => worker.call('avalancheConnect', { system, server: running.server, visitors: slices[w] }, 300_000)),
+      ctx.workers.map((worker, w) =>
+        worker.call('avalancheConnect', { system, server: running.server, visitors: slices[w] }, 300_000),
+      ),
     );
     const killedAt = clockMs();
     await ctx.stop(running, 'SIGKILL');
     running = await ctx.start(system as SystemName, { port: running.port, missedReplies: system === 'livechat' });
-    const lastSeq = system === 'livechat' ? (await running.child.call<{ lastSeq: Record<string, number> }>('truth')).lastSeq : undefined;
+    const lastSeq =
+      system === 'livechat'
+        ? (await running.child.call<{ lastSeq: Record<string, number> }>('truth')).lastSeq
+        : undefined;
     const deadline = clockMs() + 60_000;
     let results: WorkerResult[] = [];
     for (;;) {
-      results = await Promise.all(ctx.workers.map((worker) => worker.call<WorkerResult>('avalancheResult', { lastSeq })));
+      results = await Promise.all(
+        ctx.workers.map((worker) => worker.call<WorkerResult>('avalancheResult', { lastSeq })),
+      );
       const resumed = results.flatMap((r) => r.resumedAt).filter((t) => t !== null).length;
       if (resumed >= count || clockMs() > deadline) break;
       await sleep(250);
@@ -56,7 +65,10 @@ export async function avalanche(ctx: BenchContext, system: 'livechat' | 'r1'): P
       visitors: count,
       resumed: resumed.length,
       p99ResumeMs: quantile(delays, 0.99),
-      p99SinceKillMs: quantile(times.map((t) => (t === null ? Number.POSITIVE_INFINITY : t - killedAt)), 0.99),
+      p99SinceKillMs: quantile(
+        times.map((t) => (t === null ? Number.POSITIVE_INFINITY : t - killedAt)),
+        0.99,
+      ),
       missing: total(results, (r) => r.missing),
       duplicates: total(results, (r) => r.duplicates),
     };

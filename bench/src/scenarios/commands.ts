@@ -22,8 +22,28 @@ export interface CommandFigures {
   cannedKeystroke: LatencySummary;
 }
 
-const WORDS = ['lamp', 'bulb', 'switch', 'shade', 'cable', 'order', 'refund', 'delivery', 'invoice', 'flicker',
-  'broken', 'aurora', 'borealis', 'comet', 'garden', 'pendant', 'dimmer', 'socket', 'warranty', 'colour'];
+const WORDS = [
+  'lamp',
+  'bulb',
+  'switch',
+  'shade',
+  'cable',
+  'order',
+  'refund',
+  'delivery',
+  'invoice',
+  'flicker',
+  'broken',
+  'aurora',
+  'borealis',
+  'comet',
+  'garden',
+  'pendant',
+  'dimmer',
+  'socket',
+  'warranty',
+  'colour',
+];
 
 function sentence(seed: number, length: number): string {
   const words: string[] = [];
@@ -32,14 +52,27 @@ function sentence(seed: number, length: number): string {
 }
 
 /** Seeds tickets straight through SQL in one transaction: the setup is not what is measured. */
-function seedTickets(db: import('@livechat/server/src/db/connection.ts').Db, teamId: string, operatorId: string, count: number) {
+function seedTickets(
+  db: import('@livechat/server/src/db/connection.ts').Db,
+  teamId: string,
+  operatorId: string,
+  count: number,
+) {
   const insert = db.prepare(
     `INSERT INTO tickets (title, description, customer_name, customer_email, team_id, created_by, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
     for (let i = 1; i <= count; i++) {
-      insert.run(`${sentence(i, 4)} ${i}`, sentence(i + 3, 40), `Customer ${i}`, `customer${i}@example.org`, teamId, operatorId, new Date().toISOString());
+      insert.run(
+        `${sentence(i, 4)} ${i}`,
+        sentence(i + 3, 40),
+        `Customer ${i}`,
+        `customer${i}@example.org`,
+        teamId,
+        operatorId,
+        new Date().toISOString(),
+      );
     }
   })();
 }
@@ -64,14 +97,17 @@ async function socketCommands(url: string, cookie: string) {
       socket.send(JSON.stringify({ type: 'command.run', id, conversationId, name, args }));
       const frame = await answered;
       waiting.delete(id);
-      if (frame.type !== 'command.result' || frame.result.status !== 'ok') throw new Error(`/${name} failed: ${JSON.stringify(frame)}`);
+      if (frame.type !== 'command.result' || frame.result.status !== 'ok')
+        throw new Error(`/${name} failed: ${JSON.stringify(frame)}`);
       return performance.now() - started;
     },
     close: () => socket.close(),
   };
 }
 
-export async function benchCommands(options = { tickets: 100_000, transcript: 1_000, canned: 10_000, runs: 200 }): Promise<CommandFigures> {
+export async function benchCommands(
+  options = { tickets: 100_000, transcript: 1_000, canned: 10_000, runs: 200 },
+): Promise<CommandFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'livechat-bench-commands-'));
   const app = await buildApp(testConfig({ dataDir }));
   try {
@@ -84,12 +120,19 @@ export async function benchCommands(options = { tickets: 100_000, transcript: 1_
     await store.settings.saveModules({ helpdesk: true, crm: true });
     const team = await store.helpdesk.createTeam({ name: 'Support', sequence: 1, livechatEnabled: true });
     const operator = await store.operators.create({
-      name: 'Bench', email: 'bench@example.com', passwordHash: await hashPassword('bench-password'), role: 'admin', notify: 'inbox',
+      name: 'Bench',
+      email: 'bench@example.com',
+      passwordHash: await hashPassword('bench-password'),
+      role: 'admin',
+      notify: 'inbox',
     });
     seedTickets(app.db, team.id, operator.id, options.tickets);
 
     // A conversation with a long transcript for /ticket.
-    const minted = await fetch(`${url}/api/sites/bench/visitors`, { method: 'POST', headers: { origin: 'http://bench.test' } });
+    const minted = await fetch(`${url}/api/sites/bench/visitors`, {
+      method: 'POST',
+      headers: { origin: 'http://bench.test' },
+    });
     const { visitorId } = (await minted.json()) as { visitorId: string };
     const visitor = await store.visitors.byId(visitorId);
     if (!visitor) throw new Error('no visitor');
@@ -97,7 +140,10 @@ export async function benchCommands(options = { tickets: 100_000, transcript: 1_
     for (let i = 0; i < options.transcript; i++) {
       await store.messages.append({
         conversationId: conversation.id,
-        author: i % 2 ? { kind: 'operator', id: operator.id, name: 'Bench' } : { kind: 'visitor', id: visitor.id, name: 'Visitor' },
+        author:
+          i % 2
+            ? { kind: 'operator', id: operator.id, name: 'Bench' }
+            : { kind: 'visitor', id: visitor.id, name: 'Visitor' },
         body: sentence(i, 12),
         visibility: 'public',
         clientId: null,
@@ -113,16 +159,26 @@ export async function benchCommands(options = { tickets: 100_000, transcript: 1_
     const client = await socketCommands(url, cookie);
 
     const queries = ['lamp', 'aurora flicker', '#4242', 'customer77@example.org', 'warranty invoice', 'dimm', '99999'];
-    for (let i = 0; i < 20; i++) await client.run(conversation.id, 'search_tickets', queries[i % queries.length] as string);
+    for (let i = 0; i < 20; i++)
+      await client.run(conversation.id, 'search_tickets', queries[i % queries.length] as string);
     const search: number[] = [];
-    for (let i = 0; i < options.runs; i++) search.push(await client.run(conversation.id, 'search_tickets', queries[i % queries.length] as string));
+    for (let i = 0; i < options.runs; i++)
+      search.push(await client.run(conversation.id, 'search_tickets', queries[i % queries.length] as string));
     const ticket: number[] = [];
-    for (let i = 0; i < Math.min(options.runs, 100); i++) ticket.push(await client.run(conversation.id, 'ticket', `Bench ticket ${i}`));
+    for (let i = 0; i < Math.min(options.runs, 100); i++)
+      ticket.push(await client.run(conversation.id, 'ticket', `Bench ticket ${i}`));
     client.close();
 
     const canned: CannedResponse[] = Array.from({ length: options.canned }, (_, i) => ({
-      id: `c${i}`, shortcut: `${WORDS[i % WORDS.length]}${i}`, substitution: sentence(i, 10), description: '', createdBy: operator.id,
-      lastUsedAt: null, useCount: i % 17, createdAt: '', updatedAt: '',
+      id: `c${i}`,
+      shortcut: `${WORDS[i % WORDS.length]}${i}`,
+      substitution: sentence(i, 10),
+      description: '',
+      createdBy: operator.id,
+      lastUsedAt: null,
+      useCount: i % 17,
+      createdAt: '',
+      updatedAt: '',
     }));
     const index = indexCanned(canned);
     const terms = ['', 'l', 'la', 'lam', 'lamp', 'lamp1', 'o', 'or', 'ord', 'zz', 'é', '42'];

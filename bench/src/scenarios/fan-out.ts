@@ -30,7 +30,8 @@ export async function fanOut(ctx: BenchContext, system: SystemName): Promise<Fan
   if (!sender) throw new Error('no load process');
   const source = sender;
   try {
-    const visitors = system === 'livechat' ? (await ctx.visitorTokens(running, ctx.sizes.roundTrip.visitors + 1)).slice(-1) : ['fan'];
+    const visitors =
+      system === 'livechat' ? (await ctx.visitorTokens(running, ctx.sizes.roundTrip.visitors + 1)).slice(-1) : ['fan'];
     const { rooms } = await sender.call<{ rooms: Followed[] }>('open', {
       name: 'fan-sender',
       setup: { system, server: running.server, visitors, operatorSockets: 0 },
@@ -41,7 +42,14 @@ export async function fanOut(ctx: BenchContext, system: SystemName): Promise<Fan
       ctx.workers.map((worker, w) =>
         worker.call('open', {
           name: 'fan',
-          setup: { system, server: running.server, visitors: [], operatorCookie: cookie, operatorSockets: perWorker[w], follow: rooms },
+          setup: {
+            system,
+            server: running.server,
+            visitors: [],
+            operatorCookie: cookie,
+            operatorSockets: perWorker[w],
+            follow: rooms,
+          },
         }),
       ),
     );
@@ -61,7 +69,9 @@ export async function fanOut(ctx: BenchContext, system: SystemName): Promise<Fan
       if (step.p99 > FAN_OUT_P99_MS || step.received < step.expected) break;
     }
     async function fanOutStep(eventsPerSecond: number, n: number): Promise<FanOutStep> {
-      await Promise.all(ctx.workers.map((worker) => worker.call('collectStart', { name: 'fan', countDuplicates: false })));
+      await Promise.all(
+        ctx.workers.map((worker) => worker.call('collectStart', { name: 'fan', countDuplicates: false })),
+      );
       const probe = ctx.probe(running);
       await probe.begin();
       const { sent } = await source.call<{ sent: number }>('openLoop', {
@@ -93,7 +103,10 @@ export async function fanOut(ctx: BenchContext, system: SystemName): Promise<Fan
     await Promise.all(ctx.workers.map((worker) => worker.call('close', { name: 'fan' })));
     await sender.call('close', { name: 'fan-sender' });
     const within = steps.filter((s) => s.p99 <= FAN_OUT_P99_MS && s.received >= s.expected);
-    const best = within.reduce<FanOutStep | null>((a, s) => (a && a.deliveriesPerSecond >= s.deliveriesPerSecond ? a : s), null);
+    const best = within.reduce<FanOutStep | null>(
+      (a, s) => (a && a.deliveriesPerSecond >= s.deliveriesPerSecond ? a : s),
+      null,
+    );
     return { steps, best };
   } finally {
     await ctx.stop(running);

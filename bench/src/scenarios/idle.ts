@@ -23,17 +23,27 @@ export async function idle(ctx: BenchContext, system: SystemName): Promise<IdleR
   const running = await ctx.start(system);
   try {
     const visitors =
-      system === 'livechat' ? await ctx.visitorTokens(running, connections) : Array.from({ length: connections }, (_, i) => `idle-${i}`);
+      system === 'livechat'
+        ? await ctx.visitorTokens(running, connections)
+        : Array.from({ length: connections }, (_, i) => `idle-${i}`);
     const before = await running.child.call<Memory>('memory');
     const slices = ctx.slices(visitors);
     const results = await Promise.all(
-      ctx.workers.map((worker, w) => worker.call<{ connected: number }>('idleConnect', { system, server: running.server, visitors: slices[w] }, 300_000)),
+      ctx.workers.map((worker, w) =>
+        worker.call<{ connected: number }>(
+          'idleConnect',
+          { system, server: running.server, visitors: slices[w] },
+          300_000,
+        ),
+      ),
     );
     await sleep(2000);
     const after = await running.child.call<Memory>('memory');
     await Promise.all(ctx.workers.map((worker) => worker.call('idleClose')));
     const connected = total(results, (r) => r.connected);
-    console.log(`  ${system} idle: ${connected} connections, ${((after.rss - before.rss) / connected / 1024).toFixed(1)} KiB rss each`);
+    console.log(
+      `  ${system} idle: ${connected} connections, ${((after.rss - before.rss) / connected / 1024).toFixed(1)} KiB rss each`,
+    );
     return {
       connections,
       connected,

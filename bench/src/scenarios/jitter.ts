@@ -21,16 +21,27 @@ export async function jitter(ctx: BenchContext, system: SystemName): Promise<Jit
     await Promise.all(
       workers.map(async (worker, w) => {
         const operatorCookie = system === 'livechat' ? (await ctx.operator(running, `op${w}`)).cookie : undefined;
-        await worker.call('jitterPrepare', { system, server: running.server, visitors: slices[w], operatorCookie }, 300_000);
+        await worker.call(
+          'jitterPrepare',
+          { system, server: running.server, visitors: slices[w], operatorCookie },
+          300_000,
+        );
       }),
     );
     const runs = await Promise.all(
       workers.map((worker, w) =>
-        worker.call<{ forcedCloses: number }>('jitterRun', { options: sizes, tag: `j${Date.now()}w${w}` }, sizes.durationMs + 60_000),
+        worker.call<{ forcedCloses: number }>(
+          'jitterRun',
+          { options: sizes, tag: `j${Date.now()}w${w}` },
+          sizes.durationMs + 60_000,
+        ),
       ),
     );
-    const lastSeq = system === 'livechat' ? (await running.child.call<{ lastSeq: Record<string, number> }>('truth')).lastSeq : {};
-    const outcomes = await Promise.all(workers.map((worker) => worker.call<JitterOutcome>('jitterVerify', { lastSeq })));
+    const lastSeq =
+      system === 'livechat' ? (await running.child.call<{ lastSeq: Record<string, number> }>('truth')).lastSeq : {};
+    const outcomes = await Promise.all(
+      workers.map((worker) => worker.call<JitterOutcome>('jitterVerify', { lastSeq })),
+    );
     const sum = (pick: (o: JitterOutcome) => number) => total(outcomes, pick);
     const outcome: JitterOutcome = {
       visitors: sum((o) => o.visitors),

@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_PATH, hasChromium, launchChromium } from '../../../e2e/chromium.ts';
 import type { BenchContext } from '../context.ts';
 import { median } from '../stats.ts';
 
@@ -37,18 +38,19 @@ export async function widget(ctx: BenchContext): Promise<WidgetResult> {
     browserNote: null,
   };
   if (ctx.sizes.widget.browserRuns === 0) return result;
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    result.browserNote = `no Chromium at ${executablePath}`;
+  if (!hasChromium()) {
+    result.browserNote = `no Chromium at ${CHROMIUM_PATH}`;
     return result;
   }
-  result.launcherRuns = await launcherTimes(ctx, executablePath);
+  result.launcherRuns = await launcherTimes(ctx);
   result.launcherMs = median(result.launcherRuns);
-  console.log(`  widget: loader ${loaderGzipBytes} B, opened ${result.openedGzipBytes} B gzip, launcher ${result.launcherMs.toFixed(1)} ms`);
+  console.log(
+    `  widget: loader ${loaderGzipBytes} B, opened ${result.openedGzipBytes} B gzip, launcher ${result.launcherMs.toFixed(1)} ms`,
+  );
   return result;
 }
 
-async function launcherTimes(ctx: BenchContext, executablePath: string): Promise<number[]> {
+async function launcherTimes(ctx: BenchContext): Promise<number[]> {
   // The host page on its own origin, as on a customer's site.
   const page = createServer();
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
@@ -64,11 +66,7 @@ async function launcherTimes(ctx: BenchContext, executablePath: string): Promise
         `<script src="${running.server.url}/widget.js" data-site="bench" async></script></body></html>`,
     );
   });
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   const runs: number[] = [];
   try {
     for (let i = 0; i < ctx.sizes.widget.browserRuns; i++) {
@@ -89,11 +87,17 @@ async function launcherTimes(ctx: BenchContext, executablePath: string): Promise
         }).observe(document, { childList: true, subtree: true });
       });
       await tab.goto(pageOrigin);
-      await tab.waitForFunction(() => (window as unknown as { __launcherAt?: number }).__launcherAt !== undefined, null, { timeout: 10_000 });
-      runs.push(await tab.evaluate(() => {
-        const w = window as unknown as { __launcherAt: number; __tagAt: number };
-        return w.__launcherAt - w.__tagAt;
-      }));
+      await tab.waitForFunction(
+        () => (window as unknown as { __launcherAt?: number }).__launcherAt !== undefined,
+        null,
+        { timeout: 10_000 },
+      );
+      runs.push(
+        await tab.evaluate(() => {
+          const w = window as unknown as { __launcherAt: number; __tagAt: number };
+          return w.__launcherAt - w.__tagAt;
+        }),
+      );
       await context.close();
     }
   } finally {

@@ -15,8 +15,18 @@ let app: FastifyInstance | null = null;
 const probe = new Probe();
 
 async function start(params: StartParams) {
-  app = await buildApp(testConfig({ dataDir: params.dataDir, synchronous: params.synchronous, logLevel: process.env.LOG_LEVEL ?? 'silent' }));
-  await app.store.sites.save({ id: BENCH_SITE, name: 'Bench', allowedOrigins: [BENCH_ORIGIN, ...(params.origins ?? [])] });
+  app = await buildApp(
+    testConfig({
+      dataDir: params.dataDir,
+      synchronous: params.synchronous,
+      logLevel: process.env.LOG_LEVEL ?? 'silent',
+    }),
+  );
+  await app.store.sites.save({
+    id: BENCH_SITE,
+    name: 'Bench',
+    allowedOrigins: [BENCH_ORIGIN, ...(params.origins ?? [])],
+  });
   let missed = 0;
   if (params.missedReplyFrom) missed = await storeMissedReplies(app, params.missedReplyFrom);
   await app.listen({ port: params.port, host: '127.0.0.1' });
@@ -28,9 +38,7 @@ async function start(params: StartParams) {
 async function storeMissedReplies(server: FastifyInstance, operatorId: string): Promise<number> {
   const operator = await server.store.operators.byId(operatorId);
   if (!operator) throw new Error('no such operator');
-  const open = server.db
-    .prepare<[], { id: string }>("SELECT id FROM conversations WHERE status = 'open'")
-    .all();
+  const open = server.db.prepare<[], { id: string }>("SELECT id FROM conversations WHERE status = 'open'").all();
   // All at once: the repository may commit them together.
   await Promise.all(
     open.map(({ id }) =>

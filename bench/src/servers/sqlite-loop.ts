@@ -26,14 +26,12 @@ function insertLoop({ synchronous, durationMs, rowsPerCommit }: LoopParams): { r
     db.exec(readFileSync(SCHEMA, 'utf8'));
     const time = new Date().toISOString();
     db.prepare("INSERT INTO sites (id, name, created_at) VALUES ('s', 's', ?)").run(time);
-    db.prepare("INSERT INTO visitors (id, site_id, token_hash, created_at, last_seen_at) VALUES ('v', 's', 'h', ?, ?)").run(
-      time,
-      time,
-    );
-    db.prepare("INSERT INTO conversations (id, site_id, visitor_id, created_at, updated_at) VALUES ('c', 's', 'v', ?, ?)").run(
-      time,
-      time,
-    );
+    db.prepare(
+      "INSERT INTO visitors (id, site_id, token_hash, created_at, last_seen_at) VALUES ('v', 's', 'h', ?, ?)",
+    ).run(time, time);
+    db.prepare(
+      "INSERT INTO conversations (id, site_id, visitor_id, created_at, updated_at) VALUES ('c', 's', 'v', ?, ?)",
+    ).run(time, time);
     const insert = db.prepare(
       `INSERT INTO messages (conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, client_id, created_at)
        VALUES ('c', ?, ?, 'visitor', 'v', 'Visitor', ?, 'public', ?, ?)`,
@@ -42,7 +40,13 @@ function insertLoop({ synchronous, durationMs, rowsPerCommit }: LoopParams): { r
     const batch = db.transaction((n: number) => {
       for (let i = 0; i < n; i++) {
         seq += 1;
-        insert.run(seq, `m${seq}-${'x'.repeat(16)}`, `bench message ${seq} ${'y'.repeat(40)}`, `c${seq}`, new Date().toISOString());
+        insert.run(
+          seq,
+          `m${seq}-${'x'.repeat(16)}`,
+          `bench message ${seq} ${'y'.repeat(40)}`,
+          `c${seq}`,
+          new Date().toISOString(),
+        );
       }
     });
     const start = performance.now();

@@ -4,6 +4,9 @@
 export function visitorLabel<T extends { id: string; name: string | null }>(visitor: T): string {
   const name = visitor.name?.trim();
   if (name) return name;
-  const handle = visitor.id.replace(/[^A-Za-z0-9]/g, '').slice(-4).toUpperCase();
+  const handle = visitor.id
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-4)
+    .toUpperCase();
   return `Visitor #${handle || '????'}`;
 }

@@ -19,7 +19,10 @@ describe('rankMatches', () => {
   });
 
   it('breaks ties with the given order and honours the limit', () => {
-    const used = new Map([['sorry', 9], ['so-long', 1]]);
+    const used = new Map([
+      ['sorry', 9],
+      ['so-long', 1],
+    ]);
     const byUse = (a: string, b: string) => (used.get(b) ?? 0) - (used.get(a) ?? 0);
     expect(rankMatches(words, 'so', keys, byUse, 1)).toEqual(['sorry']);
   });

@@ -3,7 +3,10 @@
 
 /** Lower-cases and strips accents, so "Électricité" matches "electri". */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 export interface Ranked<T> {

@@ -21,17 +21,20 @@ describe('frame validation', () => {
       code: 'bad_frame',
       frameId: 'f3',
     });
-    expect(
-      parseOperatorFrame('{"type":"sync","id":"f4","conversationId":"../../etc","afterSeq":0}'),
-    ).toMatchObject({ ok: false, code: 'invalid_id', frameId: 'f4' });
+    expect(parseOperatorFrame('{"type":"sync","id":"f4","conversationId":"../../etc","afterSeq":0}')).toMatchObject({
+      ok: false,
+      code: 'invalid_id',
+      frameId: 'f4',
+    });
   });
 
   it('refuses operator-only fields and frames on a visitor connection', () => {
     expect(
       parseVisitorFrame('{"type":"message.send","id":"f","clientId":"c","body":"x","visibility":"operator"}'),
     ).toMatchObject({ ok: false, code: 'bad_frame' });
-    expect(parseVisitorFrame('{"type":"command.run","id":"f","conversationId":"abcdefgh","name":"lead","args":""}'))
-      .toMatchObject({ ok: false, code: 'unknown_type' });
+    expect(
+      parseVisitorFrame('{"type":"command.run","id":"f","conversationId":"abcdefgh","name":"lead","args":""}'),
+    ).toMatchObject({ ok: false, code: 'unknown_type' });
   });
 });
 

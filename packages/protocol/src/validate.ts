@@ -7,7 +7,11 @@ import type { LoginInput, PageViewInput } from './http.ts';
 import type { CannedResponseInput, NotificationsReadInput, PreferencesInput } from './http.ts';
 import { MAX_BODY_LENGTH, MAX_CLIENT_ID_LENGTH, MAX_TITLE_LENGTH, MAX_URL_LENGTH } from './limits.ts';
 
-const clientId = z.string().min(1).max(MAX_CLIENT_ID_LENGTH).regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
+const clientId = z
+  .string()
+  .min(1)
+  .max(MAX_CLIENT_ID_LENGTH)
+  .regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
 /** Server ids are nanoids: 21 url-safe characters. Anything else is refused before any lookup. */
 export const idSchema = z.string().regex(/^[\w-]{8,40}$/, 'not a valid id');
 const body = z
@@ -138,7 +142,11 @@ export const cannedResponseSchema: z.ZodType<CannedResponseInput> = z.strictObje
 });
 
 export const cannedResponsePatchSchema: z.ZodType<Partial<CannedResponseInput>> = z
-  .strictObject({ shortcut: shortcut.optional(), substitution: substitution.optional(), description: description.optional() })
+  .strictObject({
+    shortcut: shortcut.optional(),
+    substitution: substitution.optional(),
+    description: description.optional(),
+  })
   .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'change at least one field');
 
 export const notificationsReadSchema: z.ZodType<NotificationsReadInput> = z

@@ -2,7 +2,16 @@
 
 import type { Socket } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { type TestServer, connectOperator, createOperator, newVisitor, removeData, say, startServer, sync } from './harness.ts';
+import {
+  type TestServer,
+  connectOperator,
+  createOperator,
+  newVisitor,
+  removeData,
+  say,
+  startServer,
+  sync,
+} from './harness.ts';
 
 let server: TestServer;
 beforeEach(async () => {

@@ -88,19 +88,30 @@ describe('managing canned responses', () => {
       { substitution: 'So sorry about that.' },
     );
     expect(edited.status).toBe(200);
-    expect(edited.body.cannedResponse).toMatchObject({ shortcut: 'sorry', substitution: 'So sorry about that.', description: 'Apology' });
+    expect(edited.body.cannedResponse).toMatchObject({
+      shortcut: 'sorry',
+      substitution: 'So sorry about that.',
+      description: 'Apology',
+    });
     await bobSocket.wait('canned.changed', (f) => f.cannedResponse.substitution === 'So sorry about that.');
 
     // Only the case changes: still the same shortcut, so no conflict with itself.
-    const renamed = await api<{ cannedResponse: CannedResponse }>(cookie, 'PATCH', `/api/operator/canned-responses/${canned.id}`, {
-      shortcut: 'Sorry',
-    });
+    const renamed = await api<{ cannedResponse: CannedResponse }>(
+      cookie,
+      'PATCH',
+      `/api/operator/canned-responses/${canned.id}`,
+      {
+        shortcut: 'Sorry',
+      },
+    );
     expect(renamed.body.cannedResponse.shortcut).toBe('Sorry');
 
     const deleted = await api(cookie, 'DELETE', `/api/operator/canned-responses/${canned.id}`);
     expect(deleted.status).toBe(204);
     await bobSocket.wait('canned.deleted', (f) => f.id === canned.id);
-    expect((await api<CannedResponseList>(cookie, 'GET', '/api/operator/canned-responses')).body.cannedResponses).toEqual([]);
+    expect(
+      (await api<CannedResponseList>(cookie, 'GET', '/api/operator/canned-responses')).body.cannedResponses,
+    ).toEqual([]);
 
     await settle();
     expect(JSON.stringify(visitor.frames)).not.toContain('canned');
@@ -150,7 +161,12 @@ describe('managing canned responses', () => {
     ];
     for (const [method, suffix, body, status, code] of cases) {
       const response = await api<ErrorBody>(cookie, method, `/api/operator/canned-responses${suffix}`, body);
-      expect({ method, body, status: response.status, code: response.body.error.code }).toEqual({ method, body, status, code });
+      expect({ method, body, status: response.status, code: response.body.error.code }).toEqual({
+        method,
+        body,
+        status,
+        code,
+      });
       expect(response.body.error.message.length).toBeGreaterThan(0);
     }
     const anonymous = await api<ErrorBody>('', 'GET', '/api/operator/canned-responses');
@@ -180,8 +196,12 @@ describe('using canned responses', () => {
     await sync(operator, 0, first.conversationId);
     const cookie = await loginCookie(server, alice.email);
     const create = async (shortcut: string, substitution: string) =>
-      (await api<{ cannedResponse: CannedResponse }>(cookie, 'POST', '/api/operator/canned-responses', { shortcut, substitution }))
-        .body.cannedResponse;
+      (
+        await api<{ cannedResponse: CannedResponse }>(cookie, 'POST', '/api/operator/canned-responses', {
+          shortcut,
+          substitution,
+        })
+      ).body.cannedResponse;
     return { alice, operator, visitor, cookie, conversationId: first.conversationId, create };
   }
 
@@ -194,8 +214,17 @@ describe('using canned responses', () => {
 
     const body = 'Hello, how may I help you? I am sorry to hear that. Hello, how may I help you?';
     const unknownId = 'AAAAAAAAAAAAAAAAAAAAA';
-    const first = await send(operator, conversationId, body, [hello.id, sorry.id, hello.id, unknownId], 'same-client-id');
-    const used = await bob.wait('canned.changed', (f) => f.cannedResponse.id === hello.id && f.cannedResponse.useCount === 1);
+    const first = await send(
+      operator,
+      conversationId,
+      body,
+      [hello.id, sorry.id, hello.id, unknownId],
+      'same-client-id',
+    );
+    const used = await bob.wait(
+      'canned.changed',
+      (f) => f.cannedResponse.id === hello.id && f.cannedResponse.useCount === 1,
+    );
     expect(used.cannedResponse.lastUsedAt).not.toBeNull();
     await bob.wait('canned.changed', (f) => f.cannedResponse.id === sorry.id && f.cannedResponse.useCount === 1);
 
@@ -212,7 +241,10 @@ describe('using canned responses', () => {
       ]),
     );
     expect(counts).toEqual({ hello: 2, sorry: 1, bye: 0 });
-    const rows = server.query<{ last_used_at: string | null }>('SELECT last_used_at FROM canned_responses WHERE id = ?', untouched.id);
+    const rows = server.query<{ last_used_at: string | null }>(
+      'SELECT last_used_at FROM canned_responses WHERE id = ?',
+      untouched.id,
+    );
     expect(rows).toEqual([{ last_used_at: null }]);
     // Using a response is not editing it.
     expect(bob.of('canned.changed').every((f) => f.cannedResponse.updatedAt === f.cannedResponse.createdAt)).toBe(true);
@@ -234,9 +266,12 @@ describe('using canned responses', () => {
 
     const { cannedResponses } = (await api<CannedResponseList>(cookie, 'GET', '/api/operator/canned-responses')).body;
     const rank = (term: string) =>
-      rankMatches(cannedResponses, term, (c) => [foldForSearch(c.shortcut)], (a, b) => b.useCount - a.useCount).map(
-        (c) => c.shortcut,
-      );
+      rankMatches(
+        cannedResponses,
+        term,
+        (c) => [foldForSearch(c.shortcut)],
+        (a, b) => b.useCount - a.useCount,
+      ).map((c) => c.shortcut);
     expect(rank('so')).toEqual(['so-long', 'sorry', 'also']);
     expect(rank('SÓ')).toEqual(['so-long', 'sorry', 'also']);
     expect(rank('')).toEqual(['so-long', 'sorry', 'also', 'hello']);
@@ -249,10 +284,18 @@ describe('using canned responses', () => {
 
     const me = (await api<{ operator: { name: string } }>(cookie, 'GET', '/api/operator/me')).body.operator;
     const conversations = (
-      await api<{ conversations: Array<{ id: string; visitor: { name: string | null } }> }>(cookie, 'GET', '/api/operator/conversations')
+      await api<{ conversations: Array<{ id: string; visitor: { name: string | null } }> }>(
+        cookie,
+        'GET',
+        '/api/operator/conversations',
+      )
     ).body.conversations;
     const visitorName = conversations.find((c) => c.id === conversationId)?.visitor.name;
-    const text = fillTemplate(greeting.substitution, { 'visitor.name': visitorName, 'operator.name': me.name, 'site.name': 'Shop' });
+    const text = fillTemplate(greeting.substitution, {
+      'visitor.name': visitorName,
+      'operator.name': me.name,
+      'site.name': 'Shop',
+    });
     expect(text).toBe('Hi there, I am Alice from Shop.');
 
     await send(operator, conversationId, text, [greeting.id], 'greet-1');

@@ -49,10 +49,7 @@ describe('chatting', () => {
   it('stores a message before acknowledging it', async () => {
     const visitor = await (await newVisitor(server)).connect();
     const message = await say(visitor, 'persist me');
-    const rows = server.query<{ body: string; seq: number }>(
-      'SELECT body, seq FROM messages WHERE id = ?',
-      message.id,
-    );
+    const rows = server.query<{ body: string; seq: number }>('SELECT body, seq FROM messages WHERE id = ?', message.id);
     expect(rows).toEqual([{ body: 'persist me', seq: 1 }]);
   });
 

@@ -3,7 +3,12 @@
 import type { CommandResult } from '@livechat/protocol';
 import type { Client, TestServer } from './harness.ts';
 
-export async function runCommand(client: Client, conversationId: string, name: string, args = ''): Promise<CommandResult> {
+export async function runCommand(
+  client: Client,
+  conversationId: string,
+  name: string,
+  args = '',
+): Promise<CommandResult> {
   const id = client.nextId();
   client.send({ type: 'command.run', id, conversationId, name, args });
   return (await client.wait('command.result', (frame) => frame.id === id)).result;

@@ -82,9 +82,11 @@ describe('/ticket', () => {
       conversationId,
       createdBy: alice.id,
       customerName: null,
-      description: ['Visitor: Hello, my Aurora lamp flickers', 'Alice: Sorry to hear that! Which bulb?', 'Visitor: The E14 one'].join(
-        '\n',
-      ),
+      description: [
+        'Visitor: Hello, my Aurora lamp flickers',
+        'Alice: Sorry to hear that! Which bulb?',
+        'Visitor: The E14 one',
+      ].join('\n'),
     });
   });
 
@@ -98,10 +100,16 @@ describe('/ticket', () => {
   });
 
   it('is unavailable while the helpdesk is off or no team takes live chat', async () => {
-    await enableModules(server, { helpdesk: false, crm: false }, [{ name: 'Support', sequence: 1, livechatEnabled: false }]);
+    await enableModules(server, { helpdesk: false, crm: false }, [
+      { name: 'Support', sequence: 1, livechatEnabled: false },
+    ]);
     const { operator, conversationId } = await chat();
     const welcome = await operator.wait('welcome');
-    expect(welcome.type === 'welcome' && welcome.role === 'operator' && welcome.commands).toEqual(['help', 'history', 'leave']);
+    expect(welcome.type === 'welcome' && welcome.role === 'operator' && welcome.commands).toEqual([
+      'help',
+      'history',
+      'leave',
+    ]);
     for (const name of ['ticket', 'search_tickets']) {
       const result = await runCommand(operator, conversationId, name, 'anything');
       expect(result.status).toBe('error');
@@ -326,7 +334,9 @@ describe('/leave', () => {
     await say(visitor, 'still there?');
     await bobSocket.wait('conversation.updated', (f) => f.conversation.lastMessage?.body === 'still there?');
     await settle();
-    expect(alice.of('conversation.updated').some((f) => f.conversation.lastMessage?.body === 'still there?')).toBe(false);
+    expect(alice.of('conversation.updated').some((f) => f.conversation.lastMessage?.body === 'still there?')).toBe(
+      false,
+    );
     expect(visitor.frames.some((f) => JSON.stringify(f).includes('left'))).toBe(false);
   });
 });

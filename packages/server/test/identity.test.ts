@@ -101,7 +101,9 @@ describe('a verified contact', () => {
     const pages = await server.app.store.visitors.recentPageViews(laptop.visitorId, 10);
     expect(pages.map((p) => p.title)).toContain('Phone page');
     // The token is stored hashed, like every other.
-    expect(server.query('SELECT 1 FROM visitor_tokens WHERE token_hash = ?', hashSecret(second.body.token))).toHaveLength(1);
+    expect(
+      server.query('SELECT 1 FROM visitor_tokens WHERE token_hash = ?', hashSecret(second.body.token)),
+    ).toHaveLength(1);
     expect(server.query('SELECT 1 FROM visitor_tokens WHERE token_hash = ?', second.body.token)).toHaveLength(0);
 
     const details = await asOperator(`/api/operator/visitors/${laptop.visitorId}`);
@@ -149,7 +151,10 @@ describe('an unverified identify', () => {
       verified: false,
     });
     expect((await call('identify', two.token, { id: 'user-7', name: 'Zoe' })).body.visitorId).toBe(two.visitorId);
-    expect(await server.app.store.visitors.byId(one.visitorId)).toMatchObject({ name: 'Zoe', email: 'zoe@example.com' });
+    expect(await server.app.store.visitors.byId(one.visitorId)).toMatchObject({
+      name: 'Zoe',
+      email: 'zoe@example.com',
+    });
   });
 
   it('is refused when the site requires identity, and the visitor stays as it was', async () => {
@@ -159,7 +164,11 @@ describe('an unverified identify', () => {
     expect(refused.status).toBe(403);
     expect(refused.body.error).toEqual({ code: 'identity_invalid', message: expect.stringContaining('requires') });
     expect((await server.app.store.visitors.byId(visitor.visitorId))?.name).toBeNull();
-    const accepted = await call('identify', visitor.token, { id: 'user-7', name: 'Zoe', hash: identityHash(secret, 'user-7') });
+    const accepted = await call('identify', visitor.token, {
+      id: 'user-7',
+      name: 'Zoe',
+      hash: identityHash(secret, 'user-7'),
+    });
     expect(accepted.body.verified).toBe(true);
   });
 
@@ -178,7 +187,9 @@ describe('attributes', () => {
   it('are merged, removed with null, and shown to the operator', async () => {
     const visitor = await newVisitor(server);
     expect((await call('attributes', visitor.token, { attributes: { plan: 'pro', seats: '12' } })).status).toBe(204);
-    expect((await call('attributes', visitor.token, { attributes: { seats: null, company: 'Acme' } })).status).toBe(204);
+    expect((await call('attributes', visitor.token, { attributes: { seats: null, company: 'Acme' } })).status).toBe(
+      204,
+    );
     const socket = await visitor.connect();
     await say(socket, 'Hi');
     const details = await asOperator(`/api/operator/visitors/${visitor.visitorId}`);
@@ -190,7 +201,13 @@ describe('attributes', () => {
     const visitor = await newVisitor(server);
     await call('attributes', visitor.token, { attributes: { plan: 'pro' } });
     const many = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v']));
-    for (const attributes of [{ __proto__x: 'a' }, { 'has space': 'a' }, { plan: 'x'.repeat(501) }, { plan: 3 }, many]) {
+    for (const attributes of [
+      { __proto__x: 'a' },
+      { 'has space': 'a' },
+      { plan: 'x'.repeat(501) },
+      { plan: 3 },
+      many,
+    ]) {
       const refused = await call('attributes', visitor.token, { attributes });
       expect(refused.status).toBe(400);
     }

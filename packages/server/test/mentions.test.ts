@@ -54,7 +54,15 @@ async function mention(
 ) {
   const id = client.nextId();
   const clientId = options.clientId ?? `m-${id}-${Date.now()}`;
-  client.send({ type: 'message.send', id, conversationId, clientId, body, mentionIds, visibility: options.visibility ?? 'operator' });
+  client.send({
+    type: 'message.send',
+    id,
+    conversationId,
+    clientId,
+    body,
+    mentionIds,
+    visibility: options.visibility ?? 'operator',
+  });
   return (await client.wait('message.ack', (ack) => ack.id === id)).message;
 }
 
@@ -109,7 +117,10 @@ async function closedPort(): Promise<number> {
 function readMail(raw: string): { headers: Map<string, string>; text: string } {
   const split = raw.indexOf('\r\n\r\n');
   const headers = new Map<string, string>();
-  for (const line of raw.slice(0, split).replace(/\r\n(?=[ \t])/g, '').split('\r\n')) {
+  for (const line of raw
+    .slice(0, split)
+    .replace(/\r\n(?=[ \t])/g, '')
+    .split('\r\n')) {
     const colon = line.indexOf(':');
     headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
   }
@@ -163,10 +174,18 @@ describe('mentions by inbox', () => {
     expect(sameOnOtherTab.notification.id).toBe(created.notification.id);
 
     // Resending the same client id stores nothing new, so it notifies nobody again.
-    await mention(aliceSocket, conversationId, 'SECRET-NOTE @Bob could you check the refund? @Alice will follow up.', [bob.id], {
-      clientId: 'note-1',
+    await mention(
+      aliceSocket,
+      conversationId,
+      'SECRET-NOTE @Bob could you check the refund? @Alice will follow up.',
+      [bob.id],
+      {
+        clientId: 'note-1',
+      },
+    );
+    const publicMessage = await mention(aliceSocket, conversationId, 'Let me ask @bob about that.', [bob.id], {
+      visibility: 'public',
     });
-    const publicMessage = await mention(aliceSocket, conversationId, 'Let me ask @bob about that.', [bob.id], { visibility: 'public' });
     const second = await bobTab.wait('notification.created', (f) => f.notification.messageId === publicMessage.id);
     expect(second.unread).toBe(2);
     await visitor.wait('message.created', (f) => f.message.id === publicMessage.id);
@@ -198,21 +217,36 @@ describe('mentions by inbox', () => {
     const bob = await createOperator(server, 'Bob');
     const carol = await createOperator(server, 'Carol');
     const bobTab = await connectOperator(server, bob);
-    for (const text of ['@Bob one', '@Bob two', '@Bob three']) await mention(aliceSocket, conversationId, text, [bob.id]);
+    for (const text of ['@Bob one', '@Bob two', '@Bob three'])
+      await mention(aliceSocket, conversationId, text, [bob.id]);
     await bobTab.wait('notification.created', (f) => f.unread === 3);
     const bobCookie = await loginCookie(server, bob.email);
-    const [newest, , oldest] = (await api<NotificationList>(server, bobCookie, 'GET', '/api/operator/notifications')).body.notifications;
+    const [newest, , oldest] = (await api<NotificationList>(server, bobCookie, 'GET', '/api/operator/notifications'))
+      .body.notifications;
     if (!newest || !oldest) throw new Error('expected three notifications');
 
     // Another operator cannot mark Bob's notifications read.
     const carolCookie = await loginCookie(server, carol.email);
-    expect((await api(server, carolCookie, 'POST', '/api/operator/notifications/read', { ids: [oldest.id] })).body).toEqual({
+    expect(
+      (await api(server, carolCookie, 'POST', '/api/operator/notifications/read', { ids: [oldest.id] })).body,
+    ).toEqual({
       unread: 0,
     });
 
-    for (const bad of [{}, { ids: [] }, { ids: ['not an id'] }, { all: false }, { ids: [oldest.id], all: true }, { everything: true }]) {
+    for (const bad of [
+      {},
+      { ids: [] },
+      { ids: ['not an id'] },
+      { all: false },
+      { ids: [oldest.id], all: true },
+      { everything: true },
+    ]) {
       const refused = await api<ErrorBody>(server, bobCookie, 'POST', '/api/operator/notifications/read', bad);
-      expect({ bad, status: refused.status, code: refused.body.error.code }).toEqual({ bad, status: 400, code: 'bad_request' });
+      expect({ bad, status: refused.status, code: refused.body.error.code }).toEqual({
+        bad,
+        status: 400,
+        code: 'bad_request',
+      });
     }
 
     const one = await api(server, bobCookie, 'POST', '/api/operator/notifications/read', { ids: [oldest.id] });
@@ -252,8 +286,16 @@ describe('what a mention lets the operator open', () => {
     await bobSocket.wait('notification.created');
 
     const opened = await sync(bobSocket, 0, conversationId);
-    expect(opened.messages.map((m) => m.body)).toEqual(['My refund has not arrived', '@Bob do you know about refunds?']);
-    const history = await api<{ messages: unknown[] }>(server, bobCookie, 'GET', `/api/operator/conversations/${conversationId}/messages`);
+    expect(opened.messages.map((m) => m.body)).toEqual([
+      'My refund has not arrived',
+      '@Bob do you know about refunds?',
+    ]);
+    const history = await api<{ messages: unknown[] }>(
+      server,
+      bobCookie,
+      'GET',
+      `/api/operator/conversations/${conversationId}/messages`,
+    );
     expect(history.status).toBe(200);
     expect(history.body.messages).toHaveLength(2);
     // The conversation stays open for Bob as it goes on, not only at the moment he synced.
@@ -263,7 +305,12 @@ describe('what a mention lets the operator open', () => {
     }
 
     expect(await refused(carolSocket, conversationId)).toBe('forbidden');
-    const carolHistory = await api<ErrorBody>(server, carolCookie, 'GET', `/api/operator/conversations/${conversationId}/messages`);
+    const carolHistory = await api<ErrorBody>(
+      server,
+      carolCookie,
+      'GET',
+      `/api/operator/conversations/${conversationId}/messages`,
+    );
     expect(carolHistory.status).toBe(403);
     expect(carolHistory.body.error.code).toBe('forbidden');
     // Only that conversation: the mention opens nothing else of Alice's.
@@ -315,7 +362,9 @@ describe('mentions by email', () => {
     const bob = await createOperator(server, 'Bob');
     await setPreference(server, bob, 'email');
 
-    const message = await mention(aliceSocket, conversationId, '@Bob please call them back', [bob.id], { visibility: 'public' });
+    const message = await mention(aliceSocket, conversationId, '@Bob please call them back', [bob.id], {
+      visibility: 'public',
+    });
     expect(message.body).toBe('@Bob please call them back');
     await visitor.wait('message.created', (f) => f.message.id === message.id);
     await until(async () => errors.mock.calls.some(([, msg]) => msg === 'mention notification failed'));
@@ -341,7 +390,9 @@ describe('mentions by email', () => {
     expect(outbox.emails[0]).toMatchObject({ to: 'bob@example.com', subject: 'Alice mentioned you in a conversation' });
     expect(outbox.emails[0]?.text).toContain('> @Bob the customer asks for you');
     expect(outbox.emails[0]?.text).toContain(`/operator/#/conversations/${conversationId}`);
-    expect(infos.mock.calls.filter(([, msg]) => typeof msg === 'string' && msg.includes('kept in the outbox'))).toHaveLength(1);
+    expect(
+      infos.mock.calls.filter(([, msg]) => typeof msg === 'string' && msg.includes('kept in the outbox')),
+    ).toHaveLength(1);
 
     for (const cookie of [bobCookie, await loginCookie(server, alice.email)]) {
       const refused = await api<ErrorBody>(server, cookie, 'GET', '/api/admin/outbox');
@@ -357,23 +408,40 @@ describe('notification preference', () => {
     const server = await start();
     const bob = await createOperator(server, 'Bob');
     const cookie = await loginCookie(server, bob.email);
-    expect((await api<{ operator: OperatorProfile }>(server, cookie, 'GET', '/api/operator/me')).body.operator.notify).toBe('inbox');
+    expect(
+      (await api<{ operator: OperatorProfile }>(server, cookie, 'GET', '/api/operator/me')).body.operator.notify,
+    ).toBe('inbox');
 
-    const changed = await api<{ operator: OperatorProfile }>(server, cookie, 'PATCH', '/api/operator/me', { notify: 'email' });
+    const changed = await api<{ operator: OperatorProfile }>(server, cookie, 'PATCH', '/api/operator/me', {
+      notify: 'email',
+    });
     expect(changed.status).toBe(200);
     expect(changed.body.operator).toEqual({ ...bob, notify: 'email' });
-    expect((await api<{ operator: OperatorProfile }>(server, cookie, 'GET', '/api/operator/me')).body.operator.notify).toBe('email');
+    expect(
+      (await api<{ operator: OperatorProfile }>(server, cookie, 'GET', '/api/operator/me')).body.operator.notify,
+    ).toBe('email');
 
-    for (const bad of [{ notify: 'sms' }, {}, { notify: 'inbox', role: 'admin' }, { notify: 'inbox', name: 'Robert' }]) {
+    for (const bad of [
+      { notify: 'sms' },
+      {},
+      { notify: 'inbox', role: 'admin' },
+      { notify: 'inbox', name: 'Robert' },
+    ]) {
       const refused = await api<ErrorBody>(server, cookie, 'PATCH', '/api/operator/me', bad);
-      expect({ bad, status: refused.status, code: refused.body.error.code }).toEqual({ bad, status: 400, code: 'bad_request' });
+      expect({ bad, status: refused.status, code: refused.body.error.code }).toEqual({
+        bad,
+        status: 400,
+        code: 'bad_request',
+      });
     }
     expect(server.query('SELECT name, role, notify FROM operators WHERE id = ?', bob.id)).toEqual([
       { name: 'Bob', role: 'operator', notify: 'email' },
     ]);
     expect((await api(server, '', 'PATCH', '/api/operator/me', { notify: 'inbox' })).status).toBe(401);
 
-    const back = await api<{ operator: OperatorProfile }>(server, cookie, 'PATCH', '/api/operator/me', { notify: 'inbox' });
+    const back = await api<{ operator: OperatorProfile }>(server, cookie, 'PATCH', '/api/operator/me', {
+      notify: 'inbox',
+    });
     expect(back.body.operator.notify).toBe('inbox');
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
-  Client,
+  type Client,
   SITE_ORIGIN,
   type TestServer,
   connectOperator,
@@ -84,7 +84,13 @@ describe('socket upgrades are authenticated', () => {
 
   it('checks the visitor Origin by exact match', async () => {
     const { token } = await newVisitor(server);
-    for (const origin of ['http://evil.test', 'http://shop.test.evil.test', 'http://shop.tes', 'https://shop.test', 'null']) {
+    for (const origin of [
+      'http://evil.test',
+      'http://shop.test.evil.test',
+      'http://shop.tes',
+      'https://shop.test',
+      'null',
+    ]) {
       expect(await refused(visitorUrl(server, token), { origin })).toBe(403);
     }
     expect(await refused(visitorUrl(server, token), {})).toBe(403);
@@ -206,7 +212,9 @@ describe('bad input gets a typed error and changes nothing', () => {
 
     const alice = await createOperator(server, 'Alice');
     const cookie = await loginCookie(server, alice.email);
-    const response = await fetch(`${server.url}/api/operator/conversations/..%2F..%2Fx/messages`, { headers: { cookie } });
+    const response = await fetch(`${server.url}/api/operator/conversations/..%2F..%2Fx/messages`, {
+      headers: { cookie },
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_id');
   });

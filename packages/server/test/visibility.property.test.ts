@@ -35,9 +35,13 @@ function steps(markers: { next: () => string }) {
       word.map((text): Step => ({ kind: 'visitor', text: `hello ${text}` })),
       word.map((text): Step => ({ kind: 'operator', text: `answer ${text}` })),
       word.map((text): Step => ({ kind: 'note', text: `${markers.next()} note ${text}` })),
-      fc
-        .tuple(fc.constantFrom(...COMMAND_NAMES), word, fc.boolean())
-        .map(([name, text, withArgs]): Step => ({ kind: 'command', name, args: withArgs ? `${markers.next()} ${text}` : '' })),
+      fc.tuple(fc.constantFrom(...COMMAND_NAMES), word, fc.boolean()).map(
+        ([name, text, withArgs]): Step => ({
+          kind: 'command',
+          name,
+          args: withArgs ? `${markers.next()} ${text}` : '',
+        }),
+      ),
     ),
     { minLength: 1, maxLength: 12 },
   );

@@ -3,9 +3,7 @@ import { BACKOFF_MAX_MS, backoffCeiling, backoffDelay } from './backoff.ts';
 
 describe('reconnect backoff', () => {
   it('doubles from half a second up to a 15 second cap', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 20].map(backoffCeiling)).toEqual([
-      500, 1000, 2000, 4000, 8000, 15000, 15000, 15000,
-    ]);
+    expect([0, 1, 2, 3, 4, 5, 6, 20].map(backoffCeiling)).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000, 15000]);
   });
 
   it('jitters within the upper half of each step', () => {

@@ -3,7 +3,11 @@ import { Outbox, parseOutbox } from './outbox.ts';
 import { memoryStore } from './storage.ts';
 
 const KEY = 'livechat:site-1:outbox';
-const item = (clientId: string, body = `text of ${clientId}`) => ({ clientId, body, createdAt: '2025-01-01T12:00:00.000Z' });
+const item = (clientId: string, body = `text of ${clientId}`) => ({
+  clientId,
+  body,
+  createdAt: '2025-01-01T12:00:00.000Z',
+});
 
 describe('outbox', () => {
   it('survives a reload: a new outbox on the same storage sees unsent messages in order', () => {

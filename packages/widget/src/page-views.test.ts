@@ -29,7 +29,12 @@ describe('page views', () => {
 
   it('records going back to an earlier page and hash changes', () => {
     const { sent, record } = recorder();
-    for (const url of ['https://shop.test/a', 'https://shop.test/b', 'https://shop.test/a', 'https://shop.test/a#faq']) {
+    for (const url of [
+      'https://shop.test/a',
+      'https://shop.test/b',
+      'https://shop.test/a',
+      'https://shop.test/a#faq',
+    ]) {
       record(page(url));
     }
     expect(sent).toHaveLength(4);

@@ -50,7 +50,9 @@ export function createChat(options: ChatOptions): Chat {
   /** Reports a failure on the `error` event and returns it as a ChatError for the caller's promise. */
   const fail = (error: unknown): ChatError => {
     const chatError =
-      error instanceof ChatError ? error : new ChatError('network', error instanceof Error ? error.message : String(error));
+      error instanceof ChatError
+        ? error
+        : new ChatError('network', error instanceof Error ? error.message : String(error));
     if (!destroyed) events.emit('error', { code: chatError.code, message: chatError.message });
     return chatError;
   };
@@ -218,7 +220,8 @@ export function createChat(options: ChatOptions): Chat {
     async sendMessage(text: string) {
       try {
         alive();
-        if (typeof text !== 'string' || !text.trim()) throw new ChatError('bad_request', 'sendMessage() needs some text');
+        if (typeof text !== 'string' || !text.trim())
+          throw new ChatError('bad_request', 'sendMessage() needs some text');
         (await loadUI()).send(text);
       } catch (error) {
         throw fail(error);
@@ -262,7 +265,10 @@ export function createChat(options: ChatOptions): Chat {
   if (settings.open) chat.open();
   session.token().then(
     () => bodyReady.then(() => !destroyed && events.emit('ready', { visitorId: session.visitorId() ?? '' })),
-    (error: unknown) => fail(new ChatError('network', `could not reach the chat server: ${error instanceof Error ? error.message : error}`)),
+    (error: unknown) =>
+      fail(
+        new ChatError('network', `could not reach the chat server: ${error instanceof Error ? error.message : error}`),
+      ),
   );
   return chat;
 }

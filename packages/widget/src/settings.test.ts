@@ -18,8 +18,20 @@ describe('settings', () => {
   });
 
   it('reads data-* attribute strings the way people write them', () => {
-    const settings = resolveSettings({ position: 'left', open: '', hideLauncher: 'true', trackPageViews: 'false', title: '  Help  ' });
-    expect(settings).toMatchObject({ position: 'left', open: true, hideLauncher: true, trackPageViews: false, title: 'Help' });
+    const settings = resolveSettings({
+      position: 'left',
+      open: '',
+      hideLauncher: 'true',
+      trackPageViews: 'false',
+      title: '  Help  ',
+    });
+    expect(settings).toMatchObject({
+      position: 'left',
+      open: true,
+      hideLauncher: true,
+      trackPageViews: false,
+      title: 'Help',
+    });
     expect(resolveSettings({ open: 'false' }).open).toBe(false);
     expect(resolveSettings({ position: 'top' }).position).toBe('right');
   });

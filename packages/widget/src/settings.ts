@@ -51,7 +51,10 @@ export function textColorOn(background: string): string {
   return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#111827' : '#ffffff';
 }
 
-export function resolveSettings(raw: ChatSettings | Record<string, unknown>, browserLanguages: readonly string[] = []): ResolvedSettings {
+export function resolveSettings(
+  raw: ChatSettings | Record<string, unknown>,
+  browserLanguages: readonly string[] = [],
+): ResolvedSettings {
   const input = raw as Record<string, unknown>;
   const locale = resolveLocale(text(input.locale), browserLanguages);
   const strings = stringsFor(locale);

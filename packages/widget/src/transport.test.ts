@@ -86,7 +86,13 @@ describe('visitor transport', () => {
     t.socket().receive(welcome({ id: 'conv-1', lastSeq: 2 }));
     expect(t.socket().last('sync')).toMatchObject({ afterSeq: 0 });
     expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-1');
-    t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [message(1), message(2)], lastSeq: 2 });
+    t.socket().receive({
+      type: 'sync.result',
+      id: 's',
+      conversationId: 'conv-1',
+      messages: [message(1), message(2)],
+      lastSeq: 2,
+    });
     expect(t.messageSeqs()).toEqual([1, 2]);
     expect(t.statuses().at(-1)).toBe('online');
   });
@@ -137,7 +143,10 @@ describe('visitor transport', () => {
 
   it('drops an outbox entry the server already stored when the ack was lost', async () => {
     const storage = memoryStore();
-    storage.set('livechat:site 1:outbox', JSON.stringify([{ clientId: 'c1', body: 'hi', createdAt: '2025-01-01T00:00:00Z' }]));
+    storage.set(
+      'livechat:site 1:outbox',
+      JSON.stringify([{ clientId: 'c1', body: 'hi', createdAt: '2025-01-01T00:00:00Z' }]),
+    );
     const t = setup(storage);
     t.transport.start();
     await settle();
@@ -156,7 +165,12 @@ describe('visitor transport', () => {
     t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
     t.transport.send('x'.repeat(5000));
     const frame = t.socket().last('message.send');
-    t.socket().receive({ type: 'error', code: 'bad_frame', message: 'body: at most 4000 characters', frameId: frame?.id ?? null });
+    t.socket().receive({
+      type: 'error',
+      code: 'bad_frame',
+      message: 'body: at most 4000 characters',
+      frameId: frame?.id ?? null,
+    });
     expect(t.lastEvent('outbox')?.items[0]?.error).toBe('body: at most 4000 characters');
   });
 
@@ -218,7 +232,11 @@ describe('visitor transport', () => {
     await settle();
     t.socket().receive(welcome({ id: 'conv-1', lastSeq: 9 }));
     t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [message(9)], lastSeq: 9 });
-    t.socket().receive({ type: 'message.ack', id: 'f', message: message(1, { conversationId: 'conv-2', author: visitor }) });
+    t.socket().receive({
+      type: 'message.ack',
+      id: 'f',
+      message: message(1, { conversationId: 'conv-2', author: visitor }),
+    });
     expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: 'conv-2' });
     expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-2');
   });

@@ -58,7 +58,10 @@ describe('visitor session', () => {
   });
 
   it('reports a failed mint instead of inventing a token', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 403 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { status: 403 })),
+    );
     const session = createVisitorSession(ORIGIN, 'site-1', memoryStore());
     await expect(session.token()).rejects.toThrow('HTTP 403');
   });

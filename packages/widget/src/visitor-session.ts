@@ -57,7 +57,10 @@ export function createVisitorSession(origin: string, siteId: string, storage: Ke
   };
 
   const send = (bearer: string, path: string, init: RequestInit): Promise<Response> =>
-    fetch(api + path, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${bearer}` } });
+    fetch(api + path, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${bearer}` },
+    });
 
   const forget = () => {
     for (const item of VISITOR_ITEMS) storage.remove(key(item));

@@ -64,7 +64,13 @@ export function Header() {
             {operator.name}
           </span>
         )}
-        <button type="button" class="button button--quiet" onClick={onLogout} disabled={leaving} data-testid="op-logout">
+        <button
+          type="button"
+          class="button button--quiet"
+          onClick={onLogout}
+          disabled={leaving}
+          data-testid="op-logout"
+        >
           Log out
         </button>
       </div>

@@ -42,7 +42,11 @@ export function InboxButton() {
           <path d="M10 2a5 5 0 0 0-5 5v3.2L3.4 13a1 1 0 0 0 .9 1.5h11.4a1 1 0 0 0 .9-1.5L15 10.2V7a5 5 0 0 0-5-5Zm-2 14a2 2 0 0 0 4 0H8Z" />
         </svg>
         Inbox
-        <span class={`badge inbox__count${unread === 0 ? ' inbox__count--zero' : ''}`} data-testid="op-inbox-count" aria-live="polite">
+        <span
+          class={`badge inbox__count${unread === 0 ? ' inbox__count--zero' : ''}`}
+          data-testid="op-inbox-count"
+          aria-live="polite"
+        >
           {unread}
         </span>
         <span class="visually-hidden">unread</span>

@@ -25,7 +25,6 @@ export function useLoad<T>(fetcher: () => Promise<T>, deps: readonly unknown[]):
         setLoad({ state: 'failed', message: error instanceof Error ? error.message : String(error), status });
       },
     );
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the fetch depends on.
   }, deps);
   useEffect(() => {
     setLoad({ state: 'loading' });
@@ -57,7 +56,10 @@ export function Loaded<T>({
     );
   }
   if (load.state === 'failed') {
-    const text = load.status === 404 ? `This ${what} does not exist (or no longer exists).` : `The ${what} could not be loaded: ${load.message}`;
+    const text =
+      load.status === 404
+        ? `This ${what} does not exist (or no longer exists).`
+        : `The ${what} could not be loaded: ${load.message}`;
     return (
       <div class="screen__error" role="alert">
         <span>{text}</span>

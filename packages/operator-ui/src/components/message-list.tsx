@@ -83,7 +83,12 @@ function MessageItem({ message }: { message: Message }) {
 
 function NoticeItem({ notice }: { notice: Notice }) {
   return (
-    <li class="message message--system message--internal message--notice" data-testid="op-message" data-visibility="operator" data-author="system">
+    <li
+      class="message message--system message--internal message--notice"
+      data-testid="op-message"
+      data-visibility="operator"
+      data-author="system"
+    >
       <p class="message__label">Only you see this</p>
       <p class="message__body">{notice.text}</p>
       {notice.detail && <p class="message__detail">{notice.detail}</p>}
@@ -132,7 +137,13 @@ function CommandLineText({ line }: { line: CommandLine }) {
   const external = line.href ? httpUrl(line.href) : null;
   if (external) {
     return (
-      <a class="command__link" href={external} target="_blank" rel="noopener noreferrer nofollow" data-testid="op-command-link">
+      <a
+        class="command__link"
+        href={external}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        data-testid="op-command-link"
+      >
         {line.text}
       </a>
     );
@@ -150,7 +161,13 @@ function CommandMeta({ meta }: { meta: string }) {
 
 function RunningItem({ command }: { command: RunningCommand }) {
   return (
-    <li class="message message--command message--pending" data-testid="op-message" data-visibility="operator" data-author="command" data-pending="running">
+    <li
+      class="message message--command message--pending"
+      data-testid="op-message"
+      data-visibility="operator"
+      data-author="command"
+      data-pending="running"
+    >
       <div class="message__meta">
         <code class="command__input">{command.input}</code>
         <span>Running…</span>

@@ -21,7 +21,13 @@ function canned(shortcut: string, useCount = 0, substitution = `text of ${shortc
 const shortcuts = (list: CannedResponse[]) => list.map((response) => response.shortcut);
 
 describe('filterCanned', () => {
-  const index = indexCanned([canned('hello'), canned('sorry', 2), canned('bye', 5), canned('also', 9), canned('so-long', 1)]);
+  const index = indexCanned([
+    canned('hello'),
+    canned('sorry', 2),
+    canned('bye', 5),
+    canned('also', 9),
+    canned('so-long', 1),
+  ]);
 
   it('lists everything for a bare colon, most used first', () => {
     expect(shortcuts(filterCanned(index, ''))).toEqual(['also', 'bye', 'sorry', 'so-long', 'hello']);
@@ -48,7 +54,9 @@ describe('filterCanned', () => {
   });
 
   it('filters 10,000 responses quickly', () => {
-    const big = indexCanned(Array.from({ length: 10_000 }, (_, at) => canned(`reply-${at}-${(at * 7919) % 10_007}`, at % 37)));
+    const big = indexCanned(
+      Array.from({ length: 10_000 }, (_, at) => canned(`reply-${at}-${(at * 7919) % 10_007}`, at % 37)),
+    );
     const terms = ['', 'r', 're', 'rep', '-1', '99', '123', 'zzz'];
     const started = performance.now();
     const rounds = 50;

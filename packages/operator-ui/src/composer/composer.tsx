@@ -70,7 +70,11 @@ export function Composer({ conversationId }: { conversationId: string }) {
   function templateValues(): TemplateValues {
     const visitor = workspace.summaryOf(conversationId)?.visitor;
     // The site's name is not known to the operator UI; `{{site.name|fallback}}` covers it.
-    return { 'visitor.name': visitor?.name, 'visitor.email': visitor?.email, 'operator.name': workspace.operator.value?.name };
+    return {
+      'visitor.name': visitor?.name,
+      'visitor.email': visitor?.email,
+      'operator.name': workspace.operator.value?.name,
+    };
   }
 
   function update(value: string, nextCursor: number) {
@@ -226,15 +230,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
         submit();
       }}
     >
-      {open && (
-        <SuggestionList
-          id={listId}
-          items={items}
-          selected={active}
-          onChoose={choose}
-          onHover={setSelected}
-        />
-      )}
+      {open && <SuggestionList id={listId} items={items} selected={active} onChoose={choose} onHover={setSelected} />}
       <label class="visually-hidden" for={inputId}>
         {internal ? 'Internal note' : 'Reply to the visitor'}
       </label>

@@ -15,7 +15,11 @@ describe('composerIntent', () => {
       body: 'Hello!\nHow can I help?',
       visibility: 'public',
     });
-    expect(composerIntent('VIP customer', true)).toEqual({ kind: 'message', body: 'VIP customer', visibility: 'operator' });
+    expect(composerIntent('VIP customer', true)).toEqual({
+      kind: 'message',
+      body: 'VIP customer',
+      visibility: 'operator',
+    });
   });
 
   it('runs a command instead of sending it, in public mode too', () => {

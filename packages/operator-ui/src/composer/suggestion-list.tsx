@@ -36,7 +36,14 @@ export function SuggestionList({
       <p class="suggestions__heading" id={`${id}-heading`}>
         {HEADINGS[kind]}
       </p>
-      <ul class="suggestions__list" id={id} ref={list} role="listbox" aria-labelledby={`${id}-heading`} data-testid="op-suggestions">
+      <ul
+        class="suggestions__list"
+        id={id}
+        ref={list}
+        role="listbox"
+        aria-labelledby={`${id}-heading`}
+        data-testid="op-suggestions"
+      >
         {items.map((item, index) => (
           <li
             key={item.key}

@@ -32,7 +32,8 @@ export const MENTION_LIMIT = 8;
 export function findTrigger(text: string, cursor: number): ActiveTrigger | null {
   if (text.startsWith('/')) {
     const name = /^\/[^\s]*/.exec(text)?.[0] ?? '/';
-    if (cursor >= 1 && cursor <= name.length) return { trigger: '/', start: 0, end: name.length, term: text.slice(1, cursor) };
+    if (cursor >= 1 && cursor <= name.length)
+      return { trigger: '/', start: 0, end: name.length, term: text.slice(1, cursor) };
     if (cursor <= name.length) return null;
   }
   const token = activeToken(text, cursor, ':@');

@@ -38,37 +38,38 @@ export function LeadsPage() {
       <Loaded load={load} what="leads" retry={retry}>
         {({ leads, total }) => {
           const shown = [...leads, ...extra];
-          if (shown.length === 0) return <p class="screen__muted">No leads yet. Create one with /lead in a conversation.</p>;
+          if (shown.length === 0)
+            return <p class="screen__muted">No leads yet. Create one with /lead in a conversation.</p>;
           return (
             <>
               <p class="screen__muted">{total} leads, newest first</p>
               <div class="records__scroll">
-              <table class="records">
-                <thead>
-                  <tr>
-                    <th scope="col">Title</th>
-                    <th scope="col">Contact</th>
-                    <th scope="col">Source</th>
-                    <th scope="col">Created</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((lead) => (
-                    <tr key={lead.id} data-testid="op-lead-row">
-                      <td>
-                        <a href={leadHref(lead.id)}>{lead.title}</a>
-                      </td>
-                      <td>
-                        <Contact name={lead.contactName} email={lead.contactEmail} />
-                      </td>
-                      <td>{lead.source}</td>
-                      <td>
-                        <RelativeTime iso={lead.createdAt} />
-                      </td>
+                <table class="records">
+                  <thead>
+                    <tr>
+                      <th scope="col">Title</th>
+                      <th scope="col">Contact</th>
+                      <th scope="col">Source</th>
+                      <th scope="col">Created</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {shown.map((lead) => (
+                      <tr key={lead.id} data-testid="op-lead-row">
+                        <td>
+                          <a href={leadHref(lead.id)}>{lead.title}</a>
+                        </td>
+                        <td>
+                          <Contact name={lead.contactName} email={lead.contactEmail} />
+                        </td>
+                        <td>{lead.source}</td>
+                        <td>
+                          <RelativeTime iso={lead.createdAt} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
               {shown.length < total && (
                 <button type="button" class="button" disabled={loadingMore} onClick={() => void more(shown.length)}>

@@ -64,7 +64,12 @@ export function LoginPage() {
             {error}
           </p>
         )}
-        <button type="submit" class="button button--primary button--block" disabled={busy} data-testid="op-login-submit">
+        <button
+          type="submit"
+          class="button button--primary button--block"
+          disabled={busy}
+          data-testid="op-login-submit"
+        >
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>

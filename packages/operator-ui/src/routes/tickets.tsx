@@ -72,46 +72,50 @@ export function TicketsPage({ query }: { query: string }) {
         {({ tickets, total }) => {
           const shown = [...tickets, ...extra];
           if (shown.length === 0) {
-            return <p class="screen__muted">{query ? `No tickets found for “${query}”.` : 'No tickets yet. Create one with /ticket in a conversation.'}</p>;
+            return (
+              <p class="screen__muted">
+                {query
+                  ? `No tickets found for “${query}”.`
+                  : 'No tickets yet. Create one with /ticket in a conversation.'}
+              </p>
+            );
           }
           return (
             <>
-              <p class="screen__muted">
-                {query ? `${total} found for “${query}”` : `${total} tickets`}, newest first
-              </p>
+              <p class="screen__muted">{query ? `${total} found for “${query}”` : `${total} tickets`}, newest first</p>
               <div class="records__scroll">
-              <table class="records">
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    <th scope="col">Title</th>
-                    <th scope="col">Customer</th>
-                    <th scope="col">Team</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Created</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((ticket) => (
-                    <tr key={ticket.number} data-testid="op-ticket-row">
-                      <td class="records__number">{ticket.number}</td>
-                      <td>
-                        <a href={ticketHref(ticket.number)}>{ticket.title}</a>
-                      </td>
-                      <td>
-                        <Contact name={ticket.customerName} email={ticket.customerEmail} />
-                      </td>
-                      <td>{ticket.teamName}</td>
-                      <td>
-                        <span class={`tag tag--${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
-                      </td>
-                      <td>
-                        <RelativeTime iso={ticket.createdAt} />
-                      </td>
+                <table class="records">
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">Title</th>
+                      <th scope="col">Customer</th>
+                      <th scope="col">Team</th>
+                      <th scope="col">Status</th>
+                      <th scope="col">Created</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {shown.map((ticket) => (
+                      <tr key={ticket.number} data-testid="op-ticket-row">
+                        <td class="records__number">{ticket.number}</td>
+                        <td>
+                          <a href={ticketHref(ticket.number)}>{ticket.title}</a>
+                        </td>
+                        <td>
+                          <Contact name={ticket.customerName} email={ticket.customerEmail} />
+                        </td>
+                        <td>{ticket.teamName}</td>
+                        <td>
+                          <span class={`tag tag--${ticket.status}`}>{STATUS_LABEL[ticket.status]}</span>
+                        </td>
+                        <td>
+                          <RelativeTime iso={ticket.createdAt} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </div>
               {shown.length < total && (
                 <button type="button" class="button" disabled={loadingMore} onClick={() => void more(shown.length)}>

@@ -55,12 +55,12 @@ describe('labels', () => {
   it('previews the last message on one line and says who wrote it', () => {
     const base = { createdAt: '2030-01-01T10:00:00Z', visibility: 'public' as const };
     expect(messagePreview(null, 'op1')).toBe('No messages yet');
-    expect(messagePreview({ ...base, body: 'Hello\nthere', author: { kind: 'visitor', id: 'v', name: 'V' } }, 'op1')).toBe(
-      'Hello there',
-    );
-    expect(messagePreview({ ...base, body: 'Sure', author: { kind: 'operator', id: 'op1', name: 'Alice' } }, 'op1')).toBe(
-      'You: Sure',
-    );
+    expect(
+      messagePreview({ ...base, body: 'Hello\nthere', author: { kind: 'visitor', id: 'v', name: 'V' } }, 'op1'),
+    ).toBe('Hello there');
+    expect(
+      messagePreview({ ...base, body: 'Sure', author: { kind: 'operator', id: 'op1', name: 'Alice' } }, 'op1'),
+    ).toBe('You: Sure');
     expect(messagePreview({ ...base, body: 'Sure', author: { kind: 'operator', id: 'op2', name: 'Bob' } }, 'op1')).toBe(
       'Bob: Sure',
     );
@@ -70,9 +70,9 @@ describe('labels', () => {
         'op1',
       ),
     ).toBe('Note: VIP');
-    expect(messagePreview({ ...base, body: 'x'.repeat(200), author: { kind: 'visitor', id: 'v', name: 'V' } }, null, 10)).toBe(
-      `${'x'.repeat(9)}…`,
-    );
+    expect(
+      messagePreview({ ...base, body: 'x'.repeat(200), author: { kind: 'visitor', id: 'v', name: 'V' } }, null, 10),
+    ).toBe(`${'x'.repeat(9)}…`);
   });
 });
 

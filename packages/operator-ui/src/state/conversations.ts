@@ -1,6 +1,6 @@
 // Pure rules for the conversation list: ordering, labels, previews and unread counts.
 
-import type { ConversationSummary, Message, VisitorProfile } from '@livechat/protocol';
+import type { ConversationSummary, Message } from '@livechat/protocol';
 
 /** When anything last happened in the conversation, in epoch milliseconds. */
 export function lastActivity(conversation: ConversationSummary): number {

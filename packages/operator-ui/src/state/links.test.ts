@@ -36,7 +36,11 @@ describe('splitLinks', () => {
 
   it('leaves sentence punctuation and unmatched brackets out of the link', () => {
     const segments = splitLinks('(go to https://example.com/page).');
-    expect(segments).toContainEqual({ kind: 'link', text: 'https://example.com/page', href: 'https://example.com/page' });
+    expect(segments).toContainEqual({
+      kind: 'link',
+      text: 'https://example.com/page',
+      href: 'https://example.com/page',
+    });
     const wiki = splitLinks('https://en.wikipedia.org/wiki/Set_(mathematics)');
     expect(wiki).toEqual([
       {

@@ -69,7 +69,11 @@ export function buildTimeline(
     for (let notice = waiting[nextNotice]; notice && notice.afterSeq < message.seq; notice = waiting[++nextNotice]) {
       items.push({ kind: 'notice', key: `n:${notice.id}`, notice });
     }
-    for (let result = answers[nextResult]; result && Date.parse(result.createdAt) < at; result = answers[++nextResult]) {
+    for (
+      let result = answers[nextResult];
+      result && Date.parse(result.createdAt) < at;
+      result = answers[++nextResult]
+    ) {
       items.push({ kind: 'command', key: `r:${result.id}`, result });
     }
     items.push({ kind: 'message', key: `m:${message.id}`, message });

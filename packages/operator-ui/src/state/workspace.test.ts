@@ -70,9 +70,18 @@ describe('commands', () => {
 describe('conversation list', () => {
   it('adds, replaces and removes conversations from live frames', () => {
     const workspace = new Workspace();
-    workspace.applyServerFrame({ type: 'conversation.updated', conversation: aConversation({ id: 'a', unread: 1, lastSeq: 1 }) });
-    workspace.applyServerFrame({ type: 'conversation.updated', conversation: aConversation({ id: 'b', unread: 2, lastSeq: 2 }) });
-    workspace.applyServerFrame({ type: 'conversation.updated', conversation: aConversation({ id: 'a', unread: 4, lastSeq: 4 }) });
+    workspace.applyServerFrame({
+      type: 'conversation.updated',
+      conversation: aConversation({ id: 'a', unread: 1, lastSeq: 1 }),
+    });
+    workspace.applyServerFrame({
+      type: 'conversation.updated',
+      conversation: aConversation({ id: 'b', unread: 2, lastSeq: 2 }),
+    });
+    workspace.applyServerFrame({
+      type: 'conversation.updated',
+      conversation: aConversation({ id: 'a', unread: 4, lastSeq: 4 }),
+    });
     expect(workspace.unreadTotal.value).toBe(6);
 
     workspace.applyServerFrame({ type: 'conversation.removed', conversationId: 'b' });

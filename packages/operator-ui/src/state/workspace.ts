@@ -362,8 +362,7 @@ export class Workspace {
       case 'message.created':
         this.addMessages(frame.message.conversationId, [frame.message]);
         return;
-      case 'sync.result':
-      {
+      case 'sync.result': {
         this.sentFrames.delete(frame.id);
         const conversationId = frame.conversationId;
         if (conversationId === null) return;

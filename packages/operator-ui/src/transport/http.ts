@@ -62,7 +62,11 @@ async function request<T>(method: Method, path: string, body?: unknown, authenti
   if (!response.ok) {
     const error = readError(payload);
     if (response.status === 401 && authenticated) onUnauthorized();
-    throw new ApiError(response.status, error?.code ?? 'internal', error?.message ?? `Request failed (${response.status}).`);
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'internal',
+      error?.message ?? `Request failed (${response.status}).`,
+    );
   }
   return payload as T;
 }

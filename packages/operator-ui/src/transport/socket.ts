@@ -111,10 +111,13 @@ export class OperatorSocket {
     this.handlers.onStatus('offline');
     this.handlers.onDisconnected(this.failures);
     if (this.stopped) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      this.connect();
-    }, reconnectDelay(this.failures - 1));
+    this.reconnectTimer = setTimeout(
+      () => {
+        this.reconnectTimer = null;
+        this.connect();
+      },
+      reconnectDelay(this.failures - 1),
+    );
   }
 
   private startPinging(): void {

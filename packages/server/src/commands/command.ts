@@ -1,6 +1,12 @@
 // What every command implementation receives and returns.
 
-import type { CommandContext, CommandDefinition, CommandLine, CommandResult, OperatorProfile } from '@livechat/protocol';
+import type {
+  CommandContext,
+  CommandDefinition,
+  CommandLine,
+  CommandResult,
+  OperatorProfile,
+} from '@livechat/protocol';
 import type { Conversation } from '../conversations/repository.ts';
 import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';

@@ -87,7 +87,10 @@ export class CommandRegistry {
     }
     if (!available.includes(definition)) {
       const reason = definition.requires.helpdesk ? WHY_UNAVAILABLE.helpdesk : WHY_UNAVAILABLE.crm;
-      return failed({ text: `/${name} is not available: ${reason}.` }, { text: 'Type /help to see the commands available here.' });
+      return failed(
+        { text: `/${name} is not available: ${reason}.` },
+        { text: 'Type /help to see the commands available here.' },
+      );
     }
     if (definition.argument === 'required' && args === '') return usage(definition);
     return execute(handler);

@@ -13,7 +13,10 @@ export const searchTickets: Command = {
       const definition = available.find((command) => command.name === 'search_tickets');
       return {
         status: 'ok',
-        lines: [{ text: `No tickets found for "${args}".` }, { text: `Usage: ${definition?.usage ?? '/search_tickets KEYWORDS'}` }],
+        lines: [
+          { text: `No tickets found for "${args}".` },
+          { text: `Usage: ${definition?.usage ?? '/search_tickets KEYWORDS'}` },
+        ],
       };
     }
     const more =

@@ -119,14 +119,15 @@ export class SqliteMessageRepository implements MessageRepository {
     });
     // Each append runs in its own savepoint inside the group's transaction: one that fails (an
     // unknown conversation) is rolled back alone, and the others still commit together.
-    this.groupTx = db.transaction((batch: readonly PendingAppend[]): Array<Appended | { error: unknown }> =>
-      batch.map(({ input }) => {
-        try {
-          return this.appendTx(input);
-        } catch (error) {
-          return { error };
-        }
-      }),
+    this.groupTx = db.transaction(
+      (batch: readonly PendingAppend[]): Array<Appended | { error: unknown }> =>
+        batch.map(({ input }) => {
+          try {
+            return this.appendTx(input);
+          } catch (error) {
+            return { error };
+          }
+        }),
     );
   }
 

@@ -84,7 +84,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly joinTx;
   private readonly leaveTx;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.insertOpen = db.prepare(
       `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at)
        VALUES (?, ?, ?, 'open', ?, ?) ON CONFLICT DO NOTHING`,

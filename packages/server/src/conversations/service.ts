@@ -98,7 +98,13 @@ export class ConversationService {
     });
     if (!duplicate) {
       this.publishMessage(conversation, message, originId);
-      const sent = { operator, conversation, message, mentionIds: input.mentionIds ?? [], cannedIds: input.cannedIds ?? [] };
+      const sent = {
+        operator,
+        conversation,
+        message,
+        mentionIds: input.mentionIds ?? [],
+        cannedIds: input.cannedIds ?? [],
+      };
       // After the ack: slow follow-ups (an SMTP server) never hold up or fail a stored message.
       for (const hook of this.operatorMessageHooks) setImmediate(() => void hook(sent));
     }
@@ -125,7 +131,8 @@ export class ConversationService {
   async readable(operator: OperatorProfile, conversationId: string): Promise<Conversation> {
     const conversation = await this.store.conversations.byId(conversationId);
     if (!conversation) throw new AppError('not_found', 'no such conversation');
-    if (!(await this.mayRead(operator, conversation))) throw new AppError('forbidden', 'this conversation is not yours');
+    if (!(await this.mayRead(operator, conversation)))
+      throw new AppError('forbidden', 'this conversation is not yours');
     return conversation;
   }
 

@@ -60,7 +60,9 @@ export class SqliteCrmRepository implements CrmRepository {
        VALUES (?, ?, ?, 'Livechat', ?, ?, ?, ?, ?)`,
     );
     this.selectOne = db.prepare<[string], LeadRow>(`${SELECT} WHERE l.id = ?`);
-    this.selectPage = db.prepare<[number, number], LeadRow>(`${SELECT} ORDER BY l.created_at DESC, l.id LIMIT ? OFFSET ?`);
+    this.selectPage = db.prepare<[number, number], LeadRow>(
+      `${SELECT} ORDER BY l.created_at DESC, l.id LIMIT ? OFFSET ?`,
+    );
     this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads');
   }
 

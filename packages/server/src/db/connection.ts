@@ -33,7 +33,10 @@ export function migrate(db: Db): string[] {
     applied_at TEXT NOT NULL
   ) STRICT`);
   const applied = new Set(
-    db.prepare<[], { version: string }>('SELECT version FROM schema_migrations').all().map((row) => row.version),
+    db
+      .prepare<[], { version: string }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => row.version),
   );
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((name) => /^\d+_.+\.sql$/.test(name))

@@ -159,7 +159,10 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
   }
 
   async countTickets(teamId: string): Promise<number> {
-    return this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM tickets WHERE team_id = ?').get(teamId)?.n ?? 0;
+    return (
+      this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM tickets WHERE team_id = ?').get(teamId)?.n ??
+      0
+    );
   }
 
   async livechatTeam(): Promise<HelpdeskTeam | null> {
@@ -201,9 +204,13 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
       match = query.prefix;
       wordTotal = this.ftsCount.get(match)?.n ?? 0;
     }
-    const words = match === null || wordTotal === 0 ? [] : this.ftsSearch.all(match, offset + limit + 1, 0).map((row) => row.number);
+    const words =
+      match === null || wordTotal === 0
+        ? []
+        : this.ftsSearch.all(match, offset + limit + 1, 0).map((row) => row.number);
     const ordered = [...exact, ...words.filter((n) => !exact.includes(n))];
-    const exactAlsoMatchesWords = exact.length > 0 && match !== null && this.ftsHas.get(match, exact[0] as number) !== undefined;
+    const exactAlsoMatchesWords =
+      exact.length > 0 && match !== null && this.ftsHas.get(match, exact[0] as number) !== undefined;
     const total = wordTotal + exact.length - (exactAlsoMatchesWords ? 1 : 0);
     const page = ordered.slice(offset, offset + limit);
     const rows = new Map(this.selectTicketsByNumbers.all(JSON.stringify(page)).map((row) => [row.number, row]));

@@ -38,24 +38,33 @@ export async function helpdeskRoutes(app: FastifyInstance): Promise<void> {
     return { team };
   });
 
-  app.delete<{ Params: { id: string } }>('/api/admin/teams/:id', { preHandler: requireAdmin }, async (request, reply) => {
-    const tickets = await store.helpdesk.countTickets(request.params.id);
-    if (tickets > 0) throw new AppError('conflict', `this team has ${tickets} tickets; disable live chat on it instead`);
-    if (!(await store.helpdesk.deleteTeam(request.params.id))) throw new AppError('not_found', 'no such team');
-    await commands.announceAvailable();
-    return reply.status(204).send();
-  });
+  app.delete<{ Params: { id: string } }>(
+    '/api/admin/teams/:id',
+    { preHandler: requireAdmin },
+    async (request, reply) => {
+      const tickets = await store.helpdesk.countTickets(request.params.id);
+      if (tickets > 0)
+        throw new AppError('conflict', `this team has ${tickets} tickets; disable live chat on it instead`);
+      if (!(await store.helpdesk.deleteTeam(request.params.id))) throw new AppError('not_found', 'no such team');
+      await commands.announceAvailable();
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/api/operator/tickets', { preHandler: requireOperator }, async (request) => {
     const { q, offset, limit } = parseBody(ticketsQuery, request.query);
     return (await store.helpdesk.searchTickets(q, offset, limit)) satisfies TicketList;
   });
 
-  app.get<{ Params: { number: string } }>('/api/operator/tickets/:number', { preHandler: requireOperator }, async (request) => {
-    const number = /^\d{1,15}$/.test(request.params.number) ? Number(request.params.number) : Number.NaN;
-    if (!Number.isSafeInteger(number)) throw new AppError('invalid_id', 'a ticket number is a whole number');
-    const ticket = await store.helpdesk.ticket(number);
-    if (!ticket) throw new AppError('not_found', `no ticket #${number}`);
-    return { ticket } satisfies TicketDetail;
-  });
+  app.get<{ Params: { number: string } }>(
+    '/api/operator/tickets/:number',
+    { preHandler: requireOperator },
+    async (request) => {
+      const number = /^\d{1,15}$/.test(request.params.number) ? Number(request.params.number) : Number.NaN;
+      if (!Number.isSafeInteger(number)) throw new AppError('invalid_id', 'a ticket number is a whole number');
+      const ticket = await store.helpdesk.ticket(number);
+      if (!ticket) throw new AppError('not_found', `no ticket #${number}`);
+      return { ticket } satisfies TicketDetail;
+    },
+  );
 }

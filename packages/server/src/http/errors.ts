@@ -8,16 +8,27 @@ import { AppError } from '../errors.ts';
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
+      return reply
+        .status(error.status)
+        .send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    const code = status === 413 ? 'frame_too_large' : status === 415 || status === 400 ? 'bad_request' : status === 404 ? 'not_found' : 'internal';
+    const code =
+      status === 413
+        ? 'frame_too_large'
+        : status === 415 || status === 400
+          ? 'bad_request'
+          : status === 404
+            ? 'not_found'
+            : 'internal';
     const message = status >= 500 ? 'something went wrong; nothing was changed' : error.message;
     return reply.status(status).send({ error: { code, message } } satisfies ErrorBody);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } }),
   );
 }
 

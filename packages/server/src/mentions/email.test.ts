@@ -19,7 +19,13 @@ describe('mention email', () => {
   });
 
   it('leaves the visitor out of the subject when they have no name', () => {
-    const email = mentionEmail({ to: 'b@example.com', authorName: 'Alice', visitorName: null, body: 'x', link: 'http://l' });
+    const email = mentionEmail({
+      to: 'b@example.com',
+      authorName: 'Alice',
+      visitorName: null,
+      body: 'x',
+      link: 'http://l',
+    });
     expect(email.subject).toBe('Alice mentioned you in a conversation');
   });
 });

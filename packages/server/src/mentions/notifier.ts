@@ -51,7 +51,10 @@ export class MentionNotifier {
     await Promise.all(
       targets.map((target) =>
         this.notify(target, sent).catch((err: unknown) =>
-          this.deps.log.error({ err, operatorId: target.id, messageId: sent.message.id }, 'mention notification failed'),
+          this.deps.log.error(
+            { err, operatorId: target.id, messageId: sent.message.id },
+            'mention notification failed',
+          ),
         ),
       ),
     );
@@ -76,7 +79,11 @@ export class MentionNotifier {
     });
     if (!notification) return;
     const unread = await store.notifications.unreadCount(target.id);
-    bus.publish({ kind: 'to-operator', operatorId: target.id, frame: { type: 'notification.created', notification, unread } });
+    bus.publish({
+      kind: 'to-operator',
+      operatorId: target.id,
+      frame: { type: 'notification.created', notification, unread },
+    });
   }
 
   private async email(target: OperatorProfile, sent: OperatorMessageSent): Promise<void> {

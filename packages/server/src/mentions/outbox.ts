@@ -40,7 +40,13 @@ export class SqliteOutboxRepository implements OutboxRepository {
   }
 
   async add(input: Omit<OutboxEmail, 'id' | 'createdAt'>): Promise<OutboxEmail> {
-    const row: OutboxRow = { id: newId(), to_address: input.to, subject: input.subject, text: input.text, created_at: now() };
+    const row: OutboxRow = {
+      id: newId(),
+      to_address: input.to,
+      subject: input.subject,
+      text: input.text,
+      created_at: now(),
+    };
     this.insert.run(row.id, row.to_address, row.subject, row.text, row.created_at);
     return email(row);
   }

@@ -43,7 +43,8 @@ export async function mentionRoutes(app: FastifyInstance): Promise<void> {
     const ids = await store.notifications.markRead(operatorId, input.all ? 'all' : (input.ids ?? []));
     const unread = await store.notifications.unreadCount(operatorId);
     // The operator's other tabs update their count too.
-    if (ids.length > 0) bus.publish({ kind: 'to-operator', operatorId, frame: { type: 'notifications.read', ids, unread } });
+    if (ids.length > 0)
+      bus.publish({ kind: 'to-operator', operatorId, frame: { type: 'notifications.read', ids, unread } });
     return { unread };
   });
 

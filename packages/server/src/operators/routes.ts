@@ -39,7 +39,13 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/operator/operators', { preHandler: requireOperator }, async () => {
     const operators = await store.operators.list();
     return {
-      operators: operators.map(({ id, name, email, role }) => ({ id, name, email, role, online: presence.isOnline(id) })),
+      operators: operators.map(({ id, name, email, role }) => ({
+        id,
+        name,
+        email,
+        role,
+        online: presence.isOnline(id),
+      })),
     } satisfies OperatorList;
   });
 }

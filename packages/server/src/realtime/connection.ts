@@ -98,7 +98,10 @@ export class Connection {
     // A client that stops reading must not make the server hold an unbounded backlog: drop it,
     // it resumes from its last seq when it reconnects.
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
-      this.log.warn({ connection: this.id, buffered: this.socket.bufferedAmount }, 'closing a socket that does not read');
+      this.log.warn(
+        { connection: this.id, buffered: this.socket.bufferedAmount },
+        'closing a socket that does not read',
+      );
       this.socket.terminate();
       return;
     }

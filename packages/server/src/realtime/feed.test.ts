@@ -78,4 +78,3 @@ describe('ConversationFeed', () => {
     await feed.reached(99); // a closed feed holds no one back
   });
 });
-

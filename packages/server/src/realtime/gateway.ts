@@ -133,7 +133,8 @@ export class Gateway {
     // in the connection's queue instead of being dropped.
     socket.on('message', (data, isBinary) => {
       const bytes = Array.isArray(data) ? data.reduce((n, part) => n + part.length, 0) : data.byteLength;
-      if (isBinary) return connection.enqueue(null, async () => connection.error('bad_frame', 'frames are JSON text', null));
+      if (isBinary)
+        return connection.enqueue(null, async () => connection.error('bad_frame', 'frames are JSON text', null));
       if (bytes > config.maxFrameBytes) {
         return connection.enqueue(null, async () =>
           connection.error('frame_too_large', `frames are limited to ${config.maxFrameBytes} bytes`, null),
@@ -141,7 +142,9 @@ export class Gateway {
       }
       const parsed = parse(data.toString());
       if (!parsed.ok) {
-        return connection.enqueue(parsed.frameId, async () => connection.error(parsed.code, parsed.message, parsed.frameId));
+        return connection.enqueue(parsed.frameId, async () =>
+          connection.error(parsed.code, parsed.message, parsed.frameId),
+        );
       }
       connection.enqueue(parsed.frame.id, () => handle(parsed.frame));
     });
@@ -266,7 +269,8 @@ export class Gateway {
       }
       // Who left stops receiving it, even where their role would let them read it.
       const stopFeed =
-        conversation.leftIds.includes(operatorId) || !(await this.deps.conversations.mayRead(first.operator, conversation));
+        conversation.leftIds.includes(operatorId) ||
+        !(await this.deps.conversations.mayRead(first.operator, conversation));
       for (const session of sessions) {
         if (session.listed.delete(conversationId)) {
           session.connection.send({ type: 'conversation.removed', conversationId });

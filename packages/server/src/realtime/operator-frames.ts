@@ -48,9 +48,18 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
       return;
     }
     case 'command.run': {
-      const result = await gateway.deps.commands.run(operator, frame.conversationId, frame.name.toLowerCase(), frame.args.trim());
+      const result = await gateway.deps.commands.run(
+        operator,
+        frame.conversationId,
+        frame.name.toLowerCase(),
+        frame.args.trim(),
+      );
       // To every connection of this operator (their other tabs too), and to no one else.
-      bus.publish({ kind: 'to-operator', operatorId: operator.id, frame: { type: 'command.result', id: frame.id, result } });
+      bus.publish({
+        kind: 'to-operator',
+        operatorId: operator.id,
+        frame: { type: 'command.result', id: frame.id, result },
+      });
       return;
     }
     case 'ping':

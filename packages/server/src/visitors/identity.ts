@@ -25,21 +25,38 @@ export function hashMatches(secret: string, externalId: string, hash: string): b
  * that already is that contact (a second device). Without a valid hash, nothing is merged or
  * revealed: the name and email are kept as unverified details of this browser's visitor only.
  */
-export async function identify(store: Store, site: Site, visitor: Visitor, input: IdentifyInput): Promise<IdentifyResult> {
+export async function identify(
+  store: Store,
+  site: Site,
+  visitor: Visitor,
+  input: IdentifyInput,
+): Promise<IdentifyResult> {
   const profile = { name: input.name, email: input.email };
   if (input.hash !== undefined) {
     if (!hashMatches(site.identitySecret, input.id, input.hash)) {
-      throw new AppError('identity_invalid', 'the hash does not match this user id: compute HMAC-SHA256(site secret, id) on your server');
+      throw new AppError(
+        'identity_invalid',
+        'the hash does not match this user id: compute HMAC-SHA256(site secret, id) on your server',
+      );
     }
     const token = newSecret();
-    const { visitorId, tokenIssued } = await store.visitors.resolveContact(site.id, visitor.id, input.id, hashSecret(token));
+    const { visitorId, tokenIssued } = await store.visitors.resolveContact(
+      site.id,
+      visitor.id,
+      input.id,
+      hashSecret(token),
+    );
     await store.visitors.updateProfile(visitorId, profile);
     // The pages this browser saw before logging in belong to the contact's history too.
-    if (visitorId !== visitor.id && visitor.externalId === null) await store.visitors.copyPageViews(visitor.id, visitorId);
+    if (visitorId !== visitor.id && visitor.externalId === null)
+      await store.visitors.copyPageViews(visitor.id, visitorId);
     return { visitorId, token: tokenIssued ? token : null, verified: true };
   }
   if (site.requireIdentity) {
-    throw new AppError('identity_invalid', 'this site requires identity verification: pass hash = HMAC-SHA256(site secret, id)');
+    throw new AppError(
+      'identity_invalid',
+      'this site requires identity verification: pass hash = HMAC-SHA256(site secret, id)',
+    );
   }
   if (visitor.externalId !== null && visitor.externalId !== input.id) {
     // A verified contact's details are never overwritten without a hash: someone else is using

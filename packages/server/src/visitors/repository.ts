@@ -71,7 +71,9 @@ function parseAttributes(raw: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    return Object.fromEntries(
+      Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
   } catch {
     return {};
   }
@@ -166,7 +168,8 @@ export class SqliteVisitorRepository implements VisitorRepository {
         return { visitorId: contact.id, tokenIssued: true };
       }
       // An anonymous visitor becomes the contact; one already bound to another contact never changes hands.
-      if (this.setExternalId.run(externalId, currentId).changes === 1) return { visitorId: currentId, tokenIssued: false };
+      if (this.setExternalId.run(externalId, currentId).changes === 1)
+        return { visitorId: currentId, tokenIssued: false };
       const created = this.createWithToken(siteId, tokenHash, {});
       this.setExternalId.run(externalId, created.id);
       return { visitorId: created.id, tokenIssued: true };

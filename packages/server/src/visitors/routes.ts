@@ -50,7 +50,8 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
 
   app.options('/api/sites/:siteId/*', async (request: SiteRequest, reply) => {
     const site = await siteOf(request, reply);
-    if (!isOriginAllowed(site, request.headers.origin)) throw new AppError('bad_origin', 'this origin may not use the site');
+    if (!isOriginAllowed(site, request.headers.origin))
+      throw new AppError('bad_origin', 'this origin may not use the site');
     reply.header('access-control-allow-methods', 'GET, POST');
     reply.header('access-control-allow-headers', 'authorization, content-type');
     reply.header('access-control-max-age', '600');

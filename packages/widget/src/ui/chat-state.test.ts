@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../i18n.ts';
 import { message, visitor } from '../test-messages.ts';
-import { type ChatEvent, type ChatState, initialChatState, parseReadMarker, reduceChat, typingText } from './chat-state.ts';
+import {
+  type ChatEvent,
+  type ChatState,
+  initialChatState,
+  parseReadMarker,
+  reduceChat,
+  typingText,
+} from './chat-state.ts';
 
 const apply = (events: ChatEvent[], from: ChatState = initialChatState) => events.reduce(reduceChat, from);
 const inConversation = (readSeq = 0) => apply([{ type: 'conversation', conversationId: 'conv-1', readSeq }]);
@@ -19,7 +26,13 @@ describe('chat state', () => {
   });
 
   it('does not count a reply twice when it arrives again in a sync', () => {
-    const state = apply([{ type: 'messages', messages: [message(1)] }, { type: 'messages', messages: [message(1)] }], inConversation());
+    const state = apply(
+      [
+        { type: 'messages', messages: [message(1)] },
+        { type: 'messages', messages: [message(1)] },
+      ],
+      inConversation(),
+    );
     expect(state.unread).toBe(1);
   });
 
@@ -30,7 +43,12 @@ describe('chat state', () => {
 
   it('keeps unread at 0 while open, and counts again after closing', () => {
     const state = apply(
-      [{ type: 'open' }, { type: 'messages', messages: [message(1)] }, { type: 'close' }, { type: 'messages', messages: [message(2)] }],
+      [
+        { type: 'open' },
+        { type: 'messages', messages: [message(1)] },
+        { type: 'close' },
+        { type: 'messages', messages: [message(2)] },
+      ],
       inConversation(),
     );
     expect(state.unread).toBe(1);
@@ -38,7 +56,10 @@ describe('chat state', () => {
 
   it('shows who is typing until they send', () => {
     const alice = message(1).author;
-    const typing = apply([{ type: 'typing', author: alice, active: true }, { type: 'typing', author: alice, active: true }]);
+    const typing = apply([
+      { type: 'typing', author: alice, active: true },
+      { type: 'typing', author: alice, active: true },
+    ]);
     expect(typingText(typing.typing, LOCALES.en)).toBe('Alice is typing…');
     expect(typingText(typing.typing, LOCALES.fr)).toBe('Alice écrit…');
     expect(apply([{ type: 'messages', messages: [message(1)] }], typing).typing).toEqual([]);
@@ -49,7 +70,13 @@ describe('chat state', () => {
   });
 
   it('starts empty for a new conversation', () => {
-    const state = apply([{ type: 'messages', messages: [message(1)] }, { type: 'conversation', conversationId: 'conv-2', readSeq: 0 }], inConversation());
+    const state = apply(
+      [
+        { type: 'messages', messages: [message(1)] },
+        { type: 'conversation', conversationId: 'conv-2', readSeq: 0 },
+      ],
+      inConversation(),
+    );
     expect(state.messages).toEqual([]);
     expect(state.unread).toBe(0);
   });

@@ -54,7 +54,13 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
     case 'status':
       return event.status === state.status ? state : { ...state, status: event.status };
     case 'conversation':
-      return settleUnread({ ...state, conversationId: event.conversationId, messages: [], typing: [], readSeq: event.readSeq });
+      return settleUnread({
+        ...state,
+        conversationId: event.conversationId,
+        messages: [],
+        typing: [],
+        readSeq: event.readSeq,
+      });
     case 'messages': {
       const messages = mergeMessages(state.messages, event.messages);
       if (messages === state.messages) return state;

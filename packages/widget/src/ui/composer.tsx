@@ -70,7 +70,13 @@ export function Composer({ inputRef, disabled, onSend, onTyping, strings, prefil
         onInput={onInput}
         onKeyDown={onKeyDown}
       />
-      <button class="send" type="submit" data-testid="lc-send" aria-label={strings.send} disabled={disabled || !text.trim()}>
+      <button
+        class="send"
+        type="submit"
+        data-testid="lc-send"
+        aria-label={strings.send}
+        disabled={disabled || !text.trim()}
+      >
         <svg width="18" height="18" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">
           <path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
         </svg>

@@ -1,6 +1,7 @@
 // Keeps Tab and Shift+Tab inside the open panel, as in any dialog.
 
-const FOCUSABLE = 'button:not([disabled]), textarea:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), textarea:not([disabled]), input:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
 /** The element Tab should move to from `current`, wrapping at both ends; null lets the browser move on. */
 export function nextFocus<T>(elements: readonly T[], current: T | null, backwards: boolean): T | null {
@@ -17,7 +18,9 @@ export function nextFocus<T>(elements: readonly T[], current: T | null, backward
 /** Handles a Tab keydown inside `panel`, whose focused element is read from its shadow root. */
 export function trapTab(event: KeyboardEvent, panel: HTMLElement): void {
   if (event.key !== 'Tab') return;
-  const elements = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => element.offsetParent !== null);
+  const elements = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => element.offsetParent !== null,
+  );
   const root = panel.getRootNode() as ShadowRoot | Document;
   const target = nextFocus(elements, root.activeElement as HTMLElement | null, event.shiftKey);
   if (!target) return;

@@ -24,7 +24,11 @@ describe('linkify', () => {
   });
 
   it('does not swallow the closing bracket of a sentence, but keeps balanced ones', () => {
-    expect(linkify('(docs: https://a.test/x)')).toEqual(['(docs: ', { href: 'https://a.test/x', text: 'https://a.test/x' }, ')']);
+    expect(linkify('(docs: https://a.test/x)')).toEqual([
+      '(docs: ',
+      { href: 'https://a.test/x', text: 'https://a.test/x' },
+      ')',
+    ]);
     expect(linkify('https://en.wiki.test/Foo_(bar)')[0]).toEqual({
       href: 'https://en.wiki.test/Foo_(bar)',
       text: 'https://en.wiki.test/Foo_(bar)',

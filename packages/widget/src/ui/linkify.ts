@@ -9,7 +9,10 @@ const TRAILING = /[.,;:!?'*]+$/;
 /** Drops a closing bracket the URL did not open, as in "(see https://a.test/x)". */
 function trimUrl(candidate: string): string {
   let url = candidate.replace(TRAILING, '');
-  for (const [open, close] of [['(', ')'], ['[', ']']] as const) {
+  for (const [open, close] of [
+    ['(', ')'],
+    ['[', ']'],
+  ] as const) {
     while (url.endsWith(close) && url.split(close).length > url.split(open).length) {
       url = url.slice(0, -1).replace(TRAILING, '');
     }

@@ -83,11 +83,20 @@ export function MessageList({ messages, outbox, onRetry, onDiscard, strings, gre
 
   const onScroll = () => {
     const element = log.current;
-    if (element) following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX;
+    if (element)
+      following.current = element.scrollHeight - element.scrollTop - element.clientHeight < FOLLOW_THRESHOLD_PX;
   };
 
   return (
-    <div class="log" ref={log} onScroll={onScroll} role="log" aria-live="polite" aria-label={strings.messages} tabIndex={0}>
+    <div
+      class="log"
+      ref={log}
+      onScroll={onScroll}
+      role="log"
+      aria-live="polite"
+      aria-label={strings.messages}
+      tabIndex={0}
+    >
       {messages.length + pending.length === 0 ? (
         <p class="empty">{greeting}</p>
       ) : (

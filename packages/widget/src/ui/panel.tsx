@@ -52,7 +52,15 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
       <header>
         <h2 id="lc-title">{title}</h2>
         <button class="close" type="button" aria-label={strings.closeChat} data-testid="lc-close" onClick={onClose}>
-          <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" aria-hidden="true">
+          <svg
+            width="18"
+            height="18"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2.2"
+            aria-hidden="true"
+          >
             <path d="M6 6l12 12M18 6 6 18" />
           </svg>
         </button>

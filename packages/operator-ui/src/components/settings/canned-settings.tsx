@@ -18,7 +18,9 @@ export function CannedSettings() {
     const term = foldForSearch(search.trim());
     if (!term) return all;
     return all.filter((response) =>
-      [response.shortcut, response.substitution, response.description].some((field) => foldForSearch(field).includes(term)),
+      [response.shortcut, response.substitution, response.description].some((field) =>
+        foldForSearch(field).includes(term),
+      ),
     );
   }, [all, search]);
 
@@ -39,9 +41,9 @@ export function CannedSettings() {
         </button>
       </div>
       <p class="settings-card__lead">
-        Type <kbd>:</kbd> and the shortcut in the composer to insert one. Variables:{' '}
-        <code>{'{{visitor.name}}'}</code>, <code>{'{{visitor.email}}'}</code>, <code>{'{{operator.name}}'}</code>,{' '}
-        <code>{'{{site.name}}'}</code>; a fallback follows a bar: <code>{'{{visitor.name|there}}'}</code>.
+        Type <kbd>:</kbd> and the shortcut in the composer to insert one. Variables: <code>{'{{visitor.name}}'}</code>,{' '}
+        <code>{'{{visitor.email}}'}</code>, <code>{'{{operator.name}}'}</code>, <code>{'{{site.name}}'}</code>; a
+        fallback follows a bar: <code>{'{{visitor.name|there}}'}</code>.
       </p>
       {creating && (
         <CannedForm
@@ -135,7 +137,12 @@ function CannedRow({ response, onEdit }: { response: CannedResponse; onEdit: () 
           {confirming ? (
             <>
               <span>Delete :{response.shortcut}?</span>
-              <button type="button" class="button button--small button--danger" onClick={() => void remove()} data-testid="op-canned-confirm-delete">
+              <button
+                type="button"
+                class="button button--small button--danger"
+                onClick={() => void remove()}
+                data-testid="op-canned-confirm-delete"
+              >
                 Delete
               </button>
               <button type="button" class="button button--small button--quiet" onClick={() => setConfirming(false)}>
@@ -147,7 +154,12 @@ function CannedRow({ response, onEdit }: { response: CannedResponse; onEdit: () 
               <button type="button" class="button button--small" onClick={onEdit} data-testid="op-canned-edit">
                 Edit
               </button>
-              <button type="button" class="button button--small button--quiet" onClick={() => setConfirming(true)} data-testid="op-canned-delete">
+              <button
+                type="button"
+                class="button button--small button--quiet"
+                onClick={() => setConfirming(true)}
+                data-testid="op-canned-delete"
+              >
                 Delete
               </button>
             </>
@@ -193,7 +205,12 @@ function CannedForm({
   }
 
   return (
-    <form class="canned-form" onSubmit={submit} data-testid="op-canned-form" aria-label={initial ? `Edit :${initial.shortcut}` : 'New canned response'}>
+    <form
+      class="canned-form"
+      onSubmit={submit}
+      data-testid="op-canned-form"
+      aria-label={initial ? `Edit :${initial.shortcut}` : 'New canned response'}
+    >
       <label class="field">
         <span class="field__label">Shortcut</span>
         <span class="canned-form__shortcut">

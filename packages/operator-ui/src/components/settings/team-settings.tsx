@@ -26,7 +26,12 @@ export function TeamSettings() {
         <h3 id="teams-heading" class="settings-card__title">
           Helpdesk teams
         </h3>
-        <button type="button" class="button button--primary button--small" onClick={() => setCreating(true)} disabled={creating}>
+        <button
+          type="button"
+          class="button button--primary button--small"
+          onClick={() => setCreating(true)}
+          disabled={creating}
+        >
           New team
         </button>
       </div>
@@ -145,7 +150,12 @@ function TeamRow({
           <button type="submit" class="button button--small button--primary" disabled={busy || !changed}>
             {team ? 'Save' : 'Create'}
           </button>
-          <button type="button" class="button button--small button--quiet" disabled={busy} onClick={() => void remove()}>
+          <button
+            type="button"
+            class="button button--small button--quiet"
+            disabled={busy}
+            onClick={() => void remove()}
+          >
             {team ? 'Delete' : 'Cancel'}
           </button>
         </div>
