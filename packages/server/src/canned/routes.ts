@@ -1,19 +1,14 @@
 // Canned responses as a plugin: CRUD over HTTP for any operator, live to every operator, usage on send.
 
 import type { CannedResponse, CannedResponseBody, CannedResponseList } from '@livechat/protocol';
-import { cannedResponsePatchSchema, cannedResponseSchema, idSchema } from '@livechat/protocol/validate';
+import { cannedResponsePatchSchema, cannedResponseSchema } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events/bus.ts';
-import { parseBody } from '../http/errors.ts';
+import { parseBody, validId } from '../http/errors.ts';
 import { requireOperator } from '../operators/guard.ts';
 
 type IdParams = { Params: { id: string } };
-
-function validId(raw: string): string {
-  if (!idSchema.safeParse(raw).success) throw new AppError('invalid_id', 'not a valid id');
-  return raw;
-}
 
 const taken = (shortcut: string) => new AppError('conflict', `the shortcut "${shortcut}" is already taken`);
 

@@ -1,20 +1,15 @@
 // Operator HTTP routes for conversations: the list, a conversation's messages, a visitor's pages.
 
 import type { ConversationList, MessageList, PageViewList } from '@livechat/protocol';
-import { idSchema, z } from '@livechat/protocol/validate';
+import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
-import { parseBody } from '../http/errors.ts';
+import { parseBody, validId } from '../http/errors.ts';
 import { requireOperator } from '../operators/guard.ts';
 
 const messagesQuery = z.object({ afterSeq: z.coerce.number().int().min(0).default(0) });
 const pageViewsQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 const MESSAGE_PAGE = 500;
-
-function validId(raw: string): string {
-  if (!idSchema.safeParse(raw).success) throw new AppError('invalid_id', 'not a valid id');
-  return raw;
-}
 
 export async function conversationRoutes(app: FastifyInstance): Promise<void> {
   const { store, conversations } = app;

@@ -1,10 +1,10 @@
 // CRM leads over HTTP: list and detail.
 
 import type { LeadDetail, LeadList } from '@livechat/protocol';
-import { idSchema, z } from '@livechat/protocol/validate';
+import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
-import { parseBody } from '../http/errors.ts';
+import { parseBody, validId } from '../http/errors.ts';
 import { requireOperator } from '../operators/guard.ts';
 
 const pageQuery = z.object({
@@ -21,7 +21,7 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Params: { id: string } }>('/api/operator/leads/:id', async (request) => {
-    if (!idSchema.safeParse(request.params.id).success) throw new AppError('invalid_id', 'not a valid id');
+    validId(request.params.id);
     const lead = await app.store.crm.lead(request.params.id);
     if (!lead) throw new AppError('not_found', 'no such lead');
     return { lead } satisfies LeadDetail;

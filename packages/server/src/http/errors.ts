@@ -2,7 +2,7 @@
 
 import type { ErrorBody } from '@livechat/protocol';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { z } from '@livechat/protocol/validate';
+import { idSchema, type z } from '@livechat/protocol/validate';
 import { AppError } from '../errors.ts';
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -43,4 +43,10 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
     throw new AppError('bad_request', detail);
   }
   return parsed.data;
+}
+
+/** A server id from a URL, refused with `invalid_id` before any lookup when it is not one. */
+export function validId(raw: string): string {
+  if (!idSchema.safeParse(raw).success) throw new AppError('invalid_id', 'not a valid id');
+  return raw;
 }

@@ -1,9 +1,9 @@
 // Operator HTTP route for a visitor's profile: name, email, verified user id and custom attributes.
 
 import type { VisitorDetails } from '@livechat/protocol';
-import { idSchema } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { validId } from '../http/errors.ts';
 import { requireOperator } from '../operators/guard.ts';
 
 export async function visitorOperatorRoutes(app: FastifyInstance): Promise<void> {
@@ -13,7 +13,7 @@ export async function visitorOperatorRoutes(app: FastifyInstance): Promise<void>
     '/api/operator/visitors/:visitorId',
     { preHandler: requireOperator },
     async (request) => {
-      if (!idSchema.safeParse(request.params.visitorId).success) throw new AppError('invalid_id', 'not a valid id');
+      validId(request.params.visitorId);
       const visitor = await store.visitors.byId(request.params.visitorId);
       if (!visitor) throw new AppError('not_found', 'no such visitor');
       // Same rule as the visitor's pages: operators see visitors whose conversation they may open.

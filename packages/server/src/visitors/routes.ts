@@ -11,7 +11,7 @@ import { hashSecret } from '../ids.ts';
 import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { identify } from './identity.ts';
 import { attributesSchema, identifySchema, MAX_ATTRIBUTES } from './schemas.ts';
-import { bearerToken, mintVisitor, siteForOrigin, visitorForToken } from './tokens.ts';
+import { bearerToken, mintVisitor, siteForOrigin, validSiteId, visitorForToken } from './tokens.ts';
 
 type SiteRequest = FastifyRequest<{ Params: { siteId: string } }>;
 
@@ -30,11 +30,8 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   }
 
   async function siteOf(request: SiteRequest, reply: FastifyReply): Promise<Site> {
-    const site = await store.sites.get(request.params.siteId);
-    if (!site) {
-      if (!/^[\w-]{1,64}$/.test(request.params.siteId)) throw new AppError('invalid_id', 'not a valid site id');
-      throw new AppError('not_found', 'no such site');
-    }
+    const site = await store.sites.get(validSiteId(request.params.siteId));
+    if (!site) throw new AppError('not_found', 'no such site');
     allowOrigin(site, request, reply);
     return site;
   }

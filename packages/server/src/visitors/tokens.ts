@@ -8,10 +8,15 @@ import type { Visitor } from './repository.ts';
 
 const SITE_ID = /^[\w-]{1,64}$/;
 
+/** A site id from a URL, refused with `invalid_id` when it cannot be one. */
+export function validSiteId(siteId: string): string {
+  if (!SITE_ID.test(siteId)) throw new AppError('invalid_id', 'not a valid site id');
+  return siteId;
+}
+
 /** The site, if the id is well-formed, the site exists, and the request comes from one of its origins. */
 export async function siteForOrigin(store: Store, siteId: string, origin: string | undefined): Promise<Site> {
-  if (!SITE_ID.test(siteId)) throw new AppError('invalid_id', 'not a valid site id');
-  const site = await store.sites.get(siteId);
+  const site = await store.sites.get(validSiteId(siteId));
   if (!site) throw new AppError('not_found', 'no such site');
   if (!isOriginAllowed(site, origin)) throw new AppError('bad_origin', 'this origin may not use the site');
   return site;
