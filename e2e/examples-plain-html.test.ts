@@ -69,6 +69,17 @@ describe('the plain HTML example', () => {
       `/api/operator/visitors/${visitorId}`,
     );
     expect(details.body.visitor.attributes).toEqual({ plan: 'free', newsletter: 'true' });
+    // The operator sees them beside the conversation.
+    const operatorContext = await browser.newContext();
+    const ui = await operatorContext.newPage();
+    await ui.goto(`${demo.url}/operator/`);
+    await ui.getByTestId('op-login-email').fill('alice@example.com');
+    await ui.getByTestId('op-login-password').fill('demo-password-alice');
+    await ui.getByTestId('op-login-submit').click();
+    await ui.getByTestId('op-conversation').first().click();
+    const attributes = ui.getByTestId('op-visitor-attribute');
+    await expect.poll(async () => (await attributes.allTextContents()).sort()).toEqual(['newslettertrue', 'planfree']);
+    await operatorContext.close();
     await expect
       .poll(async () => {
         const views = await get<{ pageViews: Array<{ title: string }> }>(

@@ -1,9 +1,10 @@
 // The right column: who the visitor is, where they are now, and the pages they visited recently.
 
-import type { ConversationSummary } from '@livechat/protocol';
-import { useEffect } from 'preact/hooks';
+import type { ConversationSummary, VisitorProfile } from '@livechat/protocol';
+import { useEffect, useState } from 'preact/hooks';
 import { isQueued } from '../state/conversations.ts';
 import { loadPageViews, workspace } from '../state/live.ts';
+import { api } from '../transport/http.ts';
 import { UrlLink } from './links.tsx';
 import { RelativeTime } from './relative-time.tsx';
 
@@ -14,6 +15,22 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
   useEffect(() => {
     if (visitorId) void loadPageViews(visitorId);
   }, [visitorId]);
+
+  // The verified id and the attributes the site set: they come with the visitor's own record.
+  const [details, setDetails] = useState<VisitorProfile | null>(null);
+  const name = summary?.visitor.name;
+  useEffect(() => {
+    setDetails(null);
+    if (!visitorId) return;
+    let current = true;
+    api.visitor(visitorId).then(
+      ({ visitor }) => current && setDetails(visitor),
+      () => undefined, // the panel still shows what the conversation list knows
+    );
+    return () => {
+      current = false;
+    };
+  }, [visitorId, name]);
 
   if (!summary) {
     return (
@@ -36,8 +53,28 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
           <dd data-testid="op-visitor-name">{summary.visitor.name ?? <span class="panel__muted">Not given</span>}</dd>
           <dt>Email</dt>
           <dd data-testid="op-visitor-email">{summary.visitor.email ?? <span class="panel__muted">Not given</span>}</dd>
+          {details?.externalId && (
+            <>
+              <dt>Verified id</dt>
+              <dd data-testid="op-visitor-verified-id">{details.externalId}</dd>
+            </>
+          )}
         </dl>
       </section>
+
+      {details?.attributes && Object.keys(details.attributes).length > 0 && (
+        <section class="panel__section">
+          <h3 class="panel__heading">Attributes</h3>
+          <dl class="facts">
+            {Object.entries(details.attributes).map(([key, value]) => (
+              <div key={key} class="facts__row" data-testid="op-visitor-attribute">
+                <dt>{key}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
 
       <section class="panel__section">
         <h3 class="panel__heading">Current page</h3>

@@ -23,6 +23,7 @@ import type {
   TeamList,
   TicketDetail,
   TicketList,
+  VisitorDetails,
 } from '@livechat/protocol';
 
 export class ApiError extends Error {
@@ -115,6 +116,7 @@ export const api = {
   conversations: () => request<ConversationList>('GET', `${base}/conversations`),
   commandResults: (conversationId: string) =>
     request<CommandResultList>('GET', `${base}/conversations/${segment(conversationId)}/command-results`),
+  visitor: (visitorId: string) => request<VisitorDetails>('GET', `${base}/visitors/${segment(visitorId)}`),
   pageViews: (visitorId: string, limit: number) =>
     request<PageViewList>('GET', `${base}/visitors/${segment(visitorId)}/page-views?limit=${limit}`),
   operators: () => request<OperatorList>('GET', `${base}/operators`),
