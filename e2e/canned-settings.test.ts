@@ -2,23 +2,24 @@
 // the operator's own notification preference, and the admin's module switch changing the commands offered.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from './examples-support.ts';
-import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
+import { type Demo, Pages, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 
 beforeAll(async () => {
   demo = await startDemo();
   browser = await launchBrowser();
+  pages = new Pages(browser);
 });
 
 // Each test starts with nobody signed in: an operator left online would be given the new conversations.
 afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
+  await pages.closeAll();
 });
 
 afterAll(async () => {
@@ -26,16 +27,9 @@ afterAll(async () => {
   await demo?.stop();
 });
 
-async function signIn(email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${demo.url}/operator/`);
-  await page.getByTestId('op-login-email').fill(email);
-  await page.getByTestId('op-login-password').fill(password);
-  await page.getByTestId('op-login-submit').click();
-  await page.locator('[data-testid="op-connection"][data-status="online"]').waitFor();
+async function operator(email: string, password: string): Promise<Page> {
+  const page = await pages.open();
+  await signIn(page, demo.url, email, password);
   return page;
 }
 
@@ -50,8 +44,8 @@ async function fillCannedForm(page: Page, shortcut: string, substitution: string
 }
 
 it('canned responses are managed in settings, with clear errors, and reach other operators live', async () => {
-  const alice = await signIn('alice@example.com', 'demo-password-alice');
-  const bob = await signIn('bob@example.com', 'demo-password-bob');
+  const alice = await operator('alice@example.com', 'demo-password-alice');
+  const bob = await operator('bob@example.com', 'demo-password-bob');
   await alice.getByTestId('op-nav-settings').click();
   await bob.getByTestId('op-nav-settings').click();
   await row(bob, 'sorry').waitFor();
@@ -102,10 +96,8 @@ it('canned responses are managed in settings, with clear errors, and reach other
 }, 120_000);
 
 it('switching the CRM module off takes /lead out of the command suggestions live', async () => {
-  const alice = await signIn('alice@example.com', 'demo-password-alice');
-  const site = await browser.newContext();
-  contexts.push(site);
-  const visitor = await site.newPage();
+  const alice = await operator('alice@example.com', 'demo-password-alice');
+  const visitor = await pages.open();
   await visitor.goto(`${demo.url}/`);
   await visitor.getByTestId('lc-launcher').click();
   await visitor.getByTestId('lc-input').fill('Hello there');

@@ -1,60 +1,45 @@
 // Canned responses and @mentions in the operator UI: `:` suggestions, `:sorry` + Enter, mention by email and by inbox.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestSmtp, startSmtpServer } from '../packages/server/test/smtp.ts';
-import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
+import { type Demo, Pages, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
 let smtp: TestSmtp;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 
 beforeAll(async () => {
   // Mention emails go over SMTP to a real server on loopback, which keeps what it receives.
   smtp = await startSmtpServer();
   demo = await startDemo({ smtpUrl: smtp.url });
   browser = await launchBrowser();
+  pages = new Pages(browser, { width: 1280, height: 800 });
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await pages?.closeAll();
   await browser?.close();
   await demo?.stop();
   await smtp?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Fail at the step that is stuck rather than at the test's overall timeout.
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${demo.url}/operator/`);
-  await page.getByTestId('op-login-email').fill(email);
-  await page.getByTestId('op-login-password').fill(password);
-  await page.getByTestId('op-login-submit').click();
-  await page.locator('[data-testid="op-connection"][data-status="online"]').waitFor();
-}
 
 const suggestions = (page: Page) => page.getByTestId('op-suggestion');
 const composerValue = (page: Page) => page.getByTestId('op-composer').inputValue();
 
 it('canned responses are suggested and inserted; @mentions reach Bob by email and Alice in her inbox', async () => {
   // A visitor writes before any operator is online: the conversation waits in the queue all see.
-  const site = await newPage();
+  const site = await pages.open();
   await site.goto(`${demo.url}/`);
   await site.getByTestId('lc-launcher').click();
   await site.getByTestId('lc-input').fill('My lamp arrived broken.');
   await site.getByTestId('lc-input').press('Enter');
   await site.locator('[data-testid="lc-message"][data-author="visitor"]', { hasText: 'arrived broken' }).waitFor();
 
-  const alice = await newPage();
-  await signIn(alice, 'alice@example.com', 'demo-password-alice');
+  const alice = await pages.open();
+  await signIn(alice, demo.url, 'alice@example.com', 'demo-password-alice');
   await alice.getByTestId('op-conversation').first().click();
   await alice.locator('[data-testid="op-message"]', { hasText: 'arrived broken' }).waitFor();
   const conversationUrl = alice.url();
@@ -122,8 +107,8 @@ it('canned responses are suggested and inserted; @mentions reach Bob by email an
   expect(await alice.getByTestId('op-inbox-count').textContent()).toBe('0');
 
   // Bob, mentioned, opens the conversation by its link and mentions Alice back.
-  const bob = await newPage();
-  await signIn(bob, 'bob@example.com', 'demo-password-bob');
+  const bob = await pages.open();
+  await signIn(bob, demo.url, 'bob@example.com', 'demo-password-bob');
   await bob.goto(conversationUrl);
   await bob.locator('[data-testid="op-message"]', { hasText: 'replacement stock' }).waitFor();
   const bobComposer = bob.getByTestId('op-composer');

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
+import { type Demo, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
@@ -35,10 +35,7 @@ it('a visitor writes from the demo site, Alice answers from the operator UI', as
 
   const operatorContext = await browser.newContext();
   const ui = await operatorContext.newPage();
-  await ui.goto(`${demo.url}/operator/`);
-  await ui.getByTestId('op-login-email').fill('alice@example.com');
-  await ui.getByTestId('op-login-password').fill('demo-password-alice');
-  await ui.getByTestId('op-login-submit').click();
+  await signIn(ui, demo.url, 'alice@example.com', 'demo-password-alice');
   const conversation = ui.getByTestId('op-conversation').first();
   await conversation.waitFor();
   await conversation.click();

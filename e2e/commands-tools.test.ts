@@ -1,31 +1,25 @@
 // The other commands from the operator UI: /help, /search_tickets with its "see all" link, /history and /leave.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
+import { type Demo, Pages, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 
 beforeAll(async () => {
   demo = await startDemo();
   browser = await launchBrowser();
+  pages = new Pages(browser);
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await pages?.closeAll();
   await browser?.close();
   await demo?.stop();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context.newPage();
-}
 
 const results = (page: Page) =>
   page.locator('[data-testid="op-message"][data-visibility="operator"][data-author="command"]:not([data-pending])');
@@ -41,7 +35,7 @@ async function run(page: Page, command: string): Promise<string> {
 }
 
 it('/help, /search_tickets, /history and /leave answer the operator only', async () => {
-  const site = await newPage();
+  const site = await pages.open();
   await site.goto(`${demo.url}/`);
   await site.getByRole('link', { name: 'Pricing' }).first().click();
   await site.waitForURL('**/pricing');
@@ -50,11 +44,8 @@ it('/help, /search_tickets, /history and /leave answer the operator only', async
   await site.getByTestId('lc-input').press('Enter');
   await site.locator('[data-testid="lc-message"][data-author="visitor"]', { hasText: 'Aurora' }).waitFor();
 
-  const ui = await newPage();
-  await ui.goto(`${demo.url}/operator/`);
-  await ui.getByTestId('op-login-email').fill('alice@example.com');
-  await ui.getByTestId('op-login-password').fill('demo-password-alice');
-  await ui.getByTestId('op-login-submit').click();
+  const ui = await pages.open();
+  await signIn(ui, demo.url, 'alice@example.com', 'demo-password-alice');
   await ui.getByTestId('op-conversation').first().click();
   await ui.locator('[data-testid="op-message"]', { hasText: 'Aurora' }).waitFor();
 

@@ -1,51 +1,41 @@
 // Operator commands in the operator UI: `/` suggestions, /ticket and /lead, their record pages, and a visitor who sees none of it.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seriousViolations } from './examples-support.ts';
-import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
+import { type Demo, Pages, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 
 beforeAll(async () => {
   demo = await startDemo();
   browser = await launchBrowser();
+  pages = new Pages(browser, { width: 1280, height: 800 });
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await pages?.closeAll();
   await browser?.close();
   await demo?.stop();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // Fail at the step that is stuck rather than at the test's overall timeout.
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context.newPage();
-}
 
 const suggestions = (page: Page) => page.getByTestId('op-suggestion');
 const commandResult = (page: Page, text: string) =>
   page.locator('[data-testid="op-message"][data-visibility="operator"][data-author="command"]', { hasText: text });
 
 it('an operator files a ticket and a lead from the chat, opens them, and the visitor sees nothing of it', async () => {
-  const site = await newPage();
+  const site = await pages.open();
   await site.goto(`${demo.url}/`);
   await site.getByTestId('lc-launcher').click();
   await site.getByTestId('lc-input').fill('The Borealis lamp I got flickers all the time.');
   await site.getByTestId('lc-input').press('Enter');
   await site.locator('[data-testid="lc-message"][data-author="visitor"]', { hasText: 'flickers' }).waitFor();
 
-  const ui = await newPage();
-  await ui.goto(`${demo.url}/operator/`);
-  await ui.getByTestId('op-login-email').fill('alice@example.com');
-  await ui.getByTestId('op-login-password').fill('demo-password-alice');
-  await ui.getByTestId('op-login-submit').click();
+  const ui = await pages.open();
+  await signIn(ui, demo.url, 'alice@example.com', 'demo-password-alice');
   await ui.getByTestId('op-conversation').first().click();
   await ui.locator('[data-testid="op-message"]', { hasText: 'flickers' }).waitFor();
   await ui.getByTestId('op-composer').fill('Sorry about that, I am filing it for our support team.');

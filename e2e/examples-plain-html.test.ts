@@ -14,7 +14,7 @@ import {
   watchSockets,
   widgetTraces,
 } from './examples-support.ts';
-import { type Demo, SCREENSHOTS, launchBrowser, startDemo } from './harness.ts';
+import { type Demo, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
@@ -72,10 +72,7 @@ describe('the plain HTML example', () => {
     // The operator sees them beside the conversation.
     const operatorContext = await browser.newContext();
     const ui = await operatorContext.newPage();
-    await ui.goto(`${demo.url}/operator/`);
-    await ui.getByTestId('op-login-email').fill('alice@example.com');
-    await ui.getByTestId('op-login-password').fill('demo-password-alice');
-    await ui.getByTestId('op-login-submit').click();
+    await signIn(ui, demo.url, 'alice@example.com', 'demo-password-alice');
     await ui.getByTestId('op-conversation').first().click();
     const attributes = ui.getByTestId('op-visitor-attribute');
     await expect.poll(async () => (await attributes.allTextContents()).sort()).toEqual(['newslettertrue', 'planfree']);

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { buildApp } from '../packages/server/src/app.ts';
 import { type Config, testConfig } from '../packages/server/src/config.ts';
@@ -39,4 +39,35 @@ export async function startDemo(overrides: Partial<Omit<Config, 'dataDir' | 'dem
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return launchChromium();
+}
+
+/** Pages, each in a fresh browser context of its own (its own cookies and storage), closed together. */
+export class Pages {
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly viewport = { width: 1280, height: 900 },
+  ) {}
+
+  async open(): Promise<Page> {
+    const context = await this.browser.newContext({ viewport: this.viewport });
+    // Fail at the step that is stuck rather than at the test's overall timeout.
+    context.setDefaultTimeout(15_000);
+    this.contexts.push(context);
+    return context.newPage();
+  }
+
+  async closeAll(): Promise<void> {
+    for (const context of this.contexts.splice(0)) await context.close();
+  }
+}
+
+/** Logs an operator in at /operator/ and waits until their live connection is up. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/operator/`);
+  await page.getByTestId('op-login-email').fill(email);
+  await page.getByTestId('op-login-password').fill(password);
+  await page.getByTestId('op-login-submit').click();
+  await page.locator('[data-testid="op-connection"][data-status="online"]').waitFor();
 }
