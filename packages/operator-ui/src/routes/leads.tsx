@@ -1,32 +1,17 @@
 // CRM lead pages: the list (`#/leads`) and one lead (`#/leads/<id>`).
 
-import type { Lead } from '@livechat/protocol';
-import { useState } from 'preact/hooks';
 import { Contact } from '../components/contact.tsx';
 import { Loaded, useLoad } from '../components/load.tsx';
+import { ShowMore, useMore } from '../components/more.tsx';
 import { RelativeTime } from '../components/relative-time.tsx';
-import { errorText, workspace } from '../state/live.ts';
 import { api } from '../transport/http.ts';
 import { conversationHref, leadHref } from './route.ts';
 
 const PAGE_SIZE = 25;
 
 export function LeadsPage() {
-  const [extra, setExtra] = useState<Lead[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [load, retry] = useLoad(() => api.leads({ limit: PAGE_SIZE }), []);
-
-  async function more(shown: number) {
-    setLoadingMore(true);
-    try {
-      const { leads } = await api.leads({ offset: shown, limit: PAGE_SIZE });
-      setExtra((current) => [...current, ...leads]);
-    } catch (error) {
-      workspace.alert.value = `More could not be loaded: ${errorText(error)}`;
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const { extra, loading, more } = useMore(async (offset) => (await api.leads({ offset, limit: PAGE_SIZE })).leads);
 
   return (
     <section class="screen" aria-labelledby="leads-heading">
@@ -71,11 +56,7 @@ export function LeadsPage() {
                   </tbody>
                 </table>
               </div>
-              {shown.length < total && (
-                <button type="button" class="button" disabled={loadingMore} onClick={() => void more(shown.length)}>
-                  {loadingMore ? 'Loading…' : `Show more (${total - shown.length} left)`}
-                </button>
-              )}
+              <ShowMore shown={shown.length} total={total} loading={loading} onMore={(offset) => void more(offset)} />
             </>
           );
         }}

@@ -4,9 +4,9 @@ import type { Ticket } from '@livechat/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { Contact } from '../components/contact.tsx';
 import { Loaded, useLoad } from '../components/load.tsx';
+import { ShowMore, useMore } from '../components/more.tsx';
 import { RelativeTime } from '../components/relative-time.tsx';
 import { navigate } from '../state/browser.ts';
-import { errorText, workspace } from '../state/live.ts';
 import { api } from '../transport/http.ts';
 import { conversationHref, ticketHref, ticketsHref } from './route.ts';
 
@@ -16,26 +16,15 @@ const STATUS_LABEL: Record<Ticket['status'], string> = { new: 'New', in_progress
 
 export function TicketsPage({ query }: { query: string }) {
   const [draft, setDraft] = useState(query);
-  const [extra, setExtra] = useState<Ticket[]>([]);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [load, retry] = useLoad(() => api.tickets(query, { limit: PAGE_SIZE }), [query]);
+  const { extra, loading, more, reset } = useMore(
+    async (offset) => (await api.tickets(query, { offset, limit: PAGE_SIZE })).tickets,
+  );
 
   useEffect(() => {
     setDraft(query);
-    setExtra([]);
+    reset();
   }, [query]);
-
-  async function more(shown: number) {
-    setLoadingMore(true);
-    try {
-      const { tickets } = await api.tickets(query, { offset: shown, limit: PAGE_SIZE });
-      setExtra((current) => [...current, ...tickets]);
-    } catch (error) {
-      workspace.alert.value = `More could not be loaded: ${errorText(error)}`;
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   return (
     <section class="screen" aria-labelledby="tickets-heading">
@@ -117,11 +106,7 @@ export function TicketsPage({ query }: { query: string }) {
                   </tbody>
                 </table>
               </div>
-              {shown.length < total && (
-                <button type="button" class="button" disabled={loadingMore} onClick={() => void more(shown.length)}>
-                  {loadingMore ? 'Loading…' : `Show more (${total - shown.length} left)`}
-                </button>
-              )}
+              <ShowMore shown={shown.length} total={total} loading={loading} onMore={(offset) => void more(offset)} />
             </>
           );
         }}
