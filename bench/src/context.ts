@@ -102,7 +102,10 @@ export class BenchContext {
     system: SystemName,
     options: { port?: number; missedReplies?: boolean; origins?: string[] } = {},
   ): Promise<Running> {
-    const child = await spawnChild(SERVER_MODULES[system], [], ['--expose-gc']);
+    // BENCH_CPU_PROFILE=dir: the live chat server writes a V8 CPU profile there when it stops.
+    const profile = system === 'livechat' && process.env.BENCH_CPU_PROFILE;
+    const execArgv = ['--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])];
+    const child = await spawnChild(SERVER_MODULES[system], [], execArgv);
     const params: StartParams = { dataDir: this.dataDir, port: options.port ?? 0, synchronous: this.synchronous };
     if (options.missedReplies) params.missedReplyFrom = this.operatorIds.get('duty');
     if (options.origins) params.origins = options.origins;

@@ -108,6 +108,8 @@ export function serve(handlers: Handlers): void {
   });
   // The parent going away must not leave orphans holding ports and sockets.
   process.on('disconnect', () => process.exit(0));
+  // An orderly exit on SIGTERM, so that --cpu-prof (BENCH_CPU_PROFILE) gets written.
+  process.on('SIGTERM', () => process.exit(0));
   send({ ready: true });
 }
 
