@@ -222,6 +222,11 @@ describe('page views', () => {
     await view('http://shop.test/contact', 'Contact');
     const live = await operator.wait('page.viewed');
     expect(live).toMatchObject({ visitorId: handle.visitorId, pageView: { title: 'Contact' } });
+    // The next listing update shows the page the visitor is on now.
+    const next = await say(visitor, 'and shipping?');
+    const moved = await operator.wait('conversation.updated', (f) => f.conversation.lastSeq === next.seq);
+    expect(moved.conversation.currentPage).toMatchObject({ url: 'http://shop.test/contact', title: 'Contact' });
+    expect(moved.conversation.lastMessage?.body).toBe('and shipping?');
 
     const cookie = await loginCookie(server, alice.email);
     const pages = await fetch(`${server.url}/api/operator/visitors/${handle.visitorId}/page-views?limit=10`, {
@@ -255,5 +260,44 @@ describe('long backlogs', () => {
     const seqs = [...result.messages, ...again.of('message.created').map((f) => f.message)].map((m) => m.seq);
     expect(seqs).toEqual(Array.from({ length: 1200 }, (_, i) => i + 1));
     expect(result.lastSeq).toBe(result.messages.at(-1)?.seq);
+  });
+});
+
+describe("operators' lists", () => {
+  it("show a visitor's new name as soon as they identify, without waiting for a message", async () => {
+    const alice = await createOperator(server, 'Alice');
+    const operator = await connectOperator(server, alice);
+    const handle = await newVisitor(server);
+    const visitor = await handle.connect();
+    const first = await say(visitor, 'hello');
+    const before = await operator.wait('conversation.updated', (f) => f.conversation.id === first.conversationId);
+    expect(before.conversation.visitor.name).toBeNull();
+
+    const { SITE_ORIGIN } = await import('./harness.ts');
+    const identified = await fetch(`${server.url}/api/sites/shop/identify`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${handle.token}`, 'content-type': 'application/json', origin: SITE_ORIGIN },
+      body: JSON.stringify({ id: 'user-1', name: 'Grace', email: 'grace@example.com' }),
+    });
+    expect(identified.status).toBe(200);
+    const renamed = await operator.wait('conversation.updated', (f) => f.conversation.visitor.name === 'Grace');
+    expect(renamed.conversation).toMatchObject({
+      id: first.conversationId,
+      visitor: { email: 'grace@example.com' },
+      lastMessage: { body: 'hello' },
+    });
+  });
+
+  it('keep unread counts and last messages right through a burst of messages', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const operator = await connectOperator(server, alice);
+    const visitor = await (await newVisitor(server)).connect();
+    const bodies = Array.from({ length: 30 }, (_, i) => `burst ${i + 1}`);
+    for (const [i, body] of bodies.entries())
+      visitor.send({ type: 'message.send', id: `f${i}`, clientId: `b${i}`, body });
+    const last = await operator.wait('conversation.updated', (f) => f.conversation.lastSeq === bodies.length);
+    expect(last.conversation).toMatchObject({ unread: bodies.length, lastMessage: { body: 'burst 30' } });
+    const seqs = operator.of('conversation.updated').map((f) => f.conversation.lastSeq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
 });

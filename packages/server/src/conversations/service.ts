@@ -32,6 +32,9 @@ export const operatorAuthor = (operator: OperatorProfile): Author => ({
   name: operator.name,
 });
 
+/** A conversation summary without the receiving operator's unread count. */
+export type Listing = Omit<ConversationSummary, 'unread'>;
+
 export interface SendInput {
   clientId: string;
   body: string;
@@ -141,12 +144,21 @@ export class ConversationService {
     return canRead(operator, conversation) || this.store.mentions.isMentioned(conversation.id, operator.id);
   }
 
+  /** How the conversation looks in one operator's list. */
   async summary(conversation: Conversation, operatorId: string): Promise<ConversationSummary> {
+    const [listing, unread] = await Promise.all([
+      this.listing(conversation),
+      this.store.conversations.unreadCount(conversation.id, operatorId),
+    ]);
+    return { ...listing, unread };
+  }
+
+  /** The part of a summary that is the same for every operator. */
+  async listing(conversation: Conversation): Promise<Listing> {
     const { store } = this;
-    const [visitor, last, unread, pages] = await Promise.all([
+    const [visitor, last, pages] = await Promise.all([
       store.visitors.byId(conversation.visitorId),
       store.messages.last(conversation.id),
-      store.conversations.unreadCount(conversation.id, operatorId),
       store.visitors.recentPageViews(conversation.visitorId, 1),
     ]);
     return {
@@ -160,7 +172,6 @@ export class ConversationService {
       lastMessage: last
         ? { body: last.body, author: last.author, createdAt: last.createdAt, visibility: last.visibility }
         : null,
-      unread,
       currentPage: pages[0] ?? null,
       createdAt: conversation.createdAt,
       updatedAt: conversation.updatedAt,

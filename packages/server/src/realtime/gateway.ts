@@ -7,11 +7,12 @@ import type { WebSocket } from 'ws';
 import type { CommandRegistry } from '../commands/registry.ts';
 import type { Config } from '../config.ts';
 import type { Conversation } from '../conversations/repository.ts';
-import { isListedFor, type ConversationService } from '../conversations/service.ts';
+import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
 import { Connection, type Logger } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
+import { Listings, sendSummary } from './listings.ts';
 import { handleOperatorFrame } from './operator-frames.ts';
 import type { Presence } from './presence.ts';
 import type { OperatorSession, VisitorSession } from './sessions.ts';
@@ -36,13 +37,12 @@ export class Gateway {
   private readonly operatorSessions = new Map<string, Set<OperatorSession>>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly sockets = new Set<WebSocket>();
-  /** Listing refreshes run one at a time per conversation, so summaries never arrive out of order. */
-  private readonly refreshes = new Map<string, Promise<void>>();
-  private readonly waitingRefreshes = new Set<string>();
+  private readonly listings: Listings;
   private readonly unsubscribe: () => void;
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(readonly deps: GatewayDeps) {
+    this.listings = new Listings(deps, this.operatorSessions);
     this.unsubscribe = deps.bus.subscribe((event) => this.onEvent(event));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -112,11 +112,7 @@ export class Gateway {
   async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
     const sessions = this.operatorSessions.get(operator.id);
     if (!sessions) return;
-    const summary = await this.deps.conversations.summary(conversation, operator.id);
-    for (const session of sessions) {
-      session.listed.add(conversation.id);
-      session.connection.send({ type: 'conversation.updated', conversation: summary });
-    }
+    sendSummary(sessions, await this.deps.conversations.summary(conversation, operator.id));
   }
 
   private attach<T extends { id: string }>(
@@ -184,11 +180,11 @@ export class Gateway {
             connection.feeds.get(event.conversationId)?.push(event.message, event.originId === connection.id);
           }
         }
-        this.refreshListings(event.conversationId);
+        this.listings.messageAdded(event.conversationId, event.message);
         return;
       }
       case 'conversation':
-        this.refreshListings(event.conversationId);
+        this.listings.changed(event.conversationId);
         return;
       case 'typing': {
         const frame = {
@@ -207,6 +203,7 @@ export class Gateway {
       }
       case 'pageview': {
         if (!event.conversationId) return;
+        this.listings.pageViewed(event.conversationId, event.pageView);
         const frame = { type: 'page.viewed', visitorId: event.visitorId, pageView: event.pageView } as const;
         for (const session of this.operatorsFollowing(event.conversationId)) session.connection.send(frame);
         return;
@@ -234,51 +231,6 @@ export class Gateway {
     for (const sessions of this.operatorSessions.values()) {
       for (const session of sessions) {
         if (session.listed.has(conversationId) || session.connection.feeds.has(conversationId)) yield session;
-      }
-    }
-  }
-
-  private refreshListings(conversationId: string): void {
-    // A refresh that has not started yet will read the latest state anyway: under a burst of
-    // messages one summary per operator goes out, not one per message.
-    if (this.waitingRefreshes.has(conversationId)) return;
-    this.waitingRefreshes.add(conversationId);
-    const previous = this.refreshes.get(conversationId) ?? Promise.resolve();
-    const next = previous
-      .then(() => {
-        this.waitingRefreshes.delete(conversationId);
-        return this.refreshNow(conversationId);
-      })
-      .catch((err: unknown) => this.deps.log.error({ err }, 'listing refresh failed'))
-      .finally(() => {
-        if (this.refreshes.get(conversationId) === next) this.refreshes.delete(conversationId);
-      });
-    this.refreshes.set(conversationId, next);
-  }
-
-  /** Tells every operator connection how the conversation now looks to them, or that it left their list. */
-  private async refreshNow(conversationId: string): Promise<void> {
-    const conversation = await this.deps.store.conversations.byId(conversationId);
-    if (!conversation) return;
-    for (const [operatorId, sessions] of this.operatorSessions) {
-      const first = sessions.values().next().value;
-      if (!first) continue;
-      if (isListedFor(operatorId, conversation)) {
-        await this.sendSummaryTo(first.operator, conversation);
-        continue;
-      }
-      // Who left stops receiving it, even where their role would let them read it.
-      const stopFeed =
-        conversation.leftIds.includes(operatorId) ||
-        !(await this.deps.conversations.mayRead(first.operator, conversation));
-      for (const session of sessions) {
-        if (session.listed.delete(conversationId)) {
-          session.connection.send({ type: 'conversation.removed', conversationId });
-        }
-        if (stopFeed) {
-          session.connection.feeds.get(conversationId)?.close();
-          session.connection.feeds.delete(conversationId);
-        }
       }
     }
   }

@@ -91,7 +91,11 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/sites/:siteId/identify', async (request: SiteRequest, reply) => {
     const { site, visitor } = await changeOf(request, reply);
     const input = parseBody(identifySchema, request.body);
-    return reply.send((await identify(store, site, visitor, input)) satisfies IdentifyResult);
+    const result = await identify(store, site, visitor, input);
+    // Operators see the new name and email in their lists at once.
+    const open = await store.conversations.openByVisitor(site.id, result.visitorId);
+    if (open) bus.publish({ kind: 'conversation', conversationId: open.id, visitorId: open.visitorId });
+    return reply.send(result satisfies IdentifyResult);
   });
 
   app.post('/api/sites/:siteId/attributes', async (request: SiteRequest, reply) => {

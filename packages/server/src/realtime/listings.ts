@@ -1,0 +1,161 @@
+// Operators' conversation lists, kept current: after a change, every operator connection hears how
+// the conversation now looks to them (`conversation.updated`), or that it left their list.
+//
+// A new message changes only the last message, the seq and the unread counts, so the listing of a
+// conversation is remembered and moved on by messages; membership, status or visitor changes come
+// as 'conversation' events and are read again from the database, which stays the source of truth.
+
+import type { ConversationSummary, Message, PageView } from '@livechat/protocol';
+import type { Conversation } from '../conversations/repository.ts';
+import { isListedFor, type ConversationService, type Listing } from '../conversations/service.ts';
+import type { Store } from '../db/store.ts';
+import type { Logger } from './connection.ts';
+import type { OperatorSession } from './sessions.ts';
+
+interface Known {
+  conversation: Conversation;
+  listing: Listing;
+}
+
+interface Waiting {
+  /** Something besides messages changed: read the conversation again. */
+  reread: boolean;
+  /** The newest message the refresh must show. */
+  message: Message | null;
+}
+
+/** Open conversations whose listing is remembered; beyond this the least recently refreshed is read again. */
+const KNOWN_LIMIT = 20_000;
+
+export class Listings {
+  private readonly known = new Map<string, Known>();
+  /** Refreshes run one at a time per conversation, so summaries never arrive out of order. */
+  private readonly running = new Map<string, Promise<void>>();
+  /** A refresh not started yet covers every change that arrives meanwhile. */
+  private readonly waiting = new Map<string, Waiting>();
+
+  constructor(
+    private readonly deps: { store: Store; conversations: ConversationService; log: Logger },
+    private readonly operatorSessions: ReadonlyMap<string, ReadonlySet<OperatorSession>>,
+  ) {}
+
+  messageAdded(conversationId: string, message: Message): void {
+    this.schedule(conversationId, false, message);
+  }
+
+  /** Membership, assignment, status or the visitor's details changed. */
+  changed(conversationId: string): void {
+    this.schedule(conversationId, true, null);
+  }
+
+  /** The visitor is on a new page: the next summary shows it (page.viewed frames tell it live). */
+  pageViewed(conversationId: string, pageView: PageView): void {
+    const known = this.known.get(conversationId);
+    if (known) known.listing = { ...known.listing, currentPage: pageView };
+  }
+
+  private schedule(conversationId: string, reread: boolean, message: Message | null): void {
+    const waiting = this.waiting.get(conversationId);
+    if (waiting) {
+      waiting.reread ||= reread;
+      if (message && (!waiting.message || message.seq > waiting.message.seq)) waiting.message = message;
+      return;
+    }
+    const next: Waiting = { reread, message };
+    this.waiting.set(conversationId, next);
+    const previous = this.running.get(conversationId) ?? Promise.resolve();
+    const run = previous
+      .then(() => {
+        this.waiting.delete(conversationId);
+        return this.refresh(conversationId, next);
+      })
+      .catch((err: unknown) => this.deps.log.error({ err }, 'listing refresh failed'))
+      .finally(() => {
+        if (this.running.get(conversationId) === run) this.running.delete(conversationId);
+      });
+    this.running.set(conversationId, run);
+  }
+
+  private async refresh(conversationId: string, change: Waiting): Promise<void> {
+    const known = change.reread ? null : this.current(conversationId, change.message);
+    const { conversation, listing } = known ?? (await this.read(conversationId)) ?? {};
+    if (!conversation || !listing) return;
+    for (const [operatorId, sessions] of this.operatorSessions) {
+      const first = sessions.values().next().value;
+      if (!first) continue;
+      if (isListedFor(operatorId, conversation)) {
+        const unread = await this.deps.store.conversations.unreadCount(conversationId, operatorId);
+        sendSummary(sessions, { ...listing, unread });
+        continue;
+      }
+      // Who left stops receiving it, even where their role would let them read it.
+      const stopFeed =
+        conversation.leftIds.includes(operatorId) ||
+        !(await this.deps.conversations.mayRead(first.operator, conversation));
+      for (const session of sessions) {
+        if (session.listed.delete(conversationId)) {
+          session.connection.send({ type: 'conversation.removed', conversationId });
+        }
+        if (stopFeed) {
+          session.connection.feeds.get(conversationId)?.close();
+          session.connection.feeds.delete(conversationId);
+        }
+      }
+    }
+  }
+
+  /** The remembered listing moved on to `message`, if it is remembered. */
+  private current(conversationId: string, message: Message | null): Known | null {
+    const known = this.known.get(conversationId);
+    if (!known) return null;
+    if (!message || message.seq <= known.conversation.lastSeq) return known;
+    const moved: Known = {
+      conversation: { ...known.conversation, lastSeq: message.seq, updatedAt: message.createdAt },
+      listing: {
+        ...known.listing,
+        lastSeq: message.seq,
+        updatedAt: message.createdAt,
+        lastMessage: {
+          body: message.body,
+          author: message.author,
+          createdAt: message.createdAt,
+          visibility: message.visibility,
+        },
+      },
+    };
+    this.remember(conversationId, moved);
+    return moved;
+  }
+
+  private async read(conversationId: string): Promise<Known | null> {
+    const conversation = await this.deps.store.conversations.byId(conversationId);
+    if (!conversation) {
+      this.known.delete(conversationId);
+      return null;
+    }
+    const known = { conversation, listing: await this.deps.conversations.listing(conversation) };
+    if (conversation.status === 'open') this.remember(conversationId, known);
+    else this.known.delete(conversationId);
+    return known;
+  }
+
+  private remember(conversationId: string, known: Known): void {
+    // Re-inserted, so the map's order is least recently refreshed first.
+    this.known.delete(conversationId);
+    this.known.set(conversationId, known);
+    if (this.known.size > KNOWN_LIMIT) {
+      const oldest = this.known.keys().next().value;
+      if (oldest !== undefined) this.known.delete(oldest);
+    }
+  }
+}
+
+/** One operator's view, serialised once for all of their connections. */
+export function sendSummary(sessions: Iterable<OperatorSession>, conversation: ConversationSummary): void {
+  const frame = { type: 'conversation.updated', conversation } as const;
+  const serialised = JSON.stringify(frame);
+  for (const session of sessions) {
+    session.listed.add(conversation.id);
+    session.connection.sendSerialised(frame, serialised);
+  }
+}
