@@ -1,6 +1,8 @@
 // Request/response over the IPC channel of forked bench processes (servers and load workers).
 
 import { type ChildProcess, fork } from 'node:child_process';
+import { basename, join } from 'node:path';
+import { writeHeapSnapshot } from 'node:v8';
 
 interface Request {
   rpc: number;
@@ -98,7 +100,7 @@ export function serve(handlers: Handlers): void {
   process.on('message', async (raw) => {
     const { rpc, method, params } = raw as Request;
     try {
-      const handler = handlers[method];
+      const handler = method === 'heapSnapshot' ? heapSnapshot : handlers[method];
       if (!handler) throw new Error(`unknown method ${method}`);
       const result = await (handler as (p: unknown) => unknown)(params);
       send({ rpc, result: result ?? null } satisfies Response);
@@ -111,6 +113,11 @@ export function serve(handlers: Handlers): void {
   // An orderly exit on SIGTERM, so that --cpu-prof (BENCH_CPU_PROFILE) gets written.
   process.on('SIGTERM', () => process.exit(0));
   send({ ready: true });
+}
+
+/** Every bench process can write a V8 heap snapshot into a folder (BENCH_HEAP_SNAPSHOT). */
+function heapSnapshot({ dir }: { dir: string }): string {
+  return writeHeapSnapshot(join(dir, `${basename(process.argv[1] ?? 'process', '.ts')}-${process.pid}.heapsnapshot`));
 }
 
 /** Memory of this process after a full collection (the process is started with --expose-gc). */

@@ -39,6 +39,9 @@ export async function idle(ctx: BenchContext, system: SystemName): Promise<IdleR
     );
     await sleep(2000);
     const after = await running.child.call<Memory>('memory');
+    // BENCH_HEAP_SNAPSHOT=dir: what the held connections are made of, for each system.
+    const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT;
+    if (snapshotDir) console.log(`  heap snapshot: ${await running.child.call('heapSnapshot', { dir: snapshotDir })}`);
     await Promise.all(ctx.workers.map((worker) => worker.call('idleClose')));
     const connected = total(results, (r) => r.connected);
     console.log(

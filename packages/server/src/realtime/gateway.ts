@@ -3,6 +3,8 @@
 
 import type { OperatorProfile } from '@livechat/protocol';
 import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { CommandRegistry } from '../commands/registry.ts';
 import type { Config } from '../config.ts';
@@ -123,6 +125,7 @@ export class Gateway {
   ): Connection {
     const { config, log } = this.deps;
     const connection = new Connection(audience, socket, config.maxBufferedBytes, log);
+    releaseUpgrade(socket);
     this.sockets.add(socket);
     this.alive.set(socket, true);
     // Attached before any await: frames that arrive while the connection is being set up wait
@@ -258,4 +261,16 @@ function removeFrom<T>(map: Map<string, Set<T>>, key: string, value: T): void {
   if (!set) return;
   set.delete(value);
   if (set.size === 0) map.delete(key);
+}
+
+/**
+ * Lets go of the HTTP upgrade request once the socket is open: left alone, the TCP socket keeps the
+ * upgrade's response object (and through it the request, its headers and the route's error handler,
+ * about half of an idle connection's memory) for as long as the connection lives. Socket errors are
+ * logged by the connection's own listener.
+ */
+function releaseUpgrade(socket: WebSocket): void {
+  socket.removeAllListeners('error');
+  const tcp = (socket as unknown as { _socket?: Socket & { _httpMessage?: ServerResponse | null } })._socket;
+  tcp?._httpMessage?.detachSocket(tcp);
 }
