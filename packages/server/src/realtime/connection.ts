@@ -2,6 +2,7 @@
 // cut off, and incoming frames are handled one at a time in arrival order.
 
 import { type Audience, type ErrorCode, type Message, type ServerToClient, frameFor } from '@livechat/protocol';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { AppError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -27,6 +28,39 @@ function serialised(frame: ServerToClient): string | Buffer {
     createdFrames.set(frame.message, bytes);
   }
   return bytes;
+}
+
+/**
+ * Frames sent in one turn of the event loop leave in one write per socket: a socket is corked at its
+ * first frame of the turn and uncorked once the turn's I/O has been handled (the ack, the message and
+ * the listing update an operator gets for one visitor message go out together, not as three writes).
+ */
+const corked = new Set<Socket>();
+let uncorkScheduled = false;
+
+function uncorkAll(): void {
+  uncorkScheduled = false;
+  for (const socket of corked) socket.uncork();
+  corked.clear();
+}
+
+/** Beyond this much held back in one turn, a socket writes at once (a resumed backlog, say). */
+const CORKED_BYTES = 64 * 1024;
+
+function corkForThisTurn(socket: Socket | undefined): void {
+  if (!socket) return;
+  if (corked.has(socket)) {
+    // Held back, it would count as unread for the slow-reader cap: hand it to the kernel now.
+    if (socket.writableLength < CORKED_BYTES) return;
+    corked.delete(socket);
+    socket.uncork();
+  }
+  socket.cork();
+  corked.add(socket);
+  if (!uncorkScheduled) {
+    uncorkScheduled = true;
+    setImmediate(uncorkAll);
+  }
 }
 
 export class Connection {
@@ -95,6 +129,8 @@ export class Connection {
   }
 
   private sendRaw(data: string | Buffer): void {
+    // Corked first: a large turn's bytes reach the kernel before the check below counts them.
+    corkForThisTurn((this.socket as unknown as { _socket?: Socket })._socket);
     // A client that stops reading must not make the server hold an unbounded backlog: drop it,
     // it resumes from its last seq when it reconnects.
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
