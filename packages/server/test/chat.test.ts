@@ -192,6 +192,11 @@ describe('assignment and the queue', () => {
 
     operator.send({ type: 'conversation.read', id: 'r1', conversationId: first.conversationId, seq: 2 });
     await operator.wait('conversation.updated', (f) => f.conversation.unread === 0);
+    // Counting goes on from what was read; the operator's own replies are never unread.
+    await reply(operator, first.conversationId, 'hello!');
+    const three = await say(visitor, 'three');
+    const after = await operator.wait('conversation.updated', (f) => f.conversation.lastSeq === three.seq);
+    expect(after.conversation.unread).toBe(1);
 
     operator.send({ type: 'typing.set', id: 't2', conversationId: first.conversationId, active: true });
     const shown = await visitor.wait('typing');

@@ -32,7 +32,8 @@ export interface ConversationRepository {
   listVisibleTo(operatorId: string): Promise<Conversation[]>;
   /** Number of open conversations each operator is an active member of. */
   openCounts(operatorIds: readonly string[]): Promise<Map<string, number>>;
-  unreadCount(conversationId: string, operatorId: string): Promise<number>;
+  /** Visitor messages the operator has not read, counting those up to `upToSeq` only when given. */
+  unreadCount(conversationId: string, operatorId: string, upToSeq?: number): Promise<number>;
   markRead(conversationId: string, operatorId: string, seq: number): Promise<void>;
 }
 
@@ -124,9 +125,11 @@ export class SqliteConversationRepository implements ConversationRepository {
       `SELECT count(*) AS n FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
        WHERE m.operator_id = ? AND m.active = 1 AND c.status = 'open'`,
     );
-    this.countUnread = db.prepare<[string, string, string], { n: number }>(
-      `SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND author_kind = 'visitor'
-       AND seq > coalesce((SELECT last_read_seq FROM conversation_members WHERE conversation_id = ? AND operator_id = ?), 0)`,
+    this.countUnread = db.prepare<{ conversationId: string; operatorId: string; upToSeq: number }, { n: number }>(
+      `SELECT count(*) AS n FROM messages WHERE conversation_id = @conversationId AND author_kind = 'visitor'
+       AND seq > coalesce((SELECT last_read_seq FROM conversation_members
+                           WHERE conversation_id = @conversationId AND operator_id = @operatorId), 0)
+       AND seq <= @upToSeq`,
     );
     this.upsertRead = db.prepare(
       `INSERT INTO conversation_members (conversation_id, operator_id, joined_at, last_read_seq, active)
@@ -181,8 +184,8 @@ export class SqliteConversationRepository implements ConversationRepository {
     return new Map(operatorIds.map((id) => [id, this.countOpen.get(id)?.n ?? 0]));
   }
 
-  async unreadCount(conversationId: string, operatorId: string): Promise<number> {
-    return this.countUnread.get(conversationId, conversationId, operatorId)?.n ?? 0;
+  async unreadCount(conversationId: string, operatorId: string, upToSeq?: number): Promise<number> {
+    return this.countUnread.get({ conversationId, operatorId, upToSeq: upToSeq ?? Number.MAX_SAFE_INTEGER })?.n ?? 0;
   }
 
   async markRead(conversationId: string, operatorId: string, seq: number): Promise<void> {

@@ -110,8 +110,9 @@ export class Gateway {
     if ((conversation?.lastSeq ?? 0) > feed.cursor) feed.catchUp();
   }
 
-  /** Sends the operator's own view of a conversation (their unread count) to all their connections. */
+  /** After the operator read the conversation: their own view of it (unread counted again) to all their connections. */
   async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
+    this.listings.readBy(conversation.id, operator.id);
     const sessions = this.operatorSessions.get(operator.id);
     if (!sessions) return;
     sendSummary(sessions, await this.deps.conversations.summary(conversation, operator.id));

@@ -15,13 +15,15 @@ import type { OperatorSession } from './sessions.ts';
 interface Known {
   conversation: Conversation;
   listing: Listing;
+  /** Each listing operator's unread count as of `conversation.lastSeq`, once it has been counted. */
+  unread: Map<string, number>;
 }
 
 interface Waiting {
   /** Something besides messages changed: read the conversation again. */
   reread: boolean;
-  /** The newest message the refresh must show. */
-  message: Message | null;
+  /** The messages since the last refresh. */
+  messages: Message[];
 }
 
 /** Open conversations whose listing is remembered; beyond this the least recently refreshed is read again. */
@@ -43,6 +45,11 @@ export class Listings {
     this.schedule(conversationId, false, message);
   }
 
+  /** The operator read the conversation: their unread count is counted again. */
+  readBy(conversationId: string, operatorId: string): void {
+    this.known.get(conversationId)?.unread.delete(operatorId);
+  }
+
   /** Membership, assignment, status or the visitor's details changed. */
   changed(conversationId: string): void {
     this.schedule(conversationId, true, null);
@@ -58,10 +65,10 @@ export class Listings {
     const waiting = this.waiting.get(conversationId);
     if (waiting) {
       waiting.reread ||= reread;
-      if (message && (!waiting.message || message.seq > waiting.message.seq)) waiting.message = message;
+      if (message) waiting.messages.push(message);
       return;
     }
-    const next: Waiting = { reread, message };
+    const next: Waiting = { reread, messages: message ? [message] : [] };
     this.waiting.set(conversationId, next);
     const previous = this.running.get(conversationId) ?? Promise.resolve();
     const run = previous
@@ -77,14 +84,19 @@ export class Listings {
   }
 
   private async refresh(conversationId: string, change: Waiting): Promise<void> {
-    const known = change.reread ? null : this.current(conversationId, change.message);
-    const { conversation, listing } = known ?? (await this.read(conversationId)) ?? {};
-    if (!conversation || !listing) return;
+    const known =
+      (change.reread ? null : this.current(conversationId, change.messages)) ?? (await this.read(conversationId));
+    if (!known) return;
+    const { conversation, listing } = known;
     for (const [operatorId, sessions] of this.operatorSessions) {
       const first = sessions.values().next().value;
       if (!first) continue;
       if (isListedFor(operatorId, conversation)) {
-        const unread = await this.deps.store.conversations.unreadCount(conversationId, operatorId);
+        let unread = known.unread.get(operatorId);
+        if (unread === undefined) {
+          unread = await this.deps.store.conversations.unreadCount(conversationId, operatorId, conversation.lastSeq);
+          known.unread.set(operatorId, unread);
+        }
         sendSummary(sessions, { ...listing, unread });
         continue;
       }
@@ -104,24 +116,32 @@ export class Listings {
     }
   }
 
-  /** The remembered listing moved on to `message`, if it is remembered. */
-  private current(conversationId: string, message: Message | null): Known | null {
+  /**
+   * The remembered listing moved on by the new messages, if it is remembered and they follow its
+   * seq without a gap (a missed event means reading the conversation again).
+   */
+  private current(conversationId: string, messages: readonly Message[]): Known | null {
     const known = this.known.get(conversationId);
     if (!known) return null;
-    if (!message || message.seq <= known.conversation.lastSeq) return known;
+    const fresh = messages.filter((m) => m.seq > known.conversation.lastSeq).sort((a, b) => a.seq - b.seq);
+    const newest = fresh.at(-1);
+    if (!newest) return known;
+    if (fresh.some((m, i) => m.seq !== known.conversation.lastSeq + i + 1)) return null;
+    const fromVisitor = fresh.filter((m) => m.author.kind === 'visitor').length;
     const moved: Known = {
-      conversation: { ...known.conversation, lastSeq: message.seq, updatedAt: message.createdAt },
+      conversation: { ...known.conversation, lastSeq: newest.seq, updatedAt: newest.createdAt },
       listing: {
         ...known.listing,
-        lastSeq: message.seq,
-        updatedAt: message.createdAt,
+        lastSeq: newest.seq,
+        updatedAt: newest.createdAt,
         lastMessage: {
-          body: message.body,
-          author: message.author,
-          createdAt: message.createdAt,
-          visibility: message.visibility,
+          body: newest.body,
+          author: newest.author,
+          createdAt: newest.createdAt,
+          visibility: newest.visibility,
         },
       },
+      unread: new Map([...known.unread].map(([operatorId, n]) => [operatorId, n + fromVisitor])),
     };
     this.remember(conversationId, moved);
     return moved;
@@ -133,7 +153,11 @@ export class Listings {
       this.known.delete(conversationId);
       return null;
     }
-    const known = { conversation, listing: await this.deps.conversations.listing(conversation) };
+    const known: Known = {
+      conversation,
+      listing: await this.deps.conversations.listing(conversation),
+      unread: new Map(),
+    };
     if (conversation.status === 'open') this.remember(conversationId, known);
     else this.known.delete(conversationId);
     return known;
