@@ -46,6 +46,25 @@ describe('chatting', () => {
     expect(live.message.body).toBe('Great, thanks!');
   });
 
+  it('starts a new conversation when the one a connection was writing to is no longer open', async () => {
+    const visitor = await (await newVisitor(server)).connect();
+    const first = await say(visitor, 'first conversation');
+    await say(visitor, 'still the first');
+    server.app.db.prepare("UPDATE conversations SET status = 'closed' WHERE id = ?").run(first.conversationId);
+    const next = await say(visitor, 'a new question');
+    expect(next.conversationId).not.toBe(first.conversationId);
+    expect(next.seq).toBe(1);
+    const rows = server.query<{ conversation_id: string; seq: number }>(
+      'SELECT conversation_id, seq FROM messages ORDER BY conversation_id = ?, seq',
+      next.conversationId,
+    );
+    expect(rows).toEqual([
+      { conversation_id: first.conversationId, seq: 1 },
+      { conversation_id: first.conversationId, seq: 2 },
+      { conversation_id: next.conversationId, seq: 1 },
+    ]);
+  });
+
   it('stores a message before acknowledging it', async () => {
     const visitor = await (await newVisitor(server)).connect();
     const message = await say(visitor, 'persist me');

@@ -3,6 +3,7 @@
 
 import type { Author, Message, Visibility } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
+import { AppError } from '../errors.ts';
 import { newId, now } from '../ids.ts';
 
 export interface NewMessage {
@@ -48,6 +49,14 @@ export const message = (row: MessageRow): Message => ({
   createdAt: row.created_at,
 });
 
+/** Messages go only into open conversations: this one is closed, or there is no such conversation. */
+export class ConversationNotOpenError extends AppError {
+  constructor(readonly conversationId: string) {
+    super('conflict', 'this conversation is closed');
+    this.name = 'ConversationNotOpenError';
+  }
+}
+
 type Appended = { message: Message; duplicate: boolean };
 
 interface PendingAppend {
@@ -74,7 +83,7 @@ export class SqliteMessageRepository implements MessageRepository {
        WHERE conversation_id = ? AND author_kind = ? AND author_id IS ? AND client_id = ?`,
     );
     this.nextSeq = db.prepare<[string, string], { last_seq: number }>(
-      'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
+      "UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? AND status = 'open' RETURNING last_seq",
     );
     this.insert = db.prepare(`INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.selectAfter = db.prepare<[string, number, number], MessageRow>(
@@ -90,7 +99,7 @@ export class SqliteMessageRepository implements MessageRepository {
       }
       const createdAt = now();
       const next = this.nextSeq.get(createdAt, input.conversationId);
-      if (!next) throw new Error(`conversation ${input.conversationId} not found`);
+      if (!next) throw new ConversationNotOpenError(input.conversationId);
       const row: MessageRow = {
         conversation_id: input.conversationId,
         seq: next.last_seq,

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Presence } from '../realtime/presence.ts';
 import type { Visitor } from '../visitors/repository.ts';
+import { ConversationNotOpenError } from './messages.ts';
 import type { Conversation } from './repository.ts';
 
 /** Whether the conversation belongs in the operator's list: theirs, or waiting in a queue they did not leave. */
@@ -60,23 +61,32 @@ export class ConversationService {
     private readonly presence: Presence,
   ) {}
 
-  /** Stores a visitor's message, opening (and assigning) their conversation on the first one. */
-  async visitorSend(visitor: Visitor, input: SendInput, originId?: string): Promise<Message> {
+  /**
+   * Stores a visitor's message, opening (and assigning) their conversation on the first one.
+   * `openId` is the conversation the visitor's connection last wrote to: tried first, without reading
+   * it again, and given up if it is no longer open.
+   */
+  async visitorSend(visitor: Visitor, input: SendInput, originId?: string, openId?: string): Promise<Message> {
+    const author = visitorAuthor(visitor);
+    const message = { author, body: input.body, visibility: 'public', clientId: input.clientId } as const;
+    if (openId) {
+      try {
+        const appended = await this.store.messages.append({ conversationId: openId, ...message });
+        if (!appended.duplicate) this.publishMessage({ id: openId, visitorId: visitor.id }, appended.message, originId);
+        return appended.message;
+      } catch (error) {
+        if (!(error instanceof ConversationNotOpenError)) throw error;
+      }
+    }
     // Most messages go to a conversation that exists: read it, and only try to create when there is none.
     const open = await this.store.conversations.openByVisitor(visitor.siteId, visitor.id);
     const { conversation, created } = open
       ? { conversation: open, created: false }
       : await this.store.conversations.findOrCreateOpen(visitor.siteId, visitor.id);
-    const { message, duplicate } = await this.store.messages.append({
-      conversationId: conversation.id,
-      author: visitorAuthor(visitor),
-      body: input.body,
-      visibility: 'public',
-      clientId: input.clientId,
-    });
+    const appended = await this.store.messages.append({ conversationId: conversation.id, ...message });
     if (created) await this.assign(conversation);
-    if (!duplicate) this.publishMessage(conversation, message, originId);
-    return message;
+    if (!appended.duplicate) this.publishMessage(conversation, appended.message, originId);
+    return appended.message;
   }
 
   /** Stores an operator's message; answering a queued conversation takes it. */
@@ -189,7 +199,11 @@ export class ConversationService {
     this.bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: conversation.visitorId });
   }
 
-  private publishMessage(conversation: Conversation, message: Message, originId?: string): void {
+  private publishMessage(
+    conversation: Pick<Conversation, 'id' | 'visitorId'>,
+    message: Message,
+    originId?: string,
+  ): void {
     this.bus.publish({
       kind: 'message',
       conversationId: conversation.id,

@@ -10,6 +10,8 @@ export interface VisitorSession {
   connection: Connection;
   visitor: Visitor;
   site: Site;
+  /** The conversation this connection last wrote to, so the next message need not look it up. */
+  conversationId?: string;
 }
 
 export interface OperatorSession {

@@ -9,7 +9,8 @@ export async function handleVisitorFrame(gateway: Gateway, session: VisitorSessi
   const { connection, visitor } = session;
   switch (frame.type) {
     case 'message.send': {
-      const message = await conversations.visitorSend(visitor, frame, connection.id);
+      const message = await conversations.visitorSend(visitor, frame, connection.id, session.conversationId);
+      session.conversationId = message.conversationId;
       await connection.acknowledge(frame.id, message);
       return;
     }
