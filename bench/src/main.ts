@@ -13,7 +13,7 @@ import { idle } from './scenarios/idle.ts';
 import { jitter } from './scenarios/jitter.ts';
 import { roundTrip, type RoundTripResult } from './scenarios/round-trip.ts';
 import { widget } from './scenarios/widget.ts';
-import { clockMs, median, ratio } from './stats.ts';
+import { clockMs, median, ratio, total } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
 /** `--only round-trip,idle`: a partial run for working on one figure; it never writes results.json. */
@@ -192,13 +192,18 @@ async function main() {
               (fanBest(fan.livechat) ?? 0) >= 1.5 * (fanBest(fan.r2) ?? 0),
         limit: describeLoad(fan.livechat?.steps.at(-1)?.load),
       });
-      const firstFan = fan.livechat?.steps[0];
-      if (firstFan)
+      if (fan.livechat) {
+        const { steps, outsideSteps } = fan.livechat;
+        const expected = total(steps, (s) => s.expected);
+        const received = total(steps, (s) => s.received);
+        const duplicates = total(steps, (s) => s.duplicates);
+        const strays = total(steps, (s) => s.strays);
         report.check(
-          'fan-out: every socket got every message',
-          firstFan.received === firstFan.expected,
-          `${firstFan.received}/${firstFan.expected}`,
+          'fan-out: every socket got every message once',
+          steps.length > 0 && received === expected && duplicates === 0 && strays === 0 && outsideSteps === 0,
+          `${received}/${expected} received, ${duplicates} repeated, ${strays} unreadable, ${outsideSteps} outside a step`,
         );
+      }
     }
     if (runs('idle')) {
       const idleResults = {
