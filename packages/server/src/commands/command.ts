@@ -5,12 +5,16 @@ import type {
   CommandDefinition,
   CommandLine,
   CommandResult,
+  Lead,
   OperatorProfile,
+  Ticket,
 } from '@livechat/protocol';
 import type { Conversation } from '../conversations/repository.ts';
 import type { ConversationService } from '../conversations/service.ts';
+import type { NewLead } from '../crm/repository.ts';
 import type { Store } from '../db/store.ts';
 import type { EventBus } from '../events/bus.ts';
+import type { NewTicket } from '../helpdesk/repository.ts';
 
 export interface CommandDeps {
   store: Store;
@@ -31,9 +35,18 @@ export interface CommandRun {
 
 export type CommandOutcome = Pick<CommandResult, 'status' | 'lines'>;
 
+/**
+ * A ticket or lead a command creates, handed to the registry unstored: it is stored in one
+ * transaction with the command's result, whose lines `outcome` writes once the record has its
+ * number or id.
+ */
+export type Creation =
+  | { creates: 'ticket'; ticket: NewTicket; outcome: (ticket: Ticket) => CommandOutcome }
+  | { creates: 'lead'; lead: NewLead; outcome: (lead: Lead) => CommandOutcome };
+
 export interface Command {
   name: string;
-  run(run: CommandRun): Promise<CommandOutcome>;
+  run(run: CommandRun): Promise<CommandOutcome | Creation>;
 }
 
 export const ok = (...lines: CommandLine[]): CommandOutcome => ({ status: 'ok', lines });

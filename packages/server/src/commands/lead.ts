@@ -12,14 +12,17 @@ export const lead: Command = {
       store.visitors.byId(conversation.visitorId),
       store.messages.after(conversation.id, 0, TRANSCRIPT_LIMIT),
     ]);
-    const created = await store.crm.createLead({
-      title: args,
-      internalNotes: transcript(messages),
-      contactName: visitor?.name ?? null,
-      contactEmail: visitor?.email ?? null,
-      conversationId: conversation.id,
-      createdBy: operator.id,
-    });
-    return ok({ text: 'Lead created:' }, { text: created.title, href: `#/leads/${created.id}` });
+    return {
+      creates: 'lead',
+      lead: {
+        title: args,
+        internalNotes: transcript(messages),
+        contactName: visitor?.name ?? null,
+        contactEmail: visitor?.email ?? null,
+        conversationId: conversation.id,
+        createdBy: operator.id,
+      },
+      outcome: (created) => ok({ text: 'Lead created:' }, { text: created.title, href: `#/leads/${created.id}` }),
+    };
   },
 };

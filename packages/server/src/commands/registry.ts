@@ -9,7 +9,7 @@ import {
   availableCommands,
 } from '@livechat/protocol';
 import { newId, now } from '../ids.ts';
-import { type Command, type CommandDeps, type CommandOutcome, failed, usage } from './command.ts';
+import { type Command, type CommandDeps, type CommandOutcome, type Creation, failed, usage } from './command.ts';
 import { help } from './help.ts';
 import { history } from './history.ts';
 import { lead } from './lead.ts';
@@ -59,27 +59,40 @@ export class CommandRegistry {
     const conversation = await this.deps.conversations.readable(operator, conversationId);
     const context = await this.context();
     const available = availableCommands(context);
-    const outcome = await this.outcome(name, args, available, (handler) =>
+    const answer = await this.outcome(name, args, available, (handler) =>
       handler.run({ operator, conversation, args, available, context, deps: this.deps }),
     );
-    const result: CommandResult = {
+    const result = (outcome: CommandOutcome): CommandResult => ({
       id: newId(),
       conversationId: conversation.id,
       operatorId: operator.id,
       input: args ? `/${name} ${args}` : `/${name}`,
       ...outcome,
       createdAt: now(),
-    };
-    await this.deps.store.commandResults.save(result);
-    return result;
+    });
+    if ('creates' in answer) return this.create(answer, result);
+    const kept = result(answer);
+    await this.deps.store.commandResults.save(kept);
+    return kept;
+  }
+
+  /** Stores the new record with the result that announces it: both or neither, in one commit. */
+  private create(creation: Creation, result: (outcome: CommandOutcome) => CommandResult): Promise<CommandResult> {
+    const writes = this.deps.store.commandWrites;
+    switch (creation.creates) {
+      case 'ticket':
+        return writes.ticketWithResult(creation.ticket, (ticket) => result(creation.outcome(ticket)));
+      case 'lead':
+        return writes.leadWithResult(creation.lead, (lead) => result(creation.outcome(lead)));
+    }
   }
 
   private async outcome(
     name: string,
     args: string,
     available: readonly CommandDefinition[],
-    execute: (handler: Command) => Promise<CommandOutcome>,
-  ): Promise<CommandOutcome> {
+    execute: (handler: Command) => Promise<CommandOutcome | Creation>,
+  ): Promise<CommandOutcome | Creation> {
     const definition = COMMANDS.find((command) => command.name === name);
     const handler = this.handlers.get(name);
     if (!definition || !handler) {

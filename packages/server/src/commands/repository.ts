@@ -20,11 +20,11 @@ interface ResultRow {
 }
 
 export class SqliteCommandResultRepository implements CommandResultRepository {
-  private readonly insert;
+  private readonly insertRow;
   private readonly select;
 
   constructor(db: Db) {
-    this.insert = db.prepare(
+    this.insertRow = db.prepare(
       `INSERT INTO command_results (id, conversation_id, operator_id, input, status, lines, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -35,7 +35,12 @@ export class SqliteCommandResultRepository implements CommandResultRepository {
   }
 
   async save(result: CommandResult): Promise<void> {
-    this.insert.run(
+    this.insert(result);
+  }
+
+  /** Inserts at once, inside the caller's transaction when there is one (see db/unit-of-work.ts). */
+  insert(result: CommandResult): void {
+    this.insertRow.run(
       result.id,
       result.conversationId,
       result.operatorId,

@@ -16,18 +16,22 @@ export const ticket: Command = {
       store.visitors.byId(conversation.visitorId),
       store.messages.after(conversation.id, 0, TRANSCRIPT_LIMIT),
     ]);
-    const created = await store.helpdesk.createTicket({
-      title: args,
-      description: transcript(messages),
-      customerName: visitor?.name ?? null,
-      customerEmail: visitor?.email ?? null,
-      teamId: team.id,
-      conversationId: conversation.id,
-      createdBy: operator.id,
-    });
-    return ok(
-      { text: `Ticket created in ${team.name}:` },
-      { text: `${created.title} (#${created.number})`, href: `#/tickets/${created.number}` },
-    );
+    return {
+      creates: 'ticket',
+      ticket: {
+        title: args,
+        description: transcript(messages),
+        customerName: visitor?.name ?? null,
+        customerEmail: visitor?.email ?? null,
+        teamId: team.id,
+        conversationId: conversation.id,
+        createdBy: operator.id,
+      },
+      outcome: (created) =>
+        ok(
+          { text: `Ticket created in ${team.name}:` },
+          { text: `${created.title} (#${created.number})`, href: `#/tickets/${created.number}` },
+        ),
+    };
   },
 };

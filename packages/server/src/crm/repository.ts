@@ -67,6 +67,11 @@ export class SqliteCrmRepository implements CrmRepository {
   }
 
   async createLead(input: NewLead): Promise<Lead> {
+    return this.insertLead(input);
+  }
+
+  /** Inserts at once, inside the caller's transaction when there is one (see db/unit-of-work.ts). */
+  insertLead(input: NewLead): Lead {
     const id = newId();
     this.insert.run(
       id,

@@ -14,6 +14,7 @@ import { SqliteSettingsRepository, type SettingsRepository } from '../settings/r
 import { SqliteSiteRepository, type SiteRepository } from '../sites/repository.ts';
 import { SqliteVisitorRepository, type VisitorRepository } from '../visitors/repository.ts';
 import type { Db } from './connection.ts';
+import { type CommandWrites, SqliteCommandWrites } from './unit-of-work.ts';
 
 export interface Store {
   sites: SiteRepository;
@@ -29,9 +30,14 @@ export interface Store {
   helpdesk: HelpdeskRepository;
   crm: CrmRepository;
   commandResults: CommandResultRepository;
+  /** A command's new ticket or lead and its result, in one transaction. */
+  commandWrites: CommandWrites;
 }
 
 export function sqliteStore(db: Db): Store {
+  const helpdesk = new SqliteHelpdeskRepository(db);
+  const crm = new SqliteCrmRepository(db);
+  const commandResults = new SqliteCommandResultRepository(db);
   return {
     sites: new SqliteSiteRepository(db),
     operators: new SqliteOperatorRepository(db),
@@ -43,8 +49,9 @@ export function sqliteStore(db: Db): Store {
     notifications: new SqliteNotificationRepository(db),
     outbox: new SqliteOutboxRepository(db),
     settings: new SqliteSettingsRepository(db),
-    helpdesk: new SqliteHelpdeskRepository(db),
-    crm: new SqliteCrmRepository(db),
-    commandResults: new SqliteCommandResultRepository(db),
+    helpdesk,
+    crm,
+    commandResults,
+    commandWrites: new SqliteCommandWrites(db, { helpdesk, crm, commandResults }),
   };
 }

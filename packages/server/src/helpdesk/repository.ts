@@ -90,7 +90,7 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
   private readonly insertTeam;
   private readonly removeTeam;
   private readonly selectLivechatTeam;
-  private readonly insertTicket;
+  private readonly insertTicketRow;
   private readonly selectTicket;
   private readonly selectTicketsByNumbers;
   private readonly ftsSearch;
@@ -114,7 +114,7 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
       `SELECT id, name, sequence, livechat_enabled FROM helpdesk_teams WHERE livechat_enabled = 1
        ORDER BY sequence, created_at LIMIT 1`,
     );
-    this.insertTicket = db.prepare(
+    this.insertTicketRow = db.prepare(
       `INSERT INTO tickets (title, description, customer_name, customer_email, team_id, conversation_id, created_by, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -171,7 +171,12 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
   }
 
   async createTicket(input: NewTicket): Promise<Ticket> {
-    const result = this.insertTicket.run(
+    return this.insertTicket(input);
+  }
+
+  /** Inserts at once, inside the caller's transaction when there is one (see db/unit-of-work.ts). */
+  insertTicket(input: NewTicket): Ticket {
+    const result = this.insertTicketRow.run(
       input.title,
       input.description,
       input.customerName,

@@ -1,0 +1,112 @@
+// A command's new ticket or lead and its result are stored together: both or neither, and
+// nothing of them is seen by anyone else before both are in.
+
+import type { CommandResult } from '@livechat/protocol';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { Store } from '../src/db/store.ts';
+import { newId, now } from '../src/ids.ts';
+import { type TestServer, createOperator, removeData, startServer } from './harness.ts';
+
+let server: TestServer;
+let store: Store;
+let operatorId: string;
+let teamId: string;
+let conversationId: string;
+
+beforeEach(async () => {
+  server = await startServer();
+  store = server.app.store;
+  operatorId = (await createOperator(server, 'Alice', 'admin')).id;
+  teamId = (await store.helpdesk.createTeam({ name: 'Support', sequence: 1, livechatEnabled: true })).id;
+  const visitor = await store.visitors.create('shop', 'token-hash');
+  conversationId = (await store.conversations.findOrCreateOpen('shop', visitor.id)).conversation.id;
+});
+
+afterEach(async () => {
+  await server.stop();
+  removeData(server);
+});
+
+/** What another connection to the same file sees: only what is committed. */
+const committed = (sql: string): unknown[] => server.query(sql);
+
+const newTicket = (title: string) => ({
+  title,
+  description: 'Visitor: the dimmer hums\nAlice: which model?',
+  customerName: null,
+  customerEmail: null,
+  teamId,
+  conversationId,
+  createdBy: operatorId,
+});
+
+const resultFor = (lines: CommandResult['lines'], operator = operatorId): CommandResult => ({
+  id: newId(),
+  conversationId,
+  operatorId: operator,
+  input: '/ticket',
+  status: 'ok',
+  lines,
+  createdAt: now(),
+});
+
+it('stores the ticket and the result written from its number, seen by others only once both are in', async () => {
+  let seenMeanwhile: unknown[] = [];
+  const result = await store.commandWrites.ticketWithResult(newTicket('Dimmer hums'), (ticket) => {
+    seenMeanwhile = committed('SELECT number FROM tickets');
+    return resultFor([{ text: `${ticket.title} (#${ticket.number})`, href: `#/tickets/${ticket.number}` }]);
+  });
+
+  expect(seenMeanwhile).toEqual([]);
+  expect(result.lines).toEqual([{ text: 'Dimmer hums (#1)', href: '#/tickets/1' }]);
+  expect(committed('SELECT number, title FROM tickets')).toEqual([{ number: 1, title: 'Dimmer hums' }]);
+  expect((await store.commandResults.list(conversationId, operatorId)).map((kept) => kept.id)).toEqual([result.id]);
+  expect((await store.helpdesk.searchTickets('dimmer', 0, 10)).tickets.map((ticket) => ticket.number)).toEqual([1]);
+});
+
+it('stores no ticket when its result cannot be stored', async () => {
+  const unknownOperator = resultFor([{ text: 'never kept' }], 'no-such-operator');
+  await expect(store.commandWrites.ticketWithResult(newTicket('Lost'), () => unknownOperator)).rejects.toThrow(
+    /FOREIGN KEY/,
+  );
+  await expect(
+    store.commandWrites.ticketWithResult(newTicket('Lost too'), () => {
+      throw new Error('no result');
+    }),
+  ).rejects.toThrow('no result');
+
+  expect(committed('SELECT * FROM tickets')).toEqual([]);
+  expect(committed('SELECT * FROM command_results')).toEqual([]);
+  expect((await store.helpdesk.searchTickets('lost', 0, 10)).total).toBe(0);
+  // The connection is usable afterwards, and what was rolled back used up no number.
+  const next = await store.commandWrites.ticketWithResult(newTicket('Kept'), (ticket) =>
+    resultFor([{ text: `#${ticket.number}` }]),
+  );
+  expect(next.lines).toEqual([{ text: '#1' }]);
+});
+
+it('stores a lead with its result, or neither', async () => {
+  const lead = {
+    title: 'Bulk order',
+    internalNotes: 'Visitor: 40 lamps?',
+    contactName: null,
+    contactEmail: null,
+    conversationId,
+    createdBy: operatorId,
+  };
+  await expect(
+    store.commandWrites.leadWithResult(lead, () => resultFor([{ text: 'never kept' }], 'no-such-operator')),
+  ).rejects.toThrow(/FOREIGN KEY/);
+  expect(committed('SELECT * FROM leads')).toEqual([]);
+
+  let seenMeanwhile: unknown[] = [];
+  const result = await store.commandWrites.leadWithResult(lead, (created) => {
+    seenMeanwhile = committed('SELECT id FROM leads');
+    return resultFor([{ text: created.title, href: `#/leads/${created.id}` }]);
+  });
+  expect(seenMeanwhile).toEqual([]);
+  const [stored] = committed('SELECT id, title FROM leads') as Array<{ id: string; title: string }>;
+  expect(stored?.title).toBe('Bulk order');
+  expect(result.lines).toEqual([{ text: 'Bulk order', href: `#/leads/${stored?.id}` }]);
+  expect(committed('SELECT id FROM command_results')).toEqual([{ id: result.id }]);
+});
