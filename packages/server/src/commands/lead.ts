@@ -8,15 +8,15 @@ export const lead: Command = {
   name: 'lead',
   async run({ operator, conversation, args, deps }) {
     const { store } = deps;
-    const [visitor, messages] = await Promise.all([
+    const [visitor, lines] = await Promise.all([
       store.visitors.byId(conversation.visitorId),
-      store.messages.after(conversation.id, 0, TRANSCRIPT_LIMIT),
+      store.messages.transcriptLines(conversation.id, TRANSCRIPT_LIMIT),
     ]);
     return {
       creates: 'lead',
       lead: {
         title: args,
-        internalNotes: transcript(messages),
+        internalNotes: transcript(lines),
         contactName: visitor?.name ?? null,
         contactEmail: visitor?.email ?? null,
         conversationId: conversation.id,

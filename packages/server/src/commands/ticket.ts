@@ -3,7 +3,7 @@
 import { transcript } from '../conversations/transcript.ts';
 import { type Command, failed, ok } from './command.ts';
 
-/** Long enough for any real conversation; a transcript is a record, not a page. */
+/** Public messages in a transcript: long enough for any real conversation; a transcript is a record, not a page. */
 export const TRANSCRIPT_LIMIT = 10_000;
 
 export const ticket: Command = {
@@ -12,15 +12,15 @@ export const ticket: Command = {
     const { store } = deps;
     const team = await store.helpdesk.livechatTeam();
     if (!team) return failed({ text: 'No helpdesk team takes live chat tickets: enable live chat on a team first.' });
-    const [visitor, messages] = await Promise.all([
+    const [visitor, lines] = await Promise.all([
       store.visitors.byId(conversation.visitorId),
-      store.messages.after(conversation.id, 0, TRANSCRIPT_LIMIT),
+      store.messages.transcriptLines(conversation.id, TRANSCRIPT_LIMIT),
     ]);
     return {
       creates: 'ticket',
       ticket: {
         title: args,
-        description: transcript(messages),
+        description: transcript(lines),
         customerName: visitor?.name ?? null,
         customerEmail: visitor?.email ?? null,
         teamId: team.id,

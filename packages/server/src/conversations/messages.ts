@@ -5,6 +5,7 @@ import type { Author, Message, Visibility } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { newId, now } from '../ids.ts';
+import type { TranscriptLine } from './transcript.ts';
 
 export interface NewMessage {
   conversationId: string;
@@ -20,6 +21,8 @@ export interface MessageRepository {
   /** Messages with seq > afterSeq, oldest first, at most `limit`. */
   after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   last(conversationId: string): Promise<Message | null>;
+  /** The first `limit` public messages as transcript lines (what the visitor saw), oldest first. */
+  transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]>;
 }
 
 interface MessageRow {
@@ -74,6 +77,7 @@ export class SqliteMessageRepository implements MessageRepository {
   private readonly insert;
   private readonly selectAfter;
   private readonly selectLast;
+  private readonly selectTranscript;
   private readonly appendTx;
   private readonly groupTx;
 
@@ -89,6 +93,12 @@ export class SqliteMessageRepository implements MessageRepository {
     this.selectAfter = db.prepare<[string, number, number], MessageRow>(
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     );
+    // Only the two columns a transcript shows, as plain arrays: a long conversation is read fast.
+    this.selectTranscript = db
+      .prepare<[string, number], [string, string]>(
+        "SELECT author_name, body FROM messages WHERE conversation_id = ? AND visibility = 'public' ORDER BY seq LIMIT ?",
+      )
+      .raw(true);
     this.selectLast = db.prepare<[string], MessageRow>(
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1`,
     );
@@ -181,6 +191,10 @@ export class SqliteMessageRepository implements MessageRepository {
 
   async after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
     return this.selectAfter.all(conversationId, afterSeq, limit).map(message);
+  }
+
+  async transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]> {
+    return this.selectTranscript.all(conversationId, limit).map(([authorName, body]) => ({ authorName, body }));
   }
 
   async last(conversationId: string): Promise<Message | null> {

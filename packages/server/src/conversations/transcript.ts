@@ -1,11 +1,12 @@
 // The transcript written into tickets and leads: what the visitor saw, one line per message.
 
-import type { Message } from '@livechat/protocol';
+/** One public message as a transcript shows it. */
+export interface TranscriptLine {
+  authorName: string;
+  body: string;
+}
 
-/** `Author: text` per public message, in order; operator-only messages are left out. */
-export function transcript(messages: readonly Message[]): string {
-  return messages
-    .filter((message) => message.visibility === 'public')
-    .map((message) => `${message.author.name}: ${message.body.replace(/\s*\n\s*/g, ' ').trim()}`)
-    .join('\n');
+/** `Author: text` per line, in order, each message on one line. */
+export function transcript(lines: readonly TranscriptLine[]): string {
+  return lines.map((line) => `${line.authorName}: ${line.body.replace(/\s*\n\s*/g, ' ').trim()}`).join('\n');
 }
