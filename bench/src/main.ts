@@ -172,24 +172,22 @@ async function main() {
         livechat: await attempt('fan-out: live chat', () => fanOut(ctx, 'livechat')),
       };
       report.raw.fanOut = fan;
-      const fanBest = (f: typeof fan.r1) => f?.best?.deliveriesPerSecond ?? null;
+      // A system that ran but kept no step within the p99 limit sustained 0 deliveries/s by this measure.
+      const fanBest = (f: typeof fan.r1) => (f ? (f.best?.deliveriesPerSecond ?? 0) : null);
+      const [ours, r1Best, r2Best] = [fanBest(fan.livechat), fanBest(fan.r1), fanBest(fan.r2)];
       report.add({
         scenario: 'fan-out',
         metric: `deliveries/s to ${sizes.fanOut.sockets} sockets, p99 ≤ ${FAN_OUT_P99_MS} ms`,
         unit: '/s',
-        livechat: fanBest(fan.livechat),
-        r1: fanBest(fan.r1),
-        r2: fanBest(fan.r2),
-        ratios: {
-          'vs R1': ratio(fanBest(fan.livechat), fanBest(fan.r1)),
-          'vs R2': ratio(fanBest(fan.livechat), fanBest(fan.r2)),
-        },
+        livechat: ours,
+        r1: r1Best,
+        r2: r2Best,
+        ratios: { 'vs R1': ratio(ours, r1Best), 'vs R2': ratio(ours, r2Best) },
         target: '≥ 0.6× R1 and ≥ 1.5× R2',
         meets:
-          fanBest(fan.livechat) === null || fanBest(fan.r1) === null || fanBest(fan.r2) === null
+          ours === null || r1Best === null || r2Best === null || r1Best === 0
             ? null
-            : (fanBest(fan.livechat) ?? 0) >= 0.6 * (fanBest(fan.r1) ?? 0) &&
-              (fanBest(fan.livechat) ?? 0) >= 1.5 * (fanBest(fan.r2) ?? 0),
+            : ours >= 0.6 * r1Best && ours >= 1.5 * r2Best && ours > 0,
         limit: describeLoad(fan.livechat?.steps.at(-1)?.load),
       });
       if (fan.livechat) {
