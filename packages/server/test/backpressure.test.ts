@@ -7,7 +7,7 @@ import {
   connectOperator,
   createOperator,
   newVisitor,
-  removeData,
+  discard,
   say,
   startServer,
   sync,
@@ -18,8 +18,7 @@ beforeEach(async () => {
   server = await startServer({ maxBufferedBytes: 256 * 1024 });
 });
 afterEach(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 it('closes an operator socket that never reads, and the chat goes on', async () => {

@@ -17,7 +17,7 @@ import {
   createOperator,
   loginCookie,
   newVisitor,
-  removeData,
+  discard,
   say,
   settle,
   startServer,
@@ -29,8 +29,7 @@ beforeEach(async () => {
   server = await startServer();
 });
 afterEach(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 async function api<T = unknown>(cookie: string, method: string, path: string, body?: unknown) {

@@ -6,7 +6,7 @@ import {
   connectOperator,
   createOperator,
   newVisitor,
-  removeData,
+  discard,
   reply,
   say,
   settle,
@@ -19,8 +19,7 @@ beforeEach(async () => {
   server = await startServer();
 });
 afterEach(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 describe('chatting', () => {

@@ -5,7 +5,7 @@ import type { CommandResult } from '@livechat/protocol';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Store } from '../src/db/store.ts';
 import { newId, now } from '../src/ids.ts';
-import { type TestServer, createOperator, removeData, startServer } from './harness.ts';
+import { type TestServer, createOperator, discard, startServer } from './harness.ts';
 
 let server: TestServer;
 let store: Store;
@@ -23,8 +23,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 /** What another connection to the same file sees: only what is committed. */

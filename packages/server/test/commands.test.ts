@@ -10,7 +10,7 @@ import {
   createOperator,
   loginCookie,
   newVisitor,
-  removeData,
+  discard,
   reply,
   say,
   settle,
@@ -23,8 +23,7 @@ beforeEach(async () => {
   server = await startServer();
 });
 afterEach(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 /** Alice online, a visitor who wrote once: the usual starting point. */

@@ -15,7 +15,7 @@ import {
   createOperator,
   loginCookie,
   newVisitor,
-  removeData,
+  discard,
   say,
   startServer,
   sync,
@@ -29,8 +29,7 @@ beforeEach(async () => {
   secret = (await server.app.store.sites.get('shop'))?.identitySecret ?? '';
 });
 afterEach(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 async function call(path: string, token: string, body?: unknown, method = 'POST') {
@@ -284,8 +283,7 @@ describe('the migration', () => {
       expect(response.status).toBe(200);
       expect((await upgraded.app.store.sites.get('shop'))?.identitySecret).toMatch(/^[0-9a-f]{64}$/);
     } finally {
-      await upgraded.stop();
-      removeData(upgraded);
+      await discard(upgraded);
     }
   });
 });

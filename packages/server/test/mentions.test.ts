@@ -13,7 +13,7 @@ import {
   createOperator,
   loginCookie,
   newVisitor,
-  removeData,
+  discard,
   say,
   settle,
   startServer,
@@ -28,8 +28,7 @@ afterEach(async () => {
 async function start(overrides: Partial<Config> = {}): Promise<TestServer> {
   const server = await startServer(overrides);
   cleanups.push(async () => {
-    await server.stop();
-    removeData(server);
+    await discard(server);
   });
   return server;
 }

@@ -2,12 +2,11 @@
 
 import { afterEach, expect, it } from 'vitest';
 import { migrate } from '../src/db/connection.ts';
-import { type TestServer, createOperator, removeData, startServer } from './harness.ts';
+import { type TestServer, createOperator, discard, startServer } from './harness.ts';
 
 let server: TestServer;
 afterEach(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 it('rebuilding the ticket search index keeps existing tickets findable, by whole words and prefixes', async () => {

@@ -10,7 +10,7 @@ import {
   createOperator,
   loginCookie,
   newVisitor,
-  removeData,
+  discard,
   reply,
   say,
   settle,
@@ -24,8 +24,7 @@ beforeEach(async () => {
   server = await startServer();
 });
 afterEach(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 /** Everything a visitor connection received, as the bytes on the wire. */

@@ -11,7 +11,7 @@ import {
   connectOperator,
   createOperator,
   newVisitor,
-  removeData,
+  discard,
   reply,
   say,
   settle,
@@ -53,8 +53,7 @@ beforeAll(async () => {
   await enableModules(server, { helpdesk: true, crm: true });
 });
 afterAll(async () => {
-  await server.stop();
-  removeData(server);
+  await discard(server);
 });
 
 it('never lets a visitor see commands, their answers, or internal notes', async () => {
