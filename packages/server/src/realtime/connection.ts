@@ -30,6 +30,11 @@ function serialised(frame: ServerToClient): string | Buffer {
   return bytes;
 }
 
+/** The TCP socket under a WebSocket (ws keeps it as `_socket`; gone once the socket is closed). */
+export function tcpOf(socket: WebSocket): Socket | undefined {
+  return (socket as unknown as { _socket?: Socket })._socket;
+}
+
 /**
  * Frames sent in one turn of the event loop leave in one write per socket: a socket is corked at its
  * first frame of the turn and uncorked once the turn's I/O has been handled (the ack, the message and
@@ -130,7 +135,7 @@ export class Connection {
 
   private sendRaw(data: string | Buffer): void {
     // Corked first: a large turn's bytes reach the kernel before the check below counts them.
-    corkForThisTurn((this.socket as unknown as { _socket?: Socket })._socket);
+    corkForThisTurn(tcpOf(this.socket));
     // A client that stops reading must not make the server hold an unbounded backlog: drop it,
     // it resumes from its last seq when it reconnects.
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {

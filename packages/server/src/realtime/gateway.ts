@@ -12,7 +12,7 @@ import type { Conversation } from '../conversations/repository.ts';
 import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
-import { Connection, type Logger } from './connection.ts';
+import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
 import { Listings, sendSummary } from './listings.ts';
 import { handleOperatorFrame } from './operator-frames.ts';
@@ -272,6 +272,6 @@ function removeFrom<T>(map: Map<string, Set<T>>, key: string, value: T): void {
  */
 function releaseUpgrade(socket: WebSocket): void {
   socket.removeAllListeners('error');
-  const tcp = (socket as unknown as { _socket?: Socket & { _httpMessage?: ServerResponse | null } })._socket;
+  const tcp = tcpOf(socket) as (Socket & { _httpMessage?: ServerResponse | null }) | undefined;
   tcp?._httpMessage?.detachSocket(tcp);
 }
