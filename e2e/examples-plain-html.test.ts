@@ -88,6 +88,46 @@ describe('the plain HTML example', () => {
     await context.close();
   });
 
+  it('shows the launcher before the core has loaded, and a click meanwhile opens the chat once it has', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/widget/core.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.url}/index.html`);
+    const launcher = page.getByTestId('lc-launcher');
+    await launcher.waitFor();
+    // Drawn by the loader alone, in the page's colour (data-color="#0f766e").
+    expect(await launcher.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgb(15, 118, 110)');
+    expect(await page.evaluate(() => document.querySelectorAll('livechat-widget').length)).toBe(1);
+    await launcher.click();
+    await launcher.click();
+    expect(await panel(page).count()).toBe(0);
+
+    release();
+    await expect.poll(() => panel(page).isVisible()).toBe(true);
+    // The core adopted the loader's launcher rather than drawing a second one, and gave it its labels.
+    expect(await page.evaluate(() => document.querySelectorAll('livechat-widget').length)).toBe(1);
+    expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+    expect(await launcher.getAttribute('aria-label')).toBe('Hide chat');
+    await context.close();
+  });
+
+  it('takes the launcher away when the core cannot load', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.route('**/widget/core.js', (route) => route.abort());
+    await page.goto(`${site.url}/index.html`);
+    await expect.poll(() => errors.some((text) => text.startsWith('[livechat]'))).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll('livechat-widget').length)).toBe(0);
+    await context.close();
+  });
+
   it('is usable from the keyboard: focus moves in, stays in, and goes back where it was', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

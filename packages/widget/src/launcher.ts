@@ -1,7 +1,8 @@
 // The launcher button in its own shadow root, so the host page's CSS cannot touch it (nor ours the page).
 
-import type { ResolvedSettings } from './settings.ts';
 import { format } from './i18n.ts';
+import type { LauncherLook } from './look.ts';
+import type { ResolvedSettings } from './settings.ts';
 import type { LauncherHandle } from './ui-contract.ts';
 
 // Scoped by class: the panel's buttons and spans live in the same shadow root.
@@ -19,6 +20,41 @@ const CHAT_ICON =
   '<svg width="26" height="26" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
   '<path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>';
 
+/** The launcher as drawn, before the core gives it its labels and handlers. */
+export interface LauncherShell {
+  /** The element in the page that holds the shadow root. */
+  host: HTMLElement;
+  root: ShadowRoot;
+  button: HTMLButtonElement;
+}
+
+/**
+ * Draws the launcher into the page. The script-tag loader calls it as soon as it runs, so the
+ * launcher shows without waiting for the core; the core then adopts it (createLauncher's `drawn`).
+ */
+export function drawLauncher(look: LauncherLook): LauncherShell {
+  // A custom element name keeps the page's `div { … }` rules off the host element.
+  const host = document.createElement('livechat-widget');
+  applyLook(host, look);
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML =
+    `<style>${CSS}</style>` +
+    `<button class="l" data-testid="lc-launcher" aria-expanded="false" aria-describedby="d">${CHAT_ICON}` +
+    '<span data-testid="lc-unread" hidden></span></button><p id="d" hidden></p>';
+  const button = root.querySelector('button') as HTMLButtonElement;
+  button.hidden = look.hideLauncher;
+  document.body.append(host);
+  return { host, root, button };
+}
+
+function applyLook(host: HTMLElement, look: LauncherLook) {
+  host.setAttribute('position', look.position);
+  if (look.color) {
+    host.style.setProperty('--lc-accent', look.color);
+    host.style.setProperty('--lc-on-accent', look.onColor);
+  }
+}
+
 export interface Launcher extends LauncherHandle {
   /** The element in the page that holds the shadow root. */
   host: HTMLElement;
@@ -27,30 +63,24 @@ export interface Launcher extends LauncherHandle {
   remove(): void;
 }
 
-export function createLauncher(settings: ResolvedSettings, onActivate: () => void, onPrefetch: () => void): Launcher {
+/** Gives the launcher its labels and handlers, drawing it first unless the loader already has. */
+export function createLauncher(
+  settings: ResolvedSettings,
+  onActivate: () => void,
+  onPrefetch: () => void,
+  drawn?: LauncherShell,
+): Launcher {
   const { strings } = settings;
-  // A custom element name keeps the page's `div { … }` rules off the host element.
-  const host = document.createElement('livechat-widget');
-  host.setAttribute('position', settings.position);
+  const { host, root, button } = drawn?.host.isConnected ? drawn : drawLauncher(settings);
+  applyLook(host, settings);
   host.lang = settings.locale;
   host.dir = settings.dir;
-  if (settings.color) {
-    host.style.setProperty('--lc-accent', settings.color);
-    host.style.setProperty('--lc-on-accent', settings.onColor);
-  }
-  const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML =
-    `<style>${CSS}</style>` +
-    `<button class="l" data-testid="lc-launcher" aria-expanded="false" aria-describedby="d">${CHAT_ICON}` +
-    '<span data-testid="lc-unread" hidden></span></button><p id="d" hidden></p>';
-  const button = root.querySelector('button') as HTMLButtonElement;
   const badge = root.querySelector('span') as HTMLSpanElement;
   const description = root.querySelector('p') as HTMLParagraphElement;
   button.setAttribute('aria-label', strings.openChat);
   button.onclick = onActivate;
   button.onpointerenter = button.onfocus = onPrefetch;
   button.hidden = settings.hideLauncher;
-  document.body.append(host);
 
   return {
     host,

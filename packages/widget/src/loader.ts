@@ -1,12 +1,20 @@
-// The script tag's entry (/widget.js): window.LiveChat queues calls until the core (/widget/core.js) has loaded, then forwards them.
+// The script tag's entry (/widget.js): draws the launcher at once, and window.LiveChat queues calls until the
+// core (/widget/core.js) has loaded, then forwards them. The core adopts the launcher drawn here.
 
 import { API_GLOBAL, CHAT_METHODS, SETTINGS_GLOBAL } from './api.ts';
+import { drawLauncher, type LauncherShell } from './launcher.ts';
+import { launcherLook, pageSettings } from './look.ts';
 
 type Call = [string, ...unknown[]];
 type Forward = (...args: unknown[]) => unknown;
 type Api = Forward & Record<string, Forward>;
 interface CoreModule {
-  embed(origin: string, attributes: DOMStringMap, settings: unknown): Record<string, Forward>;
+  embed(
+    origin: string,
+    attributes: DOMStringMap,
+    settings: unknown,
+    drawn: () => LauncherShell | undefined,
+  ): Record<string, Forward>;
 }
 
 const page = window as unknown as Record<string, unknown>;
@@ -35,8 +43,19 @@ else if (!page[MARKER]) {
     return () => api.off?.(event, listener);
   };
   api.isOpen = () => !!chat?.isOpen?.();
+  // The launcher shows before the core arrives; a click meanwhile opens the chat once it has.
+  let shell: LauncherShell | undefined;
+  const draw = () => {
+    if (gone || chat || shell) return;
+    shell = drawLauncher(launcherLook(pageSettings(script.dataset, page[SETTINGS_GLOBAL])));
+    shell.button.onclick = () => call('open', []);
+  };
+  if (document.body) draw();
+  else addEventListener('DOMContentLoaded', draw, { once: true });
+
   api.destroy = () => {
     gone = true;
+    shell?.host.remove();
     chat?.destroy?.();
     chat = undefined;
     delete page[API_GLOBAL];
@@ -48,10 +67,14 @@ else if (!page[MARKER]) {
   import(/* @vite-ignore */ `${origin}/widget/core.js`).then(
     (core: CoreModule) => {
       if (gone) return;
-      chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL]);
+      chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL], () => shell);
       // Errors of queued calls also reach the `error` event; here they would only be unhandled rejections.
       for (const [name, ...args] of queue.splice(0)) Promise.resolve(call(name, args)).catch(() => undefined);
     },
-    (error: unknown) => console.error('[livechat]', error),
+    (error: unknown) => {
+      // A launcher that cannot open anything would only mislead.
+      shell?.host.remove();
+      console.error('[livechat]', error);
+    },
   );
 }

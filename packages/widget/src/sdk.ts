@@ -4,7 +4,7 @@ import type { IdentifyResult } from '@livechat/protocol';
 import type { AttributeValue, Chat, ChatOptions, ChatUser, PageViewOptions } from './api.ts';
 import { createEmitter } from './emitter.ts';
 import { ChatError, errorFromResponse } from './errors.ts';
-import { createLauncher, type Launcher } from './launcher.ts';
+import { createLauncher, type Launcher, type LauncherShell } from './launcher.ts';
 import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
 import { resolveSettings } from './settings.ts';
 import { browserStore, storageKey } from './storage.ts';
@@ -29,6 +29,11 @@ function focusedElement(): Element | null {
  * once per page, and destroy() it on unmount. Importing the module has no effect by itself.
  */
 export function createChat(options: ChatOptions): Chat {
+  return startChat(options);
+}
+
+/** createChat, adopting the launcher the script-tag loader may have drawn already. */
+export function startChat(options: ChatOptions, drawn?: () => LauncherShell | undefined): Chat {
   if (typeof window === 'undefined' || typeof document === 'undefined') {
     throw new ChatError('no_browser', 'createChat() needs a browser: call it after your app mounts');
   }
@@ -139,6 +144,7 @@ export function createChat(options: ChatOptions): Chat {
       settings,
       () => chat.toggle(),
       () => void loadModule().catch(() => undefined),
+      drawn?.(),
     );
     resolveBody();
   };

@@ -1,14 +1,12 @@
 // Turns what a page gives (data-* attribute strings, a settings object, createChat options) into checked settings.
 
-import type { ChatPosition, ChatSettings } from './api.ts';
+import type { ChatSettings } from './api.ts';
 import { directionOf, type Locale, resolveLocale, type Strings, stringsFor } from './i18n.ts';
+import { flag, type LauncherLook, launcherLook, text } from './look.ts';
 
-export interface ResolvedSettings {
-  position: ChatPosition;
-  /** A safe CSS colour (validated hex) or null for the default. */
-  color: string | null;
-  /** Text colour on `color` with the better contrast. */
-  onColor: string;
+export { luminance, parseColor, textColorOn } from './look.ts';
+
+export interface ResolvedSettings extends LauncherLook {
   locale: Locale;
   dir: 'ltr' | 'rtl';
   strings: Strings;
@@ -19,38 +17,6 @@ export interface ResolvedSettings {
   trackPageViews: boolean;
 }
 
-/** data-* attributes arrive as strings: `data-open`, `data-open="true"` are on, `"false"`/`"0"` off. */
-function flag(value: unknown, fallback: boolean): boolean {
-  if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string') return fallback;
-  return !['false', '0', 'no', 'off'].includes(value.trim().toLowerCase());
-}
-
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() ? value.trim().slice(0, 300) : undefined;
-
-/** Only hex colours: the value ends up in CSS, where anything else could restyle or break the widget. */
-export function parseColor(value: unknown): string | null {
-  return typeof value === 'string' && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(value.trim()) ? value.trim() : null;
-}
-
-/** WCAG relative luminance of a #rgb or #rrggbb colour. */
-export function luminance(hex: string): number {
-  const digits = hex.slice(1);
-  const full = digits.length === 3 ? [...digits].map((d) => d + d).join('') : digits;
-  const channel = (offset: number) => {
-    const c = Number.parseInt(full.slice(offset, offset + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
-}
-
-/** Black or white, whichever contrasts more with the background. */
-export function textColorOn(background: string): string {
-  const l = luminance(background);
-  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#111827' : '#ffffff';
-}
-
 export function resolveSettings(
   raw: ChatSettings | Record<string, unknown>,
   browserLanguages: readonly string[] = [],
@@ -58,18 +24,14 @@ export function resolveSettings(
   const input = raw as Record<string, unknown>;
   const locale = resolveLocale(text(input.locale), browserLanguages);
   const strings = stringsFor(locale);
-  const color = parseColor(input.color);
   return {
-    position: input.position === 'left' ? 'left' : 'right',
-    color,
-    onColor: color ? textColorOn(color) : '#ffffff',
+    ...launcherLook(input),
     locale,
     dir: directionOf(locale),
     strings,
     title: text(input.title) ?? strings.title,
     greeting: text(input.greeting) ?? strings.greeting,
     open: flag(input.open, false),
-    hideLauncher: flag(input.hideLauncher, false),
     trackPageViews: flag(input.trackPageViews, true),
   };
 }
