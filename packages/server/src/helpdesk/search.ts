@@ -13,6 +13,13 @@ export interface TicketQuery {
 export const COUNT_CAP = 1000;
 
 /**
+ * What the index's tokenizer (unicode61, default categories "L* N* Co") does not keep inside a
+ * word. A quoted word must be one token to the index: with detail=column a phrase of two is an
+ * error. The New Tai Lue and Vedic signs listed are letters to JavaScript but separators to FTS5.
+ */
+export const WORD_SEPARATORS = /(?:[^\p{L}\p{N}\p{Co}]|[\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3])+/u;
+
+/**
  * Turns free text into FTS5 expressions: every word must appear (in any column), each quoted so
  * that operators and punctuation typed by people are never FTS5 syntax.
  */
@@ -20,7 +27,7 @@ export function ticketQuery(text: string): TicketQuery {
   const trimmed = text.trim();
   const numeric = /^#?(\d{1,15})$/.exec(trimmed);
   const words = trimmed
-    .split(/[^\p{L}\p{N}_]+/u)
+    .split(WORD_SEPARATORS)
     .filter((word) => word.length > 0)
     .slice(0, 12)
     .map((word) => `"${word}"`);
