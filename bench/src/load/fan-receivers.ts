@@ -22,6 +22,8 @@ const NINE = 0x39;
 
 /** What one step measured in this process. */
 interface Step {
+  /** The system whose sockets this step times. */
+  system: SystemName;
   tag: Buffer;
   /** Messages in the step: the bitmap holds this many slots per socket. */
   capacity: number;
@@ -38,22 +40,23 @@ interface Step {
   startedAt: number;
 }
 
-let sockets: LeanSocket[] = [];
+/** The sockets of each system: the systems are held at once so that their steps can take turns. */
+const groups = new Map<SystemName, LeanSocket[]>();
 let step: Step | null = null;
 /** The last step's arrays, reused by the next one when large enough. */
 let spare: { seen: Uint8Array; latencies: Float64Array } | null = null;
 /**
- * Visitor messages that arrived while no step was timing: later than the step's drain, or
- * repeated after all of its messages were in. Reported when the sockets close.
+ * Visitor messages that arrived, per system, while no step of that system was timing: later than
+ * the step's drain, or repeated after all of its messages were in. Reported when its sockets close.
  */
-let outside = 0;
+const outside = new Map<SystemName, number>();
 
-/** A delivery of the body `data[start, end)` to socket number `socket`. */
-function deliver(socket: number, data: Buffer, start: number, end: number): void {
+/** A delivery of the body `data[start, end)` to socket number `socket` of `system`. */
+function deliver(system: SystemName, socket: number, data: Buffer, start: number, end: number): void {
   const now = clockMs();
   const current = step;
-  if (current === null) {
-    outside += 1;
+  if (current === null || current.system !== system) {
+    outside.set(system, (outside.get(system) ?? 0) + 1);
     return;
   }
   const tag = current.tag;
@@ -105,8 +108,8 @@ function decimal(data: Buffer, start: number, end: number): number {
   return i === end ? value / scale : Number.NaN;
 }
 
-function countOther(): void {
-  if (step) step.others += 1;
+function countOther(system: SystemName): void {
+  if (step?.system === system) step.others += 1;
 }
 
 const wsUrl = (url: string) => url.replace(/^http/, 'ws');
@@ -116,7 +119,7 @@ const wsUrl = (url: string) => url.replace(/^http/, 'ws');
 async function connectR1(index: number, server: Endpoint, follow: Followed[]): Promise<LeanSocket> {
   const rooms = follow.map((room) => room.id).join(',');
   const socket = new LeanSocket(`${wsUrl(server.url)}/?${new URLSearchParams({ role: 'operator', rooms })}`);
-  socket.onText = (data, start, end) => deliver(index, data, start, end);
+  socket.onText = (data, start, end) => deliver('r1', index, data, start, end);
   await socket.ready;
   return socket;
 }
@@ -168,10 +171,10 @@ async function connectR2(index: number, server: Endpoint, follow: Followed[]): P
       data.compare(SIO_EVENT_MSG, 0, SIO_EVENT_MSG.length, start, start + SIO_EVENT_MSG.length) === 0 &&
       data.compare(SIO_EVENT_END, 0, SIO_EVENT_END.length, end - SIO_EVENT_END.length, end) === 0
     ) {
-      deliver(index, data, start + SIO_EVENT_MSG.length, end - SIO_EVENT_END.length);
+      deliver('r2', index, data, start + SIO_EVENT_MSG.length, end - SIO_EVENT_END.length);
     } else if (length === 1 && data[start] === SIO_PING) {
       socket.sendText('3');
-    } else countOther();
+    } else countOther('r2');
   };
   return socket;
 }
@@ -226,7 +229,7 @@ async function connectLivechat(
   }
   socket.onText = (data, start, end) => {
     if (data.compare(LC_CREATED, 0, LC_CREATED.length, start, start + LC_CREATED.length) !== 0) {
-      countOther();
+      countOther('livechat');
       return;
     }
     // Both keys are in every message, so neither search runs past the frame.
@@ -239,14 +242,14 @@ async function connectLivechat(
       key < 0 ||
       key >= end
     ) {
-      countOther();
+      countOther('livechat');
       return;
     }
     const bodyStart = key + LC_BODY.length;
     let bodyEnd = bodyStart;
     while (bodyEnd < end && data[bodyEnd] !== QUOTE) bodyEnd++;
     // An escaped quote would end the body early: the body then fails to read and counts as a stray.
-    deliver(index, data, bodyStart, bodyEnd);
+    deliver('livechat', index, data, bodyStart, bodyEnd);
   };
   return socket;
 }
@@ -267,22 +270,30 @@ export const fanReceiverHandlers = {
     follow: Followed[];
     count: number;
   }) {
+    if (groups.has(system)) throw new Error(`${system}: sockets already connected`);
     const indexes = Array.from({ length: count }, (_, i) => i);
-    sockets = await inBatches(indexes, CONNECT_CONCURRENCY, (index) => {
+    const sockets = await inBatches(indexes, CONNECT_CONCURRENCY, (index) => {
       if (system === 'r1') return connectR1(index, server, follow);
       if (system === 'r2') return connectR2(index, server, follow);
       if (!cookie) throw new Error('live chat operator sockets need a session cookie');
       return connectLivechat(index, server, cookie, follow);
     });
+    groups.set(system, sockets);
     return { connected: sockets.length };
   },
 
-  /** Starts timing the step whose messages are tagged `tag`; `capacity` is how many the sender will send. */
-  fanStart({ tag, capacity }: { tag: string; capacity: number }) {
+  /**
+   * Starts timing the step of `system` whose messages are tagged `tag`; `capacity` is how many the
+   * sender will send. Only that system's sockets count in it.
+   */
+  fanStart({ system, tag, capacity }: { system: SystemName; tag: string; capacity: number }) {
+    const sockets = groups.get(system);
+    if (!sockets) throw new Error(`${system}: fanConnect first`);
     const slots = capacity * sockets.length;
     const seen = spare && spare.seen.length >= slots ? spare.seen.fill(0) : new Uint8Array(slots);
     const latencies = spare && spare.latencies.length >= slots ? spare.latencies : new Float64Array(slots);
     step = {
+      system,
       tag: Buffer.from(tag),
       capacity,
       seen,
@@ -323,13 +334,14 @@ export const fanReceiverHandlers = {
     return result;
   },
 
-  fanClose() {
-    for (const socket of sockets) socket.close();
-    const result = { outside };
-    sockets = [];
-    step = null;
-    spare = null;
-    outside = 0;
+  /** Closes the sockets of `system` and says how many visitor messages they got outside its steps. */
+  fanClose({ system }: { system: SystemName }) {
+    for (const socket of groups.get(system) ?? []) socket.close();
+    groups.delete(system);
+    if (step?.system === system) step = null;
+    const result = { outside: outside.get(system) ?? 0 };
+    outside.delete(system);
+    if (groups.size === 0) spare = null;
     return result;
   },
 };
