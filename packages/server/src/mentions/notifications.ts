@@ -8,6 +8,8 @@ export interface NewNotification {
   operatorId: string;
   conversationId: string;
   messageId: string;
+  /** The message's seq in its conversation: what the notification's foreign key points at. */
+  messageSeq: number;
   authorName: string;
   excerpt: string;
 }
@@ -57,8 +59,9 @@ export class SqliteNotificationRepository implements NotificationRepository {
 
   constructor(db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO notifications (id, operator_id, kind, conversation_id, message_id, author_name, excerpt, created_at)
-       VALUES (?, ?, 'mention', ?, ?, ?, ?, ?) ON CONFLICT (operator_id, message_id) DO NOTHING`,
+      `INSERT INTO notifications (id, operator_id, kind, conversation_id, message_seq, message_id, author_name, excerpt,
+         created_at)
+       VALUES (?, ?, 'mention', ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_id, message_id) DO NOTHING`,
     );
     this.selectById = db.prepare<[string], NotificationRow>(`SELECT ${COLUMNS} FROM notifications WHERE id = ?`);
     this.selectNewest = db.prepare<[string, number], NotificationRow>(
@@ -91,6 +94,7 @@ export class SqliteNotificationRepository implements NotificationRepository {
       id,
       input.operatorId,
       input.conversationId,
+      input.messageSeq,
       input.messageId,
       input.authorName,
       input.excerpt,

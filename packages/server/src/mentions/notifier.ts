@@ -74,6 +74,7 @@ export class MentionNotifier {
       operatorId: target.id,
       conversationId: sent.conversation.id,
       messageId: sent.message.id,
+      messageSeq: sent.message.seq,
       authorName: sent.operator.name,
       excerpt: excerpt(sent.message.body),
     });
