@@ -36,7 +36,8 @@ export const FULL: Sizes = {
   quick: false,
   workers: 4,
   roundTrip: { visitors: 500, rates: [100, 1000, 5000], stepMs: 4000, repeats: 3, saturationMs: 4000 },
-  fanOut: { sockets: 1000, eventRates: [5, 10, 25, 50, 100], stepMs: 3000, repeats: 3 },
+  // Steps between 25 and 100 events/s are where the systems part: finer there, so that a ratio means more.
+  fanOut: { sockets: 1000, eventRates: [10, 25, 35, 50, 70, 100], stepMs: 3000, repeats: 3 },
   idle: { connections: 10_000 },
   jitter: { visitors: 2000, durationMs: 40_000, closeEveryMs: 15_000, sendEveryMs: 5000 },
   avalanche: { visitors: 5000 },
