@@ -65,7 +65,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('commands', commands);
   app.decorate('gateway', gateway);
   app.addHook('onClose', async () => {
-    gateway.close();
+    await gateway.close();
     db.close();
   });
 
@@ -75,6 +75,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   // socket lives on; beyond, the socket is closed (1009) before the frame is even buffered.
   await app.register(fastifyWebsocket, {
     options: { maxPayload: Math.max(config.maxFrameBytes * 4, 64 * 1024) },
+    // On shutdown, sockets are told the server restarts (1012) instead of a bare close; the
+    // gateway's close (onClose, below) gives them a moment to answer, then drops the rest.
+    preClose(done) {
+      gateway.restarting();
+      this.websocketServer.close();
+      done();
+    },
   });
   await app.register(visitorRoutes);
   await app.register(visitorOperatorRoutes);

@@ -132,6 +132,19 @@ describe('chatting', () => {
     expect(next.conversationId).toBe(first.conversationId);
   });
 
+  it('tells connected sockets it is restarting (1012) when it shuts down', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const visitor = await (await newVisitor(server)).connect();
+    await say(visitor, 'hello');
+    const operator = await connectOperator(server, alice);
+    const codes = [visitor, operator].map(
+      (client) => new Promise<number>((resolve) => client.socket.once('close', (code) => resolve(code))),
+    );
+    await server.stop();
+    expect(await Promise.all(codes)).toEqual([1012, 1012]);
+    server = await server.restart();
+  });
+
   it('opens one conversation per visitor even when first messages race', async () => {
     const handle = await newVisitor(server);
     const tabs = await Promise.all([handle.connect(), handle.connect(), handle.connect()]);

@@ -214,6 +214,38 @@ describe('visitor transport', () => {
     expect(t.statuses().at(-1)).toBe('blocked');
   });
 
+  it('retries at most 2 s apart while the server restarts (close 1012), where a lost connection backs off to 15 s', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 200 })),
+    );
+    try {
+      for (const code of [1012, 1006]) {
+        let down = false;
+        const t = setup(memoryStore(), () => down);
+        t.transport.start();
+        await settle();
+        t.socket().receive(welcome(null));
+        down = true;
+        t.socket().drop(code);
+        // Six failed attempts while the server is away: each retry must come within 2 s of the last.
+        let withinTwoSeconds = 0;
+        for (let i = 0; i < 6; i++) {
+          const before = t.sockets.length;
+          await vi.advanceTimersByTimeAsync(2000);
+          if (t.sockets.length > before) withinTwoSeconds++;
+          else await vi.advanceTimersByTimeAsync(15_000 - 2000);
+          t.socket().drop(1006);
+          await settle();
+        }
+        expect(withinTwoSeconds, `close ${code}`).toBe(code === 1012 ? 6 : 3);
+        t.transport.stop();
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('pings every 25 s and reconnects when nothing answers', async () => {
     const t = setup();
     t.transport.start();

@@ -1,6 +1,12 @@
 // The visitor's socket: resume by seq after every (re)connect, a persistent outbox, backoff and heartbeat.
 
-import type { Author, Message, ServerToVisitor, VisitorToServer } from '@livechat/protocol';
+import {
+  type Author,
+  CLOSE_SERVICE_RESTART,
+  type Message,
+  type ServerToVisitor,
+  type VisitorToServer,
+} from '@livechat/protocol';
 import { backoffDelay } from './backoff.ts';
 import { newClientId } from './client-id.ts';
 import { Outbox, type OutboxItem } from './outbox.ts';
@@ -43,6 +49,12 @@ export interface TransportOptions {
 
 /** Close codes the server uses to say "do not simply retry". */
 export const CLOSE_TOKEN_INVALID = 4401;
+/**
+ * After the server said it restarts (1012), retries stay at most 2 s apart (instead of growing to
+ * 15 s) for this long: a restart takes seconds, and the visitor should not wait out a long backoff.
+ */
+export const RESTART_WINDOW_MS = 60_000;
+const RESTART_MAX_ATTEMPT = 2;
 export const CLOSE_ORIGIN_FORBIDDEN = 4403;
 export const PING_INTERVAL_MS = 25_000;
 /** A ping without any answer this long means the connection is dead even if the browser has not noticed. */
@@ -61,6 +73,8 @@ export class VisitorTransport {
   private synced = false;
   private everOnline = false;
   private attempt = 0;
+  /** Until when retries keep the short delays of a server restart (close 1012). */
+  private restartUntil = 0;
   private tokenRenewed = false;
   private conversationId: string | null = null;
   private lastSeq = 0;
@@ -172,6 +186,10 @@ export class VisitorTransport {
       this.emit({ type: 'status', status: 'blocked' });
       return;
     }
+    if (code === CLOSE_SERVICE_RESTART) {
+      this.restartUntil = Date.now() + RESTART_WINDOW_MS;
+      this.attempt = 0;
+    }
     this.emit({ type: 'status', status: this.disconnectedStatus() });
     const token = this.token;
     const rejected = code === CLOSE_TOKEN_INVALID || (!opened && this.tokenRejected(token));
@@ -219,7 +237,9 @@ export class VisitorTransport {
 
   private scheduleReconnect(): void {
     clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => void this.connect(), backoffDelay(this.attempt));
+    const restarting = Date.now() < this.restartUntil;
+    const attempt = restarting ? Math.min(this.attempt, RESTART_MAX_ATTEMPT) : this.attempt;
+    this.reconnectTimer = setTimeout(() => void this.connect(), backoffDelay(attempt));
     this.attempt++;
   }
 

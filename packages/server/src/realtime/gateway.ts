@@ -1,7 +1,7 @@
 // The socket gateway: authenticates upgrades, dispatches frames, and fans bus events out to the
 // connections that may see them.
 
-import type { OperatorProfile } from '@livechat/protocol';
+import { CLOSE_SERVICE_RESTART, type OperatorProfile } from '@livechat/protocol';
 import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -33,6 +33,8 @@ export interface GatewayDeps {
 /** Messages handed to a connection per read while it catches up. */
 const SYNC_PAGE = 500;
 const HEARTBEAT_MS = 30_000;
+/** How long a shutdown waits for clients to answer its close frames. */
+const CLOSE_GRACE_MS = 1000;
 
 export class Gateway {
   private readonly visitorSessions = new Map<string, Set<VisitorSession>>();
@@ -50,9 +52,28 @@ export class Gateway {
     this.heartbeat.unref();
   }
 
-  close(): void {
+  /**
+   * The first step of a shutdown: no frame is handled any more (what a client sent and was not
+   * acknowledged stays in its outbox, to be sent again), and every socket is told the server is
+   * restarting (1012), so that widgets come back as soon as it listens again rather than after
+   * their growing backoff.
+   */
+  restarting(): void {
+    for (const socket of this.sockets) {
+      socket.removeAllListeners('message');
+      socket.close(CLOSE_SERVICE_RESTART, 'server restarting');
+    }
+  }
+
+  /** Waits up to `graceMs` for the sockets' close handshakes, then drops whatever is left. */
+  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.unsubscribe();
     clearInterval(this.heartbeat);
+    this.restarting();
+    const closed = [...this.sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve)));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
     for (const socket of this.sockets) socket.terminate();
   }
 

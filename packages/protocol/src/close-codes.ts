@@ -1,0 +1,4 @@
+// WebSocket close codes every side agrees on.
+
+/** The server is shutting down to start again (RFC 6455's 1012): come back soon, without a long backoff. */
+export const CLOSE_SERVICE_RESTART = 1012;
