@@ -12,7 +12,8 @@ export class LcSocket {
   private readonly waiting = new Map<string, { resolve: (f: Answer) => void; reject: (e: Error) => void }>();
   /** Called for every frame that is not the answer to a request. */
   onFrame: (frame: Frame) => void = () => {};
-  onClose: () => void = () => {};
+  /** Called once the socket has closed, with the close code. */
+  onClose: (code: number) => void = () => {};
 
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
@@ -32,10 +33,10 @@ export class LcSocket {
       }
       this.onFrame(frame);
     });
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       for (const waiter of this.waiting.values()) waiter.reject(new Error('socket closed'));
       this.waiting.clear();
-      this.onClose();
+      this.onClose(code);
     });
     socket.on('error', () => {
       // 'close' follows and carries the consequences.

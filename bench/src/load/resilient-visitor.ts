@@ -2,8 +2,8 @@
 // backoff, resumes by seq, resends what was not acknowledged under the same client id, and keeps
 // the evidence needed to check that every message arrived exactly once.
 
-import type { Message } from '@livechat/protocol';
-import { backoffDelay } from '../../../packages/widget/src/backoff.ts';
+import { CLOSE_SERVICE_RESTART, type Message } from '@livechat/protocol';
+import { RESTART_WINDOW_MS, retryDelay } from '../../../packages/widget/src/backoff.ts';
 import { clockMs } from '../stats.ts';
 import { connectVisitor, type Endpoint, type LcSocket } from './livechat-client.ts';
 
@@ -24,6 +24,8 @@ export class ResilientVisitor {
   readonly resumedAt: number[] = [];
   private socket: LcSocket | null = null;
   private attempt = 0;
+  /** Until when retries keep the short delays of a server restart (close 1012), as the widget's do. */
+  private restartUntil = 0;
   private stopped = false;
   private counter = 0;
 
@@ -96,8 +98,12 @@ export class ResilientVisitor {
         this.known.add(frame.message.seq);
       } else if (frame.type === 'error') this.errors += 1;
     };
-    socket.onClose = () => {
+    socket.onClose = (code) => {
       if (this.socket === socket) this.socket = null;
+      if (code === CLOSE_SERVICE_RESTART) {
+        this.restartUntil = clockMs() + RESTART_WINDOW_MS;
+        this.attempt = 0;
+      }
       if (!this.stopped) this.reconnectLater();
     };
     const syncedAfter = this.cursor;
@@ -122,7 +128,7 @@ export class ResilientVisitor {
   }
 
   private reconnectLater(): void {
-    const delay = backoffDelay(this.attempt);
+    const delay = retryDelay(this.attempt, clockMs() < this.restartUntil);
     this.attempt += 1;
     setTimeout(() => void this.reconnect(), delay);
   }

@@ -1,5 +1,6 @@
-// Restart avalanche: the server dies with thousands of visitors connected and comes back on the
-// same port; how long until 99 % have resumed, and whether anyone missed anything.
+// Restart avalanche: the server dies (SIGKILL) or is restarted (SIGTERM: its sockets are closed with
+// 1012) with thousands of visitors connected and comes back on the same port; how long until 99 %
+// have resumed, and whether anyone missed anything.
 
 import type { BenchContext } from '../context.ts';
 import type { SystemName } from '../load/participants.ts';
@@ -22,7 +23,11 @@ interface WorkerResult {
   duplicates: number;
 }
 
-export async function avalanche(ctx: BenchContext, system: 'livechat' | 'r1'): Promise<AvalancheResult> {
+export async function avalanche(
+  ctx: BenchContext,
+  system: 'livechat' | 'r1',
+  how: 'killed' | 'restarted' = 'killed',
+): Promise<AvalancheResult> {
   const count = ctx.sizes.avalanche.visitors;
   let running = await ctx.start(system as SystemName);
   try {
@@ -37,7 +42,7 @@ export async function avalanche(ctx: BenchContext, system: 'livechat' | 'r1'): P
       ),
     );
     const killedAt = clockMs();
-    await ctx.stop(running, 'SIGKILL');
+    await ctx.stop(running, how === 'killed' ? 'SIGKILL' : 'SIGTERM');
     running = await ctx.start(system as SystemName, { port: running.port, missedReplies: system === 'livechat' });
     const lastSeq =
       system === 'livechat'
@@ -72,7 +77,7 @@ export async function avalanche(ctx: BenchContext, system: 'livechat' | 'r1'): P
       missing: total(results, (r) => r.missing),
       duplicates: total(results, (r) => r.duplicates),
     };
-    console.log(`  ${system} avalanche: ${JSON.stringify(result)}`);
+    console.log(`  ${system} avalanche (${how}): ${JSON.stringify(result)}`);
     return result;
   } finally {
     await ctx.stop(running);

@@ -16,3 +16,15 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   const ceiling = backoffCeiling(attempt);
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
+
+/**
+ * After the server said it restarts (close 1012), retries stay at most 2 s apart (instead of growing
+ * to 15 s) for this long: a restart takes seconds, and visitors should not wait out a long backoff.
+ */
+export const RESTART_WINDOW_MS = 60_000;
+const RESTART_MAX_ATTEMPT = 2;
+
+/** The delay before retry `attempt`: the backoff, kept within 2 s while a server restart is under way. */
+export function retryDelay(attempt: number, restarting: boolean, random: () => number = Math.random): number {
+  return backoffDelay(restarting ? Math.min(attempt, RESTART_MAX_ATTEMPT) : attempt, random);
+}

@@ -7,7 +7,7 @@ import {
   type ServerToVisitor,
   type VisitorToServer,
 } from '@livechat/protocol';
-import { backoffDelay } from './backoff.ts';
+import { RESTART_WINDOW_MS, retryDelay } from './backoff.ts';
 import { newClientId } from './client-id.ts';
 import { Outbox, type OutboxItem } from './outbox.ts';
 import { type KeyValueStore, storageKey } from './storage.ts';
@@ -49,12 +49,6 @@ export interface TransportOptions {
 
 /** Close codes the server uses to say "do not simply retry". */
 export const CLOSE_TOKEN_INVALID = 4401;
-/**
- * After the server said it restarts (1012), retries stay at most 2 s apart (instead of growing to
- * 15 s) for this long: a restart takes seconds, and the visitor should not wait out a long backoff.
- */
-export const RESTART_WINDOW_MS = 60_000;
-const RESTART_MAX_ATTEMPT = 2;
 export const CLOSE_ORIGIN_FORBIDDEN = 4403;
 export const PING_INTERVAL_MS = 25_000;
 /** A ping without any answer this long means the connection is dead even if the browser has not noticed. */
@@ -237,9 +231,8 @@ export class VisitorTransport {
 
   private scheduleReconnect(): void {
     clearTimeout(this.reconnectTimer);
-    const restarting = Date.now() < this.restartUntil;
-    const attempt = restarting ? Math.min(this.attempt, RESTART_MAX_ATTEMPT) : this.attempt;
-    this.reconnectTimer = setTimeout(() => void this.connect(), backoffDelay(attempt));
+    const delay = retryDelay(this.attempt, Date.now() < this.restartUntil);
+    this.reconnectTimer = setTimeout(() => void this.connect(), delay);
     this.attempt++;
   }
 
