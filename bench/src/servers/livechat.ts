@@ -2,6 +2,7 @@
 // load generator's, and so that it can be killed and restarted like a deployed one.
 
 import { buildApp } from '@livechat/server/src/app.ts';
+import { LISTEN_BACKLOG } from '@livechat/server/src/http/listen.ts';
 import { testConfig } from '@livechat/server/src/config.ts';
 import { hashPassword } from '@livechat/server/src/operators/passwords.ts';
 import { clockMs } from '../stats.ts';
@@ -29,7 +30,7 @@ async function start(params: StartParams) {
   });
   let missed = 0;
   if (params.missedReplyFrom) missed = await storeMissedReplies(app, params.missedReplyFrom);
-  await app.listen({ port: params.port, host: '127.0.0.1' });
+  await app.listen({ port: params.port, host: '127.0.0.1', backlog: LISTEN_BACKLOG });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   return { url: `http://127.0.0.1:${address.port}`, port: address.port, listenedAt: clockMs(), missed };

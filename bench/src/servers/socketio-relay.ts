@@ -2,6 +2,7 @@
 
 import { createServer, type Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import { LISTEN_BACKLOG } from '@livechat/server/src/http/listen.ts';
 import { clockMs } from '../stats.ts';
 import { serve, settledMemory } from '../rpc.ts';
 import { Probe } from './probe.ts';
@@ -33,7 +34,8 @@ serve({
         });
       }
     });
-    await new Promise<void>((resolve) => http?.listen(port, '127.0.0.1', resolve));
+    // The same listen backlog as the live chat's: the kernel's queue is not what is compared.
+    await new Promise<void>((resolve) => http?.listen(port, '127.0.0.1', LISTEN_BACKLOG, resolve));
     const address = http.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     return { url: `http://127.0.0.1:${address.port}`, port: address.port, listenedAt: clockMs() };

@@ -3,6 +3,7 @@
 
 import { createServer, type Server } from 'node:http';
 import { WebSocket, WebSocketServer } from 'ws';
+import { LISTEN_BACKLOG } from '@livechat/server/src/http/listen.ts';
 import { clockMs } from '../stats.ts';
 import { serve, settledMemory } from '../rpc.ts';
 import { Probe } from './probe.ts';
@@ -50,7 +51,8 @@ serve({
     http = createServer();
     wss = new WebSocketServer({ server: http });
     wss.on('connection', (socket, request) => accept(socket, new URL(request.url ?? '/', 'http://relay')));
-    await new Promise<void>((resolve) => http?.listen(port, '127.0.0.1', resolve));
+    // The same listen backlog as the live chat's: the kernel's queue is not what is compared.
+    await new Promise<void>((resolve) => http?.listen(port, '127.0.0.1', LISTEN_BACKLOG, resolve));
     const address = http.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     return { url: `http://127.0.0.1:${address.port}`, port: address.port, listenedAt: clockMs() };

@@ -3,11 +3,12 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { demoOrigins, seedDemo } from './demo/seed.ts';
+import { LISTEN_BACKLOG } from './http/listen.ts';
 
 const config = loadConfig();
 const app = await buildApp(config);
 if (config.demo) await seedDemo(app.store, demoOrigins(config, config.port));
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
 
 const base = config.publicUrl ?? `http://localhost:${config.port}`;
 app.log.info(`live chat listening on ${base} (data in ${config.dataDir})`);
