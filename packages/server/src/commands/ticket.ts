@@ -1,10 +1,7 @@
 // /ticket TITLE: a helpdesk ticket with the conversation's transcript, for the visitor as customer.
 
-import { transcript } from '../conversations/transcript.ts';
 import { type Command, failed, ok } from './command.ts';
-
-/** Public messages in a transcript: long enough for any real conversation; a transcript is a record, not a page. */
-export const TRANSCRIPT_LIMIT = 10_000;
+import { visitorRecord } from './visitor-record.ts';
 
 export const ticket: Command = {
   name: 'ticket',
@@ -12,17 +9,14 @@ export const ticket: Command = {
     const { store } = deps;
     const team = await store.helpdesk.livechatTeam();
     if (!team) return failed({ text: 'No helpdesk team takes live chat tickets: enable live chat on a team first.' });
-    const [visitor, lines] = await Promise.all([
-      store.visitors.byId(conversation.visitorId),
-      store.messages.transcriptLines(conversation.id, TRANSCRIPT_LIMIT),
-    ]);
+    const visitor = await visitorRecord(store, conversation);
     return {
       creates: 'ticket',
       ticket: {
         title: args,
-        description: transcript(lines),
-        customerName: visitor?.name ?? null,
-        customerEmail: visitor?.email ?? null,
+        description: visitor.transcript,
+        customerName: visitor.name,
+        customerEmail: visitor.email,
         teamId: team.id,
         conversationId: conversation.id,
         createdBy: operator.id,
