@@ -87,7 +87,11 @@ serve({
   truth() {
     const db = running().db;
     const messages = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()?.n ?? 0;
-    const rows = db.prepare<[], { id: string; last_seq: number }>('SELECT id, last_seq FROM conversations').all();
+    const rows = db
+      .prepare<[], { id: string; last_seq: number }>(
+        'SELECT conversation_id AS id, max(seq) AS last_seq FROM messages GROUP BY conversation_id',
+      )
+      .all();
     return { messages, lastSeq: Object.fromEntries(rows.map((row) => [row.id, row.last_seq])) };
   },
   async stop() {

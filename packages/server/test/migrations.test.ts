@@ -3,6 +3,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
+import { ConversationNotOpenError, SqliteMessageRepository } from '../src/conversations/messages.ts';
+import { SqliteConversationRepository } from '../src/conversations/repository.ts';
 import { migrate } from '../src/db/connection.ts';
 import { type TestServer, createOperator, discard, startServer } from './harness.ts';
 
@@ -42,18 +44,7 @@ it('rebuilding the ticket search index keeps existing tickets findable, by whole
 });
 
 it('moving notifications onto the message key keeps them, in order, and drops the message id index', () => {
-  // A database as a server left it before migration 008.
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  const dir = new URL('../src/db/migrations/', import.meta.url);
-  const before = readdirSync(dir)
-    .filter((name) => /^\d+_.+\.sql$/.test(name) && name < '008')
-    .sort();
-  db.exec('CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
-  for (const file of before) {
-    db.exec(readFileSync(new URL(file, dir), 'utf8'));
-    db.prepare("INSERT INTO schema_migrations VALUES (?, '2026-01-01')").run(file);
-  }
+  const db = databaseBefore('008');
   db.exec(`
     INSERT INTO sites (id, name, created_at) VALUES ('s', 'Shop', 't');
     INSERT INTO operators (id, name, email, password_hash, role, created_at) VALUES ('bob', 'Bob', 'b@x', 'h', 'operator', 't');
@@ -68,7 +59,7 @@ it('moving notifications onto the message key keeps them, in order, and drops th
              ('n2', 'bob', 'mention', 'c', 'm2', 'Bob', 'look', 't', 't');
   `);
 
-  expect(migrate(db)).toEqual(['008_messages_without_id_index.sql']);
+  expect(migrate(db)).toEqual(['008_messages_without_id_index.sql', '009_conversations_without_last_seq.sql']);
   expect(db.prepare('SELECT id, message_id, message_seq, read_at FROM notifications ORDER BY rowid').all()).toEqual([
     { id: 'n3', message_id: 'm3', message_seq: 3, read_at: null },
     { id: 'n2', message_id: 'm2', message_seq: 2, read_at: 't' },
@@ -86,3 +77,83 @@ it('moving notifications onto the message key keeps them, in order, and drops th
   ).toThrow(/FOREIGN KEY/);
   db.close();
 });
+
+it('conversations go on from their messages once the row no longer counts them', async () => {
+  const db = databaseBefore('009');
+  db.exec(`
+    INSERT INTO sites (id, name, created_at) VALUES ('s', 'Shop', 't');
+    INSERT INTO visitors (id, site_id, token_hash, created_at, last_seen_at) VALUES ('v', 's', 'h', 't', 't');
+    INSERT INTO visitors (id, site_id, token_hash, created_at, last_seen_at) VALUES ('w', 's', 'h2', 't', 't');
+    INSERT INTO conversations (id, site_id, visitor_id, last_seq, created_at, updated_at)
+      VALUES ('c', 's', 'v', 2, '2026-01-01T09:00:00.000Z', '2026-01-01T09:00:00.000Z');
+    INSERT INTO conversations (id, site_id, visitor_id, status, last_seq, created_at, updated_at)
+      VALUES ('d', 's', 'w', 'closed', 0, '2026-01-01T08:00:00.000Z', '2026-01-01T11:00:00.000Z');
+    INSERT INTO visitors (id, site_id, token_hash, created_at, last_seen_at) VALUES ('x', 's', 'h3', 't', 't');
+    INSERT INTO conversations (id, site_id, visitor_id, last_seq, created_at, updated_at)
+      VALUES ('e', 's', 'x', 0, '2026-01-01T10:30:00.000Z', '2026-01-01T10:30:00.000Z');
+    INSERT INTO messages (conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, created_at)
+      VALUES ('c', 1, 'm1', 'visitor', 'v', 'V', 'hi', 'public', '2026-01-01T09:00:00.000Z'),
+             ('c', 2, 'm2', 'visitor', 'v', 'V', 'anyone?', 'public', '2026-01-01T10:00:00.000Z');
+  `);
+  expect(migrate(db)).toEqual(['009_conversations_without_last_seq.sql']);
+  const conversations = new SqliteConversationRepository(db);
+  const messages = new SqliteMessageRepository(db);
+
+  // The last seq and the last activity are the newest message's; a row changed later wins.
+  expect(await conversations.byId('c')).toMatchObject({ lastSeq: 2, updatedAt: '2026-01-01T10:00:00.000Z' });
+  expect(await conversations.byId('d')).toMatchObject({ lastSeq: 0, updatedAt: '2026-01-01T11:00:00.000Z' });
+  const listed = async () => (await conversations.listVisibleTo('bob')).map((listedOne) => listedOne.id);
+  expect(await listed()).toEqual(['e', 'c']);
+
+  const author = { kind: 'visitor', id: 'v', name: 'V' } as const;
+  const { message } = await messages.append({
+    conversationId: 'c',
+    author,
+    body: 'hello again',
+    visibility: 'public',
+    clientId: 'k1',
+  });
+  expect(message.seq).toBe(3);
+  expect(await conversations.byId('c')).toMatchObject({ lastSeq: 3, updatedAt: message.createdAt });
+  // Lists put the conversation with the latest activity first.
+  expect(await listed()).toEqual(['c', 'e']);
+  // Resending the same client id is still the same message.
+  const again = await messages.append({
+    conversationId: 'c',
+    author,
+    body: 'hello again',
+    visibility: 'public',
+    clientId: 'k1',
+  });
+  expect(again).toMatchObject({ duplicate: true, message: { seq: 3 } });
+
+  // A closed conversation takes nothing, and nothing of it changes.
+  await expect(
+    messages.append({ conversationId: 'd', author, body: 'late', visibility: 'public', clientId: 'k2' }),
+  ).rejects.toBeInstanceOf(ConversationNotOpenError);
+  await expect(
+    messages.append({ conversationId: 'nope', author, body: 'lost', visibility: 'public', clientId: 'k3' }),
+  ).rejects.toBeInstanceOf(ConversationNotOpenError);
+  expect(db.prepare('SELECT conversation_id, seq FROM messages ORDER BY conversation_id, seq').all()).toEqual([
+    { conversation_id: 'c', seq: 1 },
+    { conversation_id: 'c', seq: 2 },
+    { conversation_id: 'c', seq: 3 },
+  ]);
+  db.close();
+});
+
+/** An in-memory database as a server left it before the migration numbered `version`. */
+function databaseBefore(version: string): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  const dir = new URL('../src/db/migrations/', import.meta.url);
+  const before = readdirSync(dir)
+    .filter((name) => /^\d+_.+\.sql$/.test(name) && name < version)
+    .sort();
+  db.exec('CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
+  for (const file of before) {
+    db.exec(readFileSync(new URL(file, dir), 'utf8'));
+    db.prepare("INSERT INTO schema_migrations VALUES (?, '2026-01-01')").run(file);
+  }
+  return db;
+}

@@ -73,7 +73,7 @@ export class SqliteMessageRepository implements MessageRepository {
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
   private readonly byClientId;
-  private readonly nextSeq;
+  private readonly openLastSeq;
   private readonly insert;
   private readonly selectAfter;
   private readonly selectLast;
@@ -86,8 +86,13 @@ export class SqliteMessageRepository implements MessageRepository {
       `SELECT ${COLUMNS} FROM messages
        WHERE conversation_id = ? AND author_kind = ? AND author_id IS ? AND client_id = ?`,
     );
-    this.nextSeq = db.prepare<[string, string], { last_seq: number }>(
-      "UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? AND status = 'open' RETURNING last_seq",
+    // The conversation's row is only read: the next seq follows the last one in the messages'
+    // primary key, which the insert writes next to. One writer connection, inside the write
+    // transaction, so no other append can take the same seq.
+    this.openLastSeq = db.prepare<[string], { status: string; last_seq: number }>(
+      `SELECT c.status, coalesce((SELECT seq FROM messages WHERE conversation_id = c.id ORDER BY seq DESC LIMIT 1), 0)
+         AS last_seq
+       FROM conversations c WHERE c.id = ?`,
     );
     this.insert = db.prepare(`INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.selectAfter = db.prepare<[string, number, number], MessageRow>(
@@ -107,12 +112,12 @@ export class SqliteMessageRepository implements MessageRepository {
         const existing = this.byClientId.get(input.conversationId, input.author.kind, input.author.id, input.clientId);
         if (existing) return { message: message(existing), duplicate: true };
       }
+      const open = this.openLastSeq.get(input.conversationId);
+      if (open?.status !== 'open') throw new ConversationNotOpenError(input.conversationId);
       const createdAt = now();
-      const next = this.nextSeq.get(createdAt, input.conversationId);
-      if (!next) throw new ConversationNotOpenError(input.conversationId);
       const row: MessageRow = {
         conversation_id: input.conversationId,
-        seq: next.last_seq,
+        seq: open.last_seq + 1,
         id: newId(),
         author_kind: input.author.kind,
         author_id: input.author.id,

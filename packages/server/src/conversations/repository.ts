@@ -45,13 +45,20 @@ interface ConversationRow {
   assigned_operator_id: string | null;
   last_seq: number;
   created_at: string;
-  updated_at: string;
+  /** The later of the row's own last change and its newest message. */
+  activity_at: string;
   member_ids: string | null;
   left_ids: string | null;
 }
 
-const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigned_operator_id, c.last_seq, c.created_at,
-  c.updated_at, (SELECT group_concat(m.operator_id) FROM conversation_members m
+// The last seq and the last activity come from the conversation's newest message (a seek on the
+// messages' primary key); a message does not write its conversation's row.
+const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigned_operator_id, c.created_at,
+  coalesce((SELECT msg.seq FROM messages msg WHERE msg.conversation_id = c.id ORDER BY msg.seq DESC LIMIT 1), 0)
+    AS last_seq,
+  max(c.updated_at, coalesce((SELECT msg.created_at FROM messages msg WHERE msg.conversation_id = c.id
+    ORDER BY msg.seq DESC LIMIT 1), '')) AS activity_at,
+  (SELECT group_concat(m.operator_id) FROM conversation_members m
     WHERE m.conversation_id = c.id AND m.active = 1) AS member_ids,
   (SELECT group_concat(m.operator_id) FROM conversation_members m
     WHERE m.conversation_id = c.id AND m.active = 0 AND m.left_at IS NOT NULL) AS left_ids
@@ -67,7 +74,7 @@ const conversation = (row: ConversationRow): Conversation => ({
   memberIds: row.member_ids ? row.member_ids.split(',').sort() : [],
   leftIds: row.left_ids ? row.left_ids.split(',').sort() : [],
   createdAt: row.created_at,
-  updatedAt: row.updated_at,
+  updatedAt: row.activity_at,
 });
 
 export class SqliteConversationRepository implements ConversationRepository {
@@ -119,7 +126,7 @@ export class SqliteConversationRepository implements ConversationRepository {
          OR (NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.active = 1)
              AND NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id
                AND m.operator_id = @operatorId AND m.left_at IS NOT NULL)))
-       ORDER BY c.updated_at DESC`,
+       ORDER BY activity_at DESC`,
     );
     this.countOpen = db.prepare<[string], { n: number }>(
       `SELECT count(*) AS n FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
