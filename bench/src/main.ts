@@ -4,6 +4,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { BenchContext, FULL, QUICK, type Sizes } from './context.ts';
+import type { SystemName } from './load/participants.ts';
 import { describeLoad, Report, type Row } from './report.ts';
 import { spawnChild } from './rpc.ts';
 import { avalanche } from './scenarios/avalanche.ts';
@@ -49,9 +50,13 @@ async function attempt<T>(name: string, run: () => Promise<T>): Promise<T | null
   try {
     return await run();
   } catch (error) {
-    report.check(`${name} ran`, false, error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
+    report.check(`${name} ran`, false, firstLine(error));
     return null;
   }
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }
 
 async function storageBaseline() {
@@ -156,25 +161,23 @@ async function main() {
         r3: r3?.batched ?? null,
       });
     }
+    const names = { r1: 'R1', r2: 'R2', livechat: 'live chat' } as const;
+    /** Reports a system that failed to run in a scenario where the systems take turns; the others still count. */
+    const systemFailed = (scenario: string) => (system: SystemName, error: unknown) =>
+      report.check(`${scenario}: ${names[system]} ran`, false, firstLine(error));
     if (runs('round-trip')) {
-      const rt = {
-        r1: await attempt('round trip: R1', () => roundTrip(ctx, 'r1')),
-        r2: await attempt('round trip: R2', () => roundTrip(ctx, 'r2')),
-        livechat: await attempt('round trip: live chat', () => roundTrip(ctx, 'livechat')),
-      };
+      console.log('\nround trip: R1, R2 and live chat, taking turns');
+      const ran = await roundTrip(ctx, ['r1', 'r2', 'livechat'], systemFailed('round trip')).catch((error: unknown) => {
+        report.check('round trip ran', false, firstLine(error));
+        return {} as Awaited<ReturnType<typeof roundTrip>>;
+      });
+      const rt = { r1: ran.r1 ?? null, r2: ran.r2 ?? null, livechat: ran.livechat ?? null };
       report.raw.roundTrip = rt;
       roundTripRows(rt, r3?.single ?? null);
     }
     if (runs('fan-out')) {
-      const names = { r1: 'R1', r2: 'R2', livechat: 'live chat' } as const;
       console.log('\nfan-out: R1, R2 and live chat, taking turns');
-      const ran = await fanOut(ctx, ['r1', 'r2', 'livechat'], (system, error) =>
-        report.check(
-          `fan-out: ${names[system]} ran`,
-          false,
-          error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
-        ),
-      ).catch((error: unknown) => {
+      const ran = await fanOut(ctx, ['r1', 'r2', 'livechat'], systemFailed('fan-out')).catch((error: unknown) => {
         report.check('fan-out ran', false, error instanceof Error ? error.message : String(error));
         return {} as Awaited<ReturnType<typeof fanOut>>;
       });

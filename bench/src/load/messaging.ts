@@ -48,6 +48,8 @@ function listen(name: string, participants: Participants, countDuplicates: boole
 
 export const messagingHandlers = {
   async open({ name, setup }: { name: string; setup: ParticipantsSetup }) {
+    // Several sets may be held at once (one per system); a name stands for one of them only.
+    if (groups.has(name)) throw new Error(`participants named ${name} are already open`);
     const participants = await openParticipants(setup);
     groups.set(name, participants);
     return { rooms: participants.rooms };

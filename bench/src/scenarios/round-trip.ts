@@ -1,5 +1,7 @@
 // Message round trip: visitors send at offered rates across many conversations; operator sockets
 // receive; latency from the scheduled send to the operator's receipt. Then saturation throughput.
+// The systems run at once and take turns step by step, so that the machine's moods fall on all
+// alike; the saturation loops run one system at a time.
 
 import type { BenchContext, Running } from '../context.ts';
 import type { SystemName } from '../load/participants.ts';
@@ -27,108 +29,202 @@ export interface RoundTripResult {
   storedDelta: number | null;
 }
 
-export async function roundTrip(ctx: BenchContext, system: SystemName): Promise<RoundTripResult> {
+/** One system in the interleaved run: its server, its participants and the steps it has passed so far. */
+interface Lane {
+  system: SystemName;
+  running: Running;
+  /** The name of its participants in every load process. */
+  participants: string;
+  steps: RateStep[];
+  /** Messages the live chat had stored once the participants were open. */
+  storedBefore: number | null;
+  /** Set when something failed to run: the system then has no result. */
+  failed: boolean;
+}
+
+/**
+ * Round trip for every system at once. All are started and all their participants held; each
+ * repeat of each rate runs one system after the other, in an order that rotates from one repeat
+ * to the next (across rates too), so that a busy moment of the shared machine falls on all of them
+ * rather than on whichever ran then. The closed loops that measure saturation would compete for the
+ * cores if run together: they run one system at a time, in the order of `systems`. A system that
+ * fails to run is reported through `onError` and has no result.
+ */
+export async function roundTrip(
+  ctx: BenchContext,
+  systems: readonly SystemName[],
+  onError: (system: SystemName, error: unknown) => void,
+): Promise<Partial<Record<SystemName, RoundTripResult>>> {
   const sizes = ctx.sizes.roundTrip;
-  const running = await ctx.start(system);
   const workers = ctx.workers;
+  const lanes: Lane[] = [];
+  const fail = (lane: Lane, error: unknown) => {
+    lane.failed = true;
+    onError(lane.system, error);
+  };
+
   try {
-    const visitors =
-      system === 'livechat'
-        ? await ctx.visitorTokens(running, sizes.visitors)
-        : Array.from({ length: sizes.visitors }, (_, i) => `rt-${i}`);
-    const slices = ctx.slices(visitors);
-    await Promise.all(
-      workers.map(async (worker, w) => {
-        const operatorCookie = system === 'livechat' ? (await ctx.operator(running, `op${w}`)).cookie : undefined;
-        return worker.call('open', {
-          name: 'rt',
-          setup: { system, server: running.server, visitors: slices[w], operatorCookie, operatorSockets: 1 },
-        });
-      }),
-    );
-    const before = await stored(running);
-    const steps: RateStep[] = [];
+    for (const system of systems) {
+      let running: Running | null = null;
+      try {
+        running = await ctx.start(system);
+        const lane: Lane = {
+          system,
+          running,
+          participants: `rt-${system}`,
+          steps: [],
+          storedBefore: null,
+          failed: false,
+        };
+        lanes.push(lane);
+        const visitors =
+          system === 'livechat'
+            ? await ctx.visitorTokens(running, sizes.visitors)
+            : Array.from({ length: sizes.visitors }, (_, i) => `rt-${i}`);
+        const slices = ctx.slices(visitors);
+        await Promise.all(
+          workers.map(async (worker, w) => {
+            const operatorCookie =
+              system === 'livechat' ? (await ctx.operator(lane.running, `op${w}`)).cookie : undefined;
+            return worker.call('open', {
+              name: lane.participants,
+              setup: { system, server: lane.running.server, visitors: slices[w], operatorCookie, operatorSockets: 1 },
+            });
+          }),
+        );
+        lane.storedBefore = await stored(running);
+      } catch (error) {
+        const lane = lanes.find((l) => l.system === system);
+        if (lane) fail(lane, error);
+        else {
+          onError(system, error);
+          if (running) await ctx.stop(running);
+        }
+      }
+    }
+
     let tag = 0;
+    let turn = 0;
     for (const rate of sizes.rates) {
       const repeats = rate === 1000 ? sizes.repeats : 1;
-      for (let r = 0; r < repeats; r++) steps.push(await step(ctx, running, rate, `${system}-${Date.now()}-${tag++}`));
+      for (let r = 0; r < repeats; r++, turn++) {
+        const active = lanes.filter((lane) => !lane.failed);
+        for (let i = 0; i < active.length; i++) {
+          const lane = active[(i + turn) % active.length] as Lane;
+          try {
+            lane.steps.push(await step(lane, rate, `${lane.system}-${Date.now()}-${tag++}`));
+          } catch (error) {
+            fail(lane, error);
+          }
+        }
+      }
     }
-    const probe = ctx.probe(running);
+
+    const saturations = new Map<Lane, RoundTripResult['saturation']>();
+    for (const lane of lanes) {
+      if (lane.failed) continue;
+      try {
+        saturations.set(lane, await saturation(lane));
+      } catch (error) {
+        fail(lane, error);
+      }
+    }
+
+    const results: Partial<Record<SystemName, RoundTripResult>> = {};
+    for (const lane of lanes) {
+      try {
+        await Promise.all(workers.map((worker) => worker.call('close', { name: lane.participants })));
+        const sat = saturations.get(lane);
+        if (lane.failed || !sat) continue;
+        const after = await stored(lane.running);
+        const byRate = (pick: (s: RateStep) => number) =>
+          Object.fromEntries(
+            sizes.rates.map((rate) => [rate, median(lane.steps.filter((s) => s.rate === rate).map(pick))]),
+          );
+        results[lane.system] = {
+          steps: lane.steps,
+          p99ByRate: byRate((s) => s.p99),
+          p50ByRate: byRate((s) => s.p50),
+          saturation: sat,
+          storedDelta: lane.storedBefore === null || after === null ? null : after - lane.storedBefore,
+        };
+      } catch (error) {
+        if (!lane.failed) fail(lane, error);
+      }
+    }
+    return results;
+  } finally {
+    for (const lane of lanes) await ctx.stop(lane.running).catch(() => undefined);
+  }
+
+  async function step(lane: Lane, rate: number, stepTag: string): Promise<RateStep> {
+    const name = lane.participants;
+    const probe = ctx.probe(lane.running);
+    await Promise.all(workers.map((worker) => worker.call('collectStart', { name })));
+    await probe.begin();
+    const sends = await Promise.all(
+      workers.map((worker, w) =>
+        worker.call<{ sent: number; acked: number | null }>('openLoop', {
+          name,
+          tag: `${stepTag}-w${w}`,
+          rate: rate / workers.length,
+          durationMs: sizes.stepMs,
+        }),
+      ),
+    );
+    const load = await probe.end();
+    const collected = await Promise.all(
+      workers.map((worker, w) =>
+        worker.call<{ samples: number[]; received: number; duplicates: number }>('collectEnd', {
+          name,
+          expected: sends[w]?.sent ?? 0,
+          drainMs: 5000,
+        }),
+      ),
+    );
+    const latency = summarise(collected.flatMap((c) => c.samples));
+    const result: RateStep = {
+      rate,
+      p50: latency.p50,
+      p99: latency.p99,
+      sent: total(sends, (x) => x.sent),
+      acked: sends.some((x) => x.acked === null) ? null : total(sends, (x) => x.acked),
+      received: total(collected, (x) => x.received),
+      duplicates: total(collected, (x) => x.duplicates),
+      load,
+    };
+    console.log(
+      `  ${lane.system} ${rate} msg/s: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
+        `${result.received}/${result.sent} received, server cpu ${(load.cpu * 100).toFixed(0)} %`,
+    );
+    return result;
+  }
+
+  async function saturation(lane: Lane): Promise<RoundTripResult['saturation']> {
+    const probe = ctx.probe(lane.running);
     await probe.begin();
     const loops = await Promise.all(
       workers.map((worker, w) =>
         worker.call<{ samples: number[]; received: number; seconds: number; duplicates: number }>('closedLoop', {
-          name: 'rt',
-          tag: `sat-${Date.now()}-w${w}`,
+          name: lane.participants,
+          tag: `sat-${lane.system}-${Date.now()}-w${w}`,
           durationMs: sizes.saturationMs,
         }),
       ),
     );
     const load = await probe.end();
-    const perSecond = total(loops, (loop) => loop.received / loop.seconds);
-    const saturation = {
-      perSecond,
+    const result = {
+      perSecond: total(loops, (loop) => loop.received / loop.seconds),
       p99: summarise(loops.flatMap((loop) => loop.samples)).p99,
       duplicates: total(loops, (loop) => loop.duplicates),
       load,
     };
-    await Promise.all(workers.map((worker) => worker.call('close', { name: 'rt' })));
-    const after = await stored(running);
-    const byRate = (pick: (s: RateStep) => number) =>
-      Object.fromEntries(sizes.rates.map((rate) => [rate, median(steps.filter((s) => s.rate === rate).map(pick))]));
-    return {
-      steps,
-      p99ByRate: byRate((s) => s.p99),
-      p50ByRate: byRate((s) => s.p50),
-      saturation,
-      storedDelta: before === null || after === null ? null : after - before,
-    };
-  } finally {
-    await ctx.stop(running);
+    console.log(
+      `  ${lane.system} saturation: ${Math.round(result.perSecond)} msg/s, p99 ${result.p99.toFixed(2)} ms, ` +
+        `server cpu ${(load.cpu * 100).toFixed(0)} %`,
+    );
+    return result;
   }
-}
-
-async function step(ctx: BenchContext, running: Running, rate: number, tag: string): Promise<RateStep> {
-  const workers = ctx.workers;
-  const probe = ctx.probe(running);
-  await Promise.all(workers.map((worker) => worker.call('collectStart', { name: 'rt' })));
-  await probe.begin();
-  const sends = await Promise.all(
-    workers.map((worker, w) =>
-      worker.call<{ sent: number; acked: number | null }>('openLoop', {
-        name: 'rt',
-        tag: `${tag}-w${w}`,
-        rate: rate / workers.length,
-        durationMs: ctx.sizes.roundTrip.stepMs,
-      }),
-    ),
-  );
-  const load = await probe.end();
-  const collected = await Promise.all(
-    workers.map((worker, w) =>
-      worker.call<{ samples: number[]; received: number; duplicates: number }>('collectEnd', {
-        name: 'rt',
-        expected: sends[w]?.sent ?? 0,
-        drainMs: 5000,
-      }),
-    ),
-  );
-  const latency = summarise(collected.flatMap((c) => c.samples));
-  const result: RateStep = {
-    rate,
-    p50: latency.p50,
-    p99: latency.p99,
-    sent: total(sends, (x) => x.sent),
-    acked: sends.some((x) => x.acked === null) ? null : total(sends, (x) => x.acked),
-    received: total(collected, (x) => x.received),
-    duplicates: total(collected, (x) => x.duplicates),
-    load,
-  };
-  console.log(
-    `  ${running.system} ${rate} msg/s: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
-      `${result.received}/${result.sent} received, server cpu ${(load.cpu * 100).toFixed(0)} %`,
-  );
-  return result;
 }
 
 async function stored(running: Running): Promise<number | null> {
