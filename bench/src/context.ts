@@ -22,7 +22,15 @@ const PASSWORD = 'bench-password';
 export interface Sizes {
   quick: boolean;
   workers: number;
-  roundTrip: { visitors: number; rates: number[]; stepMs: number; repeats: number; saturationMs: number };
+  roundTrip: {
+    visitors: number;
+    rates: number[];
+    stepMs: number;
+    repeats: number;
+    saturationMs: number;
+    /** An unmeasured step at 1,000 msg/s per system before the measured ones (0: none). */
+    warmUpMs: number;
+  };
   fanOut: { sockets: number; eventRates: number[]; stepMs: number; repeats: number };
   idle: { connections: number };
   jitter: { visitors: number; durationMs: number; closeEveryMs: number; sendEveryMs: number };
@@ -35,7 +43,7 @@ export interface Sizes {
 export const FULL: Sizes = {
   quick: false,
   workers: 4,
-  roundTrip: { visitors: 500, rates: [100, 1000, 5000], stepMs: 4000, repeats: 3, saturationMs: 4000 },
+  roundTrip: { visitors: 500, rates: [100, 1000, 5000], stepMs: 4000, repeats: 3, saturationMs: 4000, warmUpMs: 4000 },
   // Steps between 25 and 100 events/s are where the systems part: finer there, so that a ratio means more.
   fanOut: { sockets: 1000, eventRates: [10, 25, 35, 50, 70, 100], stepMs: 3000, repeats: 3 },
   idle: { connections: 10_000 },
@@ -49,7 +57,7 @@ export const FULL: Sizes = {
 export const QUICK: Sizes = {
   quick: true,
   workers: 2,
-  roundTrip: { visitors: 40, rates: [200], stepMs: 1200, repeats: 1, saturationMs: 1200 },
+  roundTrip: { visitors: 40, rates: [200], stepMs: 1200, repeats: 1, saturationMs: 1200, warmUpMs: 0 },
   fanOut: { sockets: 100, eventRates: [20], stepMs: 1500, repeats: 1 },
   idle: { connections: 300 },
   jitter: { visitors: 100, durationMs: 4000, closeEveryMs: 1500, sendEveryMs: 1000 },

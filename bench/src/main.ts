@@ -98,7 +98,7 @@ function roundTripRows(results: Record<'livechat' | 'r1' | 'r2', RoundTripResult
       r2: r2?.p99ByRate[rate] ?? null,
       ratios: { 'vs R1': ratio(ours, r1p99), 'vs R2': ratio(ours, r2?.p99ByRate[rate]) },
       ...(target ? { target, meets: ours === null || r1p99 === null ? null : ours < 10 && ours <= r1p99 + 3 } : {}),
-      limit: describeLoad(livechat?.steps.find((s) => s.rate === rate)?.load),
+      limit: describeLoad(livechat?.steps.find((s) => !s.warmUp && s.rate === rate)?.load),
     });
     report.add({
       scenario: 'round trip',

@@ -10,6 +10,8 @@ import { median, summarise, total } from '../stats.ts';
 
 export interface RateStep {
   rate: number;
+  /** The unmeasured warm-up: its messages are checked like any others, its timings count nowhere. */
+  warmUp: boolean;
   p50: number;
   p99: number;
   sent: number;
@@ -104,6 +106,18 @@ export async function roundTrip(
     }
 
     let tag = 0;
+    // A server just started runs its hot paths unoptimised until V8 has compiled them: the first
+    // thousands of messages. Every system gets the same unmeasured step first, so that the figures
+    // are those of a running server.
+    if (sizes.warmUpMs > 0) {
+      for (const lane of lanes.filter((l) => !l.failed)) {
+        try {
+          lane.steps.push(await step(lane, 1000, `${lane.system}-${Date.now()}-${tag++}`, sizes.warmUpMs));
+        } catch (error) {
+          fail(lane, error);
+        }
+      }
+    }
     let turn = 0;
     for (const rate of sizes.rates) {
       const repeats = rate === 1000 ? sizes.repeats : 1;
@@ -139,7 +153,7 @@ export async function roundTrip(
         const after = await stored(lane.running);
         const byRate = (pick: (s: RateStep) => number) =>
           Object.fromEntries(
-            sizes.rates.map((rate) => [rate, median(lane.steps.filter((s) => s.rate === rate).map(pick))]),
+            sizes.rates.map((rate) => [rate, median(lane.steps.filter((s) => !s.warmUp && s.rate === rate).map(pick))]),
           );
         results[lane.system] = {
           steps: lane.steps,
@@ -157,7 +171,7 @@ export async function roundTrip(
     for (const lane of lanes) await ctx.stop(lane.running).catch(() => undefined);
   }
 
-  async function step(lane: Lane, rate: number, stepTag: string): Promise<RateStep> {
+  async function step(lane: Lane, rate: number, stepTag: string, warmUpMs = 0): Promise<RateStep> {
     const name = lane.participants;
     const probe = ctx.probe(lane.running);
     await Promise.all(workers.map((worker) => worker.call('collectStart', { name })));
@@ -168,7 +182,7 @@ export async function roundTrip(
           name,
           tag: `${stepTag}-w${w}`,
           rate: rate / workers.length,
-          durationMs: sizes.stepMs,
+          durationMs: warmUpMs || sizes.stepMs,
         }),
       ),
     );
@@ -185,6 +199,7 @@ export async function roundTrip(
     const latency = summarise(collected.flatMap((c) => c.samples));
     const result: RateStep = {
       rate,
+      warmUp: warmUpMs > 0,
       p50: latency.p50,
       p99: latency.p99,
       sent: total(sends, (x) => x.sent),
@@ -194,7 +209,7 @@ export async function roundTrip(
       load,
     };
     console.log(
-      `  ${lane.system} ${rate} msg/s: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
+      `  ${lane.system} ${rate} msg/s${warmUpMs > 0 ? ' (warm-up)' : ''}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
         `${result.received}/${result.sent} received, server cpu ${(load.cpu * 100).toFixed(0)} %`,
     );
     return result;
