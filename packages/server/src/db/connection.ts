@@ -22,6 +22,12 @@ export function openDatabase({ dataDir, synchronous }: OpenOptions): Db {
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A checkpoint copies the pages the WAL holds into the database and syncs it, inside whichever
+  // commit crosses the threshold. Pages written over and over (the newest messages of the open
+  // conversations) are copied once, so ten times the pages takes only two to three times as long:
+  // here about 6 ms for 1,000 pages (SQLite's default, every 300 messages or so) and 12-17 ms for
+  // 10,000. A fifth of the checkpointing, in pauses ten times rarer; the WAL grows to about 40 MB.
+  db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
   return db;
 }
