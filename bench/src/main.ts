@@ -135,6 +135,13 @@ function roundTripRows(results: Record<'livechat' | 'r1' | 'r2', RoundTripResult
       `${lost} lost, ${duplicated} duplicated`,
     );
     report.check('round trip: every sent message was acknowledged', unacked === 0, `${unacked} without ack`);
+    // Persisted: the store holds one row per message sent (warm-up, steps and closed loops), no more.
+    const sent = steps.reduce((n, s) => n + s.sent, 0) + livechat.saturation.sent;
+    report.check(
+      'round trip: every sent message was stored once',
+      livechat.storedDelta === sent,
+      `${livechat.storedDelta ?? 'unknown'} stored of ${sent} sent`,
+    );
   }
 }
 

@@ -129,6 +129,7 @@ export const messagingHandlers = {
     const received = collected.received;
     await sleep(500);
     collecting.delete(name);
-    return { samples: collected.samples, received, seconds, duplicates: collected.duplicates };
+    const sent = counters.reduce((sum, n) => sum + n, 0);
+    return { samples: collected.samples, received, seconds, duplicates: collected.duplicates, sent };
   },
 };

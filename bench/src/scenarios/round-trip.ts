@@ -27,7 +27,9 @@ export interface RoundTripResult {
   /** p99 at each rate, median over the repeats (only the target rate is repeated). */
   p99ByRate: Record<number, number>;
   p50ByRate: Record<number, number>;
-  saturation: { perSecond: number; p99: number; duplicates: number; load: ProcessLoad };
+  /** `sent`: messages the closed loops sent, the last ones after the loops stopped timing. */
+  saturation: { perSecond: number; p99: number; duplicates: number; sent: number; load: ProcessLoad };
+  /** Messages the live chat stored while its participants were open (null for the relays). */
   storedDelta: number | null;
 }
 
@@ -220,11 +222,14 @@ export async function roundTrip(
     await probe.begin();
     const loops = await Promise.all(
       workers.map((worker, w) =>
-        worker.call<{ samples: number[]; received: number; seconds: number; duplicates: number }>('closedLoop', {
-          name: lane.participants,
-          tag: `sat-${lane.system}-${Date.now()}-w${w}`,
-          durationMs: sizes.saturationMs,
-        }),
+        worker.call<{ samples: number[]; received: number; seconds: number; duplicates: number; sent: number }>(
+          'closedLoop',
+          {
+            name: lane.participants,
+            tag: `sat-${lane.system}-${Date.now()}-w${w}`,
+            durationMs: sizes.saturationMs,
+          },
+        ),
       ),
     );
     const load = await probe.end();
@@ -232,6 +237,7 @@ export async function roundTrip(
       perSecond: total(loops, (loop) => loop.received / loop.seconds),
       p99: summarise(loops.flatMap((loop) => loop.samples)).p99,
       duplicates: total(loops, (loop) => loop.duplicates),
+      sent: total(loops, (loop) => loop.sent),
       load,
     };
     console.log(
