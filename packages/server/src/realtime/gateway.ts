@@ -123,12 +123,11 @@ export class Gateway {
     const feed = this.newFeed(connection, conversationId, afterSeq);
     connection.feeds.set(conversationId, feed);
     const messages = await feed.initial();
-    const conversation = await this.deps.store.conversations.byId(conversationId);
-    // lastSeq is what this answer brings the client to; anything beyond one page follows as
-    // message.created frames, in order.
+    // lastSeq is what this answer brings the client to. A full page may not be all: the rest
+    // follows as message.created frames, in order (what is stored after the read comes live).
     connection.send({ type: 'sync.result', id: frameId, conversationId, messages, lastSeq: feed.cursor });
     feed.release();
-    if ((conversation?.lastSeq ?? 0) > feed.cursor) feed.catchUp();
+    if (messages.length >= SYNC_PAGE) feed.catchUp();
   }
 
   /** After the operator read the conversation: their own view of it (unread counted again) to all their connections. */
