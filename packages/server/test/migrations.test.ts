@@ -115,6 +115,10 @@ it('conversations go on from their messages once the row no longer counts them',
   });
   expect(message.seq).toBe(3);
   expect(await conversations.byId('c')).toMatchObject({ lastSeq: 3, updatedAt: message.createdAt });
+  // The short form a resume or a page view reads: the open conversation only.
+  expect(await conversations.openRefByVisitor('s', 'v')).toEqual({ id: 'c', lastSeq: 3 });
+  expect(await conversations.openRefByVisitor('s', 'x')).toEqual({ id: 'e', lastSeq: 0 });
+  expect(await conversations.openRefByVisitor('s', 'w')).toBeNull();
   // Lists put the conversation with the latest activity first.
   expect(await listed()).toEqual(['c', 'e']);
   // Resending the same client id is still the same message.

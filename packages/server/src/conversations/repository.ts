@@ -19,10 +19,17 @@ export interface Conversation {
   updatedAt: string;
 }
 
+export interface OpenRef {
+  id: string;
+  lastSeq: number;
+}
+
 export interface ConversationRepository {
   /** The visitor's open conversation on the site, created if there is none (race-safe). */
   findOrCreateOpen(siteId: string, visitorId: string): Promise<{ conversation: Conversation; created: boolean }>;
   openByVisitor(siteId: string, visitorId: string): Promise<Conversation | null>;
+  /** The same conversation's id and last seq only, for the paths that need no more (a resume, a page view). */
+  openRefByVisitor(siteId: string, visitorId: string): Promise<OpenRef | null>;
   byId(id: string): Promise<Conversation | null>;
   /** Adds an operator as an active member; the first member becomes the assignee. */
   join(conversationId: string, operatorId: string): Promise<Conversation>;
@@ -80,6 +87,7 @@ const conversation = (row: ConversationRow): Conversation => ({
 export class SqliteConversationRepository implements ConversationRepository {
   private readonly insertOpen;
   private readonly selectOpen;
+  private readonly selectOpenRef;
   private readonly selectById;
   private readonly upsertMember;
   private readonly assignIfUnassigned;
@@ -99,6 +107,11 @@ export class SqliteConversationRepository implements ConversationRepository {
     );
     this.selectOpen = db.prepare<[string, string], ConversationRow>(
       `${SELECT} WHERE c.site_id = ? AND c.visitor_id = ? AND c.status = 'open'`,
+    );
+    this.selectOpenRef = db.prepare<[string, string], { id: string; last_seq: number }>(
+      `SELECT c.id, coalesce((SELECT msg.seq FROM messages msg WHERE msg.conversation_id = c.id
+         ORDER BY msg.seq DESC LIMIT 1), 0) AS last_seq
+       FROM conversations c WHERE c.site_id = ? AND c.visitor_id = ? AND c.status = 'open'`,
     );
     this.selectById = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
     this.upsertMember = db.prepare(
@@ -166,6 +179,11 @@ export class SqliteConversationRepository implements ConversationRepository {
   async openByVisitor(siteId: string, visitorId: string): Promise<Conversation | null> {
     const row = this.selectOpen.get(siteId, visitorId);
     return row ? conversation(row) : null;
+  }
+
+  async openRefByVisitor(siteId: string, visitorId: string): Promise<OpenRef | null> {
+    const row = this.selectOpenRef.get(siteId, visitorId);
+    return row ? { id: row.id, lastSeq: row.last_seq } : null;
   }
 
   async byId(id: string): Promise<Conversation | null> {

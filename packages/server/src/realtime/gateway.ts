@@ -85,7 +85,7 @@ export class Gateway {
     addTo(this.visitorSessions, session.visitor.id, visitorSession);
     socket.once('close', () => removeFrom(this.visitorSessions, session.visitor.id, visitorSession));
     connection.enqueue(null, async () => {
-      const open = await this.deps.store.conversations.openByVisitor(session.visitor.siteId, session.visitor.id);
+      const open = await this.deps.store.conversations.openRefByVisitor(session.visitor.siteId, session.visitor.id);
       connection.send({
         type: 'welcome',
         role: 'visitor',

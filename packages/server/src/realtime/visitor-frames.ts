@@ -15,7 +15,7 @@ export async function handleVisitorFrame(gateway: Gateway, session: VisitorSessi
       return;
     }
     case 'sync': {
-      const conversation = await store.conversations.openByVisitor(visitor.siteId, visitor.id);
+      const conversation = await store.conversations.openRefByVisitor(visitor.siteId, visitor.id);
       if (!conversation) {
         connection.send({ type: 'sync.result', id: frame.id, conversationId: null, messages: [], lastSeq: 0 });
         return;
@@ -24,7 +24,7 @@ export async function handleVisitorFrame(gateway: Gateway, session: VisitorSessi
       return;
     }
     case 'typing.set': {
-      const conversation = await store.conversations.openByVisitor(visitor.siteId, visitor.id);
+      const conversation = await store.conversations.openRefByVisitor(visitor.siteId, visitor.id);
       if (!conversation) return;
       bus.publish({
         kind: 'typing',

@@ -71,7 +71,7 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
       title: input.title ?? '',
       referrer: input.referrer ?? '',
     });
-    const conversation = await store.conversations.openByVisitor(site.id, visitor.id);
+    const conversation = await store.conversations.openRefByVisitor(site.id, visitor.id);
     bus.publish({ kind: 'pageview', visitorId: visitor.id, conversationId: conversation?.id ?? null, pageView });
     return reply.status(204).send();
   });
@@ -79,7 +79,7 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/sites/:siteId/conversation', async (request: SiteRequest, reply) => {
     const site = await siteOf(request, reply);
     const visitor = await visitorForToken(store, site, bearerToken(request.headers.authorization));
-    const conversation = await store.conversations.openByVisitor(site.id, visitor.id);
+    const conversation = await store.conversations.openRefByVisitor(site.id, visitor.id);
     const messages = conversation ? await store.messages.after(conversation.id, 0, TRANSCRIPT_LIMIT) : [];
     const body: VisitorTranscript = {
       conversation: conversation ? { id: conversation.id, lastSeq: conversation.lastSeq } : null,
