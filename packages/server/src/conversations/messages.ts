@@ -41,6 +41,12 @@ interface MessageRow {
 const COLUMNS =
   'conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, client_id, created_at';
 
+/**
+ * SQL for the last seq of conversation `c` (0 before its first message): a seek to the end of its
+ * messages' primary key. The conversation's row does not keep it, so that a message writes no other row.
+ */
+export const LAST_SEQ_OF_C = '(SELECT coalesce(max(msg.seq), 0) FROM messages msg WHERE msg.conversation_id = c.id)';
+
 export const message = (row: MessageRow): Message => ({
   id: row.id,
   conversationId: row.conversation_id,
@@ -87,12 +93,10 @@ export class SqliteMessageRepository implements MessageRepository {
        WHERE conversation_id = ? AND author_kind = ? AND author_id IS ? AND client_id = ?`,
     );
     // The conversation's row is only read: the next seq follows the last one in the messages'
-    // primary key, which the insert writes next to. One writer connection, inside the write
-    // transaction, so no other append can take the same seq.
+    // primary key. One writer connection, inside the write transaction, so no other append can
+    // take the same seq.
     this.openLastSeq = db.prepare<[string], { status: string; last_seq: number }>(
-      `SELECT c.status, coalesce((SELECT seq FROM messages WHERE conversation_id = c.id ORDER BY seq DESC LIMIT 1), 0)
-         AS last_seq
-       FROM conversations c WHERE c.id = ?`,
+      `SELECT c.status, ${LAST_SEQ_OF_C} AS last_seq FROM conversations c WHERE c.id = ?`,
     );
     this.insert = db.prepare(`INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.selectAfter = db.prepare<[string, number, number], MessageRow>(

@@ -3,6 +3,7 @@
 import type { ConversationStatus } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
+import { LAST_SEQ_OF_C } from './messages.ts';
 
 export interface Conversation {
   id: string;
@@ -61,8 +62,7 @@ interface ConversationRow {
 // The last seq and the last activity come from the conversation's newest message (a seek on the
 // messages' primary key); a message does not write its conversation's row.
 const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigned_operator_id, c.created_at,
-  coalesce((SELECT msg.seq FROM messages msg WHERE msg.conversation_id = c.id ORDER BY msg.seq DESC LIMIT 1), 0)
-    AS last_seq,
+  ${LAST_SEQ_OF_C} AS last_seq,
   max(c.updated_at, coalesce((SELECT msg.created_at FROM messages msg WHERE msg.conversation_id = c.id
     ORDER BY msg.seq DESC LIMIT 1), '')) AS activity_at,
   (SELECT group_concat(m.operator_id) FROM conversation_members m
@@ -109,8 +109,7 @@ export class SqliteConversationRepository implements ConversationRepository {
       `${SELECT} WHERE c.site_id = ? AND c.visitor_id = ? AND c.status = 'open'`,
     );
     this.selectOpenRef = db.prepare<[string, string], { id: string; last_seq: number }>(
-      `SELECT c.id, coalesce((SELECT msg.seq FROM messages msg WHERE msg.conversation_id = c.id
-         ORDER BY msg.seq DESC LIMIT 1), 0) AS last_seq
+      `SELECT c.id, ${LAST_SEQ_OF_C} AS last_seq
        FROM conversations c WHERE c.site_id = ? AND c.visitor_id = ? AND c.status = 'open'`,
     );
     this.selectById = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
