@@ -86,8 +86,15 @@ describe('the single-page app example', () => {
     await page.goto(`${app.url}/`);
     await launcher(page).waitFor();
     const firstVisitor = await readyVisitor(page);
+    // A navigation becomes a page view once it has settled (50 ms): wait for it before moving on,
+    // or a quick next click makes it a page nobody stayed on.
+    const pricingRecorded = page.waitForResponse(
+      (response) =>
+        response.url().endsWith('/page-views') && (response.request().postData() ?? '').includes('/pricing'),
+    );
     await page.getByRole('link', { name: 'Pricing' }).click();
     await page.waitForURL('**/pricing');
+    await pricingRecorded;
     await logIn(page);
 
     await launcher(page).click();
