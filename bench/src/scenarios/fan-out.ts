@@ -3,10 +3,11 @@
 // systems run at once and take turns step by step, so that the machine's moods fall on all alike.
 
 import { availableParallelism } from 'node:os';
-import type { BenchContext, Running } from '../context.ts';
+import type { BenchContext } from '../context.ts';
 import type { Followed, SystemName } from '../load/participants.ts';
 import type { ProcessLoad } from '../servers/probe.ts';
 import { summarise, total } from '../stats.ts';
+import { inTurn, type Lane, startLanes } from './lanes.ts';
 
 /** What one receiving load process measured in a step. */
 export interface FanOutReceiver {
@@ -61,18 +62,15 @@ function receivingProcesses(workers: number): number {
 
 const ok = (step: FanOutStep) => step.received >= step.expected && step.duplicates === 0 && step.strays === 0;
 
-/** One system in the interleaved run: its server, its sender and the steps it has passed so far. */
-interface Lane {
-  system: SystemName;
-  running: Running;
+/** One system in the interleaved run: its sender and the steps it has passed so far. */
+interface FanOutLane extends Lane {
+  /** The name of its sending participants. */
   sender: string;
   /** Sockets per receiving process. */
   perWorker: number[];
   steps: FanOutStep[];
   /** Past its limit (a step over 50 ms or with a loss): it sits out the higher rates. */
   done: boolean;
-  /** Set when something failed to run: the system then has no result. */
-  failed: boolean;
 }
 
 /**
@@ -91,57 +89,62 @@ export async function fanOut(
   // The sender in a process of its own: its timers are not held up by a burst of frames.
   const sender = ctx.workers.at(-1);
   if (!sender) throw new Error('no load process');
-  const lanes: Lane[] = [];
-  const fail = (lane: Lane, error: unknown) => {
+  const lanes: FanOutLane[] = [];
+  const fail = (lane: FanOutLane, error: unknown) => {
     lane.failed = lane.done = true;
     onError(lane.system, error);
   };
 
   try {
-    for (const system of systems) {
-      let running: Running | null = null;
-      try {
-        running = await ctx.start(system);
-        const visitors =
-          system === 'livechat'
-            ? (await ctx.visitorTokens(running, ctx.sizes.roundTrip.visitors + 1)).slice(-1)
-            : ['fan'];
-        const name = `fan-sender-${system}`;
-        const { rooms } = await sender.call<{ rooms: Followed[] }>('open', {
-          name,
-          setup: { system, server: running.server, visitors, operatorSockets: 0 },
-        });
-        const cookie = system === 'livechat' ? (await ctx.operator(running, 'fan')).cookie : undefined;
-        const perWorker = ctx
+    await startLanes(ctx, systems, lanes, {
+      lane: (system, running) => ({
+        system,
+        running,
+        sender: `fan-sender-${system}`,
+        perWorker: ctx
           .slices(
             Array.from({ length: sizes.sockets }, (_, i) => i),
             receivers.length,
           )
-          .map((slice) => slice.length);
-        lanes.push({ system, running, sender: name, perWorker, steps: [], done: false, failed: false });
+          .map((slice) => slice.length),
+        steps: [],
+        done: false,
+        failed: false,
+      }),
+      prepare: async (lane) => {
+        const { system, running } = lane;
+        const visitors =
+          system === 'livechat'
+            ? (await ctx.visitorTokens(running, ctx.sizes.roundTrip.visitors + 1)).slice(-1)
+            : ['fan'];
+        const { rooms } = await sender.call<{ rooms: Followed[] }>('open', {
+          name: lane.sender,
+          setup: { system, server: running.server, visitors, operatorSockets: 0 },
+        });
+        const cookie = system === 'livechat' ? (await ctx.operator(running, 'fan')).cookie : undefined;
         await Promise.all(
           receivers.map((worker, w) =>
-            worker.call('fanConnect', { system, server: running?.server, cookie, follow: rooms, count: perWorker[w] }),
+            worker.call('fanConnect', {
+              system,
+              server: running.server,
+              cookie,
+              follow: rooms,
+              count: lane.perWorker[w],
+            }),
           ),
         );
-      } catch (error) {
-        const lane = lanes.find((l) => l.system === system);
-        if (lane) fail(lane, error);
-        else {
-          onError(system, error);
-          if (running) await ctx.stop(running);
-        }
-      }
-    }
+      },
+      fail,
+      onError,
+    });
 
     let tag = 0;
     for (const eventsPerSecond of sizes.eventRates) {
       const active = lanes.filter((lane) => !lane.done);
       if (active.length === 0) break;
-      const repeats = new Map<Lane, FanOutStep[]>(active.map((lane) => [lane, []]));
+      const repeats = new Map<FanOutLane, FanOutStep[]>(active.map((lane) => [lane, []]));
       for (let r = 0; r < sizes.repeats; r++) {
-        for (let i = 0; i < active.length; i++) {
-          const lane = active[(i + r) % active.length] as Lane;
+        for (const lane of inTurn(active, r)) {
           if (lane.failed) continue;
           try {
             repeats.get(lane)?.push(await fanOutStep(lane, eventsPerSecond, tag++));
@@ -199,7 +202,7 @@ export async function fanOut(
     for (const lane of lanes) await ctx.stop(lane.running).catch(() => undefined);
   }
 
-  async function fanOutStep(lane: Lane, eventsPerSecond: number, n: number): Promise<FanOutStep> {
+  async function fanOutStep(lane: FanOutLane, eventsPerSecond: number, n: number): Promise<FanOutStep> {
     const { system, running, perWorker } = lane;
     const stepTag = `fan-${system}-${Date.now()}-${n}`;
     // As many messages as the sender's open loop will send in the step.

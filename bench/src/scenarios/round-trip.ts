@@ -7,6 +7,7 @@ import type { BenchContext, Running } from '../context.ts';
 import type { SystemName } from '../load/participants.ts';
 import type { ProcessLoad } from '../servers/probe.ts';
 import { median, summarise, total } from '../stats.ts';
+import { inTurn, type Lane, startLanes } from './lanes.ts';
 
 export interface RateStep {
   rate: number;
@@ -33,17 +34,13 @@ export interface RoundTripResult {
   storedDelta: number | null;
 }
 
-/** One system in the interleaved run: its server, its participants and the steps it has passed so far. */
-interface Lane {
-  system: SystemName;
-  running: Running;
+/** One system in the interleaved run: its participants and the steps it has passed so far. */
+interface RoundTripLane extends Lane {
   /** The name of its participants in every load process. */
   participants: string;
   steps: RateStep[];
   /** Messages the live chat had stored once the participants were open. */
   storedBefore: number | null;
-  /** Set when something failed to run: the system then has no result. */
-  failed: boolean;
 }
 
 /**
@@ -61,51 +58,49 @@ export async function roundTrip(
 ): Promise<Partial<Record<SystemName, RoundTripResult>>> {
   const sizes = ctx.sizes.roundTrip;
   const workers = ctx.workers;
-  const lanes: Lane[] = [];
-  const fail = (lane: Lane, error: unknown) => {
+  const lanes: RoundTripLane[] = [];
+  const fail = (lane: RoundTripLane, error: unknown) => {
     lane.failed = true;
     onError(lane.system, error);
   };
 
   try {
-    for (const system of systems) {
-      let running: Running | null = null;
-      try {
-        running = await ctx.start(system);
-        const lane: Lane = {
-          system,
-          running,
-          participants: `rt-${system}`,
-          steps: [],
-          storedBefore: null,
-          failed: false,
-        };
-        lanes.push(lane);
+    await startLanes(ctx, systems, lanes, {
+      lane: (system, running) => ({
+        system,
+        running,
+        participants: `rt-${system}`,
+        steps: [],
+        storedBefore: null,
+        failed: false,
+      }),
+      prepare: async (lane) => {
         const visitors =
-          system === 'livechat'
-            ? await ctx.visitorTokens(running, sizes.visitors)
+          lane.system === 'livechat'
+            ? await ctx.visitorTokens(lane.running, sizes.visitors)
             : Array.from({ length: sizes.visitors }, (_, i) => `rt-${i}`);
         const slices = ctx.slices(visitors);
         await Promise.all(
           workers.map(async (worker, w) => {
             const operatorCookie =
-              system === 'livechat' ? (await ctx.operator(lane.running, `op${w}`)).cookie : undefined;
+              lane.system === 'livechat' ? (await ctx.operator(lane.running, `op${w}`)).cookie : undefined;
             return worker.call('open', {
               name: lane.participants,
-              setup: { system, server: lane.running.server, visitors: slices[w], operatorCookie, operatorSockets: 1 },
+              setup: {
+                system: lane.system,
+                server: lane.running.server,
+                visitors: slices[w],
+                operatorCookie,
+                operatorSockets: 1,
+              },
             });
           }),
         );
-        lane.storedBefore = await stored(running);
-      } catch (error) {
-        const lane = lanes.find((l) => l.system === system);
-        if (lane) fail(lane, error);
-        else {
-          onError(system, error);
-          if (running) await ctx.stop(running);
-        }
-      }
-    }
+        lane.storedBefore = await stored(lane.running);
+      },
+      fail,
+      onError,
+    });
 
     let tag = 0;
     // A server just started runs its hot paths unoptimised until V8 has compiled them: the first
@@ -125,8 +120,7 @@ export async function roundTrip(
       const repeats = rate === 1000 ? sizes.repeats : 1;
       for (let r = 0; r < repeats; r++, turn++) {
         const active = lanes.filter((lane) => !lane.failed);
-        for (let i = 0; i < active.length; i++) {
-          const lane = active[(i + turn) % active.length] as Lane;
+        for (const lane of inTurn(active, turn)) {
           try {
             lane.steps.push(await step(lane, rate, `${lane.system}-${Date.now()}-${tag++}`));
           } catch (error) {
@@ -136,7 +130,7 @@ export async function roundTrip(
       }
     }
 
-    const saturations = new Map<Lane, RoundTripResult['saturation']>();
+    const saturations = new Map<RoundTripLane, RoundTripResult['saturation']>();
     for (const lane of lanes) {
       if (lane.failed) continue;
       try {
@@ -173,7 +167,7 @@ export async function roundTrip(
     for (const lane of lanes) await ctx.stop(lane.running).catch(() => undefined);
   }
 
-  async function step(lane: Lane, rate: number, stepTag: string, warmUpMs = 0): Promise<RateStep> {
+  async function step(lane: RoundTripLane, rate: number, stepTag: string, warmUpMs = 0): Promise<RateStep> {
     const name = lane.participants;
     const probe = ctx.probe(lane.running);
     await Promise.all(workers.map((worker) => worker.call('collectStart', { name })));
@@ -217,7 +211,7 @@ export async function roundTrip(
     return result;
   }
 
-  async function saturation(lane: Lane): Promise<RoundTripResult['saturation']> {
+  async function saturation(lane: RoundTripLane): Promise<RoundTripResult['saturation']> {
     const probe = ctx.probe(lane.running);
     await probe.begin();
     const loops = await Promise.all(
