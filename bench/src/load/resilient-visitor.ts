@@ -3,7 +3,7 @@
 // the evidence needed to check that every message arrived exactly once.
 
 import { CLOSE_SERVICE_RESTART, type Message } from '@livechat/protocol';
-import { RESTART_WINDOW_MS, retryDelay } from '../../../packages/widget/src/backoff.ts';
+import { RetrySchedule } from '../../../packages/widget/src/backoff.ts';
 import { clockMs } from '../stats.ts';
 import { connectVisitor, type Endpoint, type LcSocket } from './livechat-client.ts';
 
@@ -23,9 +23,8 @@ export class ResilientVisitor {
   /** When each resumption (reconnect + sync answered) completed, on the shared monotonic clock. */
   readonly resumedAt: number[] = [];
   private socket: LcSocket | null = null;
-  private attempt = 0;
-  /** Until when retries keep the short delays of a server restart (close 1012), as the widget's do. */
-  private restartUntil = 0;
+  /** The widget's own reconnect delays, on the clock the load processes share. */
+  private readonly retries = new RetrySchedule(clockMs);
   private stopped = false;
   private counter = 0;
 
@@ -100,10 +99,7 @@ export class ResilientVisitor {
     };
     socket.onClose = (code) => {
       if (this.socket === socket) this.socket = null;
-      if (code === CLOSE_SERVICE_RESTART) {
-        this.restartUntil = clockMs() + RESTART_WINDOW_MS;
-        this.attempt = 0;
-      }
+      if (code === CLOSE_SERVICE_RESTART) this.retries.restarting();
       if (!this.stopped) this.reconnectLater();
     };
     const syncedAfter = this.cursor;
@@ -128,9 +124,7 @@ export class ResilientVisitor {
   }
 
   private reconnectLater(): void {
-    const delay = retryDelay(this.attempt, clockMs() < this.restartUntil);
-    this.attempt += 1;
-    setTimeout(() => void this.reconnect(), delay);
+    setTimeout(() => void this.reconnect(), this.retries.next());
   }
 
   private async reconnect(): Promise<void> {
@@ -142,7 +136,7 @@ export class ResilientVisitor {
       this.reconnectLater();
       return;
     }
-    this.attempt = 0;
+    this.retries.reset();
     // A socket lost during the sync schedules its own reconnect through onClose.
     await this.adopt(socket, true).catch(() => undefined);
   }

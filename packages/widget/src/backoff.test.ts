@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_MAX_MS, backoffCeiling, backoffDelay } from './backoff.ts';
+import { BACKOFF_MAX_MS, backoffCeiling, backoffDelay, RESTART_WINDOW_MS, RetrySchedule } from './backoff.ts';
 
 describe('reconnect backoff', () => {
   it('doubles from half a second up to a 15 second cap', () => {
@@ -18,5 +18,18 @@ describe('reconnect backoff', () => {
       expect(delay).toBeGreaterThanOrEqual(backoffCeiling(attempt) / 2);
       expect(delay).toBeLessThanOrEqual(BACKOFF_MAX_MS);
     }
+  });
+
+  it('grows with each attempt, starts over once connected, and stays within 2 s after a restart', () => {
+    let clock = 0;
+    const retries = new RetrySchedule(() => clock);
+    const top = () => 1;
+    expect([1, 2, 3, 4, 5].map(() => retries.next(top))).toEqual([500, 1000, 2000, 4000, 8000]);
+    retries.reset();
+    expect(retries.next(top)).toBe(500);
+    retries.restarting();
+    expect([1, 2, 3, 4, 5].map(() => retries.next(top))).toEqual([500, 1000, 2000, 2000, 2000]);
+    clock += RESTART_WINDOW_MS;
+    expect(retries.next(top)).toBe(15000);
   });
 });

@@ -24,7 +24,31 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 export const RESTART_WINDOW_MS = 60_000;
 const RESTART_MAX_ATTEMPT = 2;
 
-/** The delay before retry `attempt`: the backoff, kept within 2 s while a server restart is under way. */
-export function retryDelay(attempt: number, restarting: boolean, random: () => number = Math.random): number {
-  return backoffDelay(restarting ? Math.min(attempt, RESTART_MAX_ATTEMPT) : attempt, random);
+/**
+ * One socket's reconnect attempts: the backoff grows with every failed attempt, starts over once
+ * connected, and stays within 2 s for a while after the server said it restarts.
+ */
+export class RetrySchedule {
+  private attempt = 0;
+  private restartUntil = 0;
+
+  constructor(private readonly now: () => number = () => Date.now()) {}
+
+  /** The delay before the next attempt, which it counts. */
+  next(random: () => number = Math.random): number {
+    const attempt = this.now() < this.restartUntil ? Math.min(this.attempt, RESTART_MAX_ATTEMPT) : this.attempt;
+    this.attempt++;
+    return backoffDelay(attempt, random);
+  }
+
+  /** Connected again: the next loss starts from the shortest delay. */
+  reset(): void {
+    this.attempt = 0;
+  }
+
+  /** The server closed with 1012: retries start over and stay short for `RESTART_WINDOW_MS`. */
+  restarting(): void {
+    this.attempt = 0;
+    this.restartUntil = this.now() + RESTART_WINDOW_MS;
+  }
 }

@@ -7,7 +7,7 @@ import {
   type ServerToVisitor,
   type VisitorToServer,
 } from '@livechat/protocol';
-import { RESTART_WINDOW_MS, retryDelay } from './backoff.ts';
+import { RetrySchedule } from './backoff.ts';
 import { newClientId } from './client-id.ts';
 import { Outbox, type OutboxItem } from './outbox.ts';
 import { type KeyValueStore, storageKey } from './storage.ts';
@@ -66,9 +66,7 @@ export class VisitorTransport {
   private stopped = false;
   private synced = false;
   private everOnline = false;
-  private attempt = 0;
-  /** Until when retries keep the short delays of a server restart (close 1012). */
-  private restartUntil = 0;
+  private readonly retries = new RetrySchedule();
   private tokenRenewed = false;
   private conversationId: string | null = null;
   private lastSeq = 0;
@@ -180,10 +178,7 @@ export class VisitorTransport {
       this.emit({ type: 'status', status: 'blocked' });
       return;
     }
-    if (code === CLOSE_SERVICE_RESTART) {
-      this.restartUntil = Date.now() + RESTART_WINDOW_MS;
-      this.attempt = 0;
-    }
+    if (code === CLOSE_SERVICE_RESTART) this.retries.restarting();
     this.emit({ type: 'status', status: this.disconnectedStatus() });
     const token = this.token;
     const rejected = code === CLOSE_TOKEN_INVALID || (!opened && this.tokenRejected(token));
@@ -231,9 +226,7 @@ export class VisitorTransport {
 
   private scheduleReconnect(): void {
     clearTimeout(this.reconnectTimer);
-    const delay = retryDelay(this.attempt, Date.now() < this.restartUntil);
-    this.reconnectTimer = setTimeout(() => void this.connect(), delay);
-    this.attempt++;
+    this.reconnectTimer = setTimeout(() => void this.connect(), this.retries.next());
   }
 
   private disconnectedStatus(): ConnectionStatus {
@@ -294,7 +287,7 @@ export class VisitorTransport {
         this.replayed = true;
         this.synced = true;
         this.everOnline = true;
-        this.attempt = 0;
+        this.retries.reset();
         this.emit({ type: 'status', status: 'online' });
         for (const item of this.outbox.items()) if (!item.error) this.transmit(item);
         break;
