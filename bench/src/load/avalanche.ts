@@ -1,7 +1,7 @@
 // Load-process side of the restart avalanche: many connected visitors lose the server at once and
 // come back with the widget's backoff; each must resume with what it missed, exactly once.
 
-import { backoffDelay } from '../../../packages/widget/src/backoff.ts';
+import { RetrySchedule } from '../../../packages/widget/src/backoff.ts';
 import { clockMs, waitUntil } from '../stats.ts';
 import { type Endpoint, inBatches } from './livechat-client.ts';
 import type { SystemName } from './participants.ts';
@@ -11,7 +11,7 @@ import { ResilientVisitor } from './resilient-visitor.ts';
 /** A bare relay client that only reconnects, with the same backoff: the transport's floor. */
 class ReconnectingRelay {
   readonly reconnectedAt: number[] = [];
-  private attempt = 0;
+  private readonly retries = new RetrySchedule(clockMs);
   private stopped = false;
   private close: () => void = () => {};
 
@@ -22,7 +22,7 @@ class ReconnectingRelay {
 
   async start(resuming = false): Promise<void> {
     const socket = await connectR1(this.url, { role: 'visitor', room: this.room });
-    this.attempt = 0;
+    this.retries.reset();
     if (resuming) this.reconnectedAt.push(clockMs());
     this.close = () => socket.close();
     socket.onClose = () => {
@@ -36,7 +36,7 @@ class ReconnectingRelay {
   }
 
   private retryLater(): void {
-    setTimeout(() => void this.start(true).catch(() => this.retryLater()), backoffDelay(this.attempt++));
+    setTimeout(() => void this.start(true).catch(() => this.retryLater()), this.retries.next());
   }
 }
 
