@@ -208,6 +208,35 @@ describe('assignment and the queue', () => {
     await visitor.wait('message.created', (f) => f.message.body === 'Bob here!');
   });
 
+  it('gives every operator listing a conversation its own unread count, as their list shows it', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const bob = await createOperator(server, 'Bob');
+    const visitor = await (await newVisitor(server)).connect();
+    const first = await say(visitor, 'one');
+    const aliceSocket = await connectOperator(server, alice);
+    const bobSocket = await connectOperator(server, bob);
+    await say(visitor, 'two');
+    await aliceSocket.wait('conversation.updated', (f) => f.conversation.lastSeq === 2);
+    aliceSocket.send({ type: 'conversation.read', id: 'r1', conversationId: first.conversationId, seq: 2 });
+    await aliceSocket.wait('conversation.updated', (f) => f.conversation.unread === 0);
+
+    await say(visitor, 'three');
+    const seen = async (socket: typeof aliceSocket) =>
+      (await socket.wait('conversation.updated', (f) => f.conversation.lastSeq === 3)).conversation;
+    const [forAlice, forBob] = [await seen(aliceSocket), await seen(bobSocket)];
+    expect([forAlice.unread, forBob.unread]).toEqual([1, 3]);
+    const { loginCookie } = await import('./harness.ts');
+    for (const [operator, live] of [
+      [alice, forAlice],
+      [bob, forBob],
+    ] as const) {
+      const response = await fetch(`${server.url}/api/operator/conversations`, {
+        headers: { cookie: await loginCookie(server, operator.email) },
+      });
+      expect((await response.json()) as { conversations: unknown[] }).toEqual({ conversations: [live] });
+    }
+  });
+
   it('shows typing and unread counts to the operator, and clears them on read', async () => {
     const alice = await createOperator(server, 'Alice');
     const operator = await connectOperator(server, alice);

@@ -84,10 +84,12 @@ export class Listings {
   }
 
   private async refresh(conversationId: string, change: Waiting): Promise<void> {
-    const known =
-      (change.reread ? null : this.current(conversationId, change.messages)) ?? (await this.read(conversationId));
+    const moved = change.reread ? null : this.current(conversationId, change.messages);
+    const known = moved ?? (await this.read(conversationId));
     if (!known) return;
-    const { conversation, listing } = known;
+    const { conversation } = known;
+    // The listing without the unread count, serialised once for every operator who lists it.
+    let listed: string | null = null;
     for (const [operatorId, sessions] of this.operatorSessions) {
       const first = sessions.values().next().value;
       if (!first) continue;
@@ -97,9 +99,14 @@ export class Listings {
           unread = await this.deps.store.conversations.unreadCount(conversationId, operatorId, conversation.lastSeq);
           known.unread.set(operatorId, unread);
         }
-        sendSummary(sessions, { ...listing, unread });
+        listed ??= JSON.stringify(known.listing);
+        sendSummary(sessions, { ...known.listing, unread }, listed);
         continue;
       }
+      // Messages alone change no one's list or access: what a membership, status or visitor
+      // change took away was taken when that change was read.
+      if (moved) continue;
+      if (![...sessions].some((s) => s.listed.has(conversationId) || s.connection.feeds.has(conversationId))) continue;
       // Who left stops receiving it, even where their role would let them read it.
       const stopFeed =
         conversation.leftIds.includes(operatorId) ||
@@ -174,10 +181,19 @@ export class Listings {
   }
 }
 
-/** One operator's view, serialised once for all of their connections. */
-export function sendSummary(sessions: Iterable<OperatorSession>, conversation: ConversationSummary): void {
+/**
+ * One operator's view, serialised once for all of their connections. `listing`, when given, is the
+ * same summary without `unread`, already serialised: only the count is added to it.
+ */
+export function sendSummary(
+  sessions: Iterable<OperatorSession>,
+  conversation: ConversationSummary,
+  listing?: string,
+): void {
   const frame = { type: 'conversation.updated', conversation } as const;
-  const serialised = JSON.stringify(frame);
+  const serialised = listing
+    ? `{"type":"conversation.updated","conversation":{"unread":${conversation.unread},${listing.slice(1)}}`
+    : JSON.stringify(frame);
   for (const session of sessions) {
     session.listed.add(conversation.id);
     session.connection.sendSerialised(frame, serialised);
