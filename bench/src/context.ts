@@ -35,7 +35,8 @@ export interface Sizes {
   idle: { connections: number };
   jitter: { visitors: number; durationMs: number; closeEveryMs: number; sendEveryMs: number };
   avalanche: { visitors: number };
-  r3: { runs: number; durationMs: number };
+  /** R3's insert loops, and how many syncs the fsync probe times (idle, then with every core busy). */
+  r3: { runs: number; durationMs: number; fsyncs: number };
   widget: { browserRuns: number };
   commands: { tickets: number; transcript: number; canned: number; runs: number };
 }
@@ -50,7 +51,7 @@ export const FULL: Sizes = {
   idle: { connections: 10_000 },
   jitter: { visitors: 2000, durationMs: 40_000, closeEveryMs: 15_000, sendEveryMs: 5000 },
   avalanche: { visitors: 5000 },
-  r3: { runs: 3, durationMs: 2000 },
+  r3: { runs: 3, durationMs: 2000, fsyncs: 1000 },
   widget: { browserRuns: 7 },
   commands: { tickets: 100_000, transcript: 1_000, canned: 10_000, runs: 300 },
 };
@@ -63,7 +64,7 @@ export const QUICK: Sizes = {
   idle: { connections: 300 },
   jitter: { visitors: 100, durationMs: 4000, closeEveryMs: 1500, sendEveryMs: 1000 },
   avalanche: { visitors: 150 },
-  r3: { runs: 1, durationMs: 500 },
+  r3: { runs: 1, durationMs: 500, fsyncs: 100 },
   widget: { browserRuns: 0 },
   commands: { tickets: 10_000, transcript: 200, canned: 10_000, runs: 40 },
 };

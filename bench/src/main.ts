@@ -2,6 +2,7 @@
 // one go, prints the table, writes bench/results.json (full run) and ends with "N passed, N failed"
 // for the functional checks (lost, duplicated or missing messages), never for timings.
 
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BenchContext, FULL, QUICK, type Sizes } from './context.ts';
 import type { SystemName } from './load/participants.ts';
@@ -62,22 +63,40 @@ function firstLine(error: unknown): string {
 async function storageBaseline() {
   const loop = await spawnChild(fileURLToPath(new URL('./servers/sqlite-loop.ts', import.meta.url)));
   try {
-    const run = (rowsPerCommit: number) =>
-      loop.call<{ rowsPerSecond: number }>('insertLoop', {
-        synchronous,
-        durationMs: sizes.r3.durationMs,
-        rowsPerCommit,
-      });
-    const single: number[] = [];
-    const batched: number[] = [];
+    type Loop = { rowsPerSecond: number; cpuPerRowUs: number };
+    const run = (rowsPerCommit: number, conversations = 1) =>
+      loop.call<Loop>('insertLoop', { synchronous, durationMs: sizes.r3.durationMs, rowsPerCommit, conversations });
+    // The saturation's pattern: one message per conversation of the round trip in each group commit.
+    const spreadOver = sizes.roundTrip.visitors;
+    const single: Loop[] = [];
+    const batched: Loop[] = [];
+    const spread: Loop[] = [];
     for (let i = 0; i < sizes.r3.runs; i++) {
-      single.push((await run(1)).rowsPerSecond);
-      batched.push((await run(100)).rowsPerSecond);
+      single.push(await run(1));
+      batched.push(await run(100));
+      spread.push(await run(spreadOver, spreadOver));
     }
+    const fsync = (busyThreads: number) =>
+      loop.call<{ p50: number; p99: number }>('fsyncLatency', { busyThreads, iterations: sizes.r3.fsyncs });
+    const quiet = await fsync(0);
+    const busy = await fsync(cpus().length);
+    const rate = (loops: Loop[]) => median(loops.map((l) => l.rowsPerSecond));
+    const cpu = (loops: Loop[]) => median(loops.map((l) => l.cpuPerRowUs));
     console.log(
-      `  R3: ${Math.round(median(single))} rows/s one commit each, ${Math.round(median(batched))} rows/s 100 per commit`,
+      `  R3: ${Math.round(rate(single))} rows/s one commit each, ${Math.round(rate(batched))} rows/s 100 per commit, ` +
+        `${Math.round(rate(spread))} rows/s ${spreadOver} per commit over ${spreadOver} conversations ` +
+        `(${cpu(spread).toFixed(1)} µs CPU per row)`,
     );
-    return { single: median(single), batched: median(batched) };
+    console.log(
+      `  fsync of 3 pages: p50 ${quiet.p50.toFixed(2)} / p99 ${quiet.p99.toFixed(2)} ms with the cores idle, ` +
+        `p50 ${busy.p50.toFixed(2)} / p99 ${busy.p99.toFixed(2)} ms with every core busy`,
+    );
+    return {
+      single: rate(single),
+      batched: rate(batched),
+      spread: { conversations: spreadOver, rowsPerSecond: rate(spread), cpuPerRowUs: cpu(spread) },
+      fsync: { quiet, busy },
+    };
   } finally {
     await loop.stop();
   }
@@ -124,6 +143,18 @@ function roundTripRows(results: Record<'livechat' | 'r1' | 'r2', RoundTripResult
     meets: sat === null || r3 === null || !r2 ? null : sat >= 0.5 * r3 && sat > r2.saturation.perSecond,
     limit: describeLoad(livechat?.saturation.load),
   });
+  // What one message costs the server at saturation: its CPU share over the messages it carried.
+  const cpuPerMessage = (result: RoundTripResult | null) =>
+    result ? (result.saturation.load.cpu * 1e6) / result.saturation.perSecond : null;
+  report.add({
+    scenario: 'round trip',
+    metric: 'server CPU per message at saturation',
+    unit: 'µs',
+    livechat: cpuPerMessage(livechat),
+    r1: cpuPerMessage(r1),
+    r2: cpuPerMessage(r2),
+    ratios: { 'vs R2': ratio(cpuPerMessage(livechat), cpuPerMessage(r2)) },
+  });
   if (livechat) {
     const steps = livechat.steps;
     const lost = steps.reduce((n, s) => n + (s.sent - s.received), 0);
@@ -167,6 +198,27 @@ async function main() {
         livechat: '',
         r3: r3?.batched ?? null,
       });
+      report.add({
+        scenario: 'storage',
+        metric: `CPU per row, ${sizes.roundTrip.visitors} per commit over ${sizes.roundTrip.visitors} conversations`,
+        unit: 'µs',
+        livechat: '',
+        r3: r3?.spread.cpuPerRowUs ?? null,
+        limit: r3 ? `${Math.round(r3.spread.rowsPerSecond)} rows/s` : undefined,
+      });
+      for (const [when, figures] of [
+        ['cores idle', r3?.fsync.quiet],
+        ['every core busy', r3?.fsync.busy],
+      ] as const) {
+        report.add({
+          scenario: 'storage',
+          metric: `fsync of 3 appended pages, p99, ${when}`,
+          unit: 'ms',
+          livechat: '',
+          r3: figures?.p99 ?? null,
+          limit: figures ? `p50 ${figures.p50.toFixed(2)} ms` : undefined,
+        });
+      }
     }
     const names = { r1: 'R1', r2: 'R2', livechat: 'live chat' } as const;
     /** Reports a system that failed to run in a scenario where the systems take turns; the others still count. */
