@@ -32,7 +32,8 @@ export interface Sizes {
     warmUpMs: number;
   };
   fanOut: { sockets: number; eventRates: number[]; stepMs: number; repeats: number };
-  idle: { connections: number };
+  /** How long the held connections settle before the server's memory is read again. */
+  idle: { connections: number; settleMs: number };
   jitter: { visitors: number; durationMs: number; closeEveryMs: number; sendEveryMs: number };
   avalanche: { visitors: number };
   /** R3's insert loops, and how many syncs the fsync probe times (idle, then with every core busy). */
@@ -48,7 +49,7 @@ export const FULL: Sizes = {
   // Steps between 50 and 100 events/s are where the systems part. A ratio can only be as fine as the
   // steps: 75 after 50 lets the fan-out's 1.5x target show, which 70 after 50 never could.
   fanOut: { sockets: 1000, eventRates: [10, 25, 50, 60, 75, 100], stepMs: 3000, repeats: 3 },
-  idle: { connections: 10_000 },
+  idle: { connections: 10_000, settleMs: 2000 },
   jitter: { visitors: 2000, durationMs: 40_000, closeEveryMs: 15_000, sendEveryMs: 5000 },
   avalanche: { visitors: 5000 },
   r3: { runs: 3, durationMs: 2000, fsyncs: 1000 },
@@ -61,10 +62,10 @@ export const QUICK: Sizes = {
   workers: 2,
   roundTrip: { visitors: 40, rates: [200], stepMs: 1200, repeats: 1, saturationMs: 1200, warmUpMs: 0 },
   fanOut: { sockets: 100, eventRates: [20], stepMs: 1500, repeats: 1 },
-  idle: { connections: 300 },
+  idle: { connections: 300, settleMs: 500 },
   jitter: { visitors: 100, durationMs: 4000, closeEveryMs: 1500, sendEveryMs: 1000 },
   avalanche: { visitors: 150 },
-  r3: { runs: 1, durationMs: 500, fsyncs: 100 },
+  r3: { runs: 1, durationMs: 300, fsyncs: 100 },
   widget: { browserRuns: 0 },
   commands: { tickets: 10_000, transcript: 200, canned: 10_000, runs: 40 },
 };

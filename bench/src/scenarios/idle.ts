@@ -37,7 +37,7 @@ export async function idle(ctx: BenchContext, system: SystemName): Promise<IdleR
         ),
       ),
     );
-    await sleep(2000);
+    await sleep(ctx.sizes.idle.settleMs);
     const after = await running.child.call<Memory>('memory');
     // BENCH_HEAP_SNAPSHOT=dir: what the held connections are made of, for each system.
     const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT;
