@@ -1,5 +1,6 @@
 // A visitor and operators chatting over real sockets, with everything stored in SQLite.
 
+import type { ConversationSummary } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type TestServer,
@@ -7,6 +8,7 @@ import {
   createOperator,
   newVisitor,
   discard,
+  loginCookie,
   reply,
   say,
   settle,
@@ -21,6 +23,14 @@ beforeEach(async () => {
 afterEach(async () => {
   await discard(server);
 });
+
+/** The operator's conversation list, as the operator UI loads it. */
+async function listOf(operator: { email: string }): Promise<ConversationSummary[]> {
+  const response = await fetch(`${server.url}/api/operator/conversations`, {
+    headers: { cookie: await loginCookie(server, operator.email) },
+  });
+  return ((await response.json()) as { conversations: ConversationSummary[] }).conversations;
+}
 
 describe('chatting', () => {
   it('carries messages both ways live, through the assigned operator', async () => {
@@ -190,21 +200,13 @@ describe('assignment and the queue', () => {
 
     const aliceSocket = await connectOperator(server, alice);
     const bobSocket = await connectOperator(server, bob);
-    const list = async (cookieOf: typeof alice) => {
-      const { loginCookie } = await import('./harness.ts');
-      const response = await fetch(`${server.url}/api/operator/conversations`, {
-        headers: { cookie: await loginCookie(server, cookieOf.email) },
-      });
-      return ((await response.json()) as { conversations: Array<{ id: string; memberIds: string[]; unread: number }> })
-        .conversations;
-    };
-    expect((await list(alice)).map((c) => [c.id, c.memberIds, c.unread])).toEqual([[first.conversationId, [], 1]]);
-    expect((await list(bob)).map((c) => c.id)).toEqual([first.conversationId]);
+    expect((await listOf(alice)).map((c) => [c.id, c.memberIds, c.unread])).toEqual([[first.conversationId, [], 1]]);
+    expect((await listOf(bob)).map((c) => c.id)).toEqual([first.conversationId]);
 
     await reply(bobSocket, first.conversationId, 'Bob here!');
     await aliceSocket.wait('conversation.removed', (f) => f.conversationId === first.conversationId);
-    expect(await list(alice)).toEqual([]);
-    expect((await list(bob)).map((c) => c.memberIds)).toEqual([[bob.id]]);
+    expect(await listOf(alice)).toEqual([]);
+    expect((await listOf(bob)).map((c) => c.memberIds)).toEqual([[bob.id]]);
     await visitor.wait('message.created', (f) => f.message.body === 'Bob here!');
   });
 
@@ -225,16 +227,8 @@ describe('assignment and the queue', () => {
       (await socket.wait('conversation.updated', (f) => f.conversation.lastSeq === 3)).conversation;
     const [forAlice, forBob] = [await seen(aliceSocket), await seen(bobSocket)];
     expect([forAlice.unread, forBob.unread]).toEqual([1, 3]);
-    const { loginCookie } = await import('./harness.ts');
-    for (const [operator, live] of [
-      [alice, forAlice],
-      [bob, forBob],
-    ] as const) {
-      const response = await fetch(`${server.url}/api/operator/conversations`, {
-        headers: { cookie: await loginCookie(server, operator.email) },
-      });
-      expect((await response.json()) as { conversations: unknown[] }).toEqual({ conversations: [live] });
-    }
+    expect(await listOf(alice)).toEqual([forAlice]);
+    expect(await listOf(bob)).toEqual([forBob]);
   });
 
   it('shows typing and unread counts to the operator, and clears them on read', async () => {
