@@ -86,11 +86,15 @@ export const messagingHandlers = {
     const ackedBefore = participants.acked;
     const errorsBefore = participants.errors;
     let sent = 0;
+    // How late each message left this process: latency runs from the schedule, so a load process
+    // that is busy or waiting for a core adds its own delay to what it measures.
+    const late: number[] = [];
     while (sent < total) {
       const due = Math.min(total, Math.floor(((clockMs() - start) * rate) / 1000) + 1);
       for (; sent < due; sent++) {
         const intended = start + (sent * 1000) / rate;
         const key = `${tag}.${sent}`;
+        late.push(clockMs() - intended);
         participants.send(sent % visitors, key, body(key, intended));
       }
       // Wake for the next message's time rather than every millisecond (a thousand wake-ups a second
@@ -102,7 +106,7 @@ export const messagingHandlers = {
     const errors = () => participants.errors - errorsBefore;
     const ackWait = clockMs() + 5000;
     while (participants.acks && acked() + errors() < sent && clockMs() < ackWait) await sleep(20);
-    return { sent, acked: participants.acks ? acked() : null, errors: errors() };
+    return { sent, acked: participants.acks ? acked() : null, errors: errors(), late };
   },
 
   /** Closed loop: each visitor sends its next message as soon as the operator side received the last. */

@@ -6,7 +6,7 @@
 import type { BenchContext, Running } from '../context.ts';
 import type { SystemName } from '../load/participants.ts';
 import type { ProcessLoad } from '../servers/probe.ts';
-import { median, summarise, total } from '../stats.ts';
+import { median, quantile, summarise, total } from '../stats.ts';
 import { inTurn, type Lane, startLanes } from './lanes.ts';
 
 export interface RateStep {
@@ -20,6 +20,8 @@ export interface RateStep {
   duplicates: number;
   /** Null for R1, which acknowledges nothing. */
   acked: number | null;
+  /** How late the load processes sent, p99 (ms): part of every latency measured from the schedule. */
+  sendLateP99: number;
   load: ProcessLoad;
 }
 
@@ -174,7 +176,7 @@ export async function roundTrip(
     await probe.begin();
     const sends = await Promise.all(
       workers.map((worker, w) =>
-        worker.call<{ sent: number; acked: number | null }>('openLoop', {
+        worker.call<{ sent: number; acked: number | null; late: number[] }>('openLoop', {
           name,
           tag: `${stepTag}-w${w}`,
           rate: rate / workers.length,
@@ -202,11 +204,16 @@ export async function roundTrip(
       acked: sends.some((x) => x.acked === null) ? null : total(sends, (x) => x.acked),
       received: total(collected, (x) => x.received),
       duplicates: total(collected, (x) => x.duplicates),
+      sendLateP99: quantile(
+        sends.flatMap((x) => x.late),
+        0.99,
+      ),
       load,
     };
     console.log(
       `  ${lane.system} ${rate} msg/s${warmUpMs > 0 ? ' (warm-up)' : ''}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
-        `${result.received}/${result.sent} received, server cpu ${(load.cpu * 100).toFixed(0)} %`,
+        `${result.received}/${result.sent} received, server cpu ${(load.cpu * 100).toFixed(0)} %, ` +
+        `sends late p99 ${result.sendLateP99.toFixed(2)} ms`,
     );
     return result;
   }
