@@ -88,8 +88,8 @@ interface FsyncParams {
 
 /**
  * What a commit with synchronous=FULL waits for: the latency of appending three pages to a file and
- * syncing it, with the cores idle or kept busy. Under load the sync itself is quick; the wait is for
- * a core to run the thread again once it is done.
+ * syncing it, with the cores idle or kept busy. The busy case shows how long a thread that slept in
+ * a sync can take to run again on these cores.
  */
 async function fsyncLatency({ busyThreads, iterations }: FsyncParams): Promise<{ p50: number; p99: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'livechat-bench-fsync-'));
