@@ -2,3 +2,6 @@
 
 /** The server is shutting down to start again (RFC 6455's 1012): come back soon, without a long backoff. */
 export const CLOSE_SERVICE_RESTART = 1012;
+
+/** The session behind the socket ended (logout, a disabled operator, a visitor's reset): do not reconnect with it. */
+export const CLOSE_SESSION_ENDED = 4001;

@@ -17,6 +17,12 @@ export const ERROR_CODES = [
   'command_unknown',
   'command_unavailable',
   'bad_request',
+  /** A setup, invite or reset link that is unknown, used, replaced by a newer one, or expired. */
+  'token_invalid',
+  /** The change would leave no active admin. */
+  'last_admin',
+  /** An allowed origin that is not exactly `scheme://host[:port]`. */
+  'bad_origin_format',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 // The contract between server, widget and operator UI: types and pure helpers, no validation code.
 
+export * from './admin.ts';
 export * from './close-codes.ts';
 export * from './commands.ts';
 export * from './errors.ts';

@@ -18,6 +18,9 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   command_unknown: 400,
   command_unavailable: 400,
+  token_invalid: 410,
+  last_admin: 409,
+  bad_origin_format: 400,
   internal: 500,
 };
 
