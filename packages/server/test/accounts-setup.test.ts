@@ -1,5 +1,11 @@
 // The first run: the setup link from the log creates the first admin, once, and only the latest link works.
 
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ErrorBody, LoginResult, SetupStatus } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { announceSetup } from '../src/operators/setup.ts';
@@ -117,3 +123,77 @@ describe('first run', () => {
     expect((await api(server, '', 'POST', '/api/setup', { token, ...admin })).status).toBe(201);
   });
 });
+
+describe('the setup link in the log', () => {
+  it('every start without an admin logs a new link on a line of its own; the older one is replaced', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'livechat-start-'));
+    const port = await freePort();
+    const base = `http://localhost:${port}`;
+    try {
+      const first = await startMain(dataDir, port);
+      await first.stop();
+      const second = await startMain(dataDir, port);
+      try {
+        expect(first.link.startsWith(`${base}/operator/setup#`)).toBe(true);
+        expect(second.link).not.toBe(first.link);
+        const call = (token: string) =>
+          fetch(`${base}/api/setup/check`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ token }),
+          });
+        const old = await call(tokenOf(first.link));
+        expect(old.status).toBe(410);
+        expect(((await old.json()) as ErrorBody).error.message).toMatch(/replaced by a newer one/);
+        expect((await call(tokenOf(second.link))).status).toBe(200);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the server as `npm start` does (without demo data) and reads the setup link from its log. */
+function startMain(dataDir: string, port: number): Promise<{ link: string; stop(): Promise<void> }> {
+  // One process (node with tsx's loader), so that SIGTERM reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let log = '';
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`no setup link in the log:\n${log}`));
+    }, 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const line = log.split('\n').find((candidate) => LINK.test(candidate));
+      const link = line ? LINK.exec(line)?.[1] : undefined;
+      if (!link) return;
+      clearTimeout(timer);
+      resolve({ link, stop });
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${log}`)));
+  });
+}
