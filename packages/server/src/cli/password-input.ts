@@ -47,15 +47,22 @@ function readHidden(input: PasswordSource, prompt: string, echo: Writable): Prom
     echo.write(prompt);
     input.setRawMode?.(true);
     const onData = (chunk: Buffer | string) => {
-      for (const char of chunk.toString()) {
-        if (char === '\r' || char === '\n') return done(() => resolve(typed));
-        if (char === '\u0003' || char === '\u0004') return done(() => reject(new InputAborted('aborted')));
+      const text = chunk.toString();
+      for (let index = 0; index < text.length; index += 1) {
+        const char = text[index];
+        if (char === '\r' || char === '\n') {
+          // What was pasted after Enter answers the next question; \r\n is one Enter.
+          const rest = text.slice(index + (char === '\r' && text[index + 1] === '\n' ? 2 : 1));
+          return done(rest, () => resolve(typed));
+        }
+        if (char === '\u0003' || char === '\u0004') return done('', () => reject(new InputAborted('aborted')));
         if (char === '\u007f' || char === '\b') typed = typed.slice(0, -1);
         else typed += char;
       }
     };
-    function done(settle: () => void) {
+    function done(rest: string, settle: () => void) {
       input.off('data', onData);
+      if (rest) input.unshift(Buffer.from(rest));
       input.setRawMode?.(false);
       input.pause();
       echo.write('\n');
