@@ -134,8 +134,8 @@ export class Gateway {
   /** A disabled operator, or a new password: every socket of theirs closes, but those of `keepSessionHash`. */
   endOperator(operatorId: string, keepSessionHash?: string): void {
     this.endOperatorSessions(
-      (session) => session.operator.id === operatorId && session.sessionHash !== keepSessionHash,
-      this.operatorSessions.get(operatorId),
+      (session) => session.sessionHash !== keepSessionHash,
+      this.operatorSessions.get(operatorId) ?? [],
     );
   }
 
@@ -179,11 +179,12 @@ export class Gateway {
     sendSummary(sessions, await this.deps.conversations.summary(conversation, operator.id));
   }
 
+  /** `among` narrows the search to one operator's sessions when the caller knows whose they are. */
   private endOperatorSessions(
     matches: (session: OperatorSession) => boolean,
-    among: Iterable<OperatorSession> | undefined = [...this.operatorSessions.values()].flatMap((set) => [...set]),
+    among: Iterable<OperatorSession> = [...this.operatorSessions.values()].flatMap((set) => [...set]),
   ): void {
-    for (const session of [...(among ?? [])]) {
+    for (const session of [...among]) {
       if (!matches(session)) continue;
       // Out of the fan-out and of assignment now, not when the client answers the close.
       this.forgetOperatorSession(session);
