@@ -14,11 +14,14 @@ export const MIN_PASSWORD_LENGTH = 10;
 export interface SetupStatus {
   needed: boolean;
 }
-/** POST /api/setup/check { token } → 200 { ok: true }; 410 `token_invalid` with the reason and where to find the link. */
+/**
+ * POST /api/setup/check { token } → 200 { ok: true }; 410 `token_invalid` with the reason and where to find the link;
+ * 409 `conflict` once an admin exists.
+ */
 export interface TokenCheckInput {
   token: string;
 }
-/** POST /api/setup { token, name, email, password } → 201 LoginResult, sets the session cookie. */
+/** POST /api/setup { token, name, email, password } → 201 LoginResult, sets the session cookie; 409 `conflict` once an admin exists. */
 export interface SetupInput {
   token: string;
   name: string;
@@ -29,8 +32,9 @@ export interface SetupInput {
 // ---- one-time password links (invites and resets) ----------------------------------------------
 
 /**
- * A link `<public URL>/operator/accept#TOKEN`: an invite (valid 7 days) or a password reset. It is
- * shown once to the admin who made it, and emailed when SMTP is configured.
+ * A link `<public URL>/operator/accept#TOKEN`: an invite (valid 7 days) or a password reset (valid 24
+ * hours), usable once; a newer link for the same operator replaces it. It is shown once to the admin
+ * who made it, and emailed when SMTP is configured.
  */
 export interface PasswordLink {
   link: string;
@@ -38,7 +42,7 @@ export interface PasswordLink {
   /** True when it was handed to the SMTP server (or kept in the outbox when none is configured: false). */
   emailed: boolean;
 }
-/** POST /api/accept/check { token } → 200; 410 `token_invalid` when unknown, used, replaced or expired. */
+/** POST /api/accept/check { token } → 200; 410 `token_invalid` when unknown, used, replaced or expired; 403 `forbidden` when the operator is disabled. */
 export interface AcceptCheck {
   kind: 'invite' | 'reset';
   name: string;
@@ -91,13 +95,17 @@ export interface MemberUpdate {
 export interface MemberBody {
   member: TeamMember;
 }
-/** POST /api/admin/team/:id/password-link → 201 PasswordLink: a reset link (a new invite link for an invited member). */
+/**
+ * POST /api/admin/team/:id/password-link → 201 PasswordLink: a reset link (a new invite link for an invited
+ * member); 409 `conflict` for a disabled member.
+ */
 
 // ---- one's own account ---------------------------------------------------------------------------
 
 /**
  * PATCH /api/operator/me → 200 LoginResult. Changing the email or the password needs `currentPassword`
- * (401 `unauthorized` when wrong). Other sessions of the operator end when the password changes.
+ * (400 `bad_request` when missing, 401 `unauthorized` when wrong); 409 `conflict` for another operator's
+ * email. Other sessions of the operator end, and their sockets close, when the password changes.
  */
 export interface ProfileUpdate {
   name?: string;

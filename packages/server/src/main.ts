@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { demoOrigins, seedDemo } from './demo/seed.ts';
 import { LISTEN_BACKLOG } from './http/listen.ts';
+import { announceSetup } from './operators/setup.ts';
 
 const config = loadConfig();
 const app = await buildApp(config);
@@ -15,6 +16,7 @@ app.log.info(`live chat listening on ${base} (data in ${config.dataDir})`);
 if (config.demo) {
   app.log.info(`demo website: ${base}/  operator UI: ${base}/operator/  (alice@example.com / demo-password-alice)`);
 }
+await announceSetup(app, base);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

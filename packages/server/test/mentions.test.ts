@@ -420,12 +420,7 @@ describe('notification preference', () => {
       (await api<{ operator: OperatorProfile }>(server, cookie, 'GET', '/api/operator/me')).body.operator.notify,
     ).toBe('email');
 
-    for (const bad of [
-      { notify: 'sms' },
-      {},
-      { notify: 'inbox', role: 'admin' },
-      { notify: 'inbox', name: 'Robert' },
-    ]) {
+    for (const bad of [{ notify: 'sms' }, {}, { notify: 'inbox', role: 'admin' }, { notify: 'inbox', name: '  ' }]) {
       const refused = await api<ErrorBody>(server, cookie, 'PATCH', '/api/operator/me', bad);
       expect({ bad, status: refused.status, code: refused.body.error.code }).toEqual({
         bad,

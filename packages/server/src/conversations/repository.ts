@@ -38,6 +38,8 @@ export interface ConversationRepository {
   leave(conversationId: string, operatorId: string): Promise<Conversation>;
   /** Open conversations the operator is in, plus the queue. */
   listVisibleTo(operatorId: string): Promise<Conversation[]>;
+  /** Open conversations the operator is a member of. */
+  openIdsOfMember(operatorId: string): Promise<string[]>;
   /** Number of open conversations each operator is an active member of. */
   openCounts(operatorIds: readonly string[]): Promise<Map<string, number>>;
   /** Visitor messages the operator has not read, counting those up to `upToSeq` only when given. */
@@ -94,6 +96,7 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly deactivateMember;
   private readonly reassign;
   private readonly selectVisible;
+  private readonly selectOpenOfMember;
   private readonly countOpen;
   private readonly countUnread;
   private readonly upsertRead;
@@ -131,6 +134,10 @@ export class SqliteConversationRepository implements ConversationRepository {
          SELECT operator_id FROM conversation_members WHERE conversation_id = conversations.id AND active = 1
          ORDER BY joined_at, operator_id LIMIT 1)
        WHERE id = ?`,
+    );
+    this.selectOpenOfMember = db.prepare<[string], { id: string }>(
+      `SELECT c.id FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+       WHERE m.operator_id = ? AND m.active = 1 AND c.status = 'open'`,
     );
     this.selectVisible = db.prepare<[{ operatorId: string }], ConversationRow>(
       `${SELECT} WHERE c.status = 'open' AND (
@@ -198,6 +205,10 @@ export class SqliteConversationRepository implements ConversationRepository {
   async leave(conversationId: string, operatorId: string): Promise<Conversation> {
     this.leaveTx(conversationId, operatorId);
     return this.mustGet(conversationId);
+  }
+
+  async openIdsOfMember(operatorId: string): Promise<string[]> {
+    return this.selectOpenOfMember.all(operatorId).map((row) => row.id);
   }
 
   async listVisibleTo(operatorId: string): Promise<Conversation[]> {

@@ -4,7 +4,8 @@ import type { ConversationList, MessageList, PageViewList } from '@livechat/prot
 import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
-import { parseBody, validId } from '../http/errors.ts';
+import { validId } from '../http/errors.ts';
+import { parseQuery } from '../http/query.ts';
 import { requireOperator } from '../operators/guard.ts';
 
 const messagesQuery = z.object({ afterSeq: z.coerce.number().int().min(0).default(0) });
@@ -22,14 +23,14 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Params: { id: string } }>('/api/operator/conversations/:id/messages', async (request) => {
-    const { afterSeq } = parseBody(messagesQuery, request.query);
+    const { afterSeq } = parseQuery(messagesQuery, request.query);
     const conversation = await conversations.readable(request.operator, validId(request.params.id));
     const messages = await store.messages.after(conversation.id, afterSeq, MESSAGE_PAGE);
     return { messages, lastSeq: conversation.lastSeq } satisfies MessageList;
   });
 
   app.get<{ Params: { visitorId: string } }>('/api/operator/visitors/:visitorId/page-views', async (request) => {
-    const { limit } = parseBody(pageViewsQuery, request.query);
+    const { limit } = parseQuery(pageViewsQuery, request.query);
     const visitor = await store.visitors.byId(validId(request.params.visitorId));
     if (!visitor) throw new AppError('not_found', 'no such visitor');
     const open = await store.conversations.openByVisitor(visitor.siteId, visitor.id);

@@ -4,7 +4,8 @@ import type { LeadDetail, LeadList } from '@livechat/protocol';
 import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
-import { parseBody, validId } from '../http/errors.ts';
+import { validId } from '../http/errors.ts';
+import { parseQuery } from '../http/query.ts';
 import { requireOperator } from '../operators/guard.ts';
 
 const pageQuery = z.object({
@@ -16,7 +17,7 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', requireOperator);
 
   app.get('/api/operator/leads', async (request) => {
-    const { offset, limit } = parseBody(pageQuery, request.query);
+    const { offset, limit } = parseQuery(pageQuery, request.query);
     return (await app.store.crm.leads(offset, limit)) satisfies LeadList;
   });
 

@@ -9,6 +9,7 @@ import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/r
 import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
 import { SqliteNotificationRepository, type NotificationRepository } from '../mentions/notifications.ts';
 import { SqliteOutboxRepository, type OutboxRepository } from '../mentions/outbox.ts';
+import { type AccountLinkRepository, SqliteAccountLinkRepository } from '../operators/links.ts';
 import { SqliteOperatorRepository, type OperatorRepository } from '../operators/repository.ts';
 import { SqliteSettingsRepository, type SettingsRepository } from '../settings/repository.ts';
 import { SqliteSiteRepository, type SiteRepository } from '../sites/repository.ts';
@@ -19,6 +20,8 @@ import { type CommandWrites, SqliteCommandWrites } from './unit-of-work.ts';
 export interface Store {
   sites: SiteRepository;
   operators: OperatorRepository;
+  /** Setup, invite and password reset links. */
+  accountLinks: AccountLinkRepository;
   visitors: VisitorRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
@@ -38,9 +41,11 @@ export function sqliteStore(db: Db): Store {
   const helpdesk = new SqliteHelpdeskRepository(db);
   const crm = new SqliteCrmRepository(db);
   const commandResults = new SqliteCommandResultRepository(db);
+  const operators = new SqliteOperatorRepository(db);
   return {
     sites: new SqliteSiteRepository(db),
-    operators: new SqliteOperatorRepository(db),
+    operators,
+    accountLinks: new SqliteAccountLinkRepository(db, operators),
     visitors: new SqliteVisitorRepository(db),
     conversations: new SqliteConversationRepository(db),
     messages: new SqliteMessageRepository(db),

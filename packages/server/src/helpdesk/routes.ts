@@ -5,6 +5,7 @@ import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
+import { parseQuery } from '../http/query.ts';
 import { requireAdmin, requireOperator } from '../operators/guard.ts';
 
 const teamSchema = z.strictObject({
@@ -52,7 +53,7 @@ export async function helpdeskRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get('/api/operator/tickets', { preHandler: requireOperator }, async (request) => {
-    const { q, offset, limit } = parseBody(ticketsQuery, request.query);
+    const { q, offset, limit } = parseQuery(ticketsQuery, request.query);
     return (await store.helpdesk.searchTickets(q, offset, limit)) satisfies TicketList;
   });
 

@@ -33,7 +33,8 @@ export class MentionNotifier {
     ids.delete(sent.operator.id);
     const candidates: OperatorProfile[] = [];
     for (const id of ids) {
-      const operator = await this.deps.store.operators.byId(id);
+      // Invited and disabled operators are not told anything.
+      const operator = await this.deps.store.operators.usable(id);
       if (operator) candidates.push(operator);
     }
     return mentionedIn(sent.message.body, candidates);

@@ -1,16 +1,18 @@
-// Operator accounts over HTTP: login, logout, who am I, who else is there.
+// Operator accounts over HTTP: login, logout, who am I and changing it, who else is there.
 
-import type { LoginResult, OperatorList } from '@livechat/protocol';
-import { loginSchema, preferencesSchema } from '@livechat/protocol/validate';
+import type { LoginResult, OperatorList, ProfileUpdate } from '@livechat/protocol';
+import { loginSchema } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { requireOperator } from './guard.ts';
-import { clearSessionCookie, login, SESSION_COOKIE, setSessionCookie } from './sessions.ts';
-import { hashSecret } from '../ids.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import type { ProfileChange } from './repository.ts';
+import { profileUpdateSchema } from './schemas.ts';
+import { clearSessionCookie, login, sessionHashOf, setSessionCookie } from './sessions.ts';
 
 export async function operatorRoutes(app: FastifyInstance): Promise<void> {
-  const { store, config, presence } = app;
+  const { store, config, presence, gateway } = app;
 
   app.post('/api/operator/login', async (request, reply) => {
     const input = parseBody(loginSchema, request.body);
@@ -20,23 +22,46 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/operator/logout', async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await store.operators.deleteSession(hashSecret(token));
+    const sessionHash = sessionHashOf(request);
+    if (sessionHash) {
+      await store.operators.deleteSession(sessionHash);
+      gateway.endOperatorSession(sessionHash);
+    }
     clearSessionCookie(reply, config.secureCookies);
     return reply.status(204).send();
   });
 
   app.get('/api/operator/me', { preHandler: requireOperator }, async (request) => ({ operator: request.operator }));
 
-  // Operators choose for themselves how they hear of mentions.
+  // Operators change their own name, email, password and how they hear of mentions.
   app.patch('/api/operator/me', { preHandler: requireOperator }, async (request) => {
-    const { notify } = parseBody(preferencesSchema, request.body);
-    const operator = await store.operators.setNotify(request.operator.id, notify);
-    if (!operator) throw new AppError('unauthorized', 'log in first');
-    return { operator } satisfies LoginResult;
+    const input = parseBody(profileUpdateSchema, request.body);
+    const self = request.operator;
+    const emailChanges = input.email !== undefined && input.email.toLowerCase() !== self.email.toLowerCase();
+    if (emailChanges || input.newPassword !== undefined) await checkCurrentPassword(self.email, input);
+    const change: ProfileChange = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.email !== undefined ? { email: input.email } : {}),
+      ...(input.notify !== undefined ? { notify: input.notify } : {}),
+      ...(input.newPassword !== undefined ? { passwordHash: await hashPassword(input.newPassword) } : {}),
+    };
+    const updated = await store.operators.updateProfile(self.id, change);
+    if (!updated.ok) {
+      if (updated.reason === 'email_taken') throw new AppError('conflict', 'this email belongs to another operator');
+      throw new AppError('unauthorized', 'log in first');
+    }
+    gateway.updateOperator(updated.value);
+    if (input.newPassword !== undefined) {
+      // Whoever else had the old password is signed out; this session goes on.
+      const keep = sessionHashOf(request) ?? undefined;
+      await store.operators.deleteSessions(self.id, keep);
+      gateway.endOperator(self.id, keep);
+    }
+    return { operator: updated.value } satisfies LoginResult;
   });
 
   app.get('/api/operator/operators', { preHandler: requireOperator }, async () => {
+    // Only those who can be mentioned or assigned: invited and disabled operators are left out.
     const operators = await store.operators.list();
     return {
       operators: operators.map(({ id, name, email, role }) => ({
@@ -48,4 +73,14 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
       })),
     } satisfies OperatorList;
   });
+
+  async function checkCurrentPassword(email: string, input: ProfileUpdate): Promise<void> {
+    if (input.currentPassword === undefined) {
+      throw new AppError('bad_request', 'give your current password to change your email or password');
+    }
+    const found = await store.operators.credentials(email);
+    if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
+      throw new AppError('unauthorized', 'the current password is wrong');
+    }
+  }
 }

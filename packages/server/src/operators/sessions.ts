@@ -13,11 +13,23 @@ const SESSION_DAYS = 30;
 export async function login(store: Store, email: string, password: string) {
   const found = await store.operators.credentials(email.trim());
   const valid = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
-  if (!found || !valid) throw new AppError('unauthorized', 'wrong email or password');
+  // Invited and disabled accounts get the same answer as a wrong password: nothing to probe.
+  if (!found || !valid || !found.usable) throw new AppError('unauthorized', 'wrong email or password');
+  return startSession(store, found.operator);
+}
+
+/** A new login session for the operator, whose token goes into the cookie. */
+export async function startSession(store: Store, operator: OperatorProfile) {
   const token = newSecret();
   const expires = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  await store.operators.createSession(hashSecret(token), found.operator.id, expires.toISOString());
-  return { operator: found.operator, token, expires };
+  await store.operators.createSession(hashSecret(token), operator.id, expires.toISOString());
+  return { operator, token, expires };
+}
+
+/** The hash of the request's session token, if it carries one. */
+export function sessionHashOf(request: FastifyRequest): string | null {
+  const token = request.cookies[SESSION_COOKIE];
+  return token ? hashSecret(token) : null;
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, expires: Date, secure: boolean): void {

@@ -128,6 +128,18 @@ export class Connection {
     this.socket.close(code, reason);
   }
 
+  /**
+   * Closes at once for a reason on the server's side (a session that ended): nothing more it sends
+   * is handled, and a client that does not answer the close is cut off after `graceMs`.
+   */
+  end(code: number, reason: string, graceMs: number): void {
+    this.socket.removeAllListeners('message');
+    this.socket.close(code, reason);
+    const timer = setTimeout(() => this.socket.terminate(), graceMs);
+    timer.unref();
+    this.socket.once('close', () => clearTimeout(timer));
+  }
+
   dispose(): void {
     for (const feed of this.feeds.values()) feed.close();
     this.feeds.clear();

@@ -1,7 +1,7 @@
 // The socket gateway: authenticates upgrades, dispatches frames, and fans bus events out to the
 // connections that may see them.
 
-import { CLOSE_SERVICE_RESTART, type OperatorProfile } from '@livechat/protocol';
+import { CLOSE_SERVICE_RESTART, CLOSE_SESSION_ENDED, type OperatorProfile } from '@livechat/protocol';
 import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -12,6 +12,7 @@ import type { Conversation } from '../conversations/repository.ts';
 import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
+import { now } from '../ids.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
 import { Listings, sendSummary } from './listings.ts';
@@ -35,6 +36,8 @@ const SYNC_PAGE = 500;
 const HEARTBEAT_MS = 30_000;
 /** How long a shutdown waits for clients to answer its close frames. */
 const CLOSE_GRACE_MS = 1000;
+/** How long a socket whose session ended may take to answer its close frame before it is cut. */
+const SESSION_END_GRACE_MS = 500;
 
 export class Gateway {
   private readonly visitorSessions = new Map<string, Set<VisitorSession>>();
@@ -95,16 +98,25 @@ export class Gateway {
     });
   }
 
-  acceptOperator(socket: WebSocket, operator: OperatorProfile): void {
+  acceptOperator(socket: WebSocket, operator: OperatorProfile, sessionHash: string): void {
     const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) =>
       handleOperatorFrame(this, operatorSession, frame),
     );
-    const operatorSession: OperatorSession = { kind: 'operator', connection, operator, listed: new Set() };
+    const operatorSession: OperatorSession = {
+      kind: 'operator',
+      connection,
+      operator,
+      sessionHash,
+      listed: new Set(),
+    };
     addTo(this.operatorSessions, operator.id, operatorSession);
     this.deps.presence.add(operator.id);
     socket.once('close', () => {
-      removeFrom(this.operatorSessions, operator.id, operatorSession);
-      this.deps.presence.remove(operator.id);
+      this.forgetOperatorSession(operatorSession);
+      // The team list shows when each operator was last here.
+      this.deps.store.operators
+        .touchLastSeen(operator.id, now())
+        .catch((err: unknown) => this.deps.log.warn({ err }, 'could not record when an operator was last seen'));
     });
     connection.enqueue(null, async () => {
       const visible = await this.deps.store.conversations.listVisibleTo(operator.id);
@@ -112,6 +124,35 @@ export class Gateway {
       const commands = await this.deps.commands.availableNames();
       connection.send({ type: 'welcome', role: 'operator', operator, commands });
     });
+  }
+
+  /** Logging out: the sockets opened with this login session close now. */
+  endOperatorSession(sessionHash: string): void {
+    this.endOperatorSessions((session) => session.sessionHash === sessionHash);
+  }
+
+  /** A disabled operator, or a new password: every socket of theirs closes, but those of `keepSessionHash`. */
+  endOperator(operatorId: string, keepSessionHash?: string): void {
+    this.endOperatorSessions(
+      (session) => session.sessionHash !== keepSessionHash,
+      this.operatorSessions.get(operatorId) ?? [],
+    );
+  }
+
+  /** A new role or name: the operator's open sockets act with it from now on. */
+  updateOperator(operator: OperatorProfile): void {
+    for (const session of this.operatorSessions.get(operator.id) ?? []) session.operator = operator;
+  }
+
+  /** A visitor's reset(): the sockets opened with that token close now. */
+  endVisitorToken(tokenHash: string): void {
+    for (const sessions of this.visitorSessions.values()) {
+      for (const session of [...sessions]) {
+        if (session.tokenHash !== tokenHash) continue;
+        removeFrom(this.visitorSessions, session.visitor.id, session);
+        session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
+      }
+    }
   }
 
   /**
@@ -136,6 +177,23 @@ export class Gateway {
     const sessions = this.operatorSessions.get(operator.id);
     if (!sessions) return;
     sendSummary(sessions, await this.deps.conversations.summary(conversation, operator.id));
+  }
+
+  /** `among` narrows the search to one operator's sessions when the caller knows whose they are. */
+  private endOperatorSessions(
+    matches: (session: OperatorSession) => boolean,
+    among: Iterable<OperatorSession> = [...this.operatorSessions.values()].flatMap((set) => [...set]),
+  ): void {
+    for (const session of [...among]) {
+      if (!matches(session)) continue;
+      // Out of the fan-out and of assignment now, not when the client answers the close.
+      this.forgetOperatorSession(session);
+      session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
+    }
+  }
+
+  private forgetOperatorSession(session: OperatorSession): void {
+    if (removeFrom(this.operatorSessions, session.operator.id, session)) this.deps.presence.remove(session.operator.id);
   }
 
   private attach<T extends { id: string }>(
@@ -277,11 +335,12 @@ function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
   set.add(value);
 }
 
-function removeFrom<T>(map: Map<string, Set<T>>, key: string, value: T): void {
+/** Whether the value was there. */
+function removeFrom<T>(map: Map<string, Set<T>>, key: string, value: T): boolean {
   const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
+  if (!set?.delete(value)) return false;
   if (set.size === 0) map.delete(key);
+  return true;
 }
 
 /**

@@ -3,7 +3,9 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import { expectedOrigin, operatorFromRequest } from '../operators/sessions.ts';
+import { refuseRepeated } from '../http/query.ts';
+import { hashSecret } from '../ids.ts';
+import { expectedOrigin, operatorFromRequest, SESSION_COOKIE } from '../operators/sessions.ts';
 import { siteForOrigin, visitorForToken } from '../visitors/tokens.ts';
 import type { VisitorSession } from './sessions.ts';
 import type { OperatorProfile } from '@livechat/protocol';
@@ -11,7 +13,7 @@ import type { OperatorProfile } from '@livechat/protocol';
 declare module 'fastify' {
   interface FastifyRequest {
     visitorSession?: Omit<VisitorSession, 'connection' | 'kind'>;
-    socketOperator?: OperatorProfile;
+    socketOperator?: { operator: OperatorProfile; sessionHash: string };
   }
 }
 
@@ -25,9 +27,10 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
     {
       websocket: true,
       preValidation: async (request: VisitorUpgrade) => {
+        refuseRepeated(request.query);
         const site = await siteForOrigin(store, request.query.site ?? '', request.headers.origin);
         const visitor = await visitorForToken(store, site, request.query.token);
-        request.visitorSession = { site, visitor };
+        request.visitorSession = { site, visitor, tokenHash: hashSecret(request.query.token ?? '') };
       },
     },
     (socket, request) => {
@@ -41,17 +44,18 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
     {
       websocket: true,
       preValidation: async (request) => {
+        refuseRepeated(request.query);
         if (request.headers.origin !== expectedOrigin(request, config.publicUrl)) {
           throw new AppError('bad_origin', 'operator sockets must come from this server’s own pages');
         }
         const operator = await operatorFromRequest(store, request);
         if (!operator) throw new AppError('unauthorized', 'log in first');
-        request.socketOperator = operator;
+        request.socketOperator = { operator, sessionHash: hashSecret(request.cookies[SESSION_COOKIE] ?? '') };
       },
     },
     (socket, request) => {
       if (!request.socketOperator) return socket.close(1011, 'not authenticated');
-      gateway.acceptOperator(socket, request.socketOperator);
+      gateway.acceptOperator(socket, request.socketOperator.operator, request.socketOperator.sessionHash);
     },
   );
 }

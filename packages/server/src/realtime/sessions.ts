@@ -10,6 +10,8 @@ export interface VisitorSession {
   connection: Connection;
   visitor: Visitor;
   site: Site;
+  /** The hashed token the socket was opened with: a reset() of that token closes it. */
+  tokenHash: string;
   /** The conversation this connection last wrote to, so the next message need not look it up. */
   conversationId?: string;
 }
@@ -18,6 +20,8 @@ export interface OperatorSession {
   kind: 'operator';
   connection: Connection;
   operator: OperatorProfile;
+  /** The hashed login session the socket was opened with: logging out of it closes the socket. */
+  sessionHash: string;
   /** Conversations currently in this connection's list, so it can be told when one leaves it. */
   listed: Set<string>;
 }

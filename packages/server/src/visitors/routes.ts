@@ -109,6 +109,7 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/sites/:siteId/logout', async (request: SiteRequest, reply) => {
     const { token } = await changeOf(request, reply);
     await store.visitors.revokeToken(hashSecret(token));
+    app.gateway.endVisitorToken(hashSecret(token));
     return reply.status(204).send();
   });
 }
