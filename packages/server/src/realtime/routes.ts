@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { expectedOrigin, operatorFromRequest } from '../operators/sessions.ts';
+import { warnOwnersOfRefusals } from '../sites/refusals.ts';
 import { siteForOrigin, visitorForToken } from '../visitors/tokens.ts';
 import type { VisitorSession } from './sessions.ts';
 import type { OperatorProfile } from '@livechat/protocol';
@@ -19,6 +20,7 @@ type VisitorUpgrade = FastifyRequest<{ Querystring: { site?: string; token?: str
 
 export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   const { store, gateway, config } = app;
+  warnOwnersOfRefusals(app);
 
   app.get(
     '/ws/visitor',
