@@ -129,8 +129,8 @@ export class SqliteSiteRepository implements SiteRepository {
        WHERE id = @id`,
     );
     // Archiving again keeps the first time; unarchiving clears it.
-    this.setArchivedAt = db.prepare<[string | null, string]>(
-      'UPDATE sites SET archived_at = CASE WHEN ?1 IS NULL THEN NULL ELSE coalesce(archived_at, ?1) END WHERE id = ?2',
+    this.setArchivedAt = db.prepare<[{ time: string | null; id: string }]>(
+      'UPDATE sites SET archived_at = CASE WHEN @time IS NULL THEN NULL ELSE coalesce(archived_at, @time) END WHERE id = @id',
     );
     this.upsert = db.prepare<[UpsertParams]>(
       `INSERT INTO sites (id, name, allowed_origins, identity_secret, require_identity, created_at)
@@ -152,7 +152,7 @@ export class SqliteSiteRepository implements SiteRepository {
           widget: { ...current.widget, ...changes.widget },
         }),
       );
-      if (changes.archived !== undefined) this.setArchivedAt.run(changes.archived ? now() : null, id);
+      if (changes.archived !== undefined) this.setArchivedAt.run({ time: changes.archived ? now() : null, id });
       return this.byId.get(id);
     });
   }
@@ -187,11 +187,11 @@ export class SqliteSiteRepository implements SiteRepository {
   }
 
   async archive(id: string): Promise<void> {
-    this.setArchivedAt.run(now(), id);
+    this.setArchivedAt.run({ time: now(), id });
   }
 
   async unarchive(id: string): Promise<void> {
-    this.setArchivedAt.run(null, id);
+    this.setArchivedAt.run({ time: null, id });
   }
 
   async save(site: SiteInput): Promise<void> {
