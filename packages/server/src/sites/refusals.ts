@@ -1,6 +1,6 @@
 // A wrong embed, told to whoever can fix it: the widget reads why it was refused, the owner reads the log.
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { Site } from './repository.ts';
 
@@ -102,9 +102,16 @@ export function readableRefusals(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
     const origin = request.headers.origin;
     if (reply.statusCode >= 400 && origin && !reply.hasHeader('access-control-allow-origin')) {
-      reply.header('access-control-allow-origin', origin);
-      reply.header('vary', 'origin');
+      letOriginRead(reply, origin);
     }
     return payload;
   });
+}
+
+/** Lets the page on `origin` read this response; caches keep one answer per origin. */
+export function letOriginRead(reply: FastifyReply, origin: string): void {
+  reply.header('access-control-allow-origin', origin);
+  const vary = reply.getHeader('vary');
+  if (vary === undefined || vary === '') reply.header('vary', 'origin');
+  else if (!/\borigin\b/i.test(String(vary))) reply.header('vary', `${String(vary)}, origin`);
 }

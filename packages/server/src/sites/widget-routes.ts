@@ -3,7 +3,7 @@
 import type { WidgetConfig } from '@livechat/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { siteInUse } from '../visitors/tokens.ts';
-import { originNotAllowed, readableRefusals, warnOwnersOfRefusals } from './refusals.ts';
+import { letOriginRead, originNotAllowed, readableRefusals, warnOwnersOfRefusals } from './refusals.ts';
 import { isOriginAllowed } from './repository.ts';
 
 type SiteRequest = FastifyRequest<{ Params: { siteId: string } }>;
@@ -19,8 +19,7 @@ export async function widgetConfigRoutes(app: FastifyInstance): Promise<void> {
     // A same-origin GET carries no Origin (the server's own demo pages): only a page elsewhere is checked.
     if (origin !== undefined) {
       if (!isOriginAllowed(site, origin)) throw originNotAllowed(site, origin);
-      reply.header('access-control-allow-origin', origin);
-      reply.header('vary', 'origin');
+      letOriginRead(reply, origin);
     }
     return { siteName: site.name, widget: site.widget } satisfies WidgetConfig;
   });

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { hashSecret } from '../ids.ts';
-import { readableRefusals, warnOwnersOfRefusals } from '../sites/refusals.ts';
+import { letOriginRead, readableRefusals, warnOwnersOfRefusals } from '../sites/refusals.ts';
 import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { identify } from './identity.ts';
 import { attributesSchema, identifySchema, MAX_ATTRIBUTES } from './schemas.ts';
@@ -26,10 +26,7 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   /** CORS for the widget: only the site's own origins, matched exactly. */
   function allowOrigin(site: Site, request: FastifyRequest, reply: FastifyReply): void {
     const origin = request.headers.origin;
-    if (origin && isOriginAllowed(site, origin)) {
-      reply.header('access-control-allow-origin', origin);
-      reply.header('vary', 'origin');
-    }
+    if (origin && isOriginAllowed(site, origin)) letOriginRead(reply, origin);
   }
 
   async function siteOf(request: SiteRequest, reply: FastifyReply): Promise<Site> {
@@ -53,10 +50,7 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   // each route checks the site, the origin or the visitor's token itself.
   app.options('/api/sites/:siteId/*', async (request, reply) => {
     const origin = request.headers.origin;
-    if (origin) {
-      reply.header('access-control-allow-origin', origin);
-      reply.header('vary', 'origin');
-    }
+    if (origin) letOriginRead(reply, origin);
     reply.header('access-control-allow-methods', 'GET, POST');
     reply.header('access-control-allow-headers', 'authorization, content-type');
     reply.header('access-control-max-age', '600');
