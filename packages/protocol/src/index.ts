@@ -9,6 +9,7 @@ export type * from './http.ts';
 export * from './labels.ts';
 export * from './limits.ts';
 export * from './mentions.ts';
+export * from './origins.ts';
 export type * from './model.ts';
 export * from './suggest.ts';
 export * from './template.ts';

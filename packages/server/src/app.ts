@@ -25,6 +25,7 @@ import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
+import { OriginWarnings } from './sites/refusals.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { visitorOperatorRoutes } from './visitors/operator-routes.ts';
 import { visitorRoutes } from './visitors/routes.ts';
@@ -58,6 +59,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const conversations = new ConversationService(store, bus, presence);
   const commands = new CommandRegistry({ store, bus, conversations });
   const gateway = new Gateway({ config, store, bus, presence, conversations, commands, log: app.log });
+  const originWarnings = new OriginWarnings((text) => app.log.warn(text));
 
   app.decorate('config', config);
   app.decorate('db', db);
@@ -67,6 +69,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('conversations', conversations);
   app.decorate('commands', commands);
   app.decorate('gateway', gateway);
+  app.decorate('originWarnings', originWarnings);
   app.addHook('onClose', async () => {
     await gateway.close();
     db.close();

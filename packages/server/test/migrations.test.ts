@@ -6,6 +6,7 @@ import { afterEach, expect, it } from 'vitest';
 import { ConversationNotOpenError, SqliteMessageRepository } from '../src/conversations/messages.ts';
 import { SqliteConversationRepository } from '../src/conversations/repository.ts';
 import { migrate } from '../src/db/connection.ts';
+import { SqliteSiteRepository } from '../src/sites/repository.ts';
 import { type TestServer, createOperator, discard, startServer } from './harness.ts';
 
 let server: TestServer;
@@ -167,6 +168,25 @@ it('accounts keep working across the move to invited and disabled operators', ()
       .prepare("INSERT INTO account_links (token_hash, kind, operator_id, created_at) VALUES ('t', 'reset', NULL, 't')")
       .run(),
   ).toThrow(/CHECK/);
+  db.close();
+});
+
+it('sites made before widget settings and archiving are in use, with the default look', async () => {
+  const db = databaseBefore('011');
+  db.exec(
+    `INSERT INTO sites (id, name, allowed_origins, created_at) VALUES ('s', 'Shop', '["https://shop.test"]', 't')`,
+  );
+  expect(migrate(db)).toContain('011_sites.sql');
+  const sites = new SqliteSiteRepository(db);
+  expect(await sites.get('s')).toMatchObject({
+    name: 'Shop',
+    allowedOrigins: ['https://shop.test'],
+    archivedAt: null,
+    widget: { color: null, position: 'right', title: null, greeting: null, locale: null },
+  });
+  // The table refuses what the API would: a colour that is not #rgb or #rrggbb, an unknown locale.
+  expect(() => db.prepare("UPDATE sites SET widget_color = 'red' WHERE id = 's'").run()).toThrow(/CHECK/);
+  expect(() => db.prepare("UPDATE sites SET widget_locale = 'de' WHERE id = 's'").run()).toThrow(/CHECK/);
   db.close();
 });
 

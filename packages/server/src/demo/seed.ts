@@ -4,6 +4,8 @@ import type { Config } from '../config.ts';
 import type { Store } from '../db/store.ts';
 import { hashPassword } from '../operators/passwords.ts';
 
+export const DEMO_SITE_ID = 'demo';
+
 export const DEMO_OPERATORS = [
   { name: 'Alice', email: 'alice@example.com', password: 'demo-password-alice', role: 'admin', notify: 'inbox' },
   { name: 'Bob', email: 'bob@example.com', password: 'demo-password-bob', role: 'operator', notify: 'email' },
@@ -23,7 +25,7 @@ export function demoOrigins(config: Config, port: number): string[] {
 }
 
 export async function seedDemo(store: Store, origins: string[]): Promise<void> {
-  await store.sites.save({ id: 'demo', name: 'Demo shop', allowedOrigins: origins });
+  await seedDemoSite(store, origins);
   for (const operator of DEMO_OPERATORS) {
     if (await store.operators.credentials(operator.email)) continue;
     await store.operators.create({
@@ -44,4 +46,12 @@ export async function seedDemo(store: Store, origins: string[]): Promise<void> {
     await store.helpdesk.createTeam({ name: 'Support', sequence: 10, livechatEnabled: true });
     await store.settings.saveModules({ helpdesk: true, crm: true });
   }
+}
+
+/** The demo site, made on first start; later starts only add the origins it lacks, so an admin's edits stay. */
+async function seedDemoSite(store: Store, origins: string[]): Promise<void> {
+  const site = await store.sites.get(DEMO_SITE_ID);
+  if (!site) return store.sites.save({ id: DEMO_SITE_ID, name: 'Demo shop', allowedOrigins: origins });
+  const missing = origins.filter((origin) => !site.allowedOrigins.includes(origin));
+  if (missing.length > 0) await store.sites.update(site.id, { allowedOrigins: [...site.allowedOrigins, ...missing] });
 }

@@ -6,6 +6,7 @@ import { AppError } from '../errors.ts';
 import { refuseRepeated } from '../http/query.ts';
 import { hashSecret } from '../ids.ts';
 import { expectedOrigin, operatorFromRequest, SESSION_COOKIE } from '../operators/sessions.ts';
+import { warnOwnersOfRefusals } from '../sites/refusals.ts';
 import { siteForOrigin, visitorForToken } from '../visitors/tokens.ts';
 import type { VisitorSession } from './sessions.ts';
 import type { OperatorProfile } from '@livechat/protocol';
@@ -21,6 +22,7 @@ type VisitorUpgrade = FastifyRequest<{ Querystring: { site?: string; token?: str
 
 export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
   const { store, gateway, config } = app;
+  warnOwnersOfRefusals(app);
 
   app.get(
     '/ws/visitor',

@@ -1,24 +1,61 @@
 // Sites: which origins may embed the widget for a site id, and how the site proves who its users are.
 
 import { randomBytes } from 'node:crypto';
+import type { WidgetPosition, WidgetSettings } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
-import { now } from '../ids.ts';
+import { newId, now } from '../ids.ts';
 
 export interface Site {
   id: string;
   name: string;
+  /** Normalised exact origins (see normaliseOrigins in the protocol). */
   allowedOrigins: string[];
   /** 256 random bits, hex: the HMAC key the site's backend signs user ids with. */
   identitySecret: string;
   /** identify() must then carry a valid hash; unverified names and emails are refused. */
   requireIdentity: boolean;
+  widget: WidgetSettings;
+  /** When it was archived: the widget is then refused everywhere; its conversations stay. */
+  archivedAt: string | null;
+  createdAt: string;
 }
 
 /** What a caller sets; the secret is generated on first save and kept on later ones. */
 export type SiteInput = Pick<Site, 'id' | 'name' | 'allowedOrigins'> & Partial<Pick<Site, 'requireIdentity'>>;
 
+/** A site made by an admin: the id and the secret are the server's. */
+export interface NewSite {
+  name: string;
+  allowedOrigins: string[];
+  widget?: Partial<WidgetSettings>;
+}
+
+/** Only the fields given change; `widget` too is merged field by field. */
+export interface SiteChanges {
+  name?: string;
+  allowedOrigins?: string[];
+  widget?: Partial<WidgetSettings>;
+  archived?: boolean;
+}
+
+export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
+  color: null,
+  position: 'right',
+  title: null,
+  greeting: null,
+  locale: null,
+};
+
 export interface SiteRepository {
   get(id: string): Promise<Site | null>;
+  /** Every site, by name, archived ones last. */
+  list(): Promise<Site[]>;
+  create(site: NewSite): Promise<Site>;
+  /** The site as changed, or null when there is no such site. */
+  update(id: string, changes: SiteChanges): Promise<Site | null>;
+  archive(id: string): Promise<void>;
+  unarchive(id: string): Promise<void>;
+  /** Creates or renames a site of a known id (tests and the demo), keeping its secret. */
   save(site: SiteInput): Promise<void>;
   setRequireIdentity(id: string, required: boolean): Promise<void>;
   /** Replaces the secret and returns the new one. */
@@ -31,6 +68,13 @@ interface SiteRow {
   allowed_origins: string;
   identity_secret: string | null;
   require_identity: number;
+  widget_color: string | null;
+  widget_position: WidgetPosition;
+  widget_title: string | null;
+  widget_greeting: string | null;
+  widget_locale: string | null;
+  archived_at: string | null;
+  created_at: string;
 }
 
 interface UpsertParams {
@@ -42,17 +86,51 @@ interface UpsertParams {
   time: string;
 }
 
+interface WriteParams {
+  id: string;
+  name: string;
+  origins: string;
+  color: string | null;
+  position: WidgetPosition;
+  title: string | null;
+  greeting: string | null;
+  locale: string | null;
+}
+
+const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, widget_color, widget_position,
+  widget_title, widget_greeting, widget_locale, archived_at, created_at`;
+
 export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
 
 export class SqliteSiteRepository implements SiteRepository {
   private readonly byId;
+  private readonly all;
+  private readonly insert;
+  private readonly write;
+  private readonly setArchivedAt;
   private readonly upsert;
   private readonly updateRequire;
   private readonly updateSecret;
+  private readonly change;
 
   constructor(db: Db) {
-    this.byId = db.prepare<[string], SiteRow>(
-      'SELECT id, name, allowed_origins, identity_secret, require_identity FROM sites WHERE id = ?',
+    this.byId = db.prepare<[string], SiteRow>(`SELECT ${COLUMNS} FROM sites WHERE id = ?`);
+    this.all = db.prepare<[], SiteRow>(
+      `SELECT ${COLUMNS} FROM sites ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, created_at, id`,
+    );
+    this.insert = db.prepare<[WriteParams & { secret: string; time: string }]>(
+      `INSERT INTO sites (id, name, allowed_origins, identity_secret, widget_color, widget_position, widget_title,
+         widget_greeting, widget_locale, created_at)
+       VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @time)`,
+    );
+    this.write = db.prepare<[WriteParams]>(
+      `UPDATE sites SET name = @name, allowed_origins = @origins, widget_color = @color, widget_position = @position,
+         widget_title = @title, widget_greeting = @greeting, widget_locale = @locale
+       WHERE id = @id`,
+    );
+    // Archiving again keeps the first time; unarchiving clears it.
+    this.setArchivedAt = db.prepare<[{ time: string | null; id: string }]>(
+      'UPDATE sites SET archived_at = CASE WHEN @time IS NULL THEN NULL ELSE coalesce(archived_at, @time) END WHERE id = @id',
     );
     this.upsert = db.prepare<[UpsertParams]>(
       `INSERT INTO sites (id, name, allowed_origins, identity_secret, require_identity, created_at)
@@ -63,6 +141,20 @@ export class SqliteSiteRepository implements SiteRepository {
     );
     this.updateRequire = db.prepare<[number, string]>('UPDATE sites SET require_identity = ? WHERE id = ?');
     this.updateSecret = db.prepare<[string, string]>('UPDATE sites SET identity_secret = ? WHERE id = ?');
+    this.change = db.transaction((id: string, changes: SiteChanges): SiteRow | undefined => {
+      const row = this.byId.get(id);
+      if (!row) return undefined;
+      const current = toSite(row);
+      this.write.run(
+        writeParams(id, {
+          name: changes.name ?? current.name,
+          allowedOrigins: changes.allowedOrigins ?? current.allowedOrigins,
+          widget: { ...current.widget, ...changes.widget },
+        }),
+      );
+      if (changes.archived !== undefined) this.setArchivedAt.run({ time: changes.archived ? now() : null, id });
+      return this.byId.get(id);
+    });
   }
 
   async get(id: string): Promise<Site | null> {
@@ -70,13 +162,36 @@ export class SqliteSiteRepository implements SiteRepository {
     if (!row) return null;
     // Sites written by other means than save() get their secret on first use.
     if (!row.identity_secret) this.updateSecret.run((row.identity_secret = newIdentitySecret()), row.id);
-    return {
-      id: row.id,
-      name: row.name,
-      allowedOrigins: JSON.parse(row.allowed_origins) as string[],
-      identitySecret: row.identity_secret,
-      requireIdentity: row.require_identity === 1,
-    };
+    return toSite(row);
+  }
+
+  async list(): Promise<Site[]> {
+    return this.all.all().map(toSite);
+  }
+
+  async create(site: NewSite): Promise<Site> {
+    const id = newId();
+    this.insert.run({
+      ...writeParams(id, { ...site, widget: { ...DEFAULT_WIDGET_SETTINGS, ...site.widget } }),
+      secret: newIdentitySecret(),
+      time: now(),
+    });
+    const created = this.byId.get(id);
+    if (!created) throw new Error(`site ${id} vanished after insert`);
+    return toSite(created);
+  }
+
+  async update(id: string, changes: SiteChanges): Promise<Site | null> {
+    const row = this.change(id, changes);
+    return row ? toSite(row) : null;
+  }
+
+  async archive(id: string): Promise<void> {
+    this.setArchivedAt.run({ time: now(), id });
+  }
+
+  async unarchive(id: string): Promise<void> {
+    this.setArchivedAt.run({ time: null, id });
   }
 
   async save(site: SiteInput): Promise<void> {
@@ -100,6 +215,39 @@ export class SqliteSiteRepository implements SiteRepository {
     this.updateSecret.run(secret, id);
     return secret;
   }
+}
+
+function writeParams(id: string, site: Pick<Site, 'name' | 'allowedOrigins' | 'widget'>): WriteParams {
+  const { color, position, title, greeting, locale } = site.widget;
+  return {
+    id,
+    name: site.name,
+    origins: JSON.stringify(site.allowedOrigins),
+    color: color?.toLowerCase() ?? null,
+    position,
+    title,
+    greeting,
+    locale,
+  };
+}
+
+function toSite(row: SiteRow): Site {
+  return {
+    id: row.id,
+    name: row.name,
+    allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+    identitySecret: row.identity_secret ?? '',
+    requireIdentity: row.require_identity === 1,
+    widget: {
+      color: row.widget_color,
+      position: row.widget_position,
+      title: row.widget_title,
+      greeting: row.widget_greeting,
+      locale: row.widget_locale,
+    },
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+  };
 }
 
 /** Exact match of a request's Origin against a site's list: no substrings, no wildcards. */

@@ -1,4 +1,5 @@
-// Admin HTTP routes for a site's identity verification: read the secret, require hashes, rotate.
+// HTTP routes of sites: identity verification here (read the secret, require hashes, rotate), the
+// admin's list and settings, and what the widget reads.
 
 import type { SiteIdentitySettings, SiteIdentityUpdate } from '@livechat/protocol';
 import { z } from '@livechat/protocol/validate';
@@ -6,6 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { requireOperator } from '../operators/guard.ts';
+import { siteAdminRoutes } from './admin-routes.ts';
+import { widgetConfigRoutes } from './widget-routes.ts';
 
 type SiteRequest = FastifyRequest<{ Params: { siteId: string } }>;
 
@@ -16,6 +19,8 @@ const updateSchema: z.ZodType<SiteIdentityUpdate> = z.strictObject({
 
 export async function siteRoutes(app: FastifyInstance): Promise<void> {
   const { store } = app;
+  await app.register(siteAdminRoutes);
+  await app.register(widgetConfigRoutes);
 
   /** The secret signs every user id of the site: only admins see or change it. */
   async function adminSite(request: SiteRequest) {

@@ -8,10 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { hashSecret } from '../ids.ts';
+import { letOriginRead, readableRefusals, warnOwnersOfRefusals } from '../sites/refusals.ts';
 import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { identify } from './identity.ts';
 import { attributesSchema, identifySchema, MAX_ATTRIBUTES } from './schemas.ts';
-import { bearerToken, mintVisitor, siteForOrigin, validSiteId, visitorForToken } from './tokens.ts';
+import { bearerToken, mintVisitor, siteForOrigin, siteInUse, visitorForToken } from './tokens.ts';
 
 type SiteRequest = FastifyRequest<{ Params: { siteId: string } }>;
 
@@ -19,19 +20,17 @@ const TRANSCRIPT_LIMIT = 1000;
 
 export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   const { store, bus } = app;
+  readableRefusals(app);
+  warnOwnersOfRefusals(app);
 
   /** CORS for the widget: only the site's own origins, matched exactly. */
   function allowOrigin(site: Site, request: FastifyRequest, reply: FastifyReply): void {
     const origin = request.headers.origin;
-    if (origin && isOriginAllowed(site, origin)) {
-      reply.header('access-control-allow-origin', origin);
-      reply.header('vary', 'origin');
-    }
+    if (origin && isOriginAllowed(site, origin)) letOriginRead(reply, origin);
   }
 
   async function siteOf(request: SiteRequest, reply: FastifyReply): Promise<Site> {
-    const site = await store.sites.get(validSiteId(request.params.siteId));
-    if (!site) throw new AppError('not_found', 'no such site');
+    const site = await siteInUse(store, request.params.siteId, request.headers.origin);
     allowOrigin(site, request, reply);
     return site;
   }
@@ -45,10 +44,13 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
     return { site, visitor, token: token as string };
   }
 
-  app.options('/api/sites/:siteId/*', async (request: SiteRequest, reply) => {
-    const site = await siteOf(request, reply);
-    if (!isOriginAllowed(site, request.headers.origin))
-      throw new AppError('bad_origin', 'this origin may not use the site');
+  // A refused preflight is a bare network error to the page, and the request itself is never sent.
+  // So every preflight passes: the request then gets its answer, a refusal the widget can read
+  // (403 `bad_origin`, 404 `not_found`). Nothing is opened by it: no credentials are allowed, and
+  // each route checks the site, the origin or the visitor's token itself.
+  app.options('/api/sites/:siteId/*', async (request, reply) => {
+    const origin = request.headers.origin;
+    if (origin) letOriginRead(reply, origin);
     reply.header('access-control-allow-methods', 'GET, POST');
     reply.header('access-control-allow-headers', 'authorization, content-type');
     reply.header('access-control-max-age', '600');

@@ -3,6 +3,7 @@
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
 import { hashSecret, newSecret } from '../ids.ts';
+import { archivedSite, originNotAllowed, unknownSite } from '../sites/refusals.ts';
 import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import type { Visitor } from './repository.ts';
 
@@ -14,11 +15,18 @@ export function validSiteId(siteId: string): string {
   return siteId;
 }
 
-/** The site, if the id is well-formed, the site exists, and the request comes from one of its origins. */
-export async function siteForOrigin(store: Store, siteId: string, origin: string | undefined): Promise<Site> {
+/** The site, if the id is well-formed and names a site in use: an archived one is no site for visitors. */
+export async function siteInUse(store: Store, siteId: string, origin: string | undefined): Promise<Site> {
   const site = await store.sites.get(validSiteId(siteId));
-  if (!site) throw new AppError('not_found', 'no such site');
-  if (!isOriginAllowed(site, origin)) throw new AppError('bad_origin', 'this origin may not use the site');
+  if (!site) throw unknownSite(siteId, origin);
+  if (site.archivedAt) throw archivedSite(site, origin);
+  return site;
+}
+
+/** The site in use, if the request comes from one of its origins. */
+export async function siteForOrigin(store: Store, siteId: string, origin: string | undefined): Promise<Site> {
+  const site = await siteInUse(store, siteId, origin);
+  if (!isOriginAllowed(site, origin)) throw originNotAllowed(site, origin);
   return site;
 }
 

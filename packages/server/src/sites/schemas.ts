@@ -1,0 +1,59 @@
+// Bodies an admin sends to create and change sites, validated once at the edge.
+
+import { describeOriginProblem, normaliseOrigins } from '@livechat/protocol';
+import { z } from '@livechat/protocol/validate';
+import { AppError } from '../errors.ts';
+
+export const MAX_SITE_NAME = 100;
+export const MAX_WIDGET_TITLE = 80;
+export const MAX_WIDGET_GREETING = 300;
+export const MAX_ORIGINS = 100;
+
+/** Optional text of the widget: blank means the locale's default (null). */
+const defaultableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .transform((text) => (text === '' ? null : text))
+    .nullable()
+    .optional();
+
+const widgetSchema = z.strictObject({
+  color: z
+    .string()
+    .regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'a colour is #rgb or #rrggbb')
+    .transform((color) => color.toLowerCase())
+    .nullable()
+    .optional(),
+  position: z.enum(['left', 'right'], 'left or right').optional(),
+  title: defaultableText(MAX_WIDGET_TITLE),
+  greeting: defaultableText(MAX_WIDGET_GREETING),
+  locale: z.enum(['en', 'fr', 'ar'], 'en, fr, ar or null (the page’s language)').nullable().optional(),
+});
+
+const name = z.string().trim().min(1, 'a site needs a name').max(MAX_SITE_NAME, `at most ${MAX_SITE_NAME} characters`);
+/** Lines as typed; normalised by allowedOrigins() below, which names the wrong ones. */
+const origins = z
+  .array(z.string().max(2048, 'an origin is shorter'))
+  .max(MAX_ORIGINS, `at most ${MAX_ORIGINS} origins`);
+
+export const siteInputSchema = z.strictObject({
+  name,
+  allowedOrigins: origins,
+  widget: widgetSchema.optional(),
+});
+
+export const siteUpdateSchema = z.strictObject({
+  name: name.optional(),
+  allowedOrigins: origins.optional(),
+  widget: widgetSchema.optional(),
+  archived: z.boolean().optional(),
+});
+
+/** The normalised origins, or 400 `bad_origin_format` naming every wrong line. */
+export function allowedOrigins(lines: readonly string[]): string[] {
+  const checked = normaliseOrigins(lines);
+  if (!checked.ok) throw new AppError('bad_origin_format', checked.problems.map(describeOriginProblem).join('; '));
+  return checked.origins;
+}
