@@ -1,6 +1,7 @@
 // The frame of a one-time link's page (setup, invite, reset): a card like the login page's, and its refusal.
 
 import type { ComponentChildren } from 'preact';
+import { workspacePath } from '../routes/entry.ts';
 
 export function LinkCard({
   title,
@@ -30,6 +31,10 @@ export function LinkRefused({ title, reason, remedy }: { title: string; reason: 
         {reason}
       </p>
       <p class="login__remedy">{remedy}</p>
+      {/* Someone who already has an account came to the wrong door. */}
+      <a class="login__link" href={workspacePath(location.pathname)} data-testid="op-link-sign-in">
+        Go to the sign-in page
+      </a>
     </LinkCard>
   );
 }

@@ -35,7 +35,7 @@ export function NewPasswordField({
         data-testid={testId}
       />
       <span id={`${id}-hint`} class="field__hint">
-        At least {MIN_PASSWORD_LENGTH} characters.
+        At least {MIN_PASSWORD_LENGTH} characters.{required ? '' : ' Leave it empty to keep the current one.'}
       </span>
     </div>
   );

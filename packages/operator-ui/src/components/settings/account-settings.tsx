@@ -76,14 +76,6 @@ function AccountForm({ name, email }: { name: string; email: string }) {
           </label>
         </div>
         <div class="account-form__row">
-          <NewPasswordField
-            id="account-new-password"
-            label="New password"
-            required={false}
-            value={draft.newPassword}
-            onInput={(value) => set('newPassword', value)}
-            testId="op-account-new-password"
-          />
           <div class="field">
             <label class="field__label" for="account-current-password">
               Current password
@@ -102,6 +94,14 @@ function AccountForm({ name, email }: { name: string; email: string }) {
               Needed to change your email or password.
             </span>
           </div>
+          <NewPasswordField
+            id="account-new-password"
+            label="New password"
+            required={false}
+            value={draft.newPassword}
+            onInput={(value) => set('newPassword', value)}
+            testId="op-account-new-password"
+          />
         </div>
         {status && (
           <p

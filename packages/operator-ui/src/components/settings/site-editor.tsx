@@ -129,14 +129,14 @@ function OriginVerdict({ message, problems }: { message: string; problems: Origi
         <ul class="origin-problems">
           {problems.map((problem) => (
             <li key={problem.line} data-line={problem.line}>
-              <span class="origin-problems__line">Line {problem.line}</span>{' '}
+              <span class="origin-problems__line">Line {problem.line}</span>
               {/* The server's message often quotes the origin already. */}
               {problem.message.includes(problem.origin) ? (
-                problem.message
+                <span>{problem.message}</span>
               ) : (
-                <>
+                <span>
                   <code>{problem.origin}</code>: {problem.message}
-                </>
+                </span>
               )}
             </li>
           ))}
