@@ -6,8 +6,8 @@ import { LinkCard, LinkRefused, LinkUnreachable } from '../components/link-card.
 import { isTokenRefusal, useLinkCheck } from '../components/link-check.ts';
 import { NewPasswordField } from '../components/password-field.tsx';
 import { errorText } from '../state/live.ts';
+import { enterWorkspace } from '../state/session.ts';
 import { linkApi } from '../transport/accounts.ts';
-import { enterWorkspace } from './setup.tsx';
 
 const MISSING = 'This address has no token: open the whole link, including the part after the #.';
 const REMEDY = 'Ask your admin for a new link: they can send one from Settings → Team.';

@@ -1,14 +1,11 @@
 // The first run: the setup link from the server's log creates the first admin and signs them in.
 
-import { batch } from '@preact/signals';
-import type { LoginResult } from '@livechat/protocol';
 import { useState } from 'preact/hooks';
 import { LinkCard, LinkRefused, LinkUnreachable } from '../components/link-card.tsx';
 import { isTokenRefusal, useLinkCheck } from '../components/link-check.ts';
 import { NewPasswordField } from '../components/password-field.tsx';
-import { leaveLinkPage } from '../state/browser.ts';
 import { errorText } from '../state/live.ts';
-import { signedIn } from '../state/session.ts';
+import { enterWorkspace } from '../state/session.ts';
 import { linkApi } from '../transport/accounts.ts';
 
 const MISSING = 'This address has no setup token: open the whole setup link, including the part after the #.';
@@ -104,12 +101,4 @@ function SetupForm({ token, onRefused }: { token: string; onRefused: (reason: st
       </form>
     </LinkCard>
   );
-}
-
-/** Signed in, and the token leaves the address bar and the history. */
-export function enterWorkspace(result: LoginResult): void {
-  batch(() => {
-    leaveLinkPage();
-    signedIn(result);
-  });
 }

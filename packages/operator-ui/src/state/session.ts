@@ -1,8 +1,9 @@
 // Who is signed in: restoring the session at start, logging in and out, and ending it when it expires.
 
-import { signal } from '@preact/signals';
+import { batch, signal } from '@preact/signals';
 import type { LoginResult, OperatorProfile } from '@livechat/protocol';
 import { api, setUnauthorizedHandler } from '../transport/http.ts';
+import { leaveLinkPage } from './browser.ts';
 
 /** `undefined` while the first check runs, `null` when signed out. */
 export const session = signal<OperatorProfile | null | undefined>(undefined);
@@ -33,6 +34,14 @@ export async function login(email: string, password: string): Promise<void> {
 export function signedIn({ operator }: LoginResult): void {
   sessionNotice.value = null;
   session.value = operator;
+}
+
+/** After the setup or accept page: signed in, and the token leaves the address bar and the history. */
+export function enterWorkspace(result: LoginResult): void {
+  batch(() => {
+    leaveLinkPage();
+    signedIn(result);
+  });
 }
 
 /** Set while logging out: the server closes this tab's socket before answering, which is no news to the operator. */
