@@ -1,10 +1,17 @@
-// The root component: the login page or the workspace, depending on the session.
+// The root component: a one-time link's page, or the login page or the workspace, depending on the session.
 
+import { AcceptPage } from './routes/accept.tsx';
 import { LoginPage } from './routes/login.tsx';
+import { SetupPage } from './routes/setup.tsx';
 import { WorkspacePage } from './routes/workspace.tsx';
+import { entry } from './state/browser.ts';
 import { session } from './state/session.ts';
 
 export function App() {
+  const page = entry.value;
+  // A link page wins over a session this browser may already have: the link is what was opened.
+  if (page.page === 'setup') return <SetupPage token={page.token} />;
+  if (page.page === 'accept') return <AcceptPage token={page.token} />;
   const operator = session.value;
   if (operator === undefined) {
     return (

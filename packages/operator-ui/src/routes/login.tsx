@@ -1,8 +1,10 @@
 // The sign-in page shown whenever there is no valid operator session.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { login, sessionNotice } from '../state/session.ts';
+import { linkApi } from '../transport/accounts.ts';
 import { ApiError } from '../transport/http.ts';
+import { SetupLinkWhereabouts } from './setup.tsx';
 
 export function LoginPage() {
   const [email, setEmail] = useState('');
@@ -10,6 +12,7 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const notice = sessionNotice.value;
+  const setupNeeded = useSetupNeeded();
 
   async function onSubmit(event: Event) {
     event.preventDefault();
@@ -28,6 +31,11 @@ export function LoginPage() {
       <form class="login__card" onSubmit={onSubmit}>
         <h1 class="login__title">Live chat</h1>
         <p class="login__lead">Sign in to answer your visitors.</p>
+        {setupNeeded && (
+          <p class="login__notice" role="status" data-testid="op-login-setup-hint">
+            No admin exists yet. <SetupLinkWhereabouts />
+          </p>
+        )}
         {notice && !error && (
           <p class="login__notice" role="status">
             {notice}
@@ -75,6 +83,23 @@ export function LoginPage() {
       </form>
     </main>
   );
+}
+
+/** On a fresh install nobody can sign in yet: the page says where the way in is. */
+function useSetupNeeded(): boolean {
+  const [needed, setNeeded] = useState(false);
+  useEffect(() => {
+    let current = true;
+    linkApi.setupStatus().then(
+      (status) => current && setNeeded(status.needed),
+      // Without an answer the ordinary sign-in form is all there is to show.
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return needed;
 }
 
 function loginErrorText(failure: unknown): string {

@@ -1,12 +1,28 @@
-// The settings page: everyone's own preferences and canned responses; modules, teams and the outbox for admins.
+// The settings page: everyone's own account, preferences and canned responses; sites, the team, modules, helpdesk teams and the outbox for admins.
 
+import { AccountSettings } from '../components/settings/account-settings.tsx';
 import { CannedSettings } from '../components/settings/canned-settings.tsx';
+import { MemberSettings } from '../components/settings/member-settings.tsx';
 import { ModuleSettings } from '../components/settings/module-settings.tsx';
 import { OutboxSettings } from '../components/settings/outbox-settings.tsx';
 import { PreferenceSettings } from '../components/settings/preference-settings.tsx';
+import { SiteSettings } from '../components/settings/site-settings.tsx';
 import { TeamSettings } from '../components/settings/team-settings.tsx';
 import { workspace } from '../state/live.ts';
 import { session } from '../state/session.ts';
+
+const EVERYONE = [
+  { id: 'settings-account', label: 'My account' },
+  { id: 'settings-notifications', label: 'Notifications' },
+  { id: 'settings-canned', label: 'Canned responses' },
+];
+const ADMINS = [
+  { id: 'settings-sites', label: 'Sites' },
+  { id: 'settings-members', label: 'Team' },
+  { id: 'settings-modules', label: 'Modules' },
+  { id: 'settings-teams', label: 'Helpdesk teams' },
+  { id: 'settings-outbox', label: 'Email outbox' },
+];
 
 export function SettingsPage() {
   const operator = workspace.operator.value ?? session.value;
@@ -19,30 +35,24 @@ export function SettingsPage() {
         </h2>
       </header>
       <nav class="settings-nav" aria-label="Settings sections">
-        <a href="#/settings" onClick={(event) => jump(event, 'settings-notifications')}>
-          Notifications
-        </a>
-        <a href="#/settings" onClick={(event) => jump(event, 'settings-canned')}>
-          Canned responses
-        </a>
-        {admin && (
-          <>
-            <a href="#/settings" onClick={(event) => jump(event, 'settings-modules')}>
-              Modules
-            </a>
-            <a href="#/settings" onClick={(event) => jump(event, 'settings-teams')}>
-              Helpdesk teams
-            </a>
-            <a href="#/settings" onClick={(event) => jump(event, 'settings-outbox')}>
-              Email outbox
-            </a>
-          </>
-        )}
+        {[...EVERYONE, ...(admin ? ADMINS : [])].map((section) => (
+          <a
+            key={section.id}
+            href="#/settings"
+            onClick={(event) => jump(event, section.id)}
+            data-testid={`op-settings-nav-${section.id.replace('settings-', '')}`}
+          >
+            {section.label}
+          </a>
+        ))}
       </nav>
+      <AccountSettings />
       <PreferenceSettings />
       <CannedSettings />
       {admin && (
         <>
+          <SiteSettings />
+          <MemberSettings />
           <ModuleSettings />
           <TeamSettings />
           <OutboxSettings />

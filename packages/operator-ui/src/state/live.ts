@@ -1,13 +1,14 @@
 // Connects the workspace to the server: socket frames and HTTP results in, the operator's actions out.
 
 import { effect } from '@preact/signals';
-import type { NotificationPreference, OperatorToServer, Visibility } from '@livechat/protocol';
+import type { NotificationPreference, OperatorToServer, ProfileUpdate, Visibility } from '@livechat/protocol';
+import { accountApi } from '../transport/accounts.ts';
 import { ApiError, api } from '../transport/http.ts';
 import { OperatorSocket, operatorSocketUrl } from '../transport/socket.ts';
 import { pageVisible } from './browser.ts';
 import { newId } from './ids.ts';
 import { contiguousSeq, lastSeq } from './messages.ts';
-import { endSession, session } from './session.ts';
+import { endSession, SIGNED_OUT_NOTICE, session } from './session.ts';
 import type { PendingSend } from './timeline.ts';
 import { PAGE_VIEW_LIMIT, TYPING_TIMEOUT_MS, Workspace } from './workspace.ts';
 
@@ -41,7 +42,7 @@ export function startLive(): void {
       if (failures === 1 || failures % SESSION_CHECK_EVERY === 0) void checkSession();
     },
     onSessionInvalid() {
-      endSession('Your session has ended. Please sign in again.');
+      endSession(SIGNED_OUT_NOTICE);
     },
   });
   socket = live;
@@ -291,6 +292,19 @@ export async function saveNotificationPreference(notify: NotificationPreference)
   if (session.value) session.value = operator;
 }
 
+/** Saves the operator's own name, email or password; throws ApiError for the form to show. */
+export async function saveProfile(update: ProfileUpdate): Promise<void> {
+  try {
+    const { operator } = await accountApi.update(update);
+    workspace.operator.value = operator;
+    if (session.value) session.value = operator;
+  } catch (error) {
+    // A 401 is either a wrong current password or a session that ended; only the server knows which.
+    if (error instanceof ApiError && error.status === 401) await checkSession();
+    throw error;
+  }
+}
+
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -303,7 +317,7 @@ function reportLoadError(what: string, error: unknown): void {
 
 async function checkSession(): Promise<void> {
   try {
-    if ((await api.me()) === null) endSession('Your session has ended. Please sign in again.');
+    if ((await api.me()) === null) endSession(SIGNED_OUT_NOTICE);
   } catch {
     // Still unreachable: keep retrying the socket.
   }

@@ -46,7 +46,8 @@ export function setUnauthorizedHandler(handler: () => void): void {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown, authenticated = true): Promise<T> {
+/** `authenticated` false: a 401 is the answer to this form (a wrong password), not a session that ended. */
+export async function request<T>(method: Method, path: string, body?: unknown, authenticated = true): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (method !== 'GET' && method !== 'DELETE') {
     init.headers = { accept: 'application/json', 'content-type': 'application/json' };

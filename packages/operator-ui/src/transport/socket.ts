@@ -1,6 +1,6 @@
 // The operator's WebSocket: connects, keeps alive with pings, and reconnects with backoff until stopped.
 
-import type { OperatorToServer, ServerToClient } from '@livechat/protocol';
+import { CLOSE_SESSION_ENDED, type OperatorToServer, type ServerToClient } from '@livechat/protocol';
 import { newId } from '../state/ids.ts';
 import type { ConnectionStatus } from '../state/workspace.ts';
 import { reconnectDelay } from './backoff.ts';
@@ -101,7 +101,8 @@ export class OperatorSocket {
     this.drop();
     this.clearTimers();
     if (this.stopped) return;
-    if (code === SESSION_INVALID_CLOSE_CODE) {
+    // Reconnecting with an ended session would only be refused again, in a loop.
+    if (code === SESSION_INVALID_CLOSE_CODE || code === CLOSE_SESSION_ENDED) {
       this.stopped = true;
       this.handlers.onStatus('offline');
       this.handlers.onSessionInvalid();

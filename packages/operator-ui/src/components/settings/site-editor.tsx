@@ -1,0 +1,168 @@
+// Creating or editing a site: name, exact allowed origins (with the server's verdict per line) and the widget's look.
+
+import type { SiteDetails } from '@livechat/protocol';
+import { useState } from 'preact/hooks';
+import { errorText } from '../../state/live.ts';
+import {
+  isHexColor,
+  type OriginProblem,
+  originLines,
+  originProblems,
+  rewrittenOrigins,
+  widgetDraft,
+  widgetSettings,
+} from '../../state/site-form.ts';
+import { siteApi } from '../../transport/accounts.ts';
+import { ApiError } from '../../transport/http.ts';
+import { SiteWidgetFields } from './site-widget-fields.tsx';
+
+type Verdict =
+  | { kind: 'origins'; message: string; problems: OriginProblem[] }
+  | { kind: 'error'; message: string }
+  | { kind: 'saved'; rewritten: Array<[string, string]> };
+
+/** `site` null is the form for a new site. */
+export function SiteEditor({
+  site,
+  onSaved,
+  onClose,
+}: {
+  site: SiteDetails | null;
+  onSaved: (site: SiteDetails) => void;
+  onClose: () => void;
+}) {
+  const prefix = site ? `site-${site.id}` : 'site-new';
+  const [name, setName] = useState(site?.name ?? '');
+  const [origins, setOrigins] = useState(site?.allowedOrigins.join('\n') ?? '');
+  const [widget, setWidget] = useState(widgetDraft(site?.widget));
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    if (widget.color.trim() !== '' && !isHexColor(widget.color)) {
+      setVerdict({ kind: 'error', message: 'The colour must be #rgb or #rrggbb, or empty for the default.' });
+      return;
+    }
+    const typed = originLines(origins);
+    const input = { name: name.trim(), allowedOrigins: typed, widget: widgetSettings(widget) };
+    setSaving(true);
+    setVerdict(null);
+    try {
+      const saved = site ? await siteApi.update(site.id, input) : await siteApi.create(input);
+      // The form shows what is stored: the normalised origins.
+      setOrigins(saved.site.allowedOrigins.join('\n'));
+      setVerdict({ kind: 'saved', rewritten: rewrittenOrigins(typed, saved.site.allowedOrigins) });
+      onSaved(saved.site);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'bad_origin_format') {
+        setVerdict({ kind: 'origins', message: failure.message, problems: originProblems(failure.message, typed) });
+      } else {
+        setVerdict({ kind: 'error', message: errorText(failure) });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const originsInvalid = verdict?.kind === 'origins';
+  return (
+    <form class="site-form" onSubmit={save} aria-label={site ? `Edit ${site.name}` : 'New site'}>
+      <label class="field">
+        <span class="field__label">Name</span>
+        <input
+          class="field__input"
+          value={name}
+          required
+          placeholder="My shop"
+          onInput={(event) => setName(event.currentTarget.value)}
+          data-testid="op-site-name"
+        />
+      </label>
+      <div class="field">
+        <label class="field__label" for={`${prefix}-origins`}>
+          Allowed origins
+        </label>
+        <textarea
+          id={`${prefix}-origins`}
+          class="field__input site-form__origins"
+          rows={Math.max(3, originLines(origins).length + 1)}
+          value={origins}
+          spellcheck={false}
+          placeholder={'https://www.example.com\nhttps://shop.example.com'}
+          aria-invalid={originsInvalid}
+          aria-describedby={`${prefix}-origins-hint`}
+          onInput={(event) => setOrigins(event.currentTarget.value)}
+          data-testid="op-site-origins"
+        />
+        <span id={`${prefix}-origins-hint`} class="field__hint">
+          One per line, exactly <code>scheme://host[:port]</code>: no path, no wildcard. The widget works only on pages
+          of these origins.
+        </span>
+        {verdict?.kind === 'origins' && <OriginVerdict message={verdict.message} problems={verdict.problems} />}
+      </div>
+      <SiteWidgetFields prefix={prefix} draft={widget} onChange={setWidget} />
+      {verdict?.kind === 'error' && (
+        <p class="form__error" role="alert" data-testid="op-site-error">
+          {verdict.message}
+        </p>
+      )}
+      {verdict?.kind === 'saved' && <SavedNote rewritten={verdict.rewritten} />}
+      <div class="form__actions">
+        <button type="submit" class="button button--primary" disabled={saving} data-testid="op-site-save">
+          {saving ? 'Saving…' : site ? 'Save' : 'Create site'}
+        </button>
+        <button type="button" class="button button--quiet" onClick={onClose}>
+          {site ? 'Close' : 'Cancel'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function OriginVerdict({ message, problems }: { message: string; problems: OriginProblem[] }) {
+  return (
+    <div class="form__error" role="alert" data-testid="op-site-origins-error">
+      {problems.length === 0 ? (
+        message
+      ) : (
+        <ul class="origin-problems">
+          {problems.map((problem) => (
+            <li key={problem.line} data-line={problem.line}>
+              <span class="origin-problems__line">Line {problem.line}</span>
+              {/* The server's message often quotes the origin already. */}
+              {problem.message.includes(problem.origin) ? (
+                <span>{problem.message}</span>
+              ) : (
+                <span>
+                  <code>{problem.origin}</code>: {problem.message}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function SavedNote({ rewritten }: { rewritten: Array<[string, string]> }) {
+  return (
+    <div class="form__ok" role="status" data-testid="op-site-saved">
+      Saved.
+      {rewritten.length > 0 && (
+        <>
+          {' '}
+          Origins are stored in their exact form:
+          <ul class="origin-rewrites">
+            {rewritten.map(([typed, stored]) => (
+              <li key={typed}>
+                <code>{typed}</code> → <code>{stored}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

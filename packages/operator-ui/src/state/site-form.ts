@@ -1,0 +1,116 @@
+// The site editor's pure parts: origins typed one per line, the server's verdict on them, and widget fields.
+
+import type { SiteDetails, WidgetSettings } from '@livechat/protocol';
+
+/** One origin per line; blank lines and surrounding spaces are nobody's intent. */
+export function originLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+export interface OriginProblem {
+  /** 1-based, counting the non-blank lines the server was sent. */
+  line: number;
+  origin: string;
+  message: string;
+}
+
+/**
+ * The server's `bad_origin_format` message names the line it refuses, by number or by quoting it; each
+ * sentence or line of the message is laid beside the origin it names, so the owner sees which to fix.
+ */
+export function originProblems(message: string, origins: readonly string[]): OriginProblem[] {
+  const problems: OriginProblem[] = [];
+  for (const part of messageParts(message)) {
+    const index = namedLine(part, origins);
+    if (index !== null && !problems.some((problem) => problem.line === index + 1)) {
+      problems.push({ line: index + 1, origin: origins[index] ?? '', message: withoutLineNumber(part) });
+    }
+  }
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+function messageParts(message: string): string[] {
+  return message
+    .split(/\n|;\s+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+}
+
+/** The list says "Line 3" itself; the message need not say it twice. */
+function withoutLineNumber(part: string): string {
+  const rest = part.replace(/^line \d+\s*[:,.\u2013\u2014-]?\s*/i, '');
+  return rest === '' ? part : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+function namedLine(part: string, origins: readonly string[]): number | null {
+  const byNumber = /\bline (\d+)\b/i.exec(part);
+  if (byNumber) {
+    const index = Number(byNumber[1]) - 1;
+    if (index >= 0 && index < origins.length) return index;
+  }
+  // The longest quoted origin wins, so that `https://a.com` is not taken for `https://a.com/path`.
+  let best: number | null = null;
+  origins.forEach((origin, index) => {
+    if (part.includes(origin) && (best === null || origin.length > (origins[best]?.length ?? 0))) best = index;
+  });
+  return best;
+}
+
+/** Origins the server stored in another form than typed, paired when the lists line up one to one. */
+export function rewrittenOrigins(typed: readonly string[], saved: readonly string[]): Array<[string, string]> {
+  if (typed.length !== saved.length) return [];
+  return typed.flatMap((origin, index): Array<[string, string]> => {
+    const stored = saved[index];
+    return stored !== undefined && stored !== origin ? [[origin, stored]] : [];
+  });
+}
+
+const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+export const isHexColor = (value: string): boolean => HEX.test(value.trim());
+
+/** The colour picker only takes `#rrggbb`; `#rgb` doubles each digit as CSS does. */
+export function pickerColor(value: string | null, fallback = '#2b59d9'): string {
+  const color = value?.trim() ?? '';
+  if (!isHexColor(color)) return fallback;
+  const digits = color.slice(1).toLowerCase();
+  return digits.length === 3 ? `#${[...digits].map((digit) => digit + digit).join('')}` : `#${digits}`;
+}
+
+/** The widget fields as typed: empty text means "the default" to the server, which is null. */
+export interface WidgetDraft {
+  color: string;
+  position: WidgetSettings['position'];
+  title: string;
+  greeting: string;
+  locale: string;
+}
+
+export function widgetDraft(widget: WidgetSettings | undefined): WidgetDraft {
+  return {
+    color: widget?.color ?? '',
+    position: widget?.position ?? 'right',
+    title: widget?.title ?? '',
+    greeting: widget?.greeting ?? '',
+    locale: widget?.locale ?? '',
+  };
+}
+
+export function widgetSettings(draft: WidgetDraft): WidgetSettings {
+  const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  return {
+    color: orNull(draft.color),
+    position: draft.position,
+    title: orNull(draft.title),
+    greeting: orNull(draft.greeting),
+    locale: orNull(draft.locale),
+  };
+}
+
+/** Sites as listed: live ones by name, archived ones after them. */
+export function sortSites(sites: readonly SiteDetails[]): SiteDetails[] {
+  return [...sites].sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name));
+}
