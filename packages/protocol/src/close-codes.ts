@@ -5,3 +5,6 @@ export const CLOSE_SERVICE_RESTART = 1012;
 
 /** The session behind the socket ended (logout, a disabled operator, a visitor's reset): do not reconnect with it. */
 export const CLOSE_SESSION_ENDED = 4001;
+
+/** The site was archived, or no longer allows the page's origin: chat is not available on this page. */
+export const CLOSE_NOT_AVAILABLE = 4004;

@@ -6,7 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ErrorBody, SiteBody, SiteDetails, SiteList, WidgetConfig } from '@livechat/protocol';
+import {
+  CLOSE_NOT_AVAILABLE,
+  type ErrorBody,
+  type SiteBody,
+  type SiteDetails,
+  type SiteList,
+  type WidgetConfig,
+} from '@livechat/protocol';
 import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SITE_ID, demoOrigins, seedDemo } from '../src/demo/seed.ts';
@@ -22,6 +29,7 @@ import {
   startServer,
   visitorUrl,
 } from './harness.ts';
+import { closedWithin } from './accounts-harness.ts';
 
 let server: TestServer;
 let adminCookie: string;
@@ -326,6 +334,24 @@ describe('an archived site', () => {
     await asAdmin('PATCH', '/api/admin/sites/shop', { archived: false });
     const again = await visitor.connect();
     await again.close();
+  });
+});
+
+describe('a site edited while visitors chat', () => {
+  it('closes the sockets of pages it no longer allows, within a second, and keeps the others', async () => {
+    await asAdmin('PATCH', '/api/admin/sites/shop', { allowedOrigins: [SITE_ORIGIN, 'https://other.test'] });
+    const kept = await newVisitor(server);
+    const keptSocket = await kept.connect();
+    const droppedSocket = await (await newVisitor(server, 'https://other.test')).connect();
+
+    const closing = closedWithin(droppedSocket, 1000);
+    expect((await asAdmin('PATCH', '/api/admin/sites/shop', { allowedOrigins: [SITE_ORIGIN] })).status).toBe(200);
+    expect(await closing).toBe(CLOSE_NOT_AVAILABLE);
+    await say(keptSocket, 'Still here?');
+
+    const archived = closedWithin(keptSocket, 1000);
+    expect((await asAdmin('PATCH', '/api/admin/sites/shop', { archived: true })).status).toBe(200);
+    expect(await archived).toBe(CLOSE_NOT_AVAILABLE);
   });
 });
 

@@ -1,7 +1,12 @@
 // The socket gateway: authenticates upgrades, dispatches frames, and fans bus events out to the
 // connections that may see them.
 
-import { CLOSE_SERVICE_RESTART, CLOSE_SESSION_ENDED, type OperatorProfile } from '@livechat/protocol';
+import {
+  CLOSE_NOT_AVAILABLE,
+  CLOSE_SERVICE_RESTART,
+  CLOSE_SESSION_ENDED,
+  type OperatorProfile,
+} from '@livechat/protocol';
 import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -13,6 +18,7 @@ import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
 import { now } from '../ids.ts';
+import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
 import { Listings, sendSummary } from './listings.ts';
@@ -151,6 +157,25 @@ export class Gateway {
         if (session.tokenHash !== tokenHash) continue;
         removeFrom(this.visitorSessions, session.visitor.id, session);
         session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
+      }
+    }
+  }
+
+  /**
+   * A site was edited: its visitors' sockets act with the new settings, and those whose page the
+   * site no longer allows (archived, or their origin removed) close now rather than at their next
+   * reconnect.
+   */
+  siteChanged(site: Site): void {
+    for (const sessions of this.visitorSessions.values()) {
+      for (const session of [...sessions]) {
+        if (session.site.id !== site.id) continue;
+        if (site.archivedAt === null && isOriginAllowed(site, session.origin)) {
+          session.site = site;
+          continue;
+        }
+        removeFrom(this.visitorSessions, session.visitor.id, session);
+        session.connection.end(CLOSE_NOT_AVAILABLE, 'chat is not available on this page', SESSION_END_GRACE_MS);
       }
     }
   }

@@ -32,7 +32,12 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
         refuseRepeated(request.query);
         const site = await siteForOrigin(store, request.query.site ?? '', request.headers.origin);
         const visitor = await visitorForToken(store, site, request.query.token);
-        request.visitorSession = { site, visitor, tokenHash: hashSecret(request.query.token ?? '') };
+        request.visitorSession = {
+          site,
+          visitor,
+          tokenHash: hashSecret(request.query.token ?? ''),
+          origin: request.headers.origin ?? '',
+        };
       },
     },
     (socket, request) => {

@@ -12,6 +12,8 @@ export interface VisitorSession {
   site: Site;
   /** The hashed token the socket was opened with: a reset() of that token closes it. */
   tokenHash: string;
+  /** The page's origin the socket came from, checked again when the site's allowed origins change. */
+  origin: string;
   /** The conversation this connection last wrote to, so the next message need not look it up. */
   conversationId?: string;
 }

@@ -31,6 +31,7 @@ export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
     const origins = input.allowedOrigins === undefined ? undefined : allowedOrigins(input.allowedOrigins);
     const site = await store.sites.update(id, { ...input, allowedOrigins: origins });
     if (!site) throw new AppError('not_found', 'no such site');
+    app.gateway.siteChanged(site);
     return { site: siteDetails(site, publicBase(request)) } satisfies SiteBody;
   });
 }

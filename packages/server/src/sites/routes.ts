@@ -43,6 +43,7 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
     if (input.rotateSecret) await store.sites.rotateSecret(site.id);
     const updated = await store.sites.get(site.id);
     if (!updated) throw new AppError('not_found', 'no such site');
+    app.gateway.siteChanged(updated);
     return { secret: updated.identitySecret, requireIdentity: updated.requireIdentity } satisfies SiteIdentitySettings;
   });
 }
