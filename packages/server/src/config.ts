@@ -2,6 +2,7 @@
 
 import { DEFAULT_MAX_FRAME_BYTES } from '@livechat/protocol';
 import type { Synchronous } from './db/connection.ts';
+import { PUBLIC_DIR } from './paths.ts';
 
 export interface Config {
   port: number;
@@ -22,6 +23,8 @@ export interface Config {
   /** Sender of notification emails. */
   mailFrom: string;
   logLevel: string;
+  /** Folder of the built browser files (`widget/`, `operator/`); tests point it at their own. */
+  publicDir: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +56,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || `Live chat <livechat@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    publicDir: PUBLIC_DIR,
   };
 }
 

@@ -16,9 +16,16 @@ if (config.demo) {
   app.log.info(`demo website: ${base}/  operator UI: ${base}/operator/  (alice@example.com / demo-password-alice)`);
 }
 
+// The same signal may come twice (from the terminal and from `npm start` passing it on): close once.
+let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
     app.log.info(`${signal}: closing`);
-    void app.close().then(() => process.exit(0));
+    void app.close().then(() => {
+      app.log.info('live chat stopped');
+      process.exit(0);
+    });
   });
 }
