@@ -10,6 +10,9 @@ export interface BackupRequest {
   force: boolean;
 }
 
+/** The largest step better-sqlite3 accepts: every remaining page at once. */
+const ALL_PAGES = 0x7fffffff;
+
 const USAGE = 'usage: npm run backup -- FILE [--force]';
 
 /** Reads `FILE [--force]`; anything else is refused with the usage. */
@@ -25,9 +28,10 @@ function size(bytes: number): string {
 }
 
 /**
- * SQLite's online backup copies the pages step by step and starts over when the server writes in
- * between, so the copy is one consistent state and the server never waits on it. It goes to a
- * temporary name first: FILE is either the whole copy or untouched.
+ * SQLite's online backup API. Copied in small steps it would start over whenever the server wrote
+ * in between, and a busy server could keep it from ever finishing; copied in one step it reads one
+ * snapshot, which in WAL mode the server's writes do not wait for. It goes to a temporary name
+ * first: FILE is either the whole copy or untouched.
  */
 export async function backupDatabase(dataDir: string, { target, force }: BackupRequest): Promise<number> {
   const source = join(dataDir, 'livechat.sqlite');
@@ -37,7 +41,7 @@ export async function backupDatabase(dataDir: string, { target, force }: BackupR
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    await db.backup(partial);
+    await db.backup(partial, { progress: () => ALL_PAGES });
   } catch (error) {
     rmSync(partial, { force: true });
     throw error;
