@@ -51,6 +51,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     bodyLimit: 64 * 1024,
     // Request lines go to debug, not to every info log.
     logController: new DebugRequestLog(),
+    ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
   });
   const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
   const store = sqliteStore(db);

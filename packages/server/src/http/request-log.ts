@@ -26,6 +26,8 @@ export class DebugRequestLog extends LogController {
         // Visitor tokens travel in the socket URL's query: never write them to the log.
         url: request.url.split('?')[0],
         status: reply.statusCode,
+        // The client's address; behind a proxy, from X-Forwarded-For when TRUST_PROXY names the proxy.
+        ip: request.ip,
         ms: Math.round(reply.elapsedTime),
       },
       'request',
