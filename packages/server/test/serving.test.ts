@@ -116,6 +116,12 @@ describe('cache headers', () => {
     }
   });
 
+  it('sends the server’s own address to the operator UI when there is no demo website', async () => {
+    const root = await raw(`${server.url}/`);
+    expect(root.status).toBe(302);
+    expect(root.headers.location).toBe('/operator/');
+  });
+
   it('does not serve the release bookkeeping', async () => {
     writeFileSync(join(publicDir, 'operator', '.own-files.json'), '[]');
     expect((await raw(`${server.url}/operator/.own-files.json`)).status).toBe(404);

@@ -79,5 +79,8 @@ export async function staticRoutes(app: FastifyInstance): Promise<void> {
       decorateReply: false,
       extensions: ['html'],
     });
+  } else {
+    // Without the demo website, the server's own address is where operators sign in.
+    app.get('/', (_request, reply) => reply.redirect('/operator/'));
   }
 }
