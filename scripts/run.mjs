@@ -55,6 +55,12 @@ function build(args = [], quiet = false) {
 
 /** Runs a built entry of the server with the data folder at the project root unless told, and passes signals on. */
 function serve(entry, args, extraEnv = {}) {
+  if (!existsSync(join(SERVER_DIST, entry))) {
+    console.error(
+      `packages/server/dist/${entry} was not built: is packages/server/src/${entry.replace(/\.js$/, '.ts')} there?`,
+    );
+    process.exit(1);
+  }
   const child = spawn(process.execPath, [join(SERVER_DIST, entry), ...args], {
     cwd: root,
     stdio: 'inherit',
