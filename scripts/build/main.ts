@@ -3,10 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { digestOf, needsBuild, readInputs } from './inputs.ts';
+import { acquireBuildLock } from './lock.ts';
 import { INPUTS_DIGEST, publish, publishedDigest } from './release.ts';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const PNPM = 'pnpm@12.4.2';
 const PUBLIC = join(root, 'dist', 'public');
 const SERVER = join(root, 'packages', 'server');
@@ -72,14 +74,22 @@ const targets: Target[] = [
 ];
 
 const force = process.argv.includes('--force');
-const stale = targets
-  .map((target) => ({ target, inputs: readInputs(root, target.inputs) }))
-  .filter(({ target, inputs }) => force || needsBuild(target.recorded(), inputs))
-  .map(({ target, inputs }) => ({ target, digest: digestOf(inputs) }));
-
-if (stale.length === 0) {
-  console.log('build up to date');
-} else {
-  console.log(`building… (${stale.map(({ target }) => target.name).join(', ')})`);
-  for (const { target, digest } of stale) target.build(digest);
+const release = acquireBuildLock(join(root, 'dist', '.build-lock'));
+if (typeof release === 'string') {
+  console.error(release);
+  process.exit(1);
+}
+try {
+  const stale = targets
+    .map((target) => ({ target, inputs: readInputs(root, target.inputs) }))
+    .filter(({ target, inputs }) => force || needsBuild(target.recorded(), inputs))
+    .map(({ target, inputs }) => ({ target, digest: digestOf(inputs) }));
+  if (stale.length === 0) {
+    console.log('build up to date');
+  } else {
+    console.log(`building… (${stale.map(({ target }) => target.name).join(', ')})`);
+    for (const { target, digest } of stale) target.build(digest);
+  }
+} finally {
+  release();
 }
