@@ -137,6 +137,7 @@ describe('security headers', () => {
     expect(csp, what).not.toContain('unsafe-inline');
     expect(headers['x-content-type-options'], what).toBe('nosniff');
     expect(headers['referrer-policy'], what).toBe('no-referrer');
+    expect(headers['x-frame-options'], what).toBe('DENY');
   };
 
   it('sends a strict policy with the operator UI', async () => {
