@@ -1,18 +1,24 @@
 #!/usr/bin/env node
 // The project's entry points for a fresh clone with only Node 20+ and npm:
-//   node scripts/run.mjs demo   install, build, start the demo on PORT (default 3000)
-//   node scripts/run.mjs test   install, run unit and integration tests
-//   node scripts/run.mjs e2e    install, build, run the browser tests (needs Chromium)
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+//   node scripts/run.mjs start        install and build if needed, start the server (DEMO=1: with the demo data)
+//   node scripts/run.mjs demo         the same as DEMO=1 start
+//   node scripts/run.mjs build        install if needed, build what changed (--force: everything)
+//   node scripts/run.mjs admin ARGS   the built admin command line (`npm run admin -- help`)
+//   node scripts/run.mjs backup FILE  an online copy of the live database (`npm run backup -- FILE`)
+//   node scripts/run.mjs test         install, run unit and integration tests
+//   node scripts/run.mjs e2e          install, build, run the browser tests (needs Chromium)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM = 'pnpm@12.4.2';
+const SERVER_DIST = join(root, 'packages', 'server', 'dist');
+const INSTALL_STAMP = join(root, 'node_modules', '.livechat-installed');
 
-function run(command, args, extraEnv = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } });
+function run(command, args, extraEnv = {}, stdio = 'inherit') {
+  const result = spawnSync(command, args, { cwd: root, stdio, env: { ...process.env, ...extraEnv } });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
@@ -29,23 +35,39 @@ function install() {
   // the local Node headers when the system has them, instead of letting it download them.
   const env = existsSync('/usr/include/node/node.h') ? { npm_config_nodedir: '/usr' } : {};
   must(run('npx', ['-y', PNPM, 'install', '--frozen-lockfile'], env), 'install');
+  writeFileSync(INSTALL_STAMP, new Date().toISOString());
 }
 
-function build() {
+/** Installs when nothing is installed, or when the lockfile changed since the last install (a `git pull`). */
+function installIfNeeded() {
+  const marker = [INSTALL_STAMP, join(root, 'node_modules', '.modules.yaml')].find((file) => existsSync(file));
+  if (!marker || statSync(join(root, 'pnpm-lock.yaml')).mtimeMs > statSync(marker).mtimeMs) install();
+}
+
+/** Builds what changed; `quiet` keeps stdout for the command that follows (admin's output, for one). */
+function build(args = [], quiet = false) {
+  const stdio = quiet ? ['inherit', process.stderr, 'inherit'] : 'inherit';
   must(
-    run('npx', [
-      '-y',
-      PNPM,
-      '-r',
-      '--filter',
-      './packages/widget',
-      '--filter',
-      './packages/operator-ui',
-      'run',
-      'build',
-    ]),
+    run(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'build', 'main.ts'), ...args], {}, stdio),
     'build',
   );
+}
+
+/** Runs a built entry of the server with the data folder at the project root unless told, and passes signals on. */
+function serve(entry, args, extraEnv = {}) {
+  if (!existsSync(join(SERVER_DIST, entry))) {
+    console.error(
+      `packages/server/dist/${entry} was not built: is packages/server/src/${entry.replace(/\.js$/, '.ts')} there?`,
+    );
+    process.exit(1);
+  }
+  const child = spawn(process.execPath, [join(SERVER_DIST, entry), ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DATA_DIR: process.env.DATA_DIR ?? join(root, 'data'), ...extraEnv },
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 function vitest(config, resultsFile) {
@@ -68,17 +90,23 @@ function vitest(config, resultsFile) {
   return status;
 }
 
-const mode = process.argv[2];
+const [mode, ...rest] = process.argv.slice(2);
 switch (mode) {
+  case 'start':
   case 'demo':
-    install();
+    installIfNeeded();
     build();
-    // The server runs inside its package; keep the data folder at the project root unless told.
-    process.exit(
-      run('npx', ['-y', PNPM, '--filter', '@livechat/server', 'run', 'demo'], {
-        DATA_DIR: process.env.DATA_DIR ?? join(root, 'data'),
-      }),
-    );
+    serve('main.js', mode === 'demo' ? ['--demo', ...rest] : rest);
+    break;
+  case 'build':
+    installIfNeeded();
+    build(rest);
+    break;
+  case 'admin':
+  case 'backup':
+    installIfNeeded();
+    build([], true);
+    serve(join('cli', `${mode}.js`), rest);
     break;
   case 'test':
     {
@@ -97,6 +125,6 @@ switch (mode) {
     process.exit(vitest('vitest.e2e.config.ts', '.vitest-e2e-results.json'));
     break;
   default:
-    console.error('usage: node scripts/run.mjs demo|test|e2e');
+    console.error('usage: node scripts/run.mjs start|demo|build|admin|backup|test|e2e [args]');
     process.exit(2);
 }

@@ -15,6 +15,8 @@ import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { DebugRequestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security.ts';
 import { staticRoutes } from './http/static.ts';
 import { mentionRoutes } from './mentions/routes.ts';
 import { inviteRoutes } from './operators/invites.ts';
@@ -51,6 +53,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
       serializers: { req: (req) => ({ method: req.method, url: req.url.split('?')[0] }) },
     },
     bodyLimit: 64 * 1024,
+    // Request lines go to debug, not to every info log.
+    logController: new DebugRequestLog(),
+    ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
   });
   const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
   const store = sqliteStore(db);
@@ -76,6 +81,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
+  await securityHeaders(app);
   await app.register(fastifyCookie);
   // Frames up to the configured limit are handled; up to 4× that they get a typed error and the
   // socket lives on; beyond, the socket is closed (1009) before the frame is even buffered.

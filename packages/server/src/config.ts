@@ -2,6 +2,7 @@
 
 import { DEFAULT_MAX_FRAME_BYTES } from '@livechat/protocol';
 import type { Synchronous } from './db/connection.ts';
+import { PUBLIC_DIR } from './paths.ts';
 
 export interface Config {
   port: number;
@@ -22,6 +23,13 @@ export interface Config {
   /** Sender of notification emails. */
   mailFrom: string;
   logLevel: string;
+  /**
+   * Which proxies in front may tell the client's address (X-Forwarded-For), as Fastify's trustProxy
+   * takes it: `loopback`, an address or a list. Unset, the address is the connection's own.
+   */
+  trustProxy: string | null;
+  /** Folder of the built browser files (`widget/`, `operator/`); tests point it at their own. */
+  publicDir: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,6 +61,8 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || `Live chat <livechat@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.TRUST_PROXY || null,
+    publicDir: PUBLIC_DIR,
   };
 }
 

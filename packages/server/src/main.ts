@@ -18,9 +18,16 @@ if (config.demo) {
 }
 await announceSetup(app, base);
 
+// The same signal may come twice (from the terminal and from `npm start` passing it on): close once.
+let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
     app.log.info(`${signal}: closing`);
-    void app.close().then(() => process.exit(0));
+    void app.close().then(() => {
+      app.log.info('live chat stopped');
+      process.exit(0);
+    });
   });
 }

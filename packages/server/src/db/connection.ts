@@ -3,11 +3,10 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { MIGRATIONS_DIR } from '../paths.ts';
 
 export type Db = Database.Database;
 export type Synchronous = 'FULL' | 'NORMAL';
-
-const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 
 export interface OpenOptions {
   dataDir: string;
@@ -51,7 +50,7 @@ export function migrate(db: Db): string[] {
   const newlyApplied: string[] = [];
   for (const file of files) {
     if (applied.has(file)) continue;
-    const sql = readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8');
+    const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
     db.transaction(() => {
       db.exec(sql);
       record.run(file, new Date().toISOString());

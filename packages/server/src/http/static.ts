@@ -1,15 +1,15 @@
 // Serves the built widget, the operator UI and (in demo mode) the demo website.
 
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
+import { join } from 'node:path';
+import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { DEMO_SITE } from '../paths.ts';
+import { operatorCacheControl, REVALIDATE, widgetCacheControl } from './cache.ts';
 
-const root = (relative: string) => fileURLToPath(new URL(`../../../../${relative}`, import.meta.url));
-export const WIDGET_DIST = root('packages/widget/dist');
-export const OPERATOR_UI_DIST = root('packages/operator-ui/dist');
-export const DEMO_SITE = root('examples/demo-site');
+/** Pages of the operator UI that one-time links open; the UI reads the token from the URL's hash. */
+export const OPERATOR_LINK_PAGES = ['/operator/setup', '/operator/accept'];
 
 function missingBuild(app: FastifyInstance, prefix: string, what: string): void {
   app.get(`${prefix}*`, async () => {
@@ -17,47 +17,70 @@ function missingBuild(app: FastifyInstance, prefix: string, what: string): void 
   });
 }
 
+/** Headers of every built file, decided by the folder it was served from. */
+function headersFor(widgetDir: string, operatorDir: string) {
+  return (res: SetHeadersResponse, path: string): void => {
+    if (path.startsWith(widgetDir)) {
+      // Pages of any origin import the widget's modules, which needs CORS.
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('cache-control', widgetCacheControl(path));
+    } else if (path.startsWith(operatorDir)) {
+      res.setHeader('cache-control', operatorCacheControl(path));
+    } else {
+      res.setHeader('cache-control', REVALIDATE);
+    }
+    // The same URL answers brotli, gzip or plain bytes: shared caches must keep them apart.
+    res.setHeader('vary', 'accept-encoding');
+  };
+}
+
 export async function staticRoutes(app: FastifyInstance): Promise<void> {
-  if (existsSync(`${WIDGET_DIST}/widget.js`)) {
-    // The loader keeps its URL forever, so it is cached briefly; the UI it imports comes cross-origin.
+  const widgetDir = join(app.config.publicDir, 'widget');
+  const operatorDir = join(app.config.publicDir, 'operator');
+  const shared = {
+    preCompressed: true,
+    // The release's bookkeeping (.own-files.json) is not for browsers.
+    dotfiles: 'ignore' as const,
+    // Cache-Control is ours (headersFor), per file.
+    cacheControl: false,
+    setHeaders: headersFor(`${widgetDir}/`, `${operatorDir}/`),
+  };
+  // reply.sendFile for the single files below, with the same encodings and headers.
+  await app.register(fastifyStatic, { ...shared, serve: false, decorateReply: true });
+
+  if (existsSync(join(widgetDir, 'widget.js'))) {
     await app.register(fastifyStatic, {
-      root: `${WIDGET_DIST}/widget`,
+      ...shared,
+      root: join(widgetDir, 'widget'),
       prefix: '/widget/',
-      decorateReply: true,
+      decorateReply: false,
       index: false,
-      setHeaders: (res) => {
-        res.setHeader('access-control-allow-origin', '*');
-        res.setHeader('cache-control', 'public, max-age=300');
-      },
     });
-    app.get('/widget.js', (_request, reply) =>
-      reply.header('cache-control', 'public, max-age=300').sendFile('widget.js', WIDGET_DIST),
-    );
+    app.get('/widget.js', (_request, reply) => reply.sendFile('widget.js', widgetDir));
   } else {
     missingBuild(app, '/widget', 'the widget');
   }
 
-  if (existsSync(`${OPERATOR_UI_DIST}/index.html`)) {
-    await app.register(fastifyStatic, {
-      root: OPERATOR_UI_DIST,
-      prefix: '/operator/',
-      decorateReply: false,
-      setHeaders: (res, path) => {
-        const hashed = path.includes('/assets/');
-        res.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
+  if (existsSync(join(operatorDir, 'index.html'))) {
+    await app.register(fastifyStatic, { ...shared, root: operatorDir, prefix: '/operator/', decorateReply: false });
     app.get('/operator', (_request, reply) => reply.redirect('/operator/'));
+    for (const page of OPERATOR_LINK_PAGES) {
+      app.get(page, (_request, reply) => reply.sendFile('index.html', operatorDir));
+    }
   } else {
     missingBuild(app, '/operator', 'the operator UI');
   }
 
   if (app.config.demo) {
     await app.register(fastifyStatic, {
+      ...shared,
       root: DEMO_SITE,
       prefix: '/',
       decorateReply: false,
       extensions: ['html'],
     });
+  } else {
+    // Without the demo website, the server's own address is where operators sign in.
+    app.get('/', (_request, reply) => reply.redirect('/operator/'));
   }
 }
