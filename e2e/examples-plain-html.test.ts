@@ -93,7 +93,7 @@ describe('the plain HTML example', () => {
     const page = await context.newPage();
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/widget/core.js', async (route) => {
+    await page.route('**/widget/core-*.js', async (route) => {
       await held;
       await route.continue();
     });
@@ -121,7 +121,7 @@ describe('the plain HTML example', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.route('**/widget/core.js', (route) => route.abort());
+    await page.route('**/widget/core-*.js', (route) => route.abort());
     await page.goto(`${site.url}/index.html`);
     await expect.poll(() => errors.some((text) => text.startsWith('[livechat]'))).toBe(true);
     expect(await page.evaluate(() => document.querySelectorAll('livechat-widget').length)).toBe(0);
