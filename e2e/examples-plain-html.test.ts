@@ -60,7 +60,8 @@ describe('the plain HTML example', () => {
     await page.waitForURL('**/pricing.html');
     // That page asks for French and the left side.
     const launcher = page.getByTestId('lc-launcher');
-    await expect.poll(() => launcher.getAttribute('aria-label')).toBe('Ouvrir le chat');
+    // Labelled by the core, which this page (no API call) fetches once it has loaded and gone idle.
+    await expect.poll(() => launcher.getAttribute('aria-label'), { timeout: 5000 }).toBe('Ouvrir le chat');
     const box = await launcher.boundingBox();
     expect(box?.x).toBeLessThan(100);
 

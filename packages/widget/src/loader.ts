@@ -55,7 +55,8 @@ else if (!page[MARKER]) {
         for (const [name, ...args] of queue.splice(0)) Promise.resolve(call(name, args)).catch(() => undefined);
       },
       (error: unknown) => {
-        // A launcher that cannot open anything would only mislead.
+        // A launcher that cannot open anything would only mislead, now or once the settings arrive.
+        gone = true;
         shell?.host.remove();
         console.error('[livechat]', error);
       },
