@@ -39,7 +39,8 @@ export function drawLauncher(look: LauncherLook): LauncherShell {
   const host = document.createElement('livechat-widget');
   applyLook(host, look);
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${CSS}</style><button class="l" data-testid="lc-launcher">${CHAT_ICON}</button>`;
+  // Named before the core gives it its label in the visitor's language: "Chat" reads in English and French alike.
+  root.innerHTML = `<style>${CSS}</style><button class="l" data-testid="lc-launcher" aria-label="Chat">${CHAT_ICON}</button>`;
   const button = root.querySelector('button') as HTMLButtonElement;
   button.hidden = look.hideLauncher;
   document.body.append(host);
