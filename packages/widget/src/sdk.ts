@@ -6,9 +6,10 @@ import { createEmitter } from './emitter.ts';
 import { ChatError, errorFromResponse } from './errors.ts';
 import { createLauncher, type Launcher, type LauncherShell } from './launcher.ts';
 import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
-import { isRefusal, type RefusalCode, refusalOf, refusalWarning } from './refusal.ts';
+import { isRefusal, type RefusalCode, refusalWarning } from './refusal.ts';
 import { resolveSettings } from './settings.ts';
-import { askSite, type SiteAnswer, siteSettings, withSiteSettings } from './site-config.ts';
+import { askSite, type SiteAnswer, withSiteSettings } from './site-config.ts';
+import { siteGate } from './site-gate.ts';
 import { browserStore, storageKey } from './storage.ts';
 import type { ChatUI, UIModule } from './ui-contract.ts';
 import { createVisitorSession } from './visitor-session.ts';
@@ -58,8 +59,6 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
   const events = createEmitter();
 
   let destroyed = false;
-  /** Set when the server refuses this embed: nothing is retried, the panel says chat is not available. */
-  let refusal: ChatError | null = null;
   let launcher: Launcher | null = null;
   let uiModule: Promise<UIModule> | undefined;
   let uiLoading: Promise<ChatUI> | undefined;
@@ -73,33 +72,32 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
         ? error
         : new ChatError('network', error instanceof Error ? error.message : String(error));
     // The refusal was reported once, when it came; calls refused by it since only reject.
-    if (!destroyed && chatError !== refusal) events.emit('error', { code: chatError.code, message: chatError.message });
+    if (!destroyed && chatError !== site.refusal())
+      events.emit('error', { code: chatError.code, message: chatError.message });
     return chatError;
   };
   const alive = () => {
     if (destroyed) throw new ChatError('destroyed', 'the chat was destroyed');
   };
 
-  /** The embed cannot work until its owner fixes it: stop, say so in the panel, and tell the owner once. */
-  const refuse = (error: ChatError) => {
-    if (refusal || destroyed) return;
-    refusal = error;
-    tracker.stop();
-    ui?.block();
-    events.emit('error', { code: error.code, message: error.message });
-    console.warn(refusalWarning(error.code as RefusalCode, location.origin, siteId, origin));
-  };
-
-  /** The site's answer: its settings under the page's, or the refusal that switches the chat off. */
-  const site: Promise<void> = (embedded?.answer ?? askSite(origin, siteId)).then((answer) => {
-    settings = resolveSettings(withSiteSettings(siteSettings(answer), options), languages);
-    const refused = answer && refusalOf(answer.status, answer.body);
-    if (refused) refuse(refused);
+  const site = siteGate(embedded?.answer ?? askSite(origin, siteId), {
+    settings(server) {
+      settings = resolveSettings(withSiteSettings(server, options), languages);
+    },
+    // The embed cannot work until its owner fixes it: stop, say so in the panel, and tell the owner once.
+    refused(error) {
+      if (destroyed) return;
+      tracker.stop();
+      ui?.block();
+      events.emit('error', { code: error.code, message: error.message });
+      console.warn(refusalWarning(error.code as RefusalCode, location.origin, siteId, origin));
+    },
   });
   /** For calls that need the server: they wait for the site's answer and reject with its refusal. */
   const usable = async () => {
-    await site;
+    await site.answered;
     alive();
+    const refusal = site.refusal();
     if (refusal) throw refusal;
   };
 
@@ -108,7 +106,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
       .then(() => session.fetch('/page-views', { ...json(pageView), keepalive: true }))
       .catch((error: unknown) => {
         // Otherwise a lost page view is not worth an error on the host page's console.
-        if (isRefusal(error)) refuse(error);
+        if (isRefusal(error)) site.refuse(error);
       });
   };
   const tracker: PageTracker = trackPageViews(sendPageView, settings.trackPageViews);
@@ -140,8 +138,8 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
       greeting: settings.greeting,
       lang: settings.locale,
       dir: settings.dir,
-      blocked: refusal !== null,
-      refused: (error) => refuse(new ChatError(error.code, error.message)),
+      blocked: site.refusal() !== null,
+      refused: (error) => site.refuse(new ChatError(error.code, error.message)),
       emit: events.emit,
       restoreFocus,
       launcher: {
@@ -186,7 +184,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     else addEventListener('DOMContentLoaded', () => resolve(), { once: true });
   });
   // In the site's colours from the start: the launcher waits for the server's settings.
-  const launcherReady: Promise<Launcher | null> = Promise.all([site, bodyReady]).then(() => {
+  const launcherReady: Promise<Launcher | null> = Promise.all([site.answered, bodyReady]).then(() => {
     if (destroyed) return null;
     return (launcher = createLauncher(
       settings,
@@ -316,8 +314,8 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     .then(
       () => launcherReady.then(() => !destroyed && events.emit('ready', { visitorId: session.visitorId() ?? '' })),
       (error: unknown) => {
-        if (isRefusal(error)) return refuse(error);
-        if (destroyed || error === refusal) return;
+        if (isRefusal(error)) return site.refuse(error);
+        if (destroyed || error === site.refusal()) return;
         fail(
           new ChatError(
             'network',
