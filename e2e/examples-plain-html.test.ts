@@ -60,7 +60,8 @@ describe('the plain HTML example', () => {
     await page.waitForURL('**/pricing.html');
     // That page asks for French and the left side.
     const launcher = page.getByTestId('lc-launcher');
-    await expect.poll(() => launcher.getAttribute('aria-label')).toBe('Ouvrir le chat');
+    // Labelled by the core, which this page (no API call) fetches once it has loaded and gone idle.
+    await expect.poll(() => launcher.getAttribute('aria-label'), { timeout: 5000 }).toBe('Ouvrir le chat');
     const box = await launcher.boundingBox();
     expect(box?.x).toBeLessThan(100);
 
@@ -93,7 +94,7 @@ describe('the plain HTML example', () => {
     const page = await context.newPage();
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/widget/core.js', async (route) => {
+    await page.route('**/widget/core-*.js', async (route) => {
       await held;
       await route.continue();
     });
@@ -121,7 +122,7 @@ describe('the plain HTML example', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    await page.route('**/widget/core.js', (route) => route.abort());
+    await page.route('**/widget/core-*.js', (route) => route.abort());
     await page.goto(`${site.url}/index.html`);
     await expect.poll(() => errors.some((text) => text.startsWith('[livechat]'))).toBe(true);
     expect(await page.evaluate(() => document.querySelectorAll('livechat-widget').length)).toBe(0);

@@ -1,4 +1,6 @@
-// Builds what the script tag loads from /widget/: the core (core.js, loaded at once) and the chat UI chunk it imports when the panel is needed.
+// Builds what the script tag loads from /widget/: the core (core-HASH.js, fetched when the chat is wanted) and
+// the chat UI chunk it imports when the panel is needed. Every name is content-hashed, so the server can
+// cache them for good; the loader's build reads the core's name from this build's manifest.
 
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -12,10 +14,12 @@ export default defineConfig({
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,
+    // .vite/manifest.json: `src/embed.ts` → { file: 'core-HASH.js' }, read by vite.loader.config.ts.
+    manifest: true,
     lib: {
       entry: 'src/embed.ts',
       formats: ['es'],
-      fileName: () => 'core.js',
+      fileName: () => 'core-[hash].js',
     },
     minify: true,
     rolldownOptions: {

@@ -11,7 +11,9 @@ const CSS =
   '.l{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:56px;height:56px;border:0;border-radius:50%;' +
   'background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff);cursor:pointer;box-shadow:0 4px 16px #0004}' +
   ':host([position=left]) .l{right:auto;left:20px}' +
-  '.l:focus-visible{outline:3px solid #1f2937;outline-offset:3px;box-shadow:0 0 0 6px #fff}' +
+  '.l:focus-visible{outline:3px solid #1f2937;outline-offset:3px;box-shadow:0 0 0 6px #fff}';
+/** What only matters once the core runs (the unread badge, the open panel): added by it, not by the loader. */
+const CORE_CSS =
   '.l span{position:absolute;top:-4px;right:-4px;padding:0 6px;border-radius:10px;' +
   'background:#b91c1c;color:#fff;font:600 12px/20px sans-serif}' +
   '@media (max-width:480px){.l[aria-expanded=true]{display:none}}';
@@ -37,10 +39,8 @@ export function drawLauncher(look: LauncherLook): LauncherShell {
   const host = document.createElement('livechat-widget');
   applyLook(host, look);
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML =
-    `<style>${CSS}</style>` +
-    `<button class="l" data-testid="lc-launcher" aria-expanded="false" aria-describedby="d">${CHAT_ICON}` +
-    '<span data-testid="lc-unread" hidden></span></button><p id="d" hidden></p>';
+  // Named before the core gives it its label in the visitor's language: "Chat" reads in English and French alike.
+  root.innerHTML = `<style>${CSS}</style><button class="l" data-testid="lc-launcher" aria-label="Chat">${CHAT_ICON}</button>`;
   const button = root.querySelector('button') as HTMLButtonElement;
   button.hidden = look.hideLauncher;
   document.body.append(host);
@@ -75,8 +75,18 @@ export function createLauncher(
   applyLook(host, settings);
   host.lang = settings.locale;
   host.dir = settings.dir;
-  const badge = root.querySelector('span') as HTMLSpanElement;
-  const description = root.querySelector('p') as HTMLParagraphElement;
+  const style = document.createElement('style');
+  style.textContent = CORE_CSS;
+  const badge = document.createElement('span');
+  badge.dataset.testid = 'lc-unread';
+  badge.hidden = true;
+  const description = document.createElement('p');
+  description.id = 'lc-launcher-description';
+  description.hidden = true;
+  root.append(style, description);
+  button.append(badge);
+  button.setAttribute('aria-describedby', description.id);
+  button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-label', strings.openChat);
   button.onclick = onActivate;
   button.onpointerenter = button.onfocus = onPrefetch;

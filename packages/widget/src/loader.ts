@@ -1,9 +1,16 @@
-// The script tag's entry (/widget.js): draws the launcher at once, and window.LiveChat queues calls until the
-// core (/widget/core.js) has loaded, then forwards them. The core adopts the launcher drawn here.
+// The script tag's entry (/widget.js): asks the server for the site's widget settings, draws the launcher in
+// them, and window.LiveChat queues calls. The rest of the chat (the core, under /widget/ with a hashed name)
+// is fetched when the visitor reaches for the launcher, when the page calls the API, or once the page has
+// loaded and the browser is idle; then the queued calls are forwarded to it. The core adopts the launcher.
 
 import { API_GLOBAL, CHAT_METHODS, SETTINGS_GLOBAL } from './api.ts';
+import { callLoadsCore, whenIdleAfterLoad } from './core-triggers.ts';
 import { drawLauncher, type LauncherShell } from './launcher.ts';
-import { launcherLook, pageSettings } from './look.ts';
+import { flag, launcherLook, pageSettings } from './look.ts';
+import { askSite, type SiteAnswer, siteSettings, withSiteSettings } from './site-config.ts';
+
+/** The core's file name under /widget/, content-hashed so that it can be cached for good (set by the build). */
+declare const __LIVECHAT_CORE__: string;
 
 type Call = [string, ...unknown[]];
 type Forward = (...args: unknown[]) => unknown;
@@ -14,6 +21,7 @@ interface CoreModule {
     attributes: DOMStringMap,
     settings: unknown,
     drawn: () => LauncherShell | undefined,
+    answer: Promise<SiteAnswer | null>,
   ): Record<string, Forward>;
 }
 
@@ -26,33 +34,47 @@ const script =
 if (!script?.dataset.site) console.error('[livechat] data-site missing');
 else if (!page[MARKER]) {
   page[MARKER] = 1;
+  const origin = new URL(script.src).origin;
+  const answer = askSite(origin, script.dataset.site);
+  const ownSettings = pageSettings(script.dataset, page[SETTINGS_GLOBAL]);
   // The queue stub's calls (`LiveChat('identify', {...})` before this script ran) go first, in order.
   const queue: Call[] = [...(((page[API_GLOBAL] as { q?: ArrayLike<unknown>[] } | undefined)?.q ?? []) as never[])].map(
     (args) => [...(args as ArrayLike<unknown> & Iterable<unknown>)] as Call,
   );
   let chat: Record<string, Forward> | undefined;
   let gone = false;
+  let loading: Promise<void> | undefined;
+  let shell: LauncherShell | undefined;
+
+  const load = () =>
+    (loading ??= import(/* @vite-ignore */ `${origin}/widget/${__LIVECHAT_CORE__}`).then(
+      (core: CoreModule) => {
+        if (gone) return;
+        chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL], () => shell, answer);
+        // Errors of queued calls also reach the `error` event; here they would only be unhandled rejections.
+        for (const [name, ...args] of queue.splice(0)) Promise.resolve(call(name, args)).catch(() => undefined);
+      },
+      (error: unknown) => {
+        // A launcher that cannot open anything would only mislead, now or once the settings arrive.
+        gone = true;
+        shell?.host.remove();
+        console.error('[livechat]', error);
+      },
+    ));
   const call = (name: string, args: unknown[]) => {
     if (chat) return chat[name]?.(...args);
-    if (!gone) queue.push([name, ...args]);
+    if (gone) return;
+    queue.push([name, ...args]);
+    if (callLoadsCore(name)) load();
   };
-  const api = ((name: string, ...args: unknown[]) => call(name, args)) as Api;
+  // `LiveChat('open')` and `LiveChat.open()` are the same call.
+  const api = ((name: string, ...args: unknown[]) => (api[name] ?? ((...rest) => call(name, rest)))(...args)) as Api;
   for (const name of CHAT_METHODS) api[name] = (...args) => call(name, args);
   api.on = (event, listener) => {
     call('on', [event, listener]);
     return () => api.off?.(event, listener);
   };
   api.isOpen = () => !!chat?.isOpen?.();
-  // The launcher shows before the core arrives; a click meanwhile opens the chat once it has.
-  let shell: LauncherShell | undefined;
-  const draw = () => {
-    if (gone || chat || shell) return;
-    shell = drawLauncher(launcherLook(pageSettings(script.dataset, page[SETTINGS_GLOBAL])));
-    shell.button.onclick = () => call('open', []);
-  };
-  if (document.body) draw();
-  else addEventListener('DOMContentLoaded', draw, { once: true });
-
   api.destroy = () => {
     gone = true;
     shell?.host.remove();
@@ -63,18 +85,19 @@ else if (!page[MARKER]) {
   };
   page[API_GLOBAL] = api;
 
-  const origin = new URL(script.src).origin;
-  import(/* @vite-ignore */ `${origin}/widget/core.js`).then(
-    (core: CoreModule) => {
-      if (gone) return;
-      chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL], () => shell);
-      // Errors of queued calls also reach the `error` event; here they would only be unhandled rejections.
-      for (const [name, ...args] of queue.splice(0)) Promise.resolve(call(name, args)).catch(() => undefined);
-    },
-    (error: unknown) => {
-      // A launcher that cannot open anything would only mislead.
-      shell?.host.remove();
-      console.error('[livechat]', error);
-    },
-  );
+  // The launcher waits for the site's settings, so that it shows in the owner's colours from the start.
+  const draw = () => {
+    if (gone || chat || shell) return;
+    shell = drawLauncher(launcherLook(withSiteSettings(siteSettings(settled), ownSettings)));
+    shell.button.onclick = () => call('open', []);
+    shell.button.onpointerenter = shell.button.onfocus = load;
+  };
+  let settled: SiteAnswer | null = null;
+  answer.then((site) => {
+    settled = site;
+    if (document.body) draw();
+    else addEventListener('DOMContentLoaded', draw, { once: true });
+  });
+  if (queue.some(([name]) => callLoadsCore(name)) || flag(ownSettings.open, false)) load();
+  whenIdleAfterLoad(load, window);
 }

@@ -6,7 +6,10 @@ import { createEmitter } from './emitter.ts';
 import { ChatError, errorFromResponse } from './errors.ts';
 import { createLauncher, type Launcher, type LauncherShell } from './launcher.ts';
 import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
+import { isRefusal, type RefusalCode, refusalWarning } from './refusal.ts';
 import { resolveSettings } from './settings.ts';
+import { askSite, type SiteAnswer, withSiteSettings } from './site-config.ts';
+import { siteGate } from './site-gate.ts';
 import { browserStore, storageKey } from './storage.ts';
 import type { ChatUI, UIModule } from './ui-contract.ts';
 import { createVisitorSession } from './visitor-session.ts';
@@ -24,6 +27,14 @@ function focusedElement(): Element | null {
   return element;
 }
 
+/** What the script-tag loader has already done when it hands over to the core. */
+export interface Embedded {
+  /** The launcher the loader drew, if it has yet. */
+  drawn(): LauncherShell | undefined;
+  /** The server's answer about the site, asked for by the loader. */
+  answer: Promise<SiteAnswer | null>;
+}
+
 /**
  * Creates the chat widget on the page. Call it in the browser (after mount in SPA frameworks),
  * once per page, and destroy() it on unmount. Importing the module has no effect by itself.
@@ -32,15 +43,17 @@ export function createChat(options: ChatOptions): Chat {
   return startChat(options);
 }
 
-/** createChat, adopting the launcher the script-tag loader may have drawn already. */
-export function startChat(options: ChatOptions, drawn?: () => LauncherShell | undefined): Chat {
+/** createChat, adopting the launcher and the site's answer the script-tag loader may have already. */
+export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
   if (typeof window === 'undefined' || typeof document === 'undefined') {
     throw new ChatError('no_browser', 'createChat() needs a browser: call it after your app mounts');
   }
   if (!options?.server || !options.site) throw new ChatError('bad_request', 'createChat() needs { server, site }');
   const origin = new URL(options.server, location.href).origin;
   const siteId = options.site;
-  const settings = resolveSettings(options, navigator.languages ?? []);
+  const languages = navigator.languages ?? [];
+  // The page's own settings until the server's arrive; `open` and `trackPageViews` are the page's alone.
+  let settings = resolveSettings(options, languages);
   const storage = browserStore();
   const session = createVisitorSession(origin, siteId, storage);
   const events = createEmitter();
@@ -58,17 +71,43 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
       error instanceof ChatError
         ? error
         : new ChatError('network', error instanceof Error ? error.message : String(error));
-    if (!destroyed) events.emit('error', { code: chatError.code, message: chatError.message });
+    // The refusal was reported once, when it came; calls refused by it since only reject.
+    if (!destroyed && chatError !== site.refusal())
+      events.emit('error', { code: chatError.code, message: chatError.message });
     return chatError;
   };
   const alive = () => {
     if (destroyed) throw new ChatError('destroyed', 'the chat was destroyed');
   };
 
+  const site = siteGate(embedded?.answer ?? askSite(origin, siteId), {
+    settings(server) {
+      settings = resolveSettings(withSiteSettings(server, options), languages);
+    },
+    // The embed cannot work until its owner fixes it: stop, say so in the panel, and tell the owner once.
+    refused(error) {
+      if (destroyed) return;
+      tracker.stop();
+      ui?.block();
+      events.emit('error', { code: error.code, message: error.message });
+      console.warn(refusalWarning(error.code as RefusalCode, location.origin, siteId, origin));
+    },
+  });
+  /** For calls that need the server: they wait for the site's answer and reject with its refusal. */
+  const usable = async () => {
+    await site.answered;
+    alive();
+    const refusal = site.refusal();
+    if (refusal) throw refusal;
+  };
+
   const sendPageView = (pageView: NonNullable<ReturnType<typeof toPageView>>) => {
-    session.fetch('/page-views', { ...json(pageView), keepalive: true }).catch(() => {
-      // A lost page view is not worth an error on the host page's console.
-    });
+    usable()
+      .then(() => session.fetch('/page-views', { ...json(pageView), keepalive: true }))
+      .catch((error: unknown) => {
+        // Otherwise a lost page view is not worth an error on the host page's console.
+        if (isRefusal(error)) site.refuse(error);
+      });
   };
   const tracker: PageTracker = trackPageViews(sendPageView, settings.trackPageViews);
 
@@ -99,6 +138,8 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
       greeting: settings.greeting,
       lang: settings.locale,
       dir: settings.dir,
+      blocked: site.refusal() !== null,
+      refused: (error) => site.refuse(new ChatError(error.code, error.message)),
       emit: events.emit,
       restoreFocus,
       launcher: {
@@ -116,10 +157,10 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
     });
 
   const loadUI = (): Promise<ChatUI> =>
-    (uiLoading ??= Promise.all([loadModule(), bodyReady])
-      .then(([module]) => {
+    (uiLoading ??= Promise.all([loadModule(), launcherReady])
+      .then(([module, shell]) => {
         alive();
-        return (ui ??= mountUI(module, launcher as Launcher));
+        return (ui ??= mountUI(module, shell as Launcher));
       })
       .catch((error: unknown) => {
         uiLoading = undefined;
@@ -138,20 +179,20 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
     if (mounted || connect) void loadUI().then((chat) => wasOpen && chat.open(), fail);
   };
 
-  const showLauncher = () => {
-    if (destroyed) return;
-    launcher = createLauncher(
+  const bodyReady = new Promise<void>((resolve) => {
+    if (document.body) resolve();
+    else addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  });
+  // In the site's colours from the start: the launcher waits for the server's settings.
+  const launcherReady: Promise<Launcher | null> = Promise.all([site.answered, bodyReady]).then(() => {
+    if (destroyed) return null;
+    return (launcher = createLauncher(
       settings,
       () => chat.toggle(),
       () => void loadModule().catch(() => undefined),
-      drawn?.(),
-    );
-    resolveBody();
-  };
-  let resolveBody: () => void = () => undefined;
-  const bodyReady = new Promise<void>((resolve) => (resolveBody = resolve));
-  if (document.body) showLauncher();
-  else addEventListener('DOMContentLoaded', showLauncher, { once: true });
+      embedded?.drawn(),
+    ));
+  });
 
   const chat: Chat = {
     open() {
@@ -176,7 +217,7 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
 
     async identify(user: ChatUser) {
       try {
-        alive();
+        await usable();
         if (!user || user.id === undefined || user.id === null || `${user.id}` === '') {
           throw new ChatError('bad_request', 'identify() needs the user’s id');
         }
@@ -212,7 +253,7 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
 
     async setAttributes(attributes: Record<string, AttributeValue>) {
       try {
-        alive();
+        await usable();
         const values = Object.fromEntries(
           Object.entries(attributes ?? {}).map(([key, value]) => [key, value === null ? null : `${value}`]),
         );
@@ -225,7 +266,7 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
 
     async sendMessage(text: string) {
       try {
-        alive();
+        await usable();
         if (typeof text !== 'string' || !text.trim())
           throw new ChatError('bad_request', 'sendMessage() needs some text');
         (await loadUI()).send(text);
@@ -256,7 +297,6 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      removeEventListener('DOMContentLoaded', showLauncher);
       tracker.stop();
       ui?.destroy();
       ui = null;
@@ -269,12 +309,20 @@ export function startChat(options: ChatOptions, drawn?: () => LauncherShell | un
   // A visitor with a conversation gets its socket now, so replies raise the unread badge.
   if (storage.get(storageKey(siteId, 'conversation'))) void loadUI().catch(() => undefined);
   if (settings.open) chat.open();
-  session.token().then(
-    () => bodyReady.then(() => !destroyed && events.emit('ready', { visitorId: session.visitorId() ?? '' })),
-    (error: unknown) =>
-      fail(
-        new ChatError('network', `could not reach the chat server: ${error instanceof Error ? error.message : error}`),
-      ),
-  );
+  usable()
+    .then(() => session.token())
+    .then(
+      () => launcherReady.then(() => !destroyed && events.emit('ready', { visitorId: session.visitorId() ?? '' })),
+      (error: unknown) => {
+        if (isRefusal(error)) return site.refuse(error);
+        if (destroyed || error === site.refusal()) return;
+        fail(
+          new ChatError(
+            'network',
+            `could not reach the chat server: ${error instanceof Error ? error.message : error}`,
+          ),
+        );
+      },
+    );
   return chat;
 }

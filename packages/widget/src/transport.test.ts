@@ -1,8 +1,9 @@
 import type { ServerToVisitor, VisitorToServer } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ChatError } from './errors.ts';
 import { type KeyValueStore, memoryStore } from './storage.ts';
 import { message, visitor } from './test-messages.ts';
-import { type SocketLike, type TransportEvent, VisitorTransport } from './transport.ts';
+import { type SocketLike, type TransportEvent, type TransportOptions, VisitorTransport } from './transport.ts';
 
 class FakeSocket implements SocketLike {
   readyState = 1;
@@ -43,7 +44,7 @@ const welcome = (conversation: { id: string; lastSeq: number } | null): ServerTo
   conversation,
 });
 
-function setup(storage: KeyValueStore = memoryStore(), refuse = () => false) {
+function setup(storage: KeyValueStore = memoryStore(), refuse = () => false, options: Partial<TransportOptions> = {}) {
   const sockets: FakeSocket[] = [];
   const events: TransportEvent[] = [];
   let token = 'token-1';
@@ -60,6 +61,7 @@ function setup(storage: KeyValueStore = memoryStore(), refuse = () => false) {
       sockets.push(socket);
       return socket;
     },
+    ...options,
   });
   const socket = () => sockets.at(-1) as FakeSocket;
   const messageSeqs = () => events.flatMap((e) => (e.type === 'messages' ? e.messages.map((m) => m.seq) : []));
@@ -212,6 +214,98 @@ describe('visitor transport', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(t.sockets).toHaveLength(1);
     expect(t.statuses().at(-1)).toBe('blocked');
+    expect(t.events.filter((e) => e.type === 'refused')).toEqual([
+      { type: 'refused', code: 'bad_origin', message: 'this origin may not use the site' },
+    ]);
+  });
+
+  it('stops for good, without a socket, when the server refuses to mint a token for this page', async () => {
+    let asked = 0;
+    const t = setup(memoryStore(), () => false, {
+      getToken: async () => {
+        asked++;
+        throw new ChatError('not_found', 'no such site');
+      },
+    });
+    t.transport.start();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(asked).toBe(1);
+    expect(t.sockets).toHaveLength(0);
+    expect(t.statuses().at(-1)).toBe('blocked');
+    expect(t.lastEvent('refused')).toEqual({ type: 'refused', code: 'not_found', message: 'no such site' });
+  });
+
+  it('keeps retrying when minting fails for a reason that may pass (the server is down)', async () => {
+    let asked = 0;
+    const t = setup(memoryStore(), () => false, {
+      getToken: async () => {
+        asked++;
+        throw new TypeError('Failed to fetch');
+      },
+    });
+    t.transport.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(asked).toBeGreaterThan(2);
+    expect(t.statuses()).not.toContain('blocked');
+    t.transport.stop();
+  });
+
+  it('when the upgrade is refused and the server now refuses the site itself, stops instead of retrying', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(null, { status: 200 })),
+    );
+    try {
+      const siteRefusal = vi.fn(async () => new ChatError('bad_origin', 'this origin may not use the site'));
+      const t = setup(memoryStore(), () => true, { siteRefusal });
+      t.transport.start();
+      await settle();
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(siteRefusal).toHaveBeenCalledTimes(1);
+      expect(t.sockets).toHaveLength(1);
+      expect(t.lastEvent('refused')?.code).toBe('bad_origin');
+      expect(t.renewToken).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('never reconnects with a token whose session ended (close 4001, the visitor’s reset())', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome({ id: 'conv-1', lastSeq: 1 }));
+    t.socket().drop(4001);
+    await settle();
+    expect(t.renewToken).toHaveBeenCalledWith('token-1');
+    expect(t.sockets).toHaveLength(2);
+    expect(t.socket().url).toContain('token=token-2');
+    // Ended again before any welcome: a new token still, but after the backoff rather than at once.
+    t.socket().drop(4001);
+    await settle();
+    expect(t.renewToken).toHaveBeenLastCalledWith('token-2');
+    expect(t.sockets).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(t.sockets).toHaveLength(3);
+    expect(t.socket().url).toContain('token=token-3');
+    expect(t.sockets.map((socket) => new URL(socket.url).searchParams.get('token'))).toEqual([
+      'token-1',
+      'token-2',
+      'token-3',
+    ]);
+  });
+
+  it('ignores the close of a socket it has already left (the old token’s, after reset())', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    const old = t.socket();
+    t.transport.stop();
+    old.drop(4001);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(t.renewToken).not.toHaveBeenCalled();
+    expect(t.sockets).toHaveLength(1);
   });
 
   it('retries at most 2 s apart while the server restarts (close 1012), where a lost connection backs off to 15 s', async () => {

@@ -3,13 +3,16 @@
 import {
   type Author,
   CLOSE_SERVICE_RESTART,
+  CLOSE_SESSION_ENDED,
   type Message,
   type ServerToVisitor,
   type VisitorToServer,
 } from '@livechat/protocol';
 import { RetrySchedule } from './backoff.ts';
 import { newClientId } from './client-id.ts';
+import { ChatError } from './errors.ts';
 import { Outbox, type OutboxItem } from './outbox.ts';
+import { isRefusal } from './refusal.ts';
 import { type KeyValueStore, storageKey } from './storage.ts';
 import { TypingThrottle } from './typing-throttle.ts';
 
@@ -23,6 +26,8 @@ export type TransportEvent =
   | { type: 'messages'; messages: Message[]; history: boolean }
   /** The server refused something the visitor sent. */
   | { type: 'error'; code: string; message: string }
+  /** The server refused the embed itself (`bad_origin`, `not_found`): the transport has stopped for good. */
+  | { type: 'refused'; code: string; message: string }
   | { type: 'outbox'; items: OutboxItem[] }
   | { type: 'typing'; author: Author; active: boolean };
 
@@ -43,6 +48,8 @@ export interface TransportOptions {
   storage: KeyValueStore;
   getToken(): Promise<string>;
   renewToken(rejected: string): Promise<string>;
+  /** Asks the server whether it refuses the embed itself; null when it does not (or cannot be asked). */
+  siteRefusal?(): Promise<ChatError | null>;
   onEvent(event: TransportEvent): void;
   openSocket?(url: string): SocketLike;
 }
@@ -146,8 +153,9 @@ export class VisitorTransport {
     this.emit({ type: 'status', status: this.disconnectedStatus() });
     try {
       this.token = await this.options.getToken();
-    } catch {
+    } catch (error) {
       this.connecting = false;
+      if (isRefusal(error)) return this.refuse(error);
       this.scheduleReconnect();
       return;
     }
@@ -174,21 +182,25 @@ export class VisitorTransport {
     this.detach(socket);
     if (this.stopped) return;
     if (code === CLOSE_ORIGIN_FORBIDDEN) {
-      this.stopped = true;
-      this.emit({ type: 'status', status: 'blocked' });
+      this.refuse(new ChatError('bad_origin', 'this origin may not use the site'));
       return;
     }
     if (code === CLOSE_SERVICE_RESTART) this.retries.restarting();
     this.emit({ type: 'status', status: this.disconnectedStatus() });
     const token = this.token;
-    const rejected = code === CLOSE_TOKEN_INVALID || (!opened && this.tokenRejected(token));
-    void Promise.resolve(rejected).then(async (invalid) => {
-      if (invalid && !this.tokenRenewed) {
+    void this.verdict(code, opened, token).then(async (verdict) => {
+      if (verdict instanceof ChatError) return this.refuse(verdict);
+      // An ended session's token is never used again; a rejected one is renewed once per welcome, so a
+      // server that rejects every token does not get a new visitor minted at every attempt.
+      if (verdict === 'ended' || (verdict === 'rejected' && !this.tokenRenewed)) {
         try {
           await this.options.renewToken(token);
-          this.tokenRenewed = true;
-          return void this.connect();
-        } catch {
+          if (!this.tokenRenewed) {
+            this.tokenRenewed = true;
+            return void this.connect();
+          }
+        } catch (error) {
+          if (isRefusal(error)) return this.refuse(error);
           // Minting failed (network, server down): the backoff below tries again later.
         }
       }
@@ -196,10 +208,29 @@ export class VisitorTransport {
     });
   }
 
-  /**
-   * A refused upgrade reaches the browser as a bare close (1006) whatever the reason, so when a
-   * socket never opened, ask over HTTP whether the token is still valid.
-   */
+  /** What a close means for the next attempt: same token, a new one, or none ever (a refusal). */
+  private async verdict(
+    code: number,
+    opened: boolean,
+    token: string,
+  ): Promise<'retry' | 'rejected' | 'ended' | ChatError> {
+    // The visitor's reset() (here or in another tab) or the server ended this token's session.
+    if (code === CLOSE_SESSION_ENDED) return 'ended';
+    if (code === CLOSE_TOKEN_INVALID) return 'rejected';
+    if (opened) return 'retry';
+    // A refused upgrade reaches the browser as a bare close (1006) whatever the reason: ask over HTTP why.
+    const [rejected, refusal] = await Promise.all([this.tokenRejected(token), this.options.siteRefusal?.() ?? null]);
+    return refusal ?? (rejected ? 'rejected' : 'retry');
+  }
+
+  /** Stops for good: only the site's owner can change what the server refused. */
+  private refuse(error: ChatError): void {
+    this.stop();
+    this.emit({ type: 'status', status: 'blocked' });
+    this.emit({ type: 'refused', code: error.code, message: error.message });
+  }
+
+  /** Whether the server rejects the token itself (HTTP 401), as opposed to being unreachable. */
   private async tokenRejected(token: string): Promise<boolean> {
     try {
       const site = encodeURIComponent(this.options.siteId);

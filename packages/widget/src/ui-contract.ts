@@ -1,6 +1,6 @@
 // The interface between the SDK core and the chat UI it loads on demand (/widget/ chunk, or the npm build's chunk).
 
-import type { ChatEvents } from './api.ts';
+import type { ChatErrorInfo, ChatEvents } from './api.ts';
 import type { Strings } from './i18n.ts';
 import type { KeyValueStore } from './storage.ts';
 
@@ -36,6 +36,10 @@ export interface MountOptions {
   greeting: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** The server has refused this embed already: show that chat is not available, and never connect. */
+  blocked: boolean;
+  /** The server refused this embed while connecting (`bad_origin`, `not_found`): no retry can help. */
+  refused(error: ChatErrorInfo): void;
   /** Reports SDK events (message, messageSent, conversationStarted, error). */
   emit<E extends keyof ChatEvents>(event: E, payload: ChatEvents[E]): void;
   /** Puts focus back where it was before the panel opened. */
@@ -51,6 +55,8 @@ export interface ChatUI {
   send(text: string): void;
   /** Puts text in the composer for the visitor to edit and send. */
   prefill(text: string): void;
+  /** Stops connecting for good and shows that chat is not available. */
+  block(): void;
   /** Closes the socket, clears its timers and removes the panel. */
   destroy(): void;
 }

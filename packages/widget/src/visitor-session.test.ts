@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from './storage.ts';
+import { startSiteServer } from './test-site-server.ts';
 import { createVisitorSession } from './visitor-session.ts';
 
 const ORIGIN = 'https://chat.test';
@@ -64,6 +65,37 @@ describe('visitor session', () => {
     );
     const session = createVisitorSession(ORIGIN, 'site-1', memoryStore());
     await expect(session.token()).rejects.toThrow('HTTP 403');
+  });
+
+  it('stops asking for a token once the server refuses this page (bad_origin), and says why', async () => {
+    const server = await startSiteServer({
+      'POST /api/sites/shop/visitors': {
+        status: 403,
+        body: { error: { code: 'bad_origin', message: 'this origin may not use the site' } },
+      },
+    });
+    try {
+      const session = createVisitorSession(server.origin, 'shop', memoryStore());
+      await expect(session.token()).rejects.toMatchObject({ code: 'bad_origin' });
+      await expect(session.fetch('/page-views', { method: 'POST' })).rejects.toMatchObject({ code: 'bad_origin' });
+      await expect(session.renew('anything')).rejects.toMatchObject({ code: 'bad_origin' });
+      expect(server.requests).toEqual(['POST /api/sites/shop/visitors']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('does not keep a token minted for a visitor forgotten meanwhile', async () => {
+    const server = fakeServer();
+    const storage = memoryStore();
+    const session = createVisitorSession(ORIGIN, 'site-1', storage);
+    const first = session.token();
+    session.forget();
+    expect(await first).toBe('token-1');
+    expect(storage.get('livechat:site-1:token')).toBeNull();
+    expect(await session.token()).toBe('token-2');
+    expect(storage.get('livechat:site-1:token')).toBe('token-2');
+    expect(server.minted()).toBe(2);
   });
 
   it('adopts a contact’s token, forgetting everything of the previous visitor', async () => {

@@ -1,10 +1,15 @@
 // The visitor's identity: a server-minted bearer token kept in storage, renewed when the server rejects it.
 
 import type { VisitorCreated } from '@livechat/protocol';
+import type { ChatError } from './errors.ts';
+import { refusalOf } from './refusal.ts';
 import { type KeyValueStore, type StoredItem, storageKey } from './storage.ts';
 
 export interface VisitorSession {
-  /** The stored token, or a freshly minted one when there is none. */
+  /**
+   * The stored token, or a freshly minted one when there is none. Rejects with a ChatError
+   * (`bad_origin`, `not_found`) when the server refuses to mint for this page, and then never asks again.
+   */
   token(): Promise<string>;
   /**
    * Replaces a token the server rejected. Only the first caller holding that token mints a new
@@ -28,20 +33,34 @@ export function createVisitorSession(origin: string, siteId: string, storage: Ke
   const key = (item: StoredItem) => storageKey(siteId, item);
   const api = `${origin}/api/sites/${encodeURIComponent(siteId)}`;
   let minting: Promise<string> | null = null;
+  let refusal: ChatError | null = null;
+  /** Counts forget() calls: a token minted for a visitor forgotten meanwhile is not stored. */
+  let generation = 0;
 
-  const mint = (): Promise<string> =>
-    (minting ??= (async () => {
+  const mint = (): Promise<string> => {
+    if (refusal) return Promise.reject(refusal);
+    const mintedFor = generation;
+    return (minting ??= (async () => {
       try {
         const response = await fetch(`${api}/visitors`, { method: 'POST' });
-        if (response.status !== 201) throw new Error(`HTTP ${response.status}`);
+        if (response.status !== 201) {
+          throw (
+            (refusal = refusalOf(response.status, await response.json().catch(() => null))) ??
+            new Error(`HTTP ${response.status}`)
+          );
+        }
         const created = (await response.json()) as VisitorCreated;
-        storage.set(key('token'), created.token);
-        storage.set(key('visitor'), created.visitorId);
+        if (mintedFor === generation) {
+          storage.set(key('token'), created.token);
+          storage.set(key('visitor'), created.visitorId);
+        }
         return created.token;
       } finally {
-        minting = null;
+        // After forget(), `minting` belongs to the next visitor's request.
+        if (mintedFor === generation) minting = null;
       }
     })());
+  };
 
   const token = async (): Promise<string> => storage.get(key('token')) ?? mint();
 
@@ -63,6 +82,8 @@ export function createVisitorSession(origin: string, siteId: string, storage: Ke
     });
 
   const forget = () => {
+    generation++;
+    minting = null;
     for (const item of VISITOR_ITEMS) storage.remove(key(item));
   };
 

@@ -5,6 +5,8 @@ import type { ChatMessage } from '../api.ts';
 import { render } from 'preact';
 import { storageKey } from '../storage.ts';
 import { type TransportEvent, VisitorTransport } from '../transport.ts';
+import { refusalOf } from '../refusal.ts';
+import { askSite } from '../site-config.ts';
 import type { ChatUI, MountOptions } from '../ui-contract.ts';
 import { formatReadMarker, initialChatState, parseReadMarker, reduceChat } from './chat-state.ts';
 import { Panel } from './panel.tsx';
@@ -52,9 +54,7 @@ export function mount(options: MountOptions): ChatUI {
     }
     if (event.type === 'typing') expireTyping(event.author, event.active);
     if (event.type === 'error') return options.emit('error', { code: event.code, message: event.message });
-    if (event.type === 'status' && event.status === 'blocked') {
-      options.emit('error', { code: 'bad_origin', message: options.strings.blocked });
-    }
+    if (event.type === 'refused') return options.refused({ code: event.code, message: event.message });
     if (event.type === 'messages' && !event.history) announce(event.messages);
     store.dispatch(event);
   };
@@ -75,6 +75,8 @@ export function mount(options: MountOptions): ChatUI {
     storage: options.storage,
     getToken: options.session.token,
     renewToken: options.session.renew,
+    siteRefusal: () =>
+      askSite(options.origin, options.siteId).then((answer) => answer && refusalOf(answer.status, answer.body)),
     onEvent,
   });
 
@@ -108,6 +110,10 @@ export function mount(options: MountOptions): ChatUI {
     prefill(text) {
       store.dispatch({ type: 'prefill', text });
     },
+    block() {
+      transport.stop();
+      store.dispatch({ type: 'status', status: 'blocked' });
+    },
     destroy() {
       unsubscribe();
       transport.stop();
@@ -129,6 +135,7 @@ export function mount(options: MountOptions): ChatUI {
     />,
     container,
   );
-  transport.start();
+  if (options.blocked) ui.block();
+  else transport.start();
   return ui;
 }
