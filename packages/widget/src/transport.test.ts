@@ -271,6 +271,32 @@ describe('visitor transport', () => {
     }
   });
 
+  it('asks the server why when the site stops allowing the page mid-chat (close 4004), and stops if it refuses', async () => {
+    const siteRefusal = vi.fn(async () => new ChatError('not_found', 'no such site'));
+    const t = setup(memoryStore(), () => true, { siteRefusal });
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome({ id: 'conv-1', lastSeq: 1 }));
+    t.socket().drop(4004);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(siteRefusal).toHaveBeenCalledTimes(1);
+    expect(t.sockets).toHaveLength(1);
+    expect(t.lastEvent('refused')?.code).toBe('not_found');
+  });
+
+  it('reconnects after a close 4004 when the server allows the page again by the time it asks', async () => {
+    const siteRefusal = vi.fn(async () => null);
+    const t = setup(memoryStore(), () => true, { siteRefusal });
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome({ id: 'conv-1', lastSeq: 1 }));
+    t.socket().drop(4004);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(siteRefusal).toHaveBeenCalledTimes(1);
+    expect(t.sockets).toHaveLength(2);
+    expect(t.lastEvent('refused')).toBeUndefined();
+  });
+
   it('never reconnects with a token whose session ended (close 4001, the visitor’s reset())', async () => {
     const t = setup();
     t.transport.start();

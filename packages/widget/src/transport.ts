@@ -2,6 +2,7 @@
 
 import {
   type Author,
+  CLOSE_NOT_AVAILABLE,
   CLOSE_SERVICE_RESTART,
   CLOSE_SESSION_ENDED,
   type Message,
@@ -217,6 +218,8 @@ export class VisitorTransport {
     // The visitor's reset() (here or in another tab) or the server ended this token's session.
     if (code === CLOSE_SESSION_ENDED) return 'ended';
     if (code === CLOSE_TOKEN_INVALID) return 'rejected';
+    // The site was archived or stopped allowing this page: the settings route says which, for good.
+    if (code === CLOSE_NOT_AVAILABLE) return (await this.options.siteRefusal?.()) ?? 'retry';
     if (opened) return 'retry';
     // A refused upgrade reaches the browser as a bare close (1006) whatever the reason: ask over HTTP why.
     const [rejected, refusal] = await Promise.all([this.tokenRejected(token), this.options.siteRefusal?.() ?? null]);
