@@ -10,8 +10,9 @@ import { session } from './state/session.ts';
 export function App() {
   const page = entry.value;
   // A link page wins over a session this browser may already have: the link is what was opened.
-  if (page.page === 'setup') return <SetupPage token={page.token} />;
-  if (page.page === 'accept') return <AcceptPage token={page.token} />;
+  // Keyed by token: a link pasted into the same tab is checked afresh, not shown with the last one's verdict.
+  if (page.page === 'setup') return <SetupPage key={page.token} token={page.token} />;
+  if (page.page === 'accept') return <AcceptPage key={page.token} token={page.token} />;
   const operator = session.value;
   if (operator === undefined) {
     return (

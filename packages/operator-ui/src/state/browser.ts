@@ -14,6 +14,8 @@ export const now = signal(Date.now());
 export function watchBrowser(): void {
   window.addEventListener('hashchange', () => {
     route.value = parseRoute(location.hash);
+    // On a link page the fragment is the token: another link opened in this tab changes only the hash.
+    if (entry.value.page !== 'app') entry.value = parseEntry(location.pathname, location.hash);
   });
   document.addEventListener('visibilitychange', () => {
     pageVisible.value = document.visibilityState === 'visible';

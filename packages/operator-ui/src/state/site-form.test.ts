@@ -22,23 +22,20 @@ describe('allowed origins, one per line', () => {
     expect(originLines('')).toEqual([]);
   });
 
-  it('lays the server message beside the line it names, by number or by quoting it', () => {
-    const origins = ['https://a.com', 'https://a.com/shop', '*.b.com'];
-    expect(originProblems('Line 3: "*.b.com" has a wildcard', origins)).toEqual([
-      { line: 3, origin: '*.b.com', message: '"*.b.com" has a wildcard' },
+  it('puts each refused line beside its number and what is wrong, as the server would say it', () => {
+    const origins = ['https://a.com', 'https://a.com/shop', '*.b.com', 'b.com'];
+    const problems = originProblems(origins);
+    expect(problems.map(({ line, origin }) => [line, origin])).toEqual([
+      [2, 'https://a.com/shop'],
+      [3, '*.b.com'],
+      [4, 'b.com'],
     ]);
-    expect(originProblems('line 2 has a path', origins)).toEqual([
-      { line: 2, origin: 'https://a.com/shop', message: 'Has a path' },
-    ]);
-    expect(originProblems('"https://a.com/shop" has a path; "*.b.com" has a wildcard', origins)).toEqual([
-      { line: 2, origin: 'https://a.com/shop', message: '"https://a.com/shop" has a path' },
-      { line: 3, origin: '*.b.com', message: '"*.b.com" has a wildcard' },
-    ]);
+    expect(problems[0]?.message).toMatch(/^It has a path/);
+    expect(problems[1]?.message).toMatch(/^Wildcards are not allowed/);
   });
 
-  it('names no line when the message names none', () => {
-    expect(originProblems('Origins must look like scheme://host[:port]', ['nope'])).toEqual([]);
-    expect(originProblems('line 9 is wrong', ['https://a.com'])).toEqual([]);
+  it('finds nothing to say about origins the server would take', () => {
+    expect(originProblems(['HTTPS://A.com:443/', 'http://localhost:8080'])).toEqual([]);
   });
 
   it('pairs typed origins with their stored form when the server rewrote them', () => {

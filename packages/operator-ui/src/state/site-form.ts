@@ -1,6 +1,6 @@
 // The site editor's pure parts: origins typed one per line, the server's verdict on them, and widget fields.
 
-import type { SiteDetails, WidgetSettings } from '@livechat/protocol';
+import { normaliseOrigins, type SiteDetails, type WidgetSettings } from '@livechat/protocol';
 
 /** One origin per line; blank lines and surrounding spaces are nobody's intent. */
 export function originLines(text: string): string[] {
@@ -18,45 +18,17 @@ export interface OriginProblem {
 }
 
 /**
- * The server's `bad_origin_format` message names the line it refuses, by number or by quoting it; each
- * sentence or line of the message is laid beside the origin it names, so the owner sees which to fix.
+ * The lines the server would refuse, checked here with the same rules it applies (the protocol's
+ * `normaliseOrigins`), so each problem sits beside its line before anything is sent.
  */
-export function originProblems(message: string, origins: readonly string[]): OriginProblem[] {
-  const problems: OriginProblem[] = [];
-  for (const part of messageParts(message)) {
-    const index = namedLine(part, origins);
-    if (index !== null && !problems.some((problem) => problem.line === index + 1)) {
-      problems.push({ line: index + 1, origin: origins[index] ?? '', message: withoutLineNumber(part) });
-    }
-  }
-  return problems.sort((a, b) => a.line - b.line);
-}
-
-function messageParts(message: string): string[] {
-  return message
-    .split(/\n|;\s+/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
-/** The list says "Line 3" itself; the message need not say it twice. */
-function withoutLineNumber(part: string): string {
-  const rest = part.replace(/^line \d+\s*[:,.\u2013\u2014-]?\s*/i, '');
-  return rest === '' ? part : rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-
-function namedLine(part: string, origins: readonly string[]): number | null {
-  const byNumber = /\bline (\d+)\b/i.exec(part);
-  if (byNumber) {
-    const index = Number(byNumber[1]) - 1;
-    if (index >= 0 && index < origins.length) return index;
-  }
-  // The longest quoted origin wins, so that `https://a.com` is not taken for `https://a.com/path`.
-  let best: number | null = null;
-  origins.forEach((origin, index) => {
-    if (part.includes(origin) && (best === null || origin.length > (origins[best]?.length ?? 0))) best = index;
-  });
-  return best;
+export function originProblems(origins: readonly string[]): OriginProblem[] {
+  const checked = normaliseOrigins(origins);
+  if (checked.ok) return [];
+  return checked.problems.map(({ line, text, problem }) => ({
+    line,
+    origin: text.trim(),
+    message: problem.charAt(0).toUpperCase() + problem.slice(1),
+  }));
 }
 
 /** Origins the server stored in another form than typed, paired when the lists line up one to one. */

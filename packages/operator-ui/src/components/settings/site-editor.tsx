@@ -45,6 +45,11 @@ export function SiteEditor({
       return;
     }
     const typed = originLines(origins);
+    const problems = originProblems(typed);
+    if (problems.length > 0) {
+      setVerdict({ kind: 'origins', message: 'Some origins cannot be used as typed.', problems });
+      return;
+    }
     const input = { name: name.trim(), allowedOrigins: typed, widget: widgetSettings(widget) };
     setSaving(true);
     setVerdict(null);
@@ -56,7 +61,7 @@ export function SiteEditor({
       onSaved(saved.site);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'bad_origin_format') {
-        setVerdict({ kind: 'origins', message: failure.message, problems: originProblems(failure.message, typed) });
+        setVerdict({ kind: 'origins', message: failure.message, problems: originProblems(typed) });
       } else {
         setVerdict({ kind: 'error', message: errorText(failure) });
       }
