@@ -210,8 +210,9 @@ export class ConversationService {
   /** The operator joins (with a public "NAME joined" line the first time they are in it); announced. */
   async join(conversation: Conversation, operator: Pick<OperatorProfile, 'id' | 'name'>): Promise<Conversation> {
     const after = await this.store.conversations.join(conversation.id, operator.id);
-    await this.joinedLine(after, operator);
+    // Announced first: the line's listing update then moves a listing that shows the new member.
     this.announce(after);
+    await this.joinedLine(after, operator);
     return after;
   }
 
@@ -232,8 +233,8 @@ export class ConversationService {
     const previousId = conversation.assignedOperatorId;
     if (previousId === target.id) return conversation;
     const after = await this.store.conversations.assignTo(conversation.id, target.id);
-    const message = (await this.joinedLine(after, target)) ?? (await this.store.messages.last(after.id));
     this.announce(after);
+    const message = (await this.joinedLine(after, target)) ?? (await this.store.messages.last(after.id));
     if (target.id !== by.id) {
       for (const hook of this.assignedHooks) await hook(by, { conversation: after, message, previousId });
     }
@@ -249,9 +250,8 @@ export class ConversationService {
   /** An operator resolves the conversation: "NAME resolved the conversation", then it closes. */
   async resolve(operator: OperatorProfile, conversationId: string): Promise<Conversation> {
     const conversation = await this.readable(operator, conversationId);
-    if (!canRead(operator, conversation) || conversation.leftIds.includes(operator.id)) {
-      throw new AppError('forbidden', 'this conversation is not yours');
-    }
+    // Being mentioned lets one read a conversation, not end it.
+    if (!canRead(operator, conversation)) throw new AppError('forbidden', 'this conversation is not yours');
     return this.close(conversation, 'resolved', { id: operator.id, name: operator.name });
   }
 
@@ -299,9 +299,9 @@ export class ConversationService {
 
   private async announceHandedOut(handed: readonly HandedOut[]): Promise<void> {
     for (const { conversation, operatorId } of handed) {
+      this.announce(conversation);
       const operator = await this.store.operators.byId(operatorId);
       if (operator) await this.joinedLine(conversation, operator);
-      this.announce(conversation);
     }
   }
 
