@@ -215,6 +215,22 @@ describe('/search_tickets', () => {
 });
 
 describe('/history', () => {
+  it('tells apart two pages with the same title by their URL', async () => {
+    const { operator, handle, conversationId } = await chat();
+    for (const path of ['lamps/aurora', 'lamps/borealis']) {
+      await fetch(`${server.url}/api/sites/shop/page-views`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${handle.token}`, 'content-type': 'application/json', origin: SITE_ORIGIN },
+        body: JSON.stringify({ url: `http://shop.test/${path}`, title: 'Lamp' }),
+      });
+    }
+    const result = await runCommand(operator, conversationId, 'history');
+    expect(result.lines.filter((line) => line.href).map((line) => line.text)).toEqual([
+      'Lamp — http://shop.test/lamps/borealis',
+      'Lamp — http://shop.test/lamps/aurora',
+    ]);
+  });
+
   it('lists the last 15 distinct pages, newest first, even with the visitor offline', async () => {
     const { operator, visitor, handle, conversationId } = await chat();
     const view = (path: string) =>

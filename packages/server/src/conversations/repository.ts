@@ -177,7 +177,8 @@ export class SqliteConversationRepository implements ConversationRepository {
       "UPDATE conversations SET status = 'closed', closed_at = @time, updated_at = @time WHERE id = @id AND status = 'open'",
     );
     this.selectQueued = db.prepare<[number], ConversationRow>(
-      `${SELECT} WHERE c.status = 'open' AND c.assigned_operator_id IS NULL ORDER BY c.queued_at, c.id LIMIT ?`,
+      `${SELECT} INDEXED BY conversations_queued_oldest WHERE c.status = 'open' AND c.assigned_operator_id IS NULL
+       ORDER BY c.queued_at, c.id LIMIT ?`,
     );
     this.selectByVisitor = db.prepare<[string], ConversationRow>(
       `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.id DESC`,
