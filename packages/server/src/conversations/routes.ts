@@ -64,10 +64,10 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
     const { limit } = parseQuery(pageViewsQuery, request.query);
     const visitor = await store.visitors.byId(validId(request.params.visitorId));
     if (!visitor) throw new AppError('not_found', 'no such visitor');
-    const open = await store.conversations.openByVisitor(visitor.siteId, visitor.id);
-    // Operators see the pages of visitors whose conversation they may open.
-    if (!open) throw new AppError('forbidden', 'this visitor has no conversation you can see');
-    await conversations.readable(request.operator, open.id);
+    // Operators see the pages of visitors with a conversation they may open, a resolved one included.
+    if ((await conversations.ofVisitor(request.operator, visitor.id)).length === 0) {
+      throw new AppError('forbidden', 'this visitor has no conversation you can see');
+    }
     return { pageViews: await store.visitors.recentPageViews(visitor.id, limit) } satisfies PageViewList;
   });
 
