@@ -119,6 +119,23 @@ describe('resolving', () => {
     expect(refusal(read)).toEqual({ status: 403, code: 'forbidden' });
     expect(refusal(await resolve(bobCookie, first.conversationId))).toEqual({ status: 403, code: 'forbidden' });
   });
+
+  it('keeps a queued conversation its resolver ended in their Resolved view', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const visitor = await (await newVisitor(server)).connect();
+    const { conversationId } = await say(visitor, 'spam spam spam');
+    const cookie = await loginCookie(server, alice.email);
+    expect((await resolve(cookie, conversationId)).body.conversation.assignedOperatorId).toBe(alice.id);
+    const resolved = await api<{ conversations: ConversationSummary[] }>(
+      server,
+      cookie,
+      'GET',
+      '/api/operator/conversations?view=resolved',
+    );
+    expect(resolved.body.conversations.map((c) => c.id)).toEqual([conversationId]);
+    const lines = server.query<{ body: string }>('SELECT body FROM messages ORDER BY seq');
+    expect(lines.map((l) => l.body)).toEqual(['spam spam spam', 'Alice resolved the conversation']);
+  });
 });
 
 describe('the visitor ending it', () => {

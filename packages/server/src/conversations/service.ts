@@ -17,6 +17,7 @@ import type { Visitor } from '../visitors/repository.ts';
 import { ConversationNotOpenError } from './messages.ts';
 import type { Conversation } from './repository.ts';
 import { type HandedOut, type HandOutTrigger, QueueRouter } from './routing.ts';
+import { SystemLines } from './system-lines.ts';
 
 /** Whether the conversation belongs in the operator's list: theirs, or waiting in a queue they did not leave. */
 export function isListedFor(operatorId: string, conversation: Conversation): boolean {
@@ -43,20 +44,6 @@ export function isShownTo(operator: OperatorProfile, conversation: Conversation)
   if (conversation.status !== 'open') return canRead(operator, conversation);
   if (isListedFor(operator.id, conversation)) return true;
   return operator.role === 'admin' && !conversation.leftIds.includes(operator.id);
-}
-
-/** The English words of a system line; clients word it from `system` in their own language. */
-export function systemLineText(event: SystemEvent, name: string): string {
-  switch (event) {
-    case 'joined':
-      return `${name} joined`;
-    case 'resolved':
-      return `${name} resolved the conversation`;
-    case 'ended':
-      return 'The visitor ended the conversation';
-    case 'transferred':
-      return `${name} transferred the conversation`;
-  }
 }
 
 export const visitorAuthor = (visitor: Pick<Visitor, 'id' | 'name'>): Author => ({
@@ -103,9 +90,8 @@ export class ConversationService {
   private readonly assignedHooks: Array<(by: OperatorProfile, assigned: Assigned) => Promise<void>> = [];
   /** Conversations being closed now: a second resolve or end waits for nothing and is refused. */
   private readonly closing = new Set<string>();
-  /** Conversation and operator pairs whose "joined" line is being written. */
-  private readonly joining = new Set<string>();
   readonly router: QueueRouter;
+  private readonly lines: SystemLines;
 
   constructor(
     private readonly store: Store,
@@ -114,6 +100,7 @@ export class ConversationService {
     onError: (err: unknown) => void = () => {},
   ) {
     this.router = new QueueRouter(store, presence, onError);
+    this.lines = new SystemLines(store, (conversation, message) => this.publishMessage(conversation, message));
   }
 
   /** Hands queued conversations out (see QueueRouter for the triggers) and announces each with its line. */
@@ -212,7 +199,7 @@ export class ConversationService {
     const after = await this.store.conversations.join(conversation.id, operator.id);
     // Announced first: the line's listing update then moves a listing that shows the new member.
     this.announce(after);
-    await this.joinedLine(after, operator);
+    await this.lines.joined(after, operator);
     return after;
   }
 
@@ -234,7 +221,7 @@ export class ConversationService {
     if (previousId === target.id) return conversation;
     const after = await this.store.conversations.assignTo(conversation.id, target.id);
     this.announce(after);
-    const message = (await this.joinedLine(after, target)) ?? (await this.store.messages.last(after.id));
+    const message = (await this.lines.joined(after, target)) ?? (await this.store.messages.last(after.id));
     if (target.id !== by.id) {
       for (const hook of this.assignedHooks) await hook(by, { conversation: after, message, previousId });
     }
@@ -252,6 +239,10 @@ export class ConversationService {
     const conversation = await this.readable(operator, conversationId);
     // Being mentioned lets one read a conversation, not end it.
     if (!canRead(operator, conversation)) throw new AppError('forbidden', 'this conversation is not yours');
+    // Who resolves a queued conversation keeps it in their Resolved view (without a "joined" line).
+    if (conversation.status === 'open' && !conversation.memberIds.includes(operator.id)) {
+      await this.store.conversations.join(conversation.id, operator.id);
+    }
     return this.close(conversation, 'resolved', { id: operator.id, name: operator.name });
   }
 
@@ -281,7 +272,7 @@ export class ConversationService {
     }
     this.closing.add(conversation.id);
     try {
-      await this.systemLine(conversation, event, actor);
+      await this.lines.say(conversation, event, actor);
       if (!(await this.store.conversations.close(conversation.id))) {
         throw new AppError('conflict', 'this conversation is closed already');
       }
@@ -301,39 +292,8 @@ export class ConversationService {
     for (const { conversation, operatorId } of handed) {
       this.announce(conversation);
       const operator = await this.store.operators.byId(operatorId);
-      if (operator) await this.joinedLine(conversation, operator);
+      if (operator) await this.lines.joined(conversation, operator);
     }
-  }
-
-  /** "NAME joined", the first time the operator is in this conversation; null when it was said before. */
-  private async joinedLine(conversation: Conversation, operator: Pick<OperatorProfile, 'id' | 'name'>) {
-    // A hand-out and a reply may join the same operator at once: one of them says it.
-    const key = `${conversation.id} ${operator.id}`;
-    if (this.joining.has(key)) return null;
-    this.joining.add(key);
-    try {
-      if (await this.store.messages.hasSystemLine(conversation.id, 'joined', operator.id)) return null;
-      return await this.systemLine(conversation, 'joined', operator);
-    } finally {
-      this.joining.delete(key);
-    }
-  }
-
-  private async systemLine(
-    conversation: Pick<Conversation, 'id' | 'visitorId'>,
-    event: SystemEvent,
-    actor: { id: string | null; name: string },
-  ): Promise<Message> {
-    const { message } = await this.store.messages.append({
-      conversationId: conversation.id,
-      author: { kind: 'system', id: actor.id, name: actor.name },
-      body: systemLineText(event, actor.name),
-      visibility: 'public',
-      clientId: null,
-      systemEvent: event,
-    });
-    this.publishMessage(conversation, message);
-    return message;
   }
 
   private announce(conversation: Pick<Conversation, 'id' | 'visitorId'>): void {
