@@ -1,5 +1,6 @@
 // Bodies of the HTTP API for running the product for real: first run, the team, one's own account, sites.
 
+import type { AlertPreferences } from './inbox.ts';
 import type { NotificationPreference, OperatorRole } from './model.ts';
 
 /** Passwords chosen on setup, invite, reset and profile pages are at least this long. */
@@ -66,6 +67,8 @@ export interface TeamMember {
   notify: NotificationPreference;
   status: MemberStatus;
   online: boolean;
+  /** Open conversations the queue hands them at most (default 5). */
+  capacity: number;
   /** When a socket of theirs last closed, or is open now (then equal to the time of the listing); null if never. */
   lastSeenAt: string | null;
 }
@@ -91,6 +94,8 @@ export interface InviteResult {
 export interface MemberUpdate {
   role?: OperatorRole;
   disabled?: boolean;
+  /** 1–50. */
+  capacity?: number;
 }
 export interface MemberBody {
   member: TeamMember;
@@ -113,6 +118,7 @@ export interface ProfileUpdate {
   notify?: NotificationPreference;
   currentPassword?: string;
   newPassword?: string;
+  alerts?: Partial<AlertPreferences>;
 }
 
 // ---- sites (admins) --------------------------------------------------------------------------------
@@ -139,6 +145,8 @@ export interface SiteDetails {
   allowedOrigins: string[];
   widget: WidgetSettings;
   requireIdentity: boolean;
+  /** A queued conversation waiting longer than this alerts every online operator again (default 120, 30–3600). */
+  queueAlertSeconds: number;
   archived: boolean;
   /** The two lines to paste before `</head>`, with this server's public URL and the site id. */
   snippet: string;
@@ -157,11 +165,13 @@ export interface SiteInput {
   name: string;
   allowedOrigins: string[];
   widget?: Partial<WidgetSettings>;
+  queueAlertSeconds?: number;
 }
 export interface SiteUpdate {
   name?: string;
   allowedOrigins?: string[];
   widget?: Partial<WidgetSettings>;
+  queueAlertSeconds?: number;
   archived?: boolean;
 }
 export interface SiteBody {

@@ -39,7 +39,12 @@ export interface Ping {
   type: 'ping';
   id: string;
 }
-export type VisitorToServer = VisitorMessageSend | VisitorTypingSet | VisitorSync | Ping;
+/** The visitor ends their open conversation from the widget's menu; the server answers `conversation.closed`. */
+export interface VisitorConversationEnd {
+  type: 'conversation.end';
+  id: string;
+}
+export type VisitorToServer = VisitorMessageSend | VisitorTypingSet | VisitorSync | VisitorConversationEnd | Ping;
 
 // ---- operator → server ---------------------------------------------------------------------
 
@@ -178,6 +183,18 @@ export interface NotificationsRead {
   ids: string[];
   unread: number;
 }
+/** The visitor's conversation ended (resolved by an operator, or ended by the visitor): the next message starts a new one. */
+export interface ConversationClosed {
+  type: 'conversation.closed';
+  conversationId: string;
+}
+/** A queued conversation has waited longer than its site allows: every online operator is alerted again. */
+export interface QueueWaiting {
+  type: 'queue.waiting';
+  conversation: ConversationSummary;
+  /** When it started waiting in the queue. */
+  waitingSince: string;
+}
 export interface ErrorFrame {
   type: 'error';
   code: ErrorCode;
@@ -206,6 +223,8 @@ export type ServerToClient =
   | CannedDeleted
   | NotificationCreated
   | NotificationsRead
+  | ConversationClosed
+  | QueueWaiting
   | ErrorFrame
   | Pong;
 
@@ -216,5 +235,6 @@ export type ServerToVisitor =
   | MessageCreated
   | SyncResult
   | TypingEvent
+  | ConversationClosed
   | ErrorFrame
   | Pong;

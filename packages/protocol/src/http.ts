@@ -15,6 +15,7 @@ import type {
   Ticket,
   VisitorProfile,
 } from './model.ts';
+import type { Assignee } from './inbox.ts';
 
 /** POST /api/sites/:siteId/visitors → 201 */
 export interface VisitorCreated {
@@ -104,7 +105,7 @@ export interface SiteIdentityUpdate {
 
 /** GET /api/operator/operators → 200 */
 export interface OperatorList {
-  operators: Array<Pick<OperatorProfile, 'id' | 'name' | 'email' | 'role'> & { online: boolean }>;
+  operators: Assignee[];
 }
 
 // ---- commands, helpdesk, CRM ---------------------------------------------------------------

@@ -6,6 +6,7 @@ export * from './commands.ts';
 export * from './errors.ts';
 export type * from './frames.ts';
 export type * from './http.ts';
+export type * from './inbox.ts';
 export * from './labels.ts';
 export * from './limits.ts';
 export * from './mentions.ts';

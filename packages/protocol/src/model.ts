@@ -1,5 +1,6 @@
 // The domain objects that travel on the wire and through the HTTP API.
 
+import type { AlertPreferences, SystemEvent } from './inbox.ts';
 import type { Visibility } from './visibility.ts';
 
 export type AuthorKind = 'visitor' | 'operator' | 'system';
@@ -24,6 +25,8 @@ export interface Message {
   author: Author;
   body: string;
   visibility: Visibility;
+  /** For system lines: what happened and who did it, so that each client words it in its language. */
+  system?: { event: SystemEvent; name: string } | null;
   /** ISO 8601 time the server stored the message. */
   createdAt: string;
 }
@@ -52,6 +55,10 @@ export interface OperatorProfile {
   email: string;
   role: OperatorRole;
   notify: NotificationPreference;
+  /** Desktop notifications and sounds for new chats, messages and mentions (default: both on). */
+  alerts?: AlertPreferences;
+  /** What the operator chose; signing in makes them online unless they chose away. */
+  availability?: 'online' | 'away';
 }
 
 /** What an operator's conversation list shows about one conversation. */
@@ -70,6 +77,8 @@ export interface ConversationSummary {
   currentPage: PageView | null;
   createdAt: string;
   updatedAt: string;
+  /** When it was resolved or ended; null while open. */
+  closedAt?: string | null;
 }
 
 // ---- commands ------------------------------------------------------------------------------
@@ -152,7 +161,8 @@ export interface CannedResponse {
 
 export interface Notification {
   id: string;
-  kind: 'mention';
+  /** `assigned`: a colleague transferred the conversation to this operator. */
+  kind: 'mention' | 'assigned';
   conversationId: string;
   messageId: string;
   /** Who mentioned the operator. */

@@ -37,6 +37,7 @@ export function frameVisibility(frame: ServerToClient): Visibility {
     case 'pong':
     case 'typing':
     case 'sync.result':
+    case 'conversation.closed':
       return 'public';
     case 'message.ack':
     case 'message.created':
@@ -50,6 +51,7 @@ export function frameVisibility(frame: ServerToClient): Visibility {
     case 'canned.deleted':
     case 'notification.created':
     case 'notifications.read':
+    case 'queue.waiting':
       return 'operator';
     default: {
       const unhandled: never = frame;

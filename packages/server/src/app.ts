@@ -9,6 +9,7 @@ import type { Config } from './config.ts';
 import { crmRoutes } from './crm/routes.ts';
 import { cannedRoutes } from './canned/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
+import { QueueAlerts } from './conversations/queue-alerts.ts';
 import { ConversationService } from './conversations/service.ts';
 import { openDatabase, type Db } from './db/connection.ts';
 import { sqliteStore, type Store } from './db/store.ts';
@@ -61,10 +62,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const store = sqliteStore(db);
   const bus = new InProcessBus();
   const presence = new Presence();
-  const conversations = new ConversationService(store, bus, presence);
+  const conversations = new ConversationService(store, bus, presence, (err) =>
+    app.log.error({ err }, 'queue hand-out failed'),
+  );
   const commands = new CommandRegistry({ store, bus, conversations });
   const gateway = new Gateway({ config, store, bus, presence, conversations, commands, log: app.log });
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
+  const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
 
   app.decorate('config', config);
   app.decorate('db', db);
@@ -76,6 +80,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('gateway', gateway);
   app.decorate('originWarnings', originWarnings);
   app.addHook('onClose', async () => {
+    queueAlerts.stop();
     await gateway.close();
     db.close();
   });

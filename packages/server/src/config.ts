@@ -28,6 +28,10 @@ export interface Config {
    * takes it: `loopback`, an address or a list. Unset, the address is the connection's own.
    */
   trustProxy: string | null;
+  /** How often the server looks for queued conversations that waited too long. */
+  queueAlertCheckMs: number;
+  /** The shortest wait a site may set before its queue alerts (30 s; tests go lower). */
+  queueAlertMinSeconds: number;
   /** Folder of the built browser files (`widget/`, `operator/`); tests point it at their own. */
   publicDir: string;
 }
@@ -62,6 +66,8 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     mailFrom: env.MAIL_FROM || `Live chat <livechat@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY || null,
+    queueAlertCheckMs: integer(env, 'QUEUE_ALERT_CHECK_MS', 5000),
+    queueAlertMinSeconds: 30,
     publicDir: PUBLIC_DIR,
   };
 }

@@ -261,6 +261,8 @@ describe('disabling', () => {
     const visitor = await newVisitor(server);
     const visitorSocket = await visitor.connect();
     const message = await say(visitorSocket, 'hello?');
+    // Away, so that the queue keeps what Bob leaves rather than handing it to Alice.
+    expect((await api(server, adminCookie, 'PUT', '/api/operator/me/status', { status: 'away' })).status).toBe(200);
     const alice = await operatorSocket(server, adminCookie);
     open.push(...bobSockets, visitorSocket, alice);
     const conversationId = message.conversationId;

@@ -44,7 +44,8 @@ it('closes an operator socket that never reads, and the chat goes on', async () 
   // Everything the visitor sent was stored; the stalled operator can resume by seq.
   const fresh = await connectOperator(server, alice);
   const caughtUp = await sync(fresh, 0, first.conversationId);
-  await fresh.wait('message.created', (f) => f.message.seq === sent + 1);
+  await fresh.wait('message.created', (f) => f.message.seq === sent + 2);
   const seqs = [...caughtUp.messages, ...fresh.of('message.created').map((f) => f.message)].map((m) => m.seq);
-  expect(seqs).toEqual(Array.from({ length: sent + 1 }, (_, i) => i + 1));
+  // "Alice joined" is one more line.
+  expect(seqs).toEqual(Array.from({ length: sent + 2 }, (_, i) => i + 1));
 });

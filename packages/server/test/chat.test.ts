@@ -11,6 +11,7 @@ import {
   loginCookie,
   reply,
   say,
+  setAvailability,
   settle,
   startServer,
   sync,
@@ -44,14 +45,18 @@ describe('chatting', () => {
     expect(listed.conversation.memberIds).toEqual([alice.id]);
 
     const opened = await sync(operator, 0, first.conversationId);
-    expect(opened.messages.map((m) => m.body)).toEqual(['Hello, is the Aurora lamp in stock?']);
+    expect(opened.messages.map((m) => m.body)).toEqual(['Hello, is the Aurora lamp in stock?', 'Alice joined']);
+    expect(opened.messages[1]).toMatchObject({
+      author: { kind: 'system' },
+      system: { event: 'joined', name: 'Alice' },
+    });
 
     await reply(operator, first.conversationId, 'Yes, we have 12 left.');
     const received = await visitor.wait('message.created', (f) => f.message.author.kind === 'operator');
-    expect(received.message).toMatchObject({ seq: 2, body: 'Yes, we have 12 left.', author: { name: 'Alice' } });
+    expect(received.message).toMatchObject({ seq: 3, body: 'Yes, we have 12 left.', author: { name: 'Alice' } });
 
     await say(visitor, 'Great, thanks!');
-    const live = await operator.wait('message.created', (f) => f.message.seq === 3);
+    const live = await operator.wait('message.created', (f) => f.message.seq === 4);
     expect(live.message.body).toBe('Great, thanks!');
   });
 
@@ -91,9 +96,10 @@ describe('chatting', () => {
     expect(again).toEqual(once);
     await say(visitor, 'next');
     await operator.wait('message.created', (f) => f.message.body === 'next');
-    expect(server.query('SELECT seq FROM messages WHERE conversation_id = ?', once.conversationId)).toHaveLength(2);
+    expect(server.query('SELECT seq FROM messages WHERE conversation_id = ?', once.conversationId)).toHaveLength(3);
     expect(operator.of('message.created').filter((f) => f.message.body === 'only once')).toHaveLength(0);
-    expect(operator.of('message.created').map((f) => f.message.seq)).toEqual([2]);
+    // Seq 2 is "Alice joined".
+    expect(operator.of('message.created').map((f) => f.message.seq)).toEqual([3]);
   });
 
   it('gives a reconnecting visitor exactly what it missed, in order', async () => {
@@ -104,22 +110,23 @@ describe('chatting', () => {
     const first = await say(visitor, 'one');
     await sync(operator, 0, first.conversationId);
     await reply(operator, first.conversationId, 'two');
-    await visitor.wait('message.created', (f) => f.message.seq === 2);
+    // Seq 2 is "Alice joined".
+    await visitor.wait('message.created', (f) => f.message.seq === 3);
     await visitor.close();
 
     for (const body of ['three', 'four', 'five']) await reply(operator, first.conversationId, body);
     visitor = await handle.connect();
-    const resumed = await sync(visitor, 2);
+    const resumed = await sync(visitor, 3);
     expect(resumed.messages.map((m) => [m.seq, m.body])).toEqual([
-      [3, 'three'],
-      [4, 'four'],
-      [5, 'five'],
+      [4, 'three'],
+      [5, 'four'],
+      [6, 'five'],
     ]);
     await reply(operator, first.conversationId, 'six');
-    await visitor.wait('message.created', (f) => f.message.seq === 6);
+    await visitor.wait('message.created', (f) => f.message.seq === 7);
     await settle();
     const seqs = [...resumed.messages.map((m) => m.seq), ...visitor.of('message.created').map((f) => f.message.seq)];
-    expect(seqs).toEqual([3, 4, 5, 6]);
+    expect(seqs).toEqual([4, 5, 6, 7]);
   });
 
   it('keeps everything across a server restart', async () => {
@@ -136,9 +143,9 @@ describe('chatting', () => {
     server = await server.restart();
     const again = await handle.connect();
     const history = await sync(again, 0);
-    expect(history.messages.map((m) => m.body)).toEqual(['before restart', 'answer before restart']);
+    expect(history.messages.map((m) => m.body)).toEqual(['before restart', 'Alice joined', 'answer before restart']);
     const next = await say(again, 'after restart');
-    expect(next.seq).toBe(3);
+    expect(next.seq).toBe(4);
     expect(next.conversationId).toBe(first.conversationId);
   });
 
@@ -197,6 +204,9 @@ describe('assignment and the queue', () => {
     const bob = await createOperator(server, 'Bob');
     const visitor = await (await newVisitor(server)).connect();
     const first = await say(visitor, 'anyone there?');
+    // Away: connecting hands them nothing, so the conversation stays in the queue.
+    await setAvailability(server, alice, 'away');
+    await setAvailability(server, bob, 'away');
 
     const aliceSocket = await connectOperator(server, alice);
     const bobSocket = await connectOperator(server, bob);
@@ -215,6 +225,8 @@ describe('assignment and the queue', () => {
     const bob = await createOperator(server, 'Bob');
     const visitor = await (await newVisitor(server)).connect();
     const first = await say(visitor, 'one');
+    await setAvailability(server, alice, 'away');
+    await setAvailability(server, bob, 'away');
     const aliceSocket = await connectOperator(server, alice);
     const bobSocket = await connectOperator(server, bob);
     await say(visitor, 'two');
@@ -244,7 +256,7 @@ describe('assignment and the queue', () => {
     const typing = await operator.wait('typing');
     expect(typing).toMatchObject({ conversationId: first.conversationId, active: true, author: { kind: 'visitor' } });
 
-    operator.send({ type: 'conversation.read', id: 'r1', conversationId: first.conversationId, seq: 2 });
+    operator.send({ type: 'conversation.read', id: 'r1', conversationId: first.conversationId, seq: 3 });
     await operator.wait('conversation.updated', (f) => f.conversation.unread === 0);
     // Counting goes on from what was read; the operator's own replies are never unread.
     await reply(operator, first.conversationId, 'hello!');
@@ -343,7 +355,7 @@ describe("operators' lists", () => {
     expect(renamed.conversation).toMatchObject({
       id: first.conversationId,
       visitor: { email: 'grace@example.com' },
-      lastMessage: { body: 'hello' },
+      lastMessage: { body: 'Alice joined' },
     });
   });
 
@@ -354,7 +366,8 @@ describe("operators' lists", () => {
     const bodies = Array.from({ length: 30 }, (_, i) => `burst ${i + 1}`);
     for (const [i, body] of bodies.entries())
       visitor.send({ type: 'message.send', id: `f${i}`, clientId: `b${i}`, body });
-    const last = await operator.wait('conversation.updated', (f) => f.conversation.lastSeq === bodies.length);
+    // One more line: "Alice joined".
+    const last = await operator.wait('conversation.updated', (f) => f.conversation.lastSeq === bodies.length + 1);
     expect(last.conversation).toMatchObject({ unread: bodies.length, lastMessage: { body: 'burst 30' } });
     const seqs = operator.of('conversation.updated').map((f) => f.conversation.lastSeq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));

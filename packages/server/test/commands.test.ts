@@ -142,7 +142,7 @@ describe('unknown commands', () => {
     await settle();
     expect(wire(visitor)).not.toContain('frobnicate');
     expect(wire(visitor)).not.toContain('secret-argument');
-    expect(server.query('SELECT count(*) AS n FROM messages')).toEqual([{ n: 1 }]);
+    expect(server.query("SELECT count(*) AS n FROM messages WHERE author_kind <> 'system'")).toEqual([{ n: 1 }]);
   });
 });
 
@@ -215,6 +215,22 @@ describe('/search_tickets', () => {
 });
 
 describe('/history', () => {
+  it('tells apart two pages with the same title by their URL', async () => {
+    const { operator, handle, conversationId } = await chat();
+    for (const path of ['lamps/aurora', 'lamps/borealis']) {
+      await fetch(`${server.url}/api/sites/shop/page-views`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${handle.token}`, 'content-type': 'application/json', origin: SITE_ORIGIN },
+        body: JSON.stringify({ url: `http://shop.test/${path}`, title: 'Lamp' }),
+      });
+    }
+    const result = await runCommand(operator, conversationId, 'history');
+    expect(result.lines.filter((line) => line.href).map((line) => line.text)).toEqual([
+      'Lamp — http://shop.test/lamps/borealis',
+      'Lamp — http://shop.test/lamps/aurora',
+    ]);
+  });
+
   it('lists the last 15 distinct pages, newest first, even with the visitor offline', async () => {
     const { operator, visitor, handle, conversationId } = await chat();
     const view = (path: string) =>
@@ -232,21 +248,21 @@ describe('/history', () => {
     const result = await runCommand(operator, conversationId, 'history');
     const pages = result.lines.filter((line) => line.href);
     expect(pages.map((line) => line.text)).toEqual([
-      'Page p3',
-      'Page p17',
-      'Page p16',
-      'Page p15',
-      'Page p14',
-      'Page p13',
-      'Page p12',
-      'Page p11',
-      'Page p10',
-      'Page p9',
-      'Page p8',
-      'Page p7',
-      'Page p6',
-      'Page p5',
-      'Page p4',
+      'Page p3 — http://shop.test/p3',
+      'Page p17 — http://shop.test/p17',
+      'Page p16 — http://shop.test/p16',
+      'Page p15 — http://shop.test/p15',
+      'Page p14 — http://shop.test/p14',
+      'Page p13 — http://shop.test/p13',
+      'Page p12 — http://shop.test/p12',
+      'Page p11 — http://shop.test/p11',
+      'Page p10 — http://shop.test/p10',
+      'Page p9 — http://shop.test/p9',
+      'Page p8 — http://shop.test/p8',
+      'Page p7 — http://shop.test/p7',
+      'Page p6 — http://shop.test/p6',
+      'Page p5 — http://shop.test/p5',
+      'Page p4 — http://shop.test/p4',
     ]);
     expect(pages[0]?.href).toBe('http://shop.test/p3');
     expect(pages.every((line) => typeof line.meta === 'string' && line.meta.length > 0)).toBe(true);

@@ -224,3 +224,17 @@ export async function sync(client: Client, afterSeq: number, conversationId?: st
 }
 
 export const settle = (ms = 100) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sets the operator online or away, as the status control does; away operators get no queued chats. */
+export async function setAvailability(server: TestServer, operator: OperatorProfile, status: 'online' | 'away') {
+  const response = await fetch(`${server.url}/api/operator/me/status`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie: await loginCookie(server, operator.email) },
+    body: JSON.stringify({ status }),
+  });
+  if (response.status !== 200) throw new Error(`status change failed: ${response.status}`);
+}
+
+/** A system line ("Alice joined") is the server's, not a participant's. */
+export const spoken = <T extends { author: { kind: string } }>(messages: readonly T[]): T[] =>
+  messages.filter((message) => message.author.kind !== 'system');

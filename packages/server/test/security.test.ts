@@ -48,7 +48,7 @@ describe('operator-only data never reaches a visitor', () => {
 
     const resumed = await handle.connect();
     const history = await sync(resumed, 0);
-    expect(history.messages.map((m) => m.body)).toEqual(['Where is my order?', 'It ships tomorrow.']);
+    expect(history.messages.map((m) => m.body)).toEqual(['Where is my order?', 'Alice joined', 'It ships tomorrow.']);
     const transcript = await fetch(`${server.url}/api/sites/shop/conversation`, {
       headers: { authorization: `Bearer ${handle.token}`, origin: SITE_ORIGIN },
     }).then((r) => r.text());
@@ -60,7 +60,7 @@ describe('operator-only data never reaches a visitor', () => {
     expect(transcript).toContain('It ships tomorrow.');
     // Operators do see the note.
     const asOperator = await sync(operator, 0, first.conversationId);
-    expect(asOperator.messages.map((m) => m.visibility)).toEqual(['public', 'operator', 'public']);
+    expect(asOperator.messages.map((m) => m.visibility)).toEqual(['public', 'public', 'operator', 'public']);
   });
 
   it('treats a visitor typing a command as an ordinary message', async () => {

@@ -1,8 +1,10 @@
-// Property: whatever operators and visitors do, in any order, no byte of a command, its arguments,
-// its answer, or an internal note reaches a visitor's connections or routes.
+// Property: whatever operators and visitors do, in any order (resolving and transferring included),
+// no byte of a command, its arguments, its answer, or an internal note reaches a visitor's
+// connections or routes.
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { api } from './accounts-harness.ts';
 import { enableModules, runCommand } from './commands-harness.ts';
 import {
   type Client,
@@ -12,6 +14,7 @@ import {
   createOperator,
   newVisitor,
   discard,
+  loginCookie,
   reply,
   say,
   settle,
@@ -23,7 +26,9 @@ type Step =
   | { kind: 'visitor'; text: string }
   | { kind: 'operator'; text: string }
   | { kind: 'note'; text: string }
-  | { kind: 'command'; name: string; args: string };
+  | { kind: 'command'; name: string; args: string }
+  | { kind: 'resolve' }
+  | { kind: 'transfer' };
 
 const COMMAND_NAMES = ['help', 'ticket', 'search_tickets', 'history', 'lead', 'frobnicate', 'TICKET'];
 const word = fc.stringMatching(/^[a-z]{1,8}$/);
@@ -35,6 +40,8 @@ function steps(markers: { next: () => string }) {
       word.map((text): Step => ({ kind: 'visitor', text: `hello ${text}` })),
       word.map((text): Step => ({ kind: 'operator', text: `answer ${text}` })),
       word.map((text): Step => ({ kind: 'note', text: `${markers.next()} note ${text}` })),
+      fc.constant<Step>({ kind: 'resolve' }),
+      fc.constant<Step>({ kind: 'transfer' }),
       fc.tuple(fc.constantFrom(...COMMAND_NAMES), word, fc.boolean()).map(
         ([name, text, withArgs]): Step => ({
           kind: 'command',
@@ -58,7 +65,9 @@ afterAll(async () => {
 
 it('never lets a visitor see commands, their answers, or internal notes', async () => {
   const alice = await createOperator(server, 'Alice', 'admin');
+  const bob = await createOperator(server, 'Bob');
   const operator = await connectOperator(server, alice);
+  const aliceCookie = await loginCookie(server, alice.email);
   let counter = 0;
   const markers = { next: () => `SECRET${++counter}X` };
 
@@ -66,8 +75,9 @@ it('never lets a visitor see commands, their answers, or internal notes', async 
     fc.asyncProperty(steps(markers), async (plan) => {
       const handle = await newVisitor(server);
       const tabs: Client[] = [await handle.connect(), await handle.connect()];
-      const { conversationId } = await say(tabs[0] as Client, 'first');
+      let { conversationId } = await say(tabs[0] as Client, 'first');
       await sync(operator, 0, conversationId);
+      let assignee = alice.id;
       const secrets: string[] = [];
       for (const step of plan) {
         if (step.kind === 'visitor') await say(tabs[0] as Client, step.text);
@@ -75,6 +85,22 @@ it('never lets a visitor see commands, their answers, or internal notes', async 
         else if (step.kind === 'note') {
           const note = await reply(operator, conversationId, step.text, 'operator');
           secrets.push(step.text, note.id);
+        } else if (step.kind === 'resolve') {
+          const resolved = await api(
+            server,
+            aliceCookie,
+            'POST',
+            `/api/operator/conversations/${conversationId}/resolve`,
+          );
+          expect(resolved.status).toBe(200);
+          // The visitor's next message starts the next conversation, which the steps go on in.
+          conversationId = (await say(tabs[0] as Client, 'next')).conversationId;
+          await sync(operator, 0, conversationId);
+          assignee = alice.id;
+        } else if (step.kind === 'transfer') {
+          assignee = assignee === alice.id ? bob.id : alice.id;
+          const path = `/api/operator/conversations/${conversationId}/assign`;
+          expect((await api(server, aliceCookie, 'POST', path, { operatorId: assignee })).status).toBe(200);
         } else {
           const result = await runCommand(operator, conversationId, step.name, step.args);
           secrets.push(result.id, result.input, ...result.lines.map((line) => line.text).filter((t) => t.length > 12));

@@ -31,6 +31,8 @@ export interface CommandRun {
   available: readonly CommandDefinition[];
   context: CommandContext;
   deps: CommandDeps;
+  /** Runs the effect once the command's answer has been sent (what it changes is told after the answer). */
+  defer(effect: () => void): void;
 }
 
 export type CommandOutcome = Pick<CommandResult, 'status' | 'lines'>;

@@ -11,7 +11,12 @@ export const history: Command = {
     if (pages.length === 0) return ok({ text: 'The visitor has not viewed any page yet.' });
     return ok(
       { text: `Last ${pages.length} page${pages.length === 1 ? '' : 's'} the visitor viewed:` },
-      ...pages.map((page) => ({ text: page.title || page.url, href: page.url, meta: page.viewedAt })),
+      // The URL in the text too: two pages with the same title are told apart.
+      ...pages.map((page) => ({
+        text: page.title ? `${page.title} — ${page.url}` : page.url,
+        href: page.url,
+        meta: page.viewedAt,
+      })),
     );
   },
 };

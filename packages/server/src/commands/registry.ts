@@ -53,14 +53,29 @@ export class CommandRegistry {
 
   /**
    * Runs a command in a conversation the operator may read and keeps the result for them alone.
-   * Unknown and unavailable commands are answered, never passed on as messages.
+   * Unknown and unavailable commands are answered, never passed on as messages. Effects the command
+   * deferred are added to `deferred`, for the caller to run once the answer is sent.
    */
-  async run(operator: OperatorProfile, conversationId: string, name: string, args: string): Promise<CommandResult> {
+  async run(
+    operator: OperatorProfile,
+    conversationId: string,
+    name: string,
+    args: string,
+    deferred: Array<() => void> = [],
+  ): Promise<CommandResult> {
     const conversation = await this.deps.conversations.readable(operator, conversationId);
     const context = await this.context();
     const available = availableCommands(context);
     const answer = await this.outcome(name, args, available, (handler) =>
-      handler.run({ operator, conversation, args, available, context, deps: this.deps }),
+      handler.run({
+        operator,
+        conversation,
+        args,
+        available,
+        context,
+        deps: this.deps,
+        defer: (effect) => deferred.push(effect),
+      }),
     );
     const result = (outcome: CommandOutcome): CommandResult => ({
       id: newId(),

@@ -1,7 +1,7 @@
 // Messages: appended with a gap-free per-conversation seq, idempotent on the sender's client id,
 // committed in groups so that one fsync covers every message that arrived in the same moment.
 
-import type { Author, Message, Visibility } from '@livechat/protocol';
+import type { Author, Message, SystemEvent, Visibility } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
 import { newId, now } from '../ids.ts';
@@ -13,6 +13,8 @@ export interface NewMessage {
   body: string;
   visibility: Visibility;
   clientId: string | null;
+  /** For system lines: what happened (the author's name says who). */
+  systemEvent?: SystemEvent;
 }
 
 export interface MessageRepository {
@@ -21,7 +23,9 @@ export interface MessageRepository {
   /** Messages with seq > afterSeq, oldest first, at most `limit`. */
   after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   last(conversationId: string): Promise<Message | null>;
-  /** The first `limit` public messages as transcript lines (what the visitor saw), oldest first. */
+  /** Whether the conversation has a system line of this event by this author (an operator joins once). */
+  hasSystemLine(conversationId: string, event: SystemEvent, authorId: string): Promise<boolean>;
+  /** The first `limit` public messages as transcript lines (what was said, without system lines), oldest first. */
   transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]>;
 }
 
@@ -36,10 +40,11 @@ interface MessageRow {
   visibility: Visibility;
   client_id: string | null;
   created_at: string;
+  system_event: SystemEvent | null;
 }
 
 const COLUMNS =
-  'conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, client_id, created_at';
+  'conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, client_id, created_at, system_event';
 
 /**
  * SQL for the last seq of conversation `c` (0 before its first message): a seek to the end of its
@@ -55,6 +60,8 @@ export const message = (row: MessageRow): Message => ({
   author: { kind: row.author_kind, id: row.author_id, name: row.author_name },
   body: row.body,
   visibility: row.visibility,
+  // Only system lines carry it, so that other messages keep their shape on the wire.
+  ...(row.system_event ? { system: { event: row.system_event, name: row.author_name } } : {}),
   createdAt: row.created_at,
 });
 
@@ -84,6 +91,7 @@ export class SqliteMessageRepository implements MessageRepository {
   private readonly selectAfter;
   private readonly selectLast;
   private readonly selectTranscript;
+  private readonly selectSystemLine;
   private readonly appendTx;
   private readonly groupTx;
 
@@ -98,16 +106,21 @@ export class SqliteMessageRepository implements MessageRepository {
     this.openLastSeq = db.prepare<[string], { status: string; last_seq: number }>(
       `SELECT c.status, ${LAST_SEQ_OF_C} AS last_seq FROM conversations c WHERE c.id = ?`,
     );
-    this.insert = db.prepare(`INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insert = db.prepare(`INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.selectAfter = db.prepare<[string, number, number], MessageRow>(
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     );
     // Only the two columns a transcript shows, as plain arrays: a long conversation is read fast.
     this.selectTranscript = db
       .prepare<[string, number], [string, string]>(
-        "SELECT author_name, body FROM messages WHERE conversation_id = ? AND visibility = 'public' ORDER BY seq LIMIT ?",
+        `SELECT author_name, body FROM messages WHERE conversation_id = ? AND visibility = 'public'
+           AND author_kind <> 'system' ORDER BY seq LIMIT ?`,
       )
       .raw(true);
+    this.selectSystemLine = db.prepare<[string, string, string], { found: number }>(
+      `SELECT 1 AS found FROM messages WHERE conversation_id = ? AND author_kind = 'system' AND system_event = ?
+         AND author_id = ? LIMIT 1`,
+    );
     this.selectLast = db.prepare<[string], MessageRow>(
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1`,
     );
@@ -130,6 +143,7 @@ export class SqliteMessageRepository implements MessageRepository {
         visibility: input.visibility,
         client_id: input.clientId,
         created_at: createdAt,
+        system_event: input.systemEvent ?? null,
       };
       this.insert.run(
         row.conversation_id,
@@ -142,6 +156,7 @@ export class SqliteMessageRepository implements MessageRepository {
         row.visibility,
         row.client_id,
         row.created_at,
+        row.system_event,
       );
       return { message: message(row), duplicate: false };
     });
@@ -204,6 +219,10 @@ export class SqliteMessageRepository implements MessageRepository {
 
   async transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]> {
     return this.selectTranscript.all(conversationId, limit).map(([authorName, body]) => ({ authorName, body }));
+  }
+
+  async hasSystemLine(conversationId: string, event: SystemEvent, authorId: string): Promise<boolean> {
+    return this.selectSystemLine.get(conversationId, event, authorId) !== undefined;
   }
 
   async last(conversationId: string): Promise<Message | null> {

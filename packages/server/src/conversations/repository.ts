@@ -18,6 +18,10 @@ export interface Conversation {
   leftIds: string[];
   createdAt: string;
   updatedAt: string;
+  /** When it was resolved or ended; null while open. */
+  closedAt: string | null;
+  /** When it last started waiting in the queue. */
+  queuedAt: string | null;
 }
 
 export interface OpenRef {
@@ -45,6 +49,21 @@ export interface ConversationRepository {
   /** Visitor messages the operator has not read, counting those up to `upToSeq` only when given. */
   unreadCount(conversationId: string, operatorId: string, upToSeq?: number): Promise<number>;
   markRead(conversationId: string, operatorId: string, seq: number): Promise<void>;
+  /** Closes an open conversation; false when it was closed already. Its members stay, to read it later. */
+  close(conversationId: string): Promise<boolean>;
+  /**
+   * Makes the operator its assignee (joining it if they are not in it); the previous assignee, if
+   * another operator, leaves it as /leave would.
+   */
+  assignTo(conversationId: string, operatorId: string): Promise<Conversation>;
+  /** Open conversations waiting in the queue, oldest wait first. */
+  queued(limit: number): Promise<Conversation[]>;
+  /** Every conversation of the visitor, newest first. */
+  byVisitor(visitorId: string): Promise<Conversation[]>;
+  /** Queued conversations that waited longer than their site allows and were not alerted for this wait. */
+  dueQueueAlerts(): Promise<Conversation[]>;
+  /** Records the alert; false when this wait was alerted already (or ended). */
+  markQueueAlerted(conversationId: string, queuedAt: string): Promise<boolean>;
 }
 
 interface ConversationRow {
@@ -59,11 +78,14 @@ interface ConversationRow {
   activity_at: string;
   member_ids: string | null;
   left_ids: string | null;
+  closed_at: string | null;
+  queued_at: string | null;
 }
 
 // The last seq and the last activity come from the conversation's newest message (a seek on the
 // messages' primary key); a message does not write its conversation's row.
-const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigned_operator_id, c.created_at,
+export const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigned_operator_id, c.created_at,
+  c.closed_at, c.queued_at,
   ${LAST_SEQ_OF_C} AS last_seq,
   max(c.updated_at, coalesce((SELECT msg.created_at FROM messages msg WHERE msg.conversation_id = c.id
     ORDER BY msg.seq DESC LIMIT 1), '')) AS activity_at,
@@ -73,7 +95,7 @@ const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigned_opera
     WHERE m.conversation_id = c.id AND m.active = 0 AND m.left_at IS NOT NULL) AS left_ids
   FROM conversations c`;
 
-const conversation = (row: ConversationRow): Conversation => ({
+export const conversation = (row: ConversationRow): Conversation => ({
   id: row.id,
   siteId: row.site_id,
   visitorId: row.visitor_id,
@@ -84,6 +106,8 @@ const conversation = (row: ConversationRow): Conversation => ({
   leftIds: row.left_ids ? row.left_ids.split(',').sort() : [],
   createdAt: row.created_at,
   updatedAt: row.activity_at,
+  closedAt: row.closed_at,
+  queuedAt: row.queued_at,
 });
 
 export class SqliteConversationRepository implements ConversationRepository {
@@ -100,13 +124,21 @@ export class SqliteConversationRepository implements ConversationRepository {
   private readonly countOpen;
   private readonly countUnread;
   private readonly upsertRead;
+  private readonly requeue;
+  private readonly setAssignee;
+  private readonly closeOpen;
+  private readonly selectQueued;
+  private readonly selectByVisitor;
+  private readonly selectDueAlerts;
+  private readonly setAlerted;
   private readonly joinTx;
   private readonly leaveTx;
+  private readonly assignTx;
 
   constructor(db: Db) {
     this.insertOpen = db.prepare(
-      `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at)
-       VALUES (?, ?, ?, 'open', ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at, queued_at)
+       VALUES (?, ?, ?, 'open', ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     this.selectOpen = db.prepare<[string, string], ConversationRow>(
       `${SELECT} WHERE c.site_id = ? AND c.visitor_id = ? AND c.status = 'open'`,
@@ -134,6 +166,32 @@ export class SqliteConversationRepository implements ConversationRepository {
          SELECT operator_id FROM conversation_members WHERE conversation_id = conversations.id AND active = 1
          ORDER BY joined_at, operator_id LIMIT 1)
        WHERE id = ?`,
+    );
+    // Back in the queue: a new wait starts, which may be alerted again.
+    this.requeue = db.prepare(
+      `UPDATE conversations SET queued_at = ?, queue_alerted_at = NULL
+       WHERE id = ? AND assigned_operator_id IS NULL AND status = 'open'`,
+    );
+    this.setAssignee = db.prepare('UPDATE conversations SET assigned_operator_id = ?, updated_at = ? WHERE id = ?');
+    this.closeOpen = db.prepare(
+      "UPDATE conversations SET status = 'closed', closed_at = @time, updated_at = @time WHERE id = @id AND status = 'open'",
+    );
+    this.selectQueued = db.prepare<[number], ConversationRow>(
+      `${SELECT} INDEXED BY conversations_queued_oldest WHERE c.status = 'open' AND c.assigned_operator_id IS NULL
+       ORDER BY c.queued_at, c.id LIMIT ?`,
+    );
+    this.selectByVisitor = db.prepare<[string], ConversationRow>(
+      `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC, c.id DESC`,
+    );
+    this.selectDueAlerts = db.prepare<[], ConversationRow>(
+      `${SELECT} JOIN sites s ON s.id = c.site_id
+       WHERE c.status = 'open' AND c.assigned_operator_id IS NULL AND c.queue_alerted_at IS NULL
+         AND (julianday('now') - julianday(c.queued_at)) * 86400 > s.queue_alert_seconds
+       ORDER BY c.queued_at, c.id`,
+    );
+    this.setAlerted = db.prepare(
+      `UPDATE conversations SET queue_alerted_at = ?
+       WHERE id = ? AND queued_at = ? AND queue_alerted_at IS NULL AND status = 'open' AND assigned_operator_id IS NULL`,
     );
     this.selectOpenOfMember = db.prepare<[string], { id: string }>(
       `SELECT c.id FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
@@ -171,12 +229,21 @@ export class SqliteConversationRepository implements ConversationRepository {
       const time = now();
       this.deactivateMember.run({ conversationId, operatorId, time });
       this.reassign.run(time, conversationId);
+      this.requeue.run(time, conversationId);
+    });
+    this.assignTx = db.transaction((conversationId: string, operatorId: string) => {
+      const time = now();
+      const previous = this.selectById.get(conversationId)?.assigned_operator_id ?? null;
+      this.upsertMember.run(conversationId, operatorId, time);
+      this.setAssignee.run(operatorId, time, conversationId);
+      if (previous && previous !== operatorId)
+        this.deactivateMember.run({ conversationId, operatorId: previous, time });
     });
   }
 
   async findOrCreateOpen(siteId: string, visitorId: string) {
     const time = now();
-    const created = this.insertOpen.run(newId(), siteId, visitorId, time, time).changes === 1;
+    const created = this.insertOpen.run(newId(), siteId, visitorId, time, time, time).changes === 1;
     const row = this.selectOpen.get(siteId, visitorId);
     if (!row) throw new Error('open conversation vanished right after creation');
     return { conversation: conversation(row), created };
@@ -225,6 +292,31 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   async markRead(conversationId: string, operatorId: string, seq: number): Promise<void> {
     this.upsertRead.run(conversationId, operatorId, now(), seq);
+  }
+
+  async close(conversationId: string): Promise<boolean> {
+    return this.closeOpen.run({ id: conversationId, time: now() }).changes === 1;
+  }
+
+  async assignTo(conversationId: string, operatorId: string): Promise<Conversation> {
+    this.assignTx.immediate(conversationId, operatorId);
+    return this.mustGet(conversationId);
+  }
+
+  async queued(limit: number): Promise<Conversation[]> {
+    return this.selectQueued.all(limit).map(conversation);
+  }
+
+  async byVisitor(visitorId: string): Promise<Conversation[]> {
+    return this.selectByVisitor.all(visitorId).map(conversation);
+  }
+
+  async dueQueueAlerts(): Promise<Conversation[]> {
+    return this.selectDueAlerts.all().map(conversation);
+  }
+
+  async markQueueAlerted(conversationId: string, queuedAt: string): Promise<boolean> {
+    return this.setAlerted.run(now(), conversationId, queuedAt).changes === 1;
   }
 
   private mustGet(id: string): Conversation {

@@ -1,6 +1,14 @@
-// Conversation rules: who may read and write, assignment to the least busy operator, sending.
+// Conversation rules: who may read and write, sending, joining, assignment, ending a conversation.
 
-import type { Author, ConversationSummary, Message, OperatorProfile, Visibility } from '@livechat/protocol';
+import type {
+  Author,
+  ConversationSummary,
+  Message,
+  OperatorProfile,
+  ServerToVisitor,
+  SystemEvent,
+  Visibility,
+} from '@livechat/protocol';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
 import type { EventBus } from '../events/bus.ts';
@@ -8,6 +16,8 @@ import type { Presence } from '../realtime/presence.ts';
 import type { Visitor } from '../visitors/repository.ts';
 import { ConversationNotOpenError } from './messages.ts';
 import type { Conversation } from './repository.ts';
+import { type HandedOut, type HandOutTrigger, QueueRouter } from './routing.ts';
+import { SystemLines } from './system-lines.ts';
 
 /** Whether the conversation belongs in the operator's list: theirs, or waiting in a queue they did not leave. */
 export function isListedFor(operatorId: string, conversation: Conversation): boolean {
@@ -16,9 +26,24 @@ export function isListedFor(operatorId: string, conversation: Conversation): boo
   return conversation.memberIds.length === 0 && !conversation.leftIds.includes(operatorId);
 }
 
-/** Whether the operator may open the conversation at all. */
+/**
+ * Whether the operator may open the conversation at all: admins always; an open one when it is in
+ * their list; a closed one when they were in it as it ended.
+ */
 export function canRead(operator: OperatorProfile, conversation: Conversation): boolean {
-  return operator.role === 'admin' || isListedFor(operator.id, conversation);
+  if (operator.role === 'admin') return true;
+  if (conversation.status === 'open') return isListedFor(operator.id, conversation);
+  return conversation.memberIds.includes(operator.id);
+}
+
+/**
+ * Whether the operator's live list follows the conversation: what isListedFor says, every open one
+ * for admins (but those they left), and closed ones they may read (their Resolved view).
+ */
+export function isShownTo(operator: OperatorProfile, conversation: Conversation): boolean {
+  if (conversation.status !== 'open') return canRead(operator, conversation);
+  if (isListedFor(operator.id, conversation)) return true;
+  return operator.role === 'admin' && !conversation.leftIds.includes(operator.id);
 }
 
 export const visitorAuthor = (visitor: Pick<Visitor, 'id' | 'name'>): Author => ({
@@ -52,14 +77,36 @@ export interface OperatorMessageSent {
 /** Follow-up work on a new operator message (canned usage, mentions). It must not reject: it logs its own failures. */
 export type OperatorMessageHook = (sent: OperatorMessageSent) => Promise<void>;
 
+/** A transfer's outcome, for the notification the new assignee gets. */
+export interface Assigned {
+  conversation: Conversation;
+  /** The new assignee's "joined" line, or the newest message when they were in it already. */
+  message: Message | null;
+  previousId: string | null;
+}
+
 export class ConversationService {
   private readonly operatorMessageHooks: OperatorMessageHook[] = [];
+  private readonly assignedHooks: Array<(by: OperatorProfile, assigned: Assigned) => Promise<void>> = [];
+  /** Conversations being closed now: a second resolve or end waits for nothing and is refused. */
+  private readonly closing = new Set<string>();
+  readonly router: QueueRouter;
+  private readonly lines: SystemLines;
 
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
-    private readonly presence: Presence,
-  ) {}
+    presence: Presence,
+    onError: (err: unknown) => void = () => {},
+  ) {
+    this.router = new QueueRouter(store, presence, onError);
+    this.lines = new SystemLines(store, (conversation, message) => this.publishMessage(conversation, message));
+  }
+
+  /** Hands queued conversations out (see QueueRouter for the triggers) and announces each with its line. */
+  async handOut(trigger: HandOutTrigger): Promise<void> {
+    await this.announceHandedOut(await this.router.handOut(trigger));
+  }
 
   /**
    * Stores a visitor's message, opening (and assigning) their conversation on the first one.
@@ -84,8 +131,12 @@ export class ConversationService {
       ? { conversation: open, created: false }
       : await this.store.conversations.findOrCreateOpen(visitor.siteId, visitor.id);
     const appended = await this.store.messages.append({ conversationId: conversation.id, ...message });
-    if (created) await this.assign(conversation);
+    // A new conversation is handed out before anyone hears of it, so that it never shows as queued
+    // to everyone for a moment; its "joined" line follows the visitor's message.
+    const handed = created ? await this.router.handOut('new-conversation') : [];
     if (!appended.duplicate) this.publishMessage(conversation, appended.message, originId);
+    if (created && !handed.some((h) => h.conversation.id === conversation.id)) this.announce(conversation);
+    await this.announceHandedOut(handed);
     return appended.message;
   }
 
@@ -98,10 +149,7 @@ export class ConversationService {
   ): Promise<Message> {
     let conversation = await this.readable(operator, conversationId);
     if (conversation.status !== 'open') throw new AppError('forbidden', 'this conversation is closed');
-    if (!conversation.memberIds.includes(operator.id)) {
-      conversation = await this.store.conversations.join(conversation.id, operator.id);
-      this.bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: conversation.visitorId });
-    }
+    if (!conversation.memberIds.includes(operator.id)) conversation = await this.join(conversation, operator);
     const { message, duplicate } = await this.store.messages.append({
       conversationId: conversation.id,
       author: operatorAuthor(operator),
@@ -133,11 +181,123 @@ export class ConversationService {
    * Takes the operator out of the conversation (or out of their view of the queue); it stays open,
    * with the other operators or in the queue for everyone else.
    */
-  async leave(operator: OperatorProfile, conversationId: string): Promise<Conversation> {
+  async leave(operator: OperatorProfile, conversationId: string, announce = true): Promise<Conversation> {
     const conversation = await this.readable(operator, conversationId);
     const after = await this.store.conversations.leave(conversation.id, operator.id);
-    this.bus.publish({ kind: 'conversation', conversationId: after.id, visitorId: after.visitorId });
+    if (announce) this.afterLeave(after);
     return after;
+  }
+
+  /** What follows a /leave once it is told: lists change, and the freed slot goes to the queue. */
+  afterLeave(conversation: Conversation): void {
+    this.announce(conversation);
+    void this.handOut('slot-freed');
+  }
+
+  /** The operator joins (with a public "NAME joined" line the first time they are in it); announced. */
+  async join(conversation: Conversation, operator: Pick<OperatorProfile, 'id' | 'name'>): Promise<Conversation> {
+    const after = await this.store.conversations.join(conversation.id, operator.id);
+    // Announced first: the line's listing update then moves a listing that shows the new member.
+    this.announce(after);
+    await this.lines.joined(after, operator);
+    return after;
+  }
+
+  /**
+   * POST …/assign: an admin assigns anything; an operator a conversation they are in or that waits in
+   * the queue. The target joins and becomes the assignee; the previous assignee leaves it.
+   */
+  async assign(by: OperatorProfile, conversationId: string, targetId: string): Promise<Conversation> {
+    const conversation = await this.readable(by, conversationId);
+    if (conversation.status !== 'open') throw new AppError('conflict', 'this conversation is closed');
+    const queued = conversation.memberIds.length === 0 && !conversation.leftIds.includes(by.id);
+    if (by.role !== 'admin' && !conversation.memberIds.includes(by.id) && !queued) {
+      throw new AppError('forbidden', 'you may assign only conversations you are in or that wait in the queue');
+    }
+    const target = await this.store.operators.usable(targetId);
+    if (!target)
+      throw new AppError('bad_request', 'this operator cannot take conversations (unknown, invited or disabled)');
+    const previousId = conversation.assignedOperatorId;
+    if (previousId === target.id) return conversation;
+    const after = await this.store.conversations.assignTo(conversation.id, target.id);
+    this.announce(after);
+    const message = (await this.lines.joined(after, target)) ?? (await this.store.messages.last(after.id));
+    if (target.id !== by.id) {
+      for (const hook of this.assignedHooks) await hook(by, { conversation: after, message, previousId });
+    }
+    if (previousId) void this.handOut('slot-freed');
+    return after;
+  }
+
+  /** Runs after a colleague assigned a conversation to someone else (the notification). */
+  onAssigned(hook: (by: OperatorProfile, assigned: Assigned) => Promise<void>): void {
+    this.assignedHooks.push(hook);
+  }
+
+  /** An operator resolves the conversation: "NAME resolved the conversation", then it closes. */
+  async resolve(operator: OperatorProfile, conversationId: string): Promise<Conversation> {
+    const conversation = await this.readable(operator, conversationId);
+    // Being mentioned lets one read a conversation, not end it.
+    if (!canRead(operator, conversation)) throw new AppError('forbidden', 'this conversation is not yours');
+    // Who resolves a queued conversation keeps it in their Resolved view (without a "joined" line).
+    if (conversation.status === 'open' && !conversation.memberIds.includes(operator.id)) {
+      await this.store.conversations.join(conversation.id, operator.id);
+    }
+    return this.close(conversation, 'resolved', { id: operator.id, name: operator.name });
+  }
+
+  /** The visitor ends their open conversation from the widget. */
+  async endByVisitor(visitor: Pick<Visitor, 'id' | 'siteId'>): Promise<Conversation> {
+    const open = await this.store.conversations.openByVisitor(visitor.siteId, visitor.id);
+    if (!open) throw new AppError('conflict', 'there is no open conversation to end');
+    return this.close(open, 'ended', { id: null, name: 'Visitor' });
+  }
+
+  /** Every conversation of the visitor that the operator may read, newest first. */
+  async ofVisitor(operator: OperatorProfile, visitorId: string): Promise<Conversation[]> {
+    const all = await this.store.conversations.byVisitor(visitorId);
+    const readable: Conversation[] = [];
+    for (const conversation of all) if (await this.mayRead(operator, conversation)) readable.push(conversation);
+    return readable;
+  }
+
+  /**
+   * The system line is stored and sent like any message, before the conversation closes (a message
+   * goes only into an open one); then lists change, the visitor hears it ended, and the freed slots
+   * go to the queue.
+   */
+  private async close(conversation: Conversation, event: SystemEvent, actor: { id: string | null; name: string }) {
+    if (conversation.status !== 'open' || this.closing.has(conversation.id)) {
+      throw new AppError('conflict', 'this conversation is closed already');
+    }
+    this.closing.add(conversation.id);
+    try {
+      await this.lines.say(conversation, event, actor);
+      if (!(await this.store.conversations.close(conversation.id))) {
+        throw new AppError('conflict', 'this conversation is closed already');
+      }
+    } finally {
+      this.closing.delete(conversation.id);
+    }
+    const closed = await this.store.conversations.byId(conversation.id);
+    if (!closed) throw new AppError('not_found', 'no such conversation');
+    this.announce(closed);
+    const frame: ServerToVisitor = { type: 'conversation.closed', conversationId: closed.id };
+    this.bus.publish({ kind: 'to-visitor', visitorId: closed.visitorId, frame });
+    if (closed.memberIds.length > 0) void this.handOut('slot-freed');
+    return closed;
+  }
+
+  private async announceHandedOut(handed: readonly HandedOut[]): Promise<void> {
+    for (const { conversation, operatorId } of handed) {
+      this.announce(conversation);
+      const operator = await this.store.operators.byId(operatorId);
+      if (operator) await this.lines.joined(conversation, operator);
+    }
+  }
+
+  private announce(conversation: Pick<Conversation, 'id' | 'visitorId'>): void {
+    this.bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: conversation.visitorId });
   }
 
   /** The conversation, if the operator may read it; a typed error otherwise. */
@@ -185,18 +345,8 @@ export class ConversationService {
       currentPage: pages[0] ?? null,
       createdAt: conversation.createdAt,
       updatedAt: conversation.updatedAt,
+      closedAt: conversation.closedAt,
     };
-  }
-
-  /** Gives a new conversation to the least busy online operator, or leaves it in the queue. */
-  private async assign(conversation: Conversation): Promise<void> {
-    const online = this.presence.online();
-    if (online.length > 0) {
-      const counts = await this.store.conversations.openCounts(online);
-      const [operatorId] = [...counts.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0] ?? [];
-      if (operatorId) await this.store.conversations.join(conversation.id, operatorId);
-    }
-    this.bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: conversation.visitorId });
   }
 
   private publishMessage(

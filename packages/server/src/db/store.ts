@@ -4,6 +4,7 @@ import { SqliteCommandResultRepository, type CommandResultRepository } from '../
 import { SqliteCannedResponseRepository, type CannedResponseRepository } from '../canned/repository.ts';
 import { SqliteConversationRepository, type ConversationRepository } from '../conversations/repository.ts';
 import { SqliteMessageRepository, type MessageRepository } from '../conversations/messages.ts';
+import { type InboxViews, SqliteInboxViews } from '../conversations/views.ts';
 import { SqliteCrmRepository, type CrmRepository } from '../crm/repository.ts';
 import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/repository.ts';
 import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
@@ -25,6 +26,8 @@ export interface Store {
   visitors: VisitorRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
+  /** The inbox's views and their counts. */
+  views: InboxViews;
   canned: CannedResponseRepository;
   mentions: MentionRepository;
   notifications: NotificationRepository;
@@ -49,6 +52,7 @@ export function sqliteStore(db: Db): Store {
     visitors: new SqliteVisitorRepository(db),
     conversations: new SqliteConversationRepository(db),
     messages: new SqliteMessageRepository(db),
+    views: new SqliteInboxViews(db),
     canned: new SqliteCannedResponseRepository(db),
     mentions: new SqliteMentionRepository(db),
     notifications: new SqliteNotificationRepository(db),

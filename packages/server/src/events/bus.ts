@@ -1,7 +1,7 @@
 // Fan-out between the parts of the server (and, later, between server nodes). The database stays
 // the source of truth: an event says "something new", and a receiver that missed one reads the gap.
 
-import type { Author, Message, PageView, ServerToClient } from '@livechat/protocol';
+import type { Author, Message, PageView, ServerToClient, ServerToVisitor } from '@livechat/protocol';
 
 export type BusEvent =
   | {
@@ -18,6 +18,8 @@ export type BusEvent =
   | { kind: 'pageview'; visitorId: string; conversationId: string | null; pageView: PageView }
   /** An operator-only frame for every connection of one operator (command results, notifications). */
   | { kind: 'to-operator'; operatorId: string; frame: ServerToClient }
+  /** A frame for every connection of one visitor (their conversation closed). */
+  | { kind: 'to-visitor'; visitorId: string; frame: ServerToVisitor }
   /** An operator-only frame for every operator connection (canned responses, available commands). */
   | { kind: 'to-operators'; frame: ServerToClient };
 

@@ -1,10 +1,12 @@
-// An operator's inbox: mention notifications, newest first, with an unread count.
+// An operator's inbox: mention and assignment notifications, newest first, with an unread count.
 
 import type { Notification } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
 
 export interface NewNotification {
+  /** `mention` unless said otherwise. */
+  kind?: Notification['kind'];
   operatorId: string;
   conversationId: string;
   messageId: string;
@@ -26,7 +28,7 @@ export interface NotificationRepository {
 
 interface NotificationRow {
   id: string;
-  kind: 'mention';
+  kind: Notification['kind'];
   conversation_id: string;
   message_id: string;
   author_name: string;
@@ -61,7 +63,7 @@ export class SqliteNotificationRepository implements NotificationRepository {
     this.insert = db.prepare(
       `INSERT INTO notifications (id, operator_id, kind, conversation_id, message_seq, message_id, author_name, excerpt,
          created_at)
-       VALUES (?, ?, 'mention', ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_id, message_id) DO NOTHING`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operator_id, message_id) DO NOTHING`,
     );
     this.selectById = db.prepare<[string], NotificationRow>(`SELECT ${COLUMNS} FROM notifications WHERE id = ?`);
     this.selectNewest = db.prepare<[string, number], NotificationRow>(
@@ -93,6 +95,7 @@ export class SqliteNotificationRepository implements NotificationRepository {
     const inserted = this.insert.run(
       id,
       input.operatorId,
+      input.kind ?? 'mention',
       input.conversationId,
       input.messageSeq,
       input.messageId,

@@ -1,4 +1,4 @@
-// Tells the operators a new message mentions, each the way they chose: inbox notification or email.
+// Tells the operators a new message mentions: always in their inbox, and by email too when they chose it.
 
 import { mentionedIn, type OperatorProfile } from '@livechat/protocol';
 import type { OperatorMessageSent } from '../conversations/service.ts';
@@ -6,6 +6,7 @@ import type { Store } from '../db/store.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Logger } from '../realtime/connection.ts';
 import { conversationLink, type Mailer, mentionEmail } from './email.ts';
+import type { NewNotification } from './notifications.ts';
 
 const EXCERPT_LENGTH = 140;
 
@@ -22,6 +23,19 @@ export interface MentionNotifierDeps {
   /** The origin links in emails point to. */
   linkBase: () => string;
   log: Logger;
+}
+
+/** Stores the notification and pushes it live to the operator's connections; false when it existed already. */
+export async function notifyInInbox(deps: Pick<MentionNotifierDeps, 'store' | 'bus'>, input: NewNotification) {
+  const notification = await deps.store.notifications.create(input);
+  if (!notification) return false;
+  const unread = await deps.store.notifications.unreadCount(input.operatorId);
+  deps.bus.publish({
+    kind: 'to-operator',
+    operatorId: input.operatorId,
+    frame: { type: 'notification.created', notification, unread },
+  });
+  return true;
 }
 
 export class MentionNotifier {
@@ -65,13 +79,7 @@ export class MentionNotifier {
     const { store } = this.deps;
     // First, so that the notification's link opens for them.
     await store.mentions.record(sent.conversation.id, target.id, sent.message.id);
-    if (target.notify === 'email') await this.email(target, sent);
-    else await this.inbox(target, sent);
-  }
-
-  private async inbox(target: OperatorProfile, sent: OperatorMessageSent): Promise<void> {
-    const { store, bus } = this.deps;
-    const notification = await store.notifications.create({
+    const created = await notifyInInbox(this.deps, {
       operatorId: target.id,
       conversationId: sent.conversation.id,
       messageId: sent.message.id,
@@ -79,13 +87,8 @@ export class MentionNotifier {
       authorName: sent.operator.name,
       excerpt: excerpt(sent.message.body),
     });
-    if (!notification) return;
-    const unread = await store.notifications.unreadCount(target.id);
-    bus.publish({
-      kind: 'to-operator',
-      operatorId: target.id,
-      frame: { type: 'notification.created', notification, unread },
-    });
+    // A repeated handler run (the same message) sends no second email.
+    if (created && target.notify === 'email') await this.email(target, sent);
   }
 
   private async email(target: OperatorProfile, sent: OperatorMessageSent): Promise<void> {

@@ -7,7 +7,7 @@ import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { requireOperator } from '../operators/guard.ts';
 import { createMailer } from './email.ts';
-import { MentionNotifier } from './notifier.ts';
+import { excerpt, MentionNotifier, notifyInInbox } from './notifier.ts';
 
 const INBOX_PAGE = 100;
 const OUTBOX_PAGE = 200;
@@ -25,6 +25,22 @@ export async function mentionRoutes(app: FastifyInstance): Promise<void> {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outbox: store.outbox, log: app.log });
   const notifier = new MentionNotifier({ store, bus, mailer, linkBase: () => linkBase(app), log: app.log });
   conversations.onOperatorMessage((sent) => notifier.handle(sent));
+  // A colleague's transfer lands in the new assignee's inbox, pointing at their "joined" line.
+  conversations.onAssigned(async (by, { conversation, message }) => {
+    if (!message || !conversation.assignedOperatorId) return;
+    await notifyInInbox(
+      { store, bus },
+      {
+        kind: 'assigned',
+        operatorId: conversation.assignedOperatorId,
+        conversationId: conversation.id,
+        messageId: message.id,
+        messageSeq: message.seq,
+        authorName: by.name,
+        excerpt: excerpt(`${by.name} assigned this conversation to you`),
+      },
+    );
+  });
   app.addHook('onClose', async () => mailer.close());
   app.addHook('preHandler', requireOperator);
 

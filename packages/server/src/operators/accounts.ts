@@ -85,7 +85,8 @@ export async function signIn(
 
 export function teamMember(app: FastifyInstance, member: Member, at: string = now()): TeamMember {
   const online = app.presence.isOnline(member.id);
-  return { ...member, online, lastSeenAt: online ? at : member.lastSeenAt };
+  const { id, name, email, role, notify, status, capacity } = member;
+  return { id, name, email, role, notify, status, online, capacity, lastSeenAt: online ? at : member.lastSeenAt };
 }
 
 /**

@@ -1,6 +1,12 @@
 // Operator accounts (active, invited or disabled) and their login sessions.
 
-import type { MemberStatus, NotificationPreference, OperatorProfile, OperatorRole } from '@livechat/protocol';
+import type {
+  AlertPreferences,
+  MemberStatus,
+  NotificationPreference,
+  OperatorProfile,
+  OperatorRole,
+} from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
 
@@ -17,6 +23,7 @@ export interface NewOperator {
 /** An operator as the team list shows them. */
 export interface Member extends OperatorProfile {
   status: MemberStatus;
+  capacity: number;
   lastSeenAt: string | null;
 }
 
@@ -25,11 +32,22 @@ export interface ProfileChange {
   email?: string;
   notify?: NotificationPreference;
   passwordHash?: string;
+  alerts?: Partial<AlertPreferences>;
+}
+
+export type Availability = 'online' | 'away';
+
+/** What the queue hand-out needs to know of an operator who may work. */
+export interface RoutingInfo {
+  id: string;
+  availability: Availability;
+  capacity: number;
 }
 
 export interface MemberChange {
   role?: OperatorRole;
   disabled?: boolean;
+  capacity?: number;
 }
 
 /** A refused change says why; nothing was written. */
@@ -55,6 +73,10 @@ export interface OperatorRepository {
   updateMember(id: string, change: MemberChange): Promise<Changed<Member>>;
   activeAdminCount(): Promise<number>;
   touchLastSeen(id: string, at: string): Promise<void>;
+  /** Online or away, kept across sign-ins; null when there is no such operator. */
+  setAvailability(id: string, availability: Availability): Promise<OperatorProfile | null>;
+  /** Availability and capacity of those among `ids` who may work (neither invited nor disabled). */
+  routingInfo(ids: readonly string[]): Promise<RoutingInfo[]>;
   createSession(tokenHash: string, operatorId: string, expiresAt: string): Promise<void>;
   /** The operator owning an unexpired session, or null (also when they are disabled). */
   bySession(tokenHash: string): Promise<OperatorProfile | null>;
@@ -73,9 +95,14 @@ export interface OperatorRow {
   status: 'active' | 'invited';
   disabled_at: string | null;
   last_seen_at: string | null;
+  availability: Availability;
+  capacity: number;
+  alert_sound: number;
+  alert_desktop: number;
 }
 
-const COLUMNS = 'id, name, email, role, notify, password_hash, status, disabled_at, last_seen_at';
+const COLUMNS = `id, name, email, role, notify, password_hash, status, disabled_at, last_seen_at, availability, capacity,
+  alert_sound, alert_desktop`;
 const USABLE = "status = 'active' AND disabled_at IS NULL";
 
 const profile = (row: OperatorRow): OperatorProfile => ({
@@ -84,11 +111,14 @@ const profile = (row: OperatorRow): OperatorProfile => ({
   email: row.email,
   role: row.role,
   notify: row.notify,
+  alerts: { sound: row.alert_sound === 1, desktop: row.alert_desktop === 1 },
+  availability: row.availability,
 });
 
 const member = (row: OperatorRow): Member => ({
   ...profile(row),
   status: row.disabled_at ? 'disabled' : row.status,
+  capacity: row.capacity,
   lastSeenAt: row.last_seen_at,
 });
 
@@ -112,6 +142,7 @@ export class SqliteOperatorRepository implements OperatorRepository {
   private readonly selectBySession;
   private readonly removeSession;
   private readonly removeSessions;
+  private readonly updateAvailability;
   private readonly profileTx;
   private readonly memberTx;
 
@@ -131,12 +162,16 @@ export class SqliteOperatorRepository implements OperatorRepository {
     );
     this.updateRow = db.prepare(
       `UPDATE operators SET name = @name, email = @email, notify = @notify, password_hash = @password_hash,
-         role = @role, status = @status, disabled_at = @disabled_at WHERE id = @id`,
+         role = @role, status = @status, disabled_at = @disabled_at, capacity = @capacity,
+         alert_sound = @alert_sound, alert_desktop = @alert_desktop WHERE id = @id`,
     );
     this.countActiveAdmins = db.prepare<[], { n: number }>(
       `SELECT count(*) AS n FROM operators WHERE role = 'admin' AND ${USABLE}`,
     );
     this.updateLastSeen = db.prepare('UPDATE operators SET last_seen_at = ? WHERE id = ?');
+    this.updateAvailability = db.prepare<[Availability, string], OperatorRow>(
+      `UPDATE operators SET availability = ? WHERE id = ? RETURNING ${COLUMNS}`,
+    );
     this.insertSession = db.prepare(
       'INSERT INTO operator_sessions (token_hash, operator_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
     );
@@ -161,7 +196,7 @@ export class SqliteOperatorRepository implements OperatorRepository {
     const id = newId();
     const status = input.status ?? 'active';
     this.insert.run(id, input.name, input.email, input.passwordHash, input.role, input.notify, status, now());
-    return { id, name: input.name, email: input.email, role: input.role, notify: input.notify };
+    return profile(this.selectById.get(id) as OperatorRow);
   }
 
   /** Synchronous: the stored row, for transactions. */
@@ -240,6 +275,18 @@ export class SqliteOperatorRepository implements OperatorRepository {
     this.updateLastSeen.run(at, id);
   }
 
+  async setAvailability(id: string, availability: Availability): Promise<OperatorProfile | null> {
+    const row = this.updateAvailability.get(availability, id);
+    return row ? profile(row) : null;
+  }
+
+  async routingInfo(ids: readonly string[]): Promise<RoutingInfo[]> {
+    return ids.flatMap((id) => {
+      const row = this.selectById.get(id);
+      return row && isUsable(row) ? [{ id, availability: row.availability, capacity: row.capacity }] : [];
+    });
+  }
+
   async createSession(tokenHash: string, operatorId: string, expiresAt: string): Promise<void> {
     this.insertSession.run(tokenHash, operatorId, now(), expiresAt);
   }
@@ -270,6 +317,8 @@ export class SqliteOperatorRepository implements OperatorRepository {
       email: change.email ?? row.email,
       notify: change.notify ?? row.notify,
       password_hash: change.passwordHash ?? row.password_hash,
+      alert_sound: change.alerts?.sound === undefined ? row.alert_sound : Number(change.alerts.sound),
+      alert_desktop: change.alerts?.desktop === undefined ? row.alert_desktop : Number(change.alerts.desktop),
     };
     try {
       this.write(next);
@@ -285,7 +334,12 @@ export class SqliteOperatorRepository implements OperatorRepository {
     if (!row) return { ok: false, reason: 'not_found' };
     const disabledAt =
       change.disabled === undefined ? row.disabled_at : change.disabled ? (row.disabled_at ?? now()) : null;
-    const next: OperatorRow = { ...row, role: change.role ?? row.role, disabled_at: disabledAt };
+    const next: OperatorRow = {
+      ...row,
+      role: change.role ?? row.role,
+      disabled_at: disabledAt,
+      capacity: change.capacity ?? row.capacity,
+    };
     const wasActiveAdmin = row.role === 'admin' && isUsable(row);
     const staysActiveAdmin = next.role === 'admin' && isUsable(next);
     if (wasActiveAdmin && !staysActiveAdmin && this.activeAdmins() <= 1) return { ok: false, reason: 'last_admin' };
@@ -304,6 +358,9 @@ export class SqliteOperatorRepository implements OperatorRepository {
       role: row.role,
       status: row.status,
       disabled_at: row.disabled_at,
+      capacity: row.capacity,
+      alert_sound: row.alert_sound,
+      alert_desktop: row.alert_desktop,
     });
   }
 }

@@ -1,6 +1,6 @@
 // Operator accounts over HTTP: login, logout, who am I and changing it, who else is there.
 
-import type { LoginResult, OperatorList, ProfileUpdate } from '@livechat/protocol';
+import type { LoginResult, OperatorList, OperatorProfile, OperatorStatus, ProfileUpdate } from '@livechat/protocol';
 import { loginSchema } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
@@ -8,11 +8,11 @@ import { parseBody } from '../http/errors.ts';
 import { requireOperator } from './guard.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { ProfileChange } from './repository.ts';
-import { profileUpdateSchema } from './schemas.ts';
-import { clearSessionCookie, login, sessionHashOf, setSessionCookie } from './sessions.ts';
+import { profileUpdateSchema, statusSchema } from './schemas.ts';
+import { clearSessionCookie, login, operatorFromRequest, sessionHashOf, setSessionCookie } from './sessions.ts';
 
 export async function operatorRoutes(app: FastifyInstance): Promise<void> {
-  const { store, config, presence, gateway } = app;
+  const { store, config, presence, gateway, conversations } = app;
 
   app.post('/api/operator/login', async (request, reply) => {
     const input = parseBody(loginSchema, request.body);
@@ -33,6 +33,21 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/operator/me', { preHandler: requireOperator }, async (request) => ({ operator: request.operator }));
 
+  // The UI asks who is signed in without an error when nobody is.
+  app.get('/api/operator/session', async (request) => ({
+    operator: (await operatorFromRequest(store, request)) satisfies OperatorProfile | null,
+  }));
+
+  // Online or away, kept for the next sign-in; coming online hands them queued conversations.
+  app.put('/api/operator/me/status', { preHandler: requireOperator }, async (request) => {
+    const { status } = parseBody(statusSchema, request.body);
+    const updated = await store.operators.setAvailability(request.operator.id, status);
+    if (!updated) throw new AppError('unauthorized', 'log in first');
+    gateway.updateOperator(updated);
+    if (status === 'online') await conversations.handOut('came-online');
+    return { status };
+  });
+
   // Operators change their own name, email, password and how they hear of mentions.
   app.patch('/api/operator/me', { preHandler: requireOperator }, async (request) => {
     const input = parseBody(profileUpdateSchema, request.body);
@@ -44,6 +59,7 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
       ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.notify !== undefined ? { notify: input.notify } : {}),
       ...(input.newPassword !== undefined ? { passwordHash: await hashPassword(input.newPassword) } : {}),
+      ...(input.alerts !== undefined ? { alerts: input.alerts } : {}),
     };
     const updated = await store.operators.updateProfile(self.id, change);
     if (!updated.ok) {
@@ -63,14 +79,24 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/operator/operators', { preHandler: requireOperator }, async () => {
     // Only those who can be mentioned or assigned: invited and disabled operators are left out.
     const operators = await store.operators.list();
+    const ids = operators.map((operator) => operator.id);
+    const open = await store.conversations.openCounts(ids);
+    const capacities = new Map((await store.operators.routingInfo(ids)).map((info) => [info.id, info.capacity]));
     return {
-      operators: operators.map(({ id, name, email, role }) => ({
-        id,
-        name,
-        email,
-        role,
-        online: presence.isOnline(id),
-      })),
+      operators: operators.map(({ id, name, email, role, availability }) => {
+        const online = presence.isOnline(id);
+        const status: OperatorStatus = online ? (availability ?? 'online') : 'offline';
+        return {
+          id,
+          name,
+          email,
+          role,
+          online,
+          status,
+          openConversations: open.get(id) ?? 0,
+          capacity: capacities.get(id) ?? 5,
+        };
+      }),
     } satisfies OperatorList;
   });
 

@@ -7,6 +7,7 @@ import {
   type MemberUpdate,
   type ProfileUpdate,
   type SetupInput,
+  type StatusInput,
   type TokenCheckInput,
 } from '@livechat/protocol';
 import { z } from '@livechat/protocol/validate';
@@ -59,7 +60,10 @@ export const inviteSchema: z.ZodType<InviteInput> = z.strictObject({
 export const memberUpdateSchema: z.ZodType<MemberUpdate> = z.strictObject({
   role: roleSchema.optional(),
   disabled: z.boolean().optional(),
+  capacity: z.number().int('a whole number').min(1, 'at least 1').max(50, 'at most 50').optional(),
 });
+
+export const statusSchema: z.ZodType<StatusInput> = z.strictObject({ status: z.enum(['online', 'away']) });
 
 export const profileUpdateSchema: z.ZodType<ProfileUpdate> = z
   .strictObject({
@@ -68,8 +72,12 @@ export const profileUpdateSchema: z.ZodType<ProfileUpdate> = z
     notify: z.enum(['inbox', 'email']).optional(),
     currentPassword: z.string().max(MAX_PASSWORD_LENGTH).optional(),
     newPassword: newPasswordSchema.optional(),
+    alerts: z
+      .strictObject({ sound: z.boolean().optional(), desktop: z.boolean().optional() })
+      .refine((alerts) => Object.keys(alerts).length > 0, 'give sound or desktop')
+      .optional(),
   })
   .refine(
     (input) => Object.keys(input).some((key) => key !== 'currentPassword'),
-    'nothing to change: give a name, email, notify or newPassword',
+    'nothing to change: give a name, email, notify, newPassword or alerts',
   );

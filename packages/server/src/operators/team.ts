@@ -31,12 +31,13 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
       throw new AppError('not_found', 'no such operator');
     }
     const member = updated.value;
-    const { id: memberId, name, email, role, notify } = member;
-    app.gateway.updateOperator({ id: memberId, name, email, role, notify });
+    const { id: memberId, name, email, role, notify, alerts, availability } = member;
+    app.gateway.updateOperator({ id: memberId, name, email, role, notify, alerts, availability });
     if (member.status === 'disabled' && before.status !== 'disabled') {
       await releaseOperator(app, member);
       app.log.info({ operatorId: id, by: request.operator.id }, 'an operator was disabled');
     }
+    if (change.capacity !== undefined && change.capacity > before.capacity) void app.conversations.handOut('capacity');
     return { member: teamMember(app, member) } satisfies MemberBody;
   });
 }

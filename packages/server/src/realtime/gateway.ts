@@ -116,6 +116,7 @@ export class Gateway {
       listed: new Set(),
     };
     addTo(this.operatorSessions, operator.id, operatorSession);
+    const firstSocket = !this.deps.presence.isOnline(operator.id);
     this.deps.presence.add(operator.id);
     socket.once('close', () => {
       this.forgetOperatorSession(operatorSession);
@@ -129,6 +130,8 @@ export class Gateway {
       for (const conversation of visible) operatorSession.listed.add(conversation.id);
       const commands = await this.deps.commands.availableNames();
       connection.send({ type: 'welcome', role: 'operator', operator, commands });
+      // After the welcome, so that what the queue hands them arrives as list updates.
+      if (firstSocket) void this.deps.conversations.handOut('connected');
     });
   }
 
@@ -317,6 +320,9 @@ export class Gateway {
       }
       case 'to-operator':
         for (const session of this.operatorSessions.get(event.operatorId) ?? []) session.connection.send(event.frame);
+        return;
+      case 'to-visitor':
+        for (const session of this.visitorSessions.get(event.visitorId) ?? []) session.connection.send(event.frame);
         return;
       case 'to-operators': {
         // Serialised once for every operator connection.

@@ -1,13 +1,16 @@
 // Operators' conversation lists, kept current: after a change, every operator connection hears how
 // the conversation now looks to them (`conversation.updated`), or that it left their list.
 //
+// Admins follow every open conversation (the All view); a conversation that closes is sent once more,
+// with its status, to those who may still read it (the Resolved view).
+//
 // A new message changes only the last message, the seq and the unread counts, so the listing of a
 // conversation is remembered and moved on by messages; membership, status or visitor changes come
 // as 'conversation' events and are read again from the database, which stays the source of truth.
 
 import type { ConversationSummary, Message, PageView } from '@livechat/protocol';
 import type { Conversation } from '../conversations/repository.ts';
-import { isListedFor, type ConversationService, type Listing } from '../conversations/service.ts';
+import { type ConversationService, isShownTo, type Listing } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { Logger } from './connection.ts';
 import type { OperatorSession } from './sessions.ts';
@@ -93,7 +96,7 @@ export class Listings {
     for (const [operatorId, sessions] of this.operatorSessions) {
       const first = sessions.values().next().value;
       if (!first) continue;
-      if (isListedFor(operatorId, conversation)) {
+      if (isShownTo(first.operator, conversation)) {
         let unread = known.unread.get(operatorId);
         if (unread === undefined) {
           unread = await this.deps.store.conversations.unreadCount(conversationId, operatorId, conversation.lastSeq);

@@ -48,11 +48,13 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
       return;
     }
     case 'command.run': {
+      const deferred: Array<() => void> = [];
       const result = await gateway.deps.commands.run(
         operator,
         frame.conversationId,
         frame.name.toLowerCase(),
         frame.args.trim(),
+        deferred,
       );
       // To every connection of this operator (their other tabs too), and to no one else.
       bus.publish({
@@ -60,6 +62,7 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
         operatorId: operator.id,
         frame: { type: 'command.result', id: frame.id, result },
       });
+      for (const effect of deferred) effect();
       return;
     }
     case 'ping':

@@ -35,6 +35,12 @@ export async function handleVisitorFrame(gateway: Gateway, session: VisitorSessi
       });
       return;
     }
+    case 'conversation.end': {
+      // The visitor's sockets, this one included, hear `conversation.closed` once it is closed.
+      await conversations.endByVisitor(visitor);
+      session.conversationId = undefined;
+      return;
+    }
     case 'ping':
       connection.send({ type: 'pong', id: frame.id });
       return;

@@ -8,7 +8,7 @@ import { requireAdmin } from '../operators/guard.ts';
 import { expectedOrigin } from '../operators/sessions.ts';
 import { validSiteId } from '../visitors/tokens.ts';
 import { siteDetails } from './details.ts';
-import { allowedOrigins, siteInputSchema, siteUpdateSchema } from './schemas.ts';
+import { allowedOrigins, queueAlertSeconds, siteInputSchema, siteUpdateSchema } from './schemas.ts';
 
 export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
   const { store, config } = app;
@@ -21,7 +21,11 @@ export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/admin/sites', { preHandler: requireAdmin }, async (request, reply) => {
     const input = parseBody(siteInputSchema, request.body);
-    const site = await store.sites.create({ ...input, allowedOrigins: allowedOrigins(input.allowedOrigins) });
+    const site = await store.sites.create({
+      ...input,
+      allowedOrigins: allowedOrigins(input.allowedOrigins),
+      queueAlertSeconds: queueAlertSeconds(input.queueAlertSeconds, config.queueAlertMinSeconds),
+    });
     return reply.status(201).send({ site: siteDetails(site, publicBase(request)) } satisfies SiteBody);
   });
 
@@ -29,7 +33,11 @@ export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
     const id = validSiteId(request.params.id);
     const input = parseBody(siteUpdateSchema, request.body);
     const origins = input.allowedOrigins === undefined ? undefined : allowedOrigins(input.allowedOrigins);
-    const site = await store.sites.update(id, { ...input, allowedOrigins: origins });
+    const site = await store.sites.update(id, {
+      ...input,
+      allowedOrigins: origins,
+      queueAlertSeconds: queueAlertSeconds(input.queueAlertSeconds, config.queueAlertMinSeconds),
+    });
     if (!site) throw new AppError('not_found', 'no such site');
     app.gateway.siteChanged(site);
     return { site: siteDetails(site, publicBase(request)) } satisfies SiteBody;

@@ -23,6 +23,7 @@ export function siteDetails(site: Site, publicBase: string): SiteDetails {
     allowedOrigins: site.allowedOrigins,
     widget: site.widget,
     requireIdentity: site.requireIdentity,
+    queueAlertSeconds: site.queueAlertSeconds,
     archived: site.archivedAt !== null,
     snippet: installSnippet(publicBase, site.id),
     createdAt: site.createdAt,

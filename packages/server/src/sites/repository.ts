@@ -15,6 +15,8 @@ export interface Site {
   /** identify() must then carry a valid hash; unverified names and emails are refused. */
   requireIdentity: boolean;
   widget: WidgetSettings;
+  /** A queued conversation waiting longer than this alerts every online operator again. */
+  queueAlertSeconds: number;
   /** When it was archived: the widget is then refused everywhere; its conversations stay. */
   archivedAt: string | null;
   createdAt: string;
@@ -28,6 +30,7 @@ export interface NewSite {
   name: string;
   allowedOrigins: string[];
   widget?: Partial<WidgetSettings>;
+  queueAlertSeconds?: number;
 }
 
 /** Only the fields given change; `widget` too is merged field by field. */
@@ -35,8 +38,11 @@ export interface SiteChanges {
   name?: string;
   allowedOrigins?: string[];
   widget?: Partial<WidgetSettings>;
+  queueAlertSeconds?: number;
   archived?: boolean;
 }
+
+export const DEFAULT_QUEUE_ALERT_SECONDS = 120;
 
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   color: null,
@@ -73,6 +79,7 @@ interface SiteRow {
   widget_title: string | null;
   widget_greeting: string | null;
   widget_locale: string | null;
+  queue_alert_seconds: number;
   archived_at: string | null;
   created_at: string;
 }
@@ -95,10 +102,11 @@ interface WriteParams {
   title: string | null;
   greeting: string | null;
   locale: string | null;
+  queueAlertSeconds: number;
 }
 
 const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, widget_color, widget_position,
-  widget_title, widget_greeting, widget_locale, archived_at, created_at`;
+  widget_title, widget_greeting, widget_locale, queue_alert_seconds, archived_at, created_at`;
 
 export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
 
@@ -120,12 +128,13 @@ export class SqliteSiteRepository implements SiteRepository {
     );
     this.insert = db.prepare<[WriteParams & { secret: string; time: string }]>(
       `INSERT INTO sites (id, name, allowed_origins, identity_secret, widget_color, widget_position, widget_title,
-         widget_greeting, widget_locale, created_at)
-       VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @time)`,
+         widget_greeting, widget_locale, queue_alert_seconds, created_at)
+       VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @queueAlertSeconds, @time)`,
     );
     this.write = db.prepare<[WriteParams]>(
       `UPDATE sites SET name = @name, allowed_origins = @origins, widget_color = @color, widget_position = @position,
-         widget_title = @title, widget_greeting = @greeting, widget_locale = @locale
+         widget_title = @title, widget_greeting = @greeting, widget_locale = @locale,
+         queue_alert_seconds = @queueAlertSeconds
        WHERE id = @id`,
     );
     // Archiving again keeps the first time; unarchiving clears it.
@@ -150,6 +159,7 @@ export class SqliteSiteRepository implements SiteRepository {
           name: changes.name ?? current.name,
           allowedOrigins: changes.allowedOrigins ?? current.allowedOrigins,
           widget: { ...current.widget, ...changes.widget },
+          queueAlertSeconds: changes.queueAlertSeconds ?? current.queueAlertSeconds,
         }),
       );
       if (changes.archived !== undefined) this.setArchivedAt.run({ time: changes.archived ? now() : null, id });
@@ -172,7 +182,11 @@ export class SqliteSiteRepository implements SiteRepository {
   async create(site: NewSite): Promise<Site> {
     const id = newId();
     this.insert.run({
-      ...writeParams(id, { ...site, widget: { ...DEFAULT_WIDGET_SETTINGS, ...site.widget } }),
+      ...writeParams(id, {
+        ...site,
+        widget: { ...DEFAULT_WIDGET_SETTINGS, ...site.widget },
+        queueAlertSeconds: site.queueAlertSeconds ?? DEFAULT_QUEUE_ALERT_SECONDS,
+      }),
       secret: newIdentitySecret(),
       time: now(),
     });
@@ -217,7 +231,10 @@ export class SqliteSiteRepository implements SiteRepository {
   }
 }
 
-function writeParams(id: string, site: Pick<Site, 'name' | 'allowedOrigins' | 'widget'>): WriteParams {
+function writeParams(
+  id: string,
+  site: Pick<Site, 'name' | 'allowedOrigins' | 'widget' | 'queueAlertSeconds'>,
+): WriteParams {
   const { color, position, title, greeting, locale } = site.widget;
   return {
     id,
@@ -228,6 +245,7 @@ function writeParams(id: string, site: Pick<Site, 'name' | 'allowedOrigins' | 'w
     title,
     greeting,
     locale,
+    queueAlertSeconds: site.queueAlertSeconds,
   };
 }
 
@@ -245,6 +263,7 @@ function toSite(row: SiteRow): Site {
       greeting: row.widget_greeting,
       locale: row.widget_locale,
     },
+    queueAlertSeconds: row.queue_alert_seconds,
     archivedAt: row.archived_at,
     createdAt: row.created_at,
   };

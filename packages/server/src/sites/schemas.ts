@@ -38,18 +38,31 @@ const origins = z
   .array(z.string().max(2048, 'an origin is shorter'))
   .max(MAX_ORIGINS, `at most ${MAX_ORIGINS} origins`);
 
+/** 30–3600 for admins; the lower bound is the server's (queueAlertMinSeconds), checked by queueAlertSeconds(). */
+const queueAlert = z.number().int('a whole number of seconds').max(3600, 'at most 3600 seconds').optional();
+
 export const siteInputSchema = z.strictObject({
   name,
   allowedOrigins: origins,
   widget: widgetSchema.optional(),
+  queueAlertSeconds: queueAlert,
 });
 
 export const siteUpdateSchema = z.strictObject({
   name: name.optional(),
   allowedOrigins: origins.optional(),
   widget: widgetSchema.optional(),
+  queueAlertSeconds: queueAlert,
   archived: z.boolean().optional(),
 });
+
+/** The wait as given, or 400 `bad_request` below the server's shortest. */
+export function queueAlertSeconds(seconds: number | undefined, min: number): number | undefined {
+  if (seconds !== undefined && seconds < min) {
+    throw new AppError('bad_request', `queueAlertSeconds: at least ${min} seconds`);
+  }
+  return seconds;
+}
 
 /** The normalised origins, or 400 `bad_origin_format` naming every wrong line. */
 export function allowedOrigins(lines: readonly string[]): string[] {

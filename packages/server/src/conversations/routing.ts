@@ -1,0 +1,75 @@
+// The queue hand-out: queued conversations go, oldest first, to online operators under their capacity,
+// least busy first. One function, run on each of the triggers below and never twice at once.
+
+import type { Store } from '../db/store.ts';
+import type { Presence } from '../realtime/presence.ts';
+import type { Conversation } from './repository.ts';
+
+/**
+ * Why the queue is handed out now: a new conversation; an operator set themselves online, opened
+ * their first socket, or got a higher capacity; a slot was freed (a resolve, an end, a transfer away,
+ * a /leave, a disabled operator).
+ */
+export type HandOutTrigger = 'new-conversation' | 'came-online' | 'connected' | 'capacity' | 'slot-freed';
+
+/** A conversation the queue gave to an operator: stored, not yet announced. */
+export interface HandedOut {
+  conversation: Conversation;
+  operatorId: string;
+}
+
+export class QueueRouter {
+  private running: Promise<HandedOut[]> = Promise.resolve([]);
+
+  constructor(
+    private readonly store: Store,
+    private readonly presence: Presence,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  /**
+   * Stores who gets which queued conversation and resolves with them, once this hand-out (and any
+   * before it) is done; the caller announces them. Never rejects.
+   */
+  handOut(_trigger: HandOutTrigger): Promise<HandedOut[]> {
+    this.running = this.running
+      .then(() => this.handOutNow())
+      .catch((err: unknown) => {
+        this.onError(err);
+        return [];
+      });
+    return this.running;
+  }
+
+  /** Operators who may get a chat now: a socket open, online, usable; with their open count and capacity. */
+  async takers(): Promise<Array<{ id: string; open: number; capacity: number }>> {
+    const info = await this.store.operators.routingInfo(this.presence.online());
+    const online = info.filter((operator) => operator.availability === 'online');
+    const counts = await this.store.conversations.openCounts(online.map((operator) => operator.id));
+    return online.map((operator) => ({
+      id: operator.id,
+      open: counts.get(operator.id) ?? 0,
+      capacity: operator.capacity,
+    }));
+  }
+
+  private async handOutNow(): Promise<HandedOut[]> {
+    const takers = await this.takers();
+    const free = takers.reduce((n, taker) => n + Math.max(0, taker.capacity - taker.open), 0);
+    const handed: HandedOut[] = [];
+    if (free === 0) return handed;
+    for (const conversation of await this.store.conversations.queued(free)) {
+      // Least busy first; one who left this conversation does not get it back.
+      const taker = takers
+        .filter((t) => t.open < t.capacity && !conversation.leftIds.includes(t.id))
+        .sort((a, b) => a.open - b.open || a.id.localeCompare(b.id))[0];
+      if (!taker) continue;
+      handed.push({
+        conversation: await this.store.conversations.join(conversation.id, taker.id),
+        operatorId: taker.id,
+      });
+      taker.open += 1;
+    }
+    return handed;
+  }
+}
