@@ -107,6 +107,14 @@ it('the visitor ends the conversation from the header menu with the keyboard, an
   await page.keyboard.press('Enter');
   await page.getByTestId('lc-end-confirm').waitFor();
   expect(await page.getByTestId('lc-end-confirm').textContent()).toContain('End this conversation?');
+  // "No" has focus, so a second Enter ends nothing; Escape withdraws the question.
+  await expect.poll(() => focused(page)).toBe('lc-end-no');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => focused(page)).toBe('lc-menu');
+  expect(await page.getByTestId('lc-end-confirm').count()).toBe(0);
+  expect(await page.getByTestId('lc-panel').isVisible()).toBe(true);
+  await menu.click();
+  await page.getByTestId('lc-end').click();
   await page.screenshot({ path: join(SCREENSHOTS, 'widget-end-confirm.png') });
   await page.getByTestId('lc-end-yes').click();
 
@@ -127,6 +135,8 @@ it('an operator resolves the conversation; the visitor reads it, then writes aga
   const first = (await stored(page, 'conversation')) ?? '';
   expect(first).not.toBe('');
 
+  // The visitor is about to use the menu when Alice resolves: focus stays in the panel, on the composer.
+  await page.getByTestId('lc-menu').focus();
   const resolved = await api<ConversationBody>('POST', `/api/operator/conversations/${first}/resolve`);
   expect(resolved.status).toBe(200);
   expect(resolved.body.conversation.status).toBe('closed');
@@ -134,6 +144,7 @@ it('an operator resolves the conversation; the visitor reads it, then writes aga
   await systemLine(page, 'Alice resolved the conversation').waitFor();
   await expect.poll(() => endedEvents(page)).toEqual([first]);
   expect(await page.getByTestId('lc-menu').count()).toBe(0);
+  await expect.poll(() => focused(page)).toBe('lc-input');
 
   await write(page, 'One more thing: do you gift-wrap?');
   const second = await stored(page, 'conversation');

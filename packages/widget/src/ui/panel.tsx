@@ -27,6 +27,7 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
   const input = useRef<HTMLTextAreaElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
+  const lastFocused = useRef<Element | null>(null);
   // Ending is offered only while there is a conversation to end.
   const canEnd = state.conversationId !== null && state.status !== 'blocked';
   const status = statusText(state.status, strings);
@@ -36,9 +37,12 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
     if (state.open) input.current?.focus();
   }, [state.open]);
 
-  // Ended meanwhile (by an operator, or from another tab): nothing is left to confirm.
+  // Ended meanwhile (by an operator, or from another tab): nothing is left to confirm. If the menu or the
+  // question had focus, it went with them: keep it in the panel, where Tab and Escape are handled.
   useEffect(() => {
-    if (!canEnd) setConfirming(false);
+    if (canEnd) return;
+    setConfirming(false);
+    if (state.open && lastFocused.current && !lastFocused.current.isConnected) input.current?.focus();
   }, [canEnd]);
 
   const answer = (end: boolean) => {
@@ -64,6 +68,7 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
       data-testid="lc-panel"
       hidden={!state.open}
       onKeyDown={onKeyDown}
+      onFocusIn={(event) => (lastFocused.current = event.target as Element)}
     >
       <header>
         <h2 id="lc-title">{title}</h2>
