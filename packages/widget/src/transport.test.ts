@@ -456,6 +456,25 @@ describe('visitor transport', () => {
       expect(t.socket().last('sync')).toMatchObject({ afterSeq: 0 });
     });
 
+    it('does not resume an ended conversation named by a sync answered just before the close', async () => {
+      const t = await inConversation();
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(500);
+      t.socket().receive(welcome({ id: 'conv-1', lastSeq: 5 }));
+      t.socket().receive({ type: 'conversation.closed', conversationId: 'conv-1' });
+      t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [line(6)], lastSeq: 6 });
+      expect(t.lastEvent('messages')?.messages).toEqual([line(6)]);
+      expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: null });
+      t.transport.send('Hello again');
+      const frame = t.socket().last('message.send');
+      const first = message(1, { conversationId: 'conv-2', clientId: frame?.clientId ?? '', author: visitor });
+      t.socket().receive({ type: 'message.ack', id: frame?.id ?? '', message: first });
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(500);
+      t.socket().receive(welcome({ id: 'conv-2', lastSeq: 1 }));
+      expect(t.socket().last('sync')).toMatchObject({ afterSeq: 1 });
+    });
+
     it('learns from the welcome that the conversation ended while the page was away', async () => {
       const t = await inConversation();
       t.socket().drop(1006);
