@@ -86,6 +86,8 @@ export interface ChatEvents {
   unreadCount: number;
   /** The visitor's first message started a conversation. */
   conversationStarted: { conversationId: string };
+  /** The visitor's conversation ended (an operator resolved it, or the visitor ended it); their next message starts a new one. */
+  conversationEnded: { conversationId: string };
   error: ChatErrorInfo;
 }
 
@@ -149,6 +151,7 @@ export const CHAT_EVENTS = [
   'messageSent',
   'unreadCount',
   'conversationStarted',
+  'conversationEnded',
   'error',
 ] as const satisfies ReadonlyArray<ChatEventName>;
 

@@ -26,6 +26,19 @@ export interface Strings {
   typingMany: string;
   and: string;
   someone: string;
+  /** The header menu's button. */
+  menu: string;
+  endConversation: string;
+  endConfirm: string;
+  yes: string;
+  no: string;
+  /** Between an ended conversation and the next one. */
+  newConversation: string;
+  /** System lines, {name} replaced: an operator joined, resolved, or took a transfer; the visitor ended it. */
+  systemJoined: string;
+  systemResolved: string;
+  systemEnded: string;
+  systemTransferred: string;
 }
 
 const en: Strings = {
@@ -51,6 +64,16 @@ const en: Strings = {
   typingMany: '{names} are typing…',
   and: 'and',
   someone: 'Someone',
+  menu: 'Conversation options',
+  endConversation: 'End the conversation',
+  endConfirm: 'End this conversation?',
+  yes: 'Yes',
+  no: 'No',
+  newConversation: 'New conversation',
+  systemJoined: '{name} joined',
+  systemResolved: '{name} resolved the conversation',
+  systemEnded: 'You ended the conversation',
+  systemTransferred: 'The conversation was transferred to {name}',
 };
 
 const fr: Strings = {
@@ -76,6 +99,16 @@ const fr: Strings = {
   typingMany: '{names} écrivent…',
   and: 'et',
   someone: 'Quelqu’un',
+  menu: 'Options de la conversation',
+  endConversation: 'Mettre fin à la conversation',
+  endConfirm: 'Mettre fin à cette conversation ?',
+  yes: 'Oui',
+  no: 'Non',
+  newConversation: 'Nouvelle conversation',
+  systemJoined: '{name} a rejoint la conversation',
+  systemResolved: '{name} a clôturé la conversation',
+  systemEnded: 'Vous avez mis fin à la conversation',
+  systemTransferred: 'La conversation a été transférée à {name}',
 };
 
 const ar: Strings = {
@@ -101,6 +134,16 @@ const ar: Strings = {
   typingMany: '{names} يكتبون…',
   and: 'و',
   someone: 'شخص ما',
+  menu: 'خيارات المحادثة',
+  endConversation: 'إنهاء المحادثة',
+  endConfirm: 'هل تريد إنهاء هذه المحادثة؟',
+  yes: 'نعم',
+  no: 'لا',
+  newConversation: 'محادثة جديدة',
+  systemJoined: 'انضم {name} إلى المحادثة',
+  systemResolved: 'أغلق {name} المحادثة',
+  systemEnded: 'لقد أنهيت المحادثة',
+  systemTransferred: 'حُوّلت المحادثة إلى {name}',
 };
 
 export const LOCALES = { en, fr, ar } as const;

@@ -3,7 +3,8 @@
 import type { Message } from '@livechat/protocol';
 
 /**
- * Merges newly received messages into a list ordered by seq. A message can arrive twice (as the
+ * Merges newly received messages of one conversation into a list ordered by seq (each conversation
+ * counts seq from 1, so callers keep one list per conversation). A message can arrive twice (as the
  * ack of our send and again in a sync), so seq decides identity. Returns the same array when
  * nothing is new, so callers can skip work (and a re-render) for pure duplicates.
  */

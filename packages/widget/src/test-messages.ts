@@ -4,6 +4,7 @@ import type { Author, Message } from '@livechat/protocol';
 
 export const alice: Author = { kind: 'operator', id: 'op-alice', name: 'Alice' };
 export const visitor: Author = { kind: 'visitor', id: 'visitor-1', name: 'Visitor' };
+export const system: Author = { kind: 'system', id: null, name: 'System' };
 
 export function message(seq: number, overrides: Partial<Message> = {}): Message {
   return {

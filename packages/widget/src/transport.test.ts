@@ -2,7 +2,7 @@ import type { ServerToVisitor, VisitorToServer } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatError } from './errors.ts';
 import { type KeyValueStore, memoryStore } from './storage.ts';
-import { message, visitor } from './test-messages.ts';
+import { message, system, visitor } from './test-messages.ts';
 import { type SocketLike, type TransportEvent, type TransportOptions, VisitorTransport } from './transport.ts';
 
 class FakeSocket implements SocketLike {
@@ -391,5 +391,133 @@ describe('visitor transport', () => {
     });
     expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: 'conv-2' });
     expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-2');
+  });
+  describe('when a conversation ends', () => {
+    /** Connected, in conv-1 up to seq 5. */
+    async function inConversation(t = setup()) {
+      t.transport.start();
+      await settle();
+      t.socket().receive(welcome({ id: 'conv-1', lastSeq: 5 }));
+      t.socket().receive({
+        type: 'sync.result',
+        id: 's',
+        conversationId: 'conv-1',
+        messages: [message(5)],
+        lastSeq: 5,
+      });
+      return t;
+    }
+    const ended = (t: ReturnType<typeof setup>) =>
+      t.events.flatMap((e) => (e.type === 'ended' ? [e.conversationId] : []));
+    const line = (seq: number) =>
+      message(seq, {
+        author: system,
+        body: 'The visitor ended the conversation',
+        system: { event: 'ended', name: 'Ada' },
+      });
+
+    it('sends conversation.end, and the next message starts a new conversation that resumes from its own seq', async () => {
+      const t = await inConversation();
+      t.transport.end();
+      expect(t.socket().last('conversation.end')).toMatchObject({ type: 'conversation.end' });
+      t.socket().receive({ type: 'message.created', message: line(6) });
+      t.socket().receive({ type: 'conversation.closed', conversationId: 'conv-1' });
+      expect(ended(t)).toEqual(['conv-1']);
+      expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: null });
+      expect(t.storage.get('livechat:site 1:conversation')).toBeNull();
+
+      t.transport.send('One more question');
+      const frame = t.socket().last('message.send');
+      const first = message(1, { conversationId: 'conv-2', clientId: frame?.clientId ?? '', author: visitor });
+      t.socket().receive({ type: 'message.ack', id: frame?.id ?? '', message: first });
+      expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: 'conv-2' });
+      expect(t.lastEvent('messages')?.messages).toEqual([first]);
+      expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-2');
+
+      // After a reconnect it asks for what follows seq 1 of the new conversation, not seq 6 of the old one.
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(500);
+      t.socket().receive(welcome({ id: 'conv-2', lastSeq: 1 }));
+      expect(t.socket().last('sync')).toMatchObject({ afterSeq: 1 });
+      expect(ended(t)).toEqual(['conv-1']);
+    });
+
+    it('shows a system line that comes after the close without taking the ended conversation back', async () => {
+      const t = await inConversation();
+      t.socket().receive({ type: 'conversation.closed', conversationId: 'conv-1' });
+      t.socket().receive({ type: 'message.created', message: line(6) });
+      expect(t.lastEvent('messages')?.messages).toEqual([line(6)]);
+      expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: null });
+      expect(t.storage.get('livechat:site 1:conversation')).toBeNull();
+      // The welcome after a close has no conversation: the sync asks from the start of the next one.
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(500);
+      t.socket().receive(welcome(null));
+      expect(t.socket().last('sync')).toMatchObject({ afterSeq: 0 });
+    });
+
+    it('does not resume an ended conversation named by a sync answered just before the close', async () => {
+      const t = await inConversation();
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(500);
+      t.socket().receive(welcome({ id: 'conv-1', lastSeq: 5 }));
+      t.socket().receive({ type: 'conversation.closed', conversationId: 'conv-1' });
+      t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [line(6)], lastSeq: 6 });
+      expect(t.lastEvent('messages')?.messages).toEqual([line(6)]);
+      expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: null });
+      t.transport.send('Hello again');
+      const frame = t.socket().last('message.send');
+      const first = message(1, { conversationId: 'conv-2', clientId: frame?.clientId ?? '', author: visitor });
+      t.socket().receive({ type: 'message.ack', id: frame?.id ?? '', message: first });
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(500);
+      t.socket().receive(welcome({ id: 'conv-2', lastSeq: 1 }));
+      expect(t.socket().last('sync')).toMatchObject({ afterSeq: 1 });
+    });
+
+    it('learns from the welcome that the conversation ended while the page was away', async () => {
+      const t = await inConversation();
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(500);
+      t.socket().receive(welcome(null));
+      expect(ended(t)).toEqual(['conv-1']);
+      expect(t.socket().last('sync')).toMatchObject({ afterSeq: 0 });
+    });
+
+    it('does not call a conversation ended when a renewed token makes this another visitor', async () => {
+      const t = await inConversation();
+      t.socket().drop(4401);
+      await settle();
+      expect(t.socket().url).toContain('token=token-2');
+      t.socket().receive(welcome(null));
+      expect(ended(t)).toEqual([]);
+      expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: null });
+    });
+
+    it('asks again after a reconnect when the end was asked while offline, and only while the conversation is open', async () => {
+      const t = await inConversation();
+      t.socket().drop(1006);
+      t.transport.end();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(t.socket().last('conversation.end')).toBeUndefined();
+      t.socket().receive(welcome({ id: 'conv-1', lastSeq: 5 }));
+      expect(t.socket().last('conversation.end')).toBeUndefined();
+      t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [], lastSeq: 5 });
+      expect(t.socket().last('conversation.end')).toBeDefined();
+      t.socket().receive({ type: 'conversation.closed', conversationId: 'conv-1' });
+      t.socket().drop(1006);
+      await vi.advanceTimersByTimeAsync(500);
+      t.socket().receive(welcome(null));
+      t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
+      expect(t.socket().last('conversation.end')).toBeUndefined();
+    });
+
+    it('reports the server refusing to end the conversation', async () => {
+      const t = await inConversation();
+      t.transport.end();
+      const frame = t.socket().last('conversation.end');
+      t.socket().receive({ type: 'error', code: 'conflict', message: 'already closed', frameId: frame?.id ?? null });
+      expect(t.lastEvent('error')).toEqual({ type: 'error', code: 'conflict', message: 'already closed' });
+    });
   });
 });

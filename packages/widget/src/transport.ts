@@ -21,8 +21,10 @@ export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offli
 
 export type TransportEvent =
   | { type: 'status'; status: ConnectionStatus }
-  /** The visitor's conversation is now this one: messages of any previous one no longer apply. */
+  /** The visitor's open conversation is now this one (null: none until their next message). */
   | { type: 'conversation'; conversationId: string | null }
+  /** A conversation of the visitor's ended (resolved, or ended by them): its messages are final, the next one starts afresh. */
+  | { type: 'ended'; conversationId: string }
   /** `history`: the conversation as it was when this page connected, not something new. */
   | { type: 'messages'; messages: Message[]; history: boolean }
   /** The server refused something the visitor sent. */
@@ -80,6 +82,12 @@ export class VisitorTransport {
   private lastSeq = 0;
   /** Whether the current conversation's past has been delivered; later syncs bring only what is new. */
   private replayed = false;
+  /** Conversations that ended: their late lines are delivered, never resumed by seq. */
+  private readonly ended = new Set<string>();
+  /** The conversation the visitor asked to end, until the server confirms (sent again after a reconnect). */
+  private ending: string | null = null;
+  /** The id of the last conversation.end frame, to tie an error frame to it. */
+  private endFrame: string | null = null;
   /** message.send frame id → clientId, to tie an error frame to the message it refused. */
   private readonly sendFrames = new Map<string, string>();
   private readonly outbox: Outbox;
@@ -135,6 +143,12 @@ export class VisitorTransport {
 
   discard(clientId: string): void {
     this.emit({ type: 'outbox', items: this.outbox.remove([clientId]) });
+  }
+
+  /** Ends the visitor's open conversation: now if connected, otherwise after the next sync if it is still open. */
+  end(): void {
+    this.ending = this.conversationId;
+    this.sendEnd();
   }
 
   noteTyping(): void {
@@ -288,6 +302,12 @@ export class VisitorTransport {
     return true;
   }
 
+  private sendEnd(): void {
+    if (!this.synced || this.ending === null || this.ending !== this.conversationId) return;
+    const id = newClientId(9);
+    if (this.sendFrame({ type: 'conversation.end', id })) this.endFrame = id;
+  }
+
   private transmit(item: OutboxItem): void {
     if (!this.synced) return;
     const id = newClientId(9);
@@ -307,16 +327,25 @@ export class VisitorTransport {
       return;
     }
     switch (frame.type) {
-      case 'welcome':
+      case 'welcome': {
+        // A renewed token may be another visitor: their conversation is not this one's sequel.
+        const sameVisitor = !this.tokenRenewed;
         this.tokenRenewed = false;
-        this.enterConversation(frame.conversation?.id ?? null);
+        const conversationId = frame.conversation?.id ?? null;
+        // A visitor has one open conversation: another one, or none, means theirs ended while away.
+        if (sameVisitor && this.conversationId && conversationId !== this.conversationId) {
+          this.conclude(this.conversationId);
+        }
+        this.enterConversation(conversationId);
         this.sendFrame({ type: 'sync', id: newClientId(9), afterSeq: this.lastSeq });
         clearInterval(this.pingTimer);
         this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
         break;
+      }
       case 'sync.result':
-        if (frame.conversationId) this.enterConversation(frame.conversationId);
-        this.lastSeq = Math.max(this.lastSeq, frame.lastSeq);
+        // A sync answered just before a close may still name the ended conversation: it is not resumed.
+        if (frame.conversationId && !this.ended.has(frame.conversationId)) this.enterConversation(frame.conversationId);
+        if (frame.conversationId === this.conversationId) this.lastSeq = Math.max(this.lastSeq, frame.lastSeq);
         this.deliver(frame.messages, !this.replayed);
         this.replayed = true;
         this.synced = true;
@@ -324,6 +353,7 @@ export class VisitorTransport {
         this.retries.reset();
         this.emit({ type: 'status', status: 'online' });
         for (const item of this.outbox.items()) if (!item.error) this.transmit(item);
+        this.sendEnd();
         break;
       case 'message.ack':
         this.sendFrames.delete(frame.id);
@@ -332,10 +362,18 @@ export class VisitorTransport {
       case 'message.created':
         this.deliver([frame.message]);
         break;
+      case 'conversation.closed':
+        this.conclude(frame.conversationId);
+        break;
       case 'typing':
         if (frame.author.kind !== 'visitor') this.emit({ type: 'typing', author: frame.author, active: frame.active });
         break;
       case 'error': {
+        if (frame.frameId !== null && frame.frameId === this.endFrame) {
+          this.ending = this.endFrame = null;
+          this.emit({ type: 'error', code: frame.code, message: frame.message });
+          break;
+        }
         const clientId = frame.frameId === null ? undefined : this.sendFrames.get(frame.frameId);
         if (clientId === undefined) break;
         this.sendFrames.delete(frame.frameId ?? '');
@@ -346,6 +384,15 @@ export class VisitorTransport {
       case 'pong':
         break;
     }
+  }
+
+  /** A conversation ended: it is never resumed, and the visitor's next message starts a new one. */
+  private conclude(conversationId: string): void {
+    if (this.ended.has(conversationId)) return;
+    this.ended.add(conversationId);
+    if (this.ending === conversationId) this.ending = this.endFrame = null;
+    if (conversationId === this.conversationId) this.enterConversation(null);
+    this.emit({ type: 'ended', conversationId });
   }
 
   /** Adopts the conversation the server reports; a different one starts counting seq afresh. */
@@ -362,14 +409,22 @@ export class VisitorTransport {
 
   private deliver(messages: readonly Message[], history = false): void {
     const visible = messages.filter((message) => message.visibility === 'public');
-    const latest = visible.at(-1);
-    if (!latest) return;
-    // The first message creates the conversation: acks carry its id before any welcome does.
-    if (latest.conversationId !== this.conversationId) this.enterConversation(latest.conversationId);
-    const current = visible.filter((message) => message.conversationId === this.conversationId);
+    // An ended conversation's last lines (the system line may follow the close) are shown, not resumed.
+    const late = visible.filter((message) => this.ended.has(message.conversationId));
+    const live = visible.filter((message) => !this.ended.has(message.conversationId));
+    const latest = live.at(-1);
+    // The first message creates the conversation: acks carry its id before any welcome does. The server
+    // opens a new one only when the visitor has none open, so the previous one has ended.
+    if (latest && latest.conversationId !== this.conversationId) {
+      if (this.conversationId) this.conclude(this.conversationId);
+      this.enterConversation(latest.conversationId);
+    }
+    const current = live.filter((message) => message.conversationId === this.conversationId);
     for (const message of current) this.lastSeq = Math.max(this.lastSeq, message.seq);
-    this.emit({ type: 'messages', messages: current, history });
-    const delivered = current.flatMap((message) => (message.clientId ? [message.clientId] : []));
+    const shown = [...late, ...current];
+    if (shown.length === 0) return;
+    this.emit({ type: 'messages', messages: shown, history });
+    const delivered = shown.flatMap((message) => (message.clientId ? [message.clientId] : []));
     const pending = this.outbox.items();
     if (pending.some((item) => delivered.includes(item.clientId))) {
       this.emit({ type: 'outbox', items: this.outbox.remove(delivered) });

@@ -40,7 +40,7 @@ export interface MountOptions {
   blocked: boolean;
   /** The server refused this embed while connecting (`bad_origin`, `not_found`): no retry can help. */
   refused(error: ChatErrorInfo): void;
-  /** Reports SDK events (message, messageSent, conversationStarted, error). */
+  /** Reports SDK events (message, messageSent, conversationStarted, conversationEnded, error). */
   emit<E extends keyof ChatEvents>(event: E, payload: ChatEvents[E]): void;
   /** Puts focus back where it was before the panel opened. */
   restoreFocus(): void;

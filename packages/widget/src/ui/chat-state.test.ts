@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../i18n.ts';
-import { message, visitor } from '../test-messages.ts';
+import { message, system, visitor } from '../test-messages.ts';
 import {
   type ChatEvent,
   type ChatState,
   initialChatState,
   parseReadMarker,
   reduceChat,
+  shownMessages,
   typingText,
 } from './chat-state.ts';
 
@@ -69,7 +70,7 @@ describe('chat state', () => {
     expect(typingText(both, LOCALES.fr)).toBe('Alice et Bob écrivent…');
   });
 
-  it('starts empty for a new conversation', () => {
+  it('starts a new conversation empty and unread-free, keeping the previous one on screen above it', () => {
     const state = apply(
       [
         { type: 'messages', messages: [message(1)] },
@@ -78,7 +79,53 @@ describe('chat state', () => {
       inConversation(),
     );
     expect(state.messages).toEqual([]);
+    expect(state.ended).toEqual([{ conversationId: 'conv-1', messages: [message(1)] }]);
     expect(state.unread).toBe(0);
+  });
+
+  it('keeps an ended conversation with its late system line, and counts the next one’s seq from 1 again', () => {
+    const resolved = message(3, { author: system, body: 'Alice resolved the conversation' });
+    const next = (seq: number, overrides = {}) => message(seq, { conversationId: 'conv-2', ...overrides });
+    const state = apply(
+      [
+        { type: 'open' },
+        { type: 'messages', messages: [message(1, { author: visitor }), message(2)] },
+        // conversation.closed: none is open until the visitor writes again.
+        { type: 'conversation', conversationId: null, readSeq: 0 },
+        // The system line may come after the close.
+        { type: 'messages', messages: [resolved] },
+        { type: 'close' },
+        { type: 'conversation', conversationId: 'conv-2', readSeq: 0 },
+        {
+          type: 'messages',
+          messages: [next(1, { author: visitor, body: 'Me again' }), next(2, { body: 'Hello again' })],
+        },
+      ],
+      inConversation(),
+    );
+    expect(state.ended).toHaveLength(1);
+    expect(state.ended[0]?.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+    // Seq 1 and 2 of the new conversation are new messages, not copies of the old conversation's.
+    expect(state.messages.map((m) => m.body)).toEqual(['Me again', 'Hello again']);
+    expect(shownMessages(state).map((m) => `${m.conversationId}/${m.seq}`)).toEqual([
+      'conv-1/1',
+      'conv-1/2',
+      'conv-1/3',
+      'conv-2/1',
+      'conv-2/2',
+    ]);
+    expect(state.unread).toBe(1);
+  });
+
+  it('ignores a repeated late line of an ended conversation', () => {
+    const ended = apply(
+      [
+        { type: 'messages', messages: [message(1)] },
+        { type: 'conversation', conversationId: null, readSeq: 0 },
+      ],
+      inConversation(),
+    );
+    expect(reduceChat(ended, { type: 'messages', messages: [message(1)] })).toBe(ended);
   });
 
   it('reads a stored read marker only for its own conversation', () => {

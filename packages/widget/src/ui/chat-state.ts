@@ -6,11 +6,21 @@ import type { OutboxItem } from '../outbox.ts';
 import { format, type Strings } from '../i18n.ts';
 import type { ConnectionStatus } from '../transport.ts';
 
+/** One conversation's messages, in seq order. */
+export interface Transcript {
+  conversationId: string;
+  messages: readonly Message[];
+}
+
 export interface ChatState {
   open: boolean;
   status: ConnectionStatus;
+  /** The visitor's open conversation; null before their first message and after one ends. */
   conversationId: string | null;
+  /** The open conversation's messages. */
   messages: readonly Message[];
+  /** Conversations that ended while this page showed them, oldest first: they stay on screen above the current one. */
+  ended: readonly Transcript[];
   /** Sent by the visitor, not acknowledged yet. */
   outbox: readonly OutboxItem[];
   /** Operators typing right now. */
@@ -38,6 +48,7 @@ export const initialChatState: ChatState = {
   status: 'connecting',
   conversationId: null,
   messages: [],
+  ended: [],
   outbox: [],
   typing: [],
   readSeq: 0,
@@ -54,20 +65,25 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
     case 'status':
       return event.status === state.status ? state : { ...state, status: event.status };
     case 'conversation':
+      if (event.conversationId === state.conversationId) return state;
       return settleUnread({
         ...state,
         conversationId: event.conversationId,
         messages: [],
+        ended: endCurrent(state),
         typing: [],
         readSeq: event.readSeq,
       });
     case 'messages': {
-      const messages = mergeMessages(state.messages, event.messages);
-      if (messages === state.messages) return state;
+      const ended = state.ended.map((transcript) => mergeInto(transcript, event.messages));
+      const endedIds = new Set(state.ended.map((transcript) => transcript.conversationId));
+      const current = event.messages.filter((message) => !endedIds.has(message.conversationId));
+      const messages = mergeMessages(state.messages, current);
+      if (messages === state.messages && ended.every((transcript, i) => transcript === state.ended[i])) return state;
       // Whoever just sent a message has stopped typing it.
       const senders = new Set(event.messages.map((message) => message.author.id));
       const typing = state.typing.filter((author) => !senders.has(author.id));
-      return settleUnread({ ...state, messages, typing });
+      return settleUnread({ ...state, messages, ended, typing });
     }
     case 'outbox':
       return { ...state, outbox: event.items };
@@ -79,6 +95,25 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
     }
   }
 }
+
+/** The transcripts on screen once the current conversation is over (it stays visible, above the next one). */
+function endCurrent(state: ChatState): readonly Transcript[] {
+  if (!state.conversationId || state.messages.length === 0) return state.ended;
+  return [...state.ended, { conversationId: state.conversationId, messages: state.messages }];
+}
+
+/** Late lines of an ended conversation (its system line may come after the close) join its transcript. */
+function mergeInto(transcript: Transcript, incoming: readonly Message[]): Transcript {
+  const mine = incoming.filter((message) => message.conversationId === transcript.conversationId);
+  const messages = mergeMessages(transcript.messages, mine);
+  return messages === transcript.messages ? transcript : { ...transcript, messages };
+}
+
+/** Every message on screen, ended conversations first. */
+export const shownMessages = (state: ChatState): Message[] => [
+  ...state.ended.flatMap((transcript) => transcript.messages),
+  ...state.messages,
+];
 
 /** An open panel has been read up to its last message; a closed one counts what came after. */
 function settleUnread(state: ChatState): ChatState {

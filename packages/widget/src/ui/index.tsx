@@ -8,7 +8,7 @@ import { type TransportEvent, VisitorTransport } from '../transport.ts';
 import { refusalOf } from '../refusal.ts';
 import { askSite } from '../site-config.ts';
 import type { ChatUI, MountOptions } from '../ui-contract.ts';
-import { formatReadMarker, initialChatState, parseReadMarker, reduceChat } from './chat-state.ts';
+import { formatReadMarker, initialChatState, parseReadMarker, reduceChat, shownMessages } from './chat-state.ts';
 import { Panel } from './panel.tsx';
 import { createStore } from './store.ts';
 import { PANEL_CSS } from './styles.ts';
@@ -52,6 +52,7 @@ export function mount(options: MountOptions): ChatUI {
       store.dispatch({ ...event, readSeq });
       return;
     }
+    if (event.type === 'ended') return options.emit('conversationEnded', { conversationId: event.conversationId });
     if (event.type === 'typing') expireTyping(event.author, event.active);
     if (event.type === 'error') return options.emit('error', { code: event.code, message: event.message });
     if (event.type === 'refused') return options.refused({ code: event.code, message: event.message });
@@ -61,7 +62,7 @@ export function mount(options: MountOptions): ChatUI {
 
   /** Tells the page about messages it has not heard of yet (an ack and a broadcast may bring the same one). */
   const announce = (messages: readonly Message[]) => {
-    const known = new Set(store.get().messages.map((message) => message.id));
+    const known = new Set(shownMessages(store.get()).map((message) => message.id));
     for (const message of messages) {
       if (known.has(message.id)) continue;
       if (message.seq === 1) options.emit('conversationStarted', { conversationId: message.conversationId });

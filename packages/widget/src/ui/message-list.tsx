@@ -1,13 +1,16 @@
-// The conversation as a live log: confirmed messages in seq order, then the visitor's unsent ones.
+// The conversation as a live log: ended conversations, then the open one's messages in seq order, then the visitor's unsent ones.
 
 import type { Message } from '@livechat/protocol';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
 import type { OutboxItem } from '../outbox.ts';
+import type { Transcript } from './chat-state.ts';
 import { linkify } from './linkify.ts';
+import { systemLine } from './system-line.ts';
 
 interface MessageListProps {
   messages: readonly Message[];
+  ended: readonly Transcript[];
   outbox: readonly OutboxItem[];
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
@@ -31,8 +34,15 @@ function Body({ text }: { text: string }) {
   );
 }
 
-function MessageItem({ message }: { message: Message }) {
+function MessageItem({ message, strings }: { message: Message; strings: Strings }) {
   const kind = message.author.kind;
+  if (kind === 'system') {
+    return (
+      <li class="msg system" data-testid="lc-message" data-author="system">
+        <p>{systemLine(message, strings)}</p>
+      </li>
+    );
+  }
   return (
     <li class={`msg ${kind}`} data-testid="lc-message" data-author={kind}>
       {kind === 'operator' && <span class="who">{message.author.name}</span>}
@@ -46,7 +56,7 @@ function PendingItem({
   onRetry,
   onDiscard,
   strings,
-}: { item: OutboxItem } & Omit<MessageListProps, 'messages' | 'outbox' | 'greeting'>) {
+}: { item: OutboxItem } & Pick<MessageListProps, 'onRetry' | 'onDiscard' | 'strings'>) {
   return (
     <li class="msg visitor pending" data-testid="lc-message" data-author="visitor" data-pending="">
       <Body text={item.body} />
@@ -70,7 +80,16 @@ function PendingItem({
 /** Within this many pixels of the bottom, the visitor is following along and new messages scroll into view. */
 const FOLLOW_THRESHOLD_PX = 80;
 
-export function MessageList({ messages, outbox, onRetry, onDiscard, strings, greeting }: MessageListProps) {
+/** Where one conversation ends and the next begins. */
+function Divider({ strings }: { strings: Strings }) {
+  return (
+    <li class="divider" data-testid="lc-new-conversation">
+      <span>{strings.newConversation}</span>
+    </li>
+  );
+}
+
+export function MessageList({ messages, ended, outbox, onRetry, onDiscard, strings, greeting }: MessageListProps) {
   const log = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const delivered = new Set(messages.map((message) => message.clientId));
@@ -79,7 +98,7 @@ export function MessageList({ messages, outbox, onRetry, onDiscard, strings, gre
   useLayoutEffect(() => {
     const element = log.current;
     if (element && following.current) element.scrollTop = element.scrollHeight;
-  }, [messages, pending.length]);
+  }, [messages, ended, pending.length]);
 
   const onScroll = () => {
     const element = log.current;
@@ -97,12 +116,17 @@ export function MessageList({ messages, outbox, onRetry, onDiscard, strings, gre
       aria-label={strings.messages}
       tabIndex={0}
     >
-      {messages.length + pending.length === 0 ? (
+      {ended.length + messages.length + pending.length === 0 ? (
         <p class="empty">{greeting}</p>
       ) : (
         <ol>
+          {ended.map((transcript, index) => [
+            index > 0 && <Divider key={`divider-${transcript.conversationId}`} strings={strings} />,
+            transcript.messages.map((message) => <MessageItem key={message.id} message={message} strings={strings} />),
+          ])}
+          {ended.length > 0 && messages.length + pending.length > 0 && <Divider key="divider" strings={strings} />}
           {messages.map((message) => (
-            <MessageItem key={message.clientId ?? message.id} message={message} />
+            <MessageItem key={message.clientId ?? message.id} message={message} strings={strings} />
           ))}
           {pending.map((item) => (
             <PendingItem key={item.clientId} item={item} onRetry={onRetry} onDiscard={onDiscard} strings={strings} />

@@ -1,11 +1,12 @@
 // The chat panel: header, connection status, message log, who is typing, and the composer.
 
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
 import type { VisitorTransport } from '../transport.ts';
 import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
 import { trapTab } from './focus-trap.ts';
+import { EndConfirm, HeaderMenu } from './menu.tsx';
 import { MessageList } from './message-list.tsx';
 import { type Store, useStore } from './store.ts';
 
@@ -24,12 +25,31 @@ const statusText = (status: ChatState['status'], strings: Strings): string | nul
 export function Panel({ store, transport, onClose, strings, title, greeting }: PanelProps) {
   const state = useStore(store);
   const input = useRef<HTMLTextAreaElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  const lastFocused = useRef<Element | null>(null);
+  // Ending is offered only while there is a conversation to end.
+  const canEnd = state.conversationId !== null && state.status !== 'blocked';
   const status = statusText(state.status, strings);
   const typing = typingText(state.typing, strings);
 
   useEffect(() => {
     if (state.open) input.current?.focus();
   }, [state.open]);
+
+  // Ended meanwhile (by an operator, or from another tab): nothing is left to confirm. If the menu or the
+  // question had focus, it went with them: keep it in the panel, where Tab and Escape are handled.
+  useEffect(() => {
+    if (canEnd) return;
+    setConfirming(false);
+    if (state.open && lastFocused.current && !lastFocused.current.isConnected) input.current?.focus();
+  }, [canEnd]);
+
+  const answer = (end: boolean) => {
+    setConfirming(false);
+    if (end) transport.end();
+    (end ? input.current : menuButton.current)?.focus();
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -48,10 +68,18 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
       data-testid="lc-panel"
       hidden={!state.open}
       onKeyDown={onKeyDown}
+      onFocusIn={(event) => (lastFocused.current = event.target as Element)}
     >
       <header>
         <h2 id="lc-title">{title}</h2>
-        <button class="close" type="button" aria-label={strings.closeChat} data-testid="lc-close" onClick={onClose}>
+        {canEnd && <HeaderMenu strings={strings} buttonRef={menuButton} onEnd={() => setConfirming(true)} />}
+        <button
+          class="icon close"
+          type="button"
+          aria-label={strings.closeChat}
+          data-testid="lc-close"
+          onClick={onClose}
+        >
           <svg
             width="18"
             height="18"
@@ -65,6 +93,7 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
           </svg>
         </button>
       </header>
+      {confirming && canEnd && <EndConfirm strings={strings} onAnswer={answer} />}
       {status && (
         <p class={`status ${state.status}`} data-testid="lc-status" role="status">
           {status}
@@ -72,6 +101,7 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
       )}
       <MessageList
         messages={state.messages}
+        ended={state.ended}
         outbox={state.outbox}
         onRetry={(clientId) => transport.retry(clientId)}
         onDiscard={(clientId) => transport.discard(clientId)}

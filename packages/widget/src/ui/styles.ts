@@ -4,11 +4,20 @@ export const PANEL_CSS = `
 .panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;display:flex;flex-direction:column;width:370px;height:min(600px,calc(100vh - 108px));background:#fff;color:#1f2937;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.18);overflow:hidden;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .panel[hidden]{display:none}
 :host([position=left]) .panel{right:auto;left:20px}
-header{display:flex;align-items:center;justify-content:space-between;padding:14px 16px;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
-h2{margin:0;font-size:16px;font-weight:600}
+header{display:flex;align-items:center;gap:4px;padding:14px 16px;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
+h2{flex:1;margin:0;font-size:16px;font-weight:600}
 button{font:inherit;cursor:pointer}
-.close{display:grid;place-items:center;width:32px;height:32px;border:0;border-radius:8px;background:transparent;color:inherit}
-.close:hover{background:rgba(127,127,127,.25)}
+.icon{display:grid;place-items:center;width:32px;height:32px;border:0;border-radius:8px;background:transparent;color:inherit}
+.icon:hover,.icon[aria-expanded=true]{background:rgba(127,127,127,.25)}
+.menu{position:relative}
+[role=menu]{position:absolute;top:100%;inset-inline-end:0;z-index:1;min-width:200px;margin:4px 0 0;padding:4px;list-style:none;background:#fff;color:#1f2937;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.18)}
+[role=menu][hidden]{display:none}
+[role=menuitem]{display:block;width:100%;padding:8px 10px;border:0;border-radius:6px;background:none;color:inherit;text-align:start}
+[role=menuitem]:hover,[role=menuitem]:focus{background:#f3f4f6;outline:none}
+.confirm{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:10px 16px;background:#f3f4f6;border-bottom:1px solid #e5e7eb}
+.confirm p{flex:1;margin:0;font-weight:600}
+.confirm button{padding:6px 14px;border:1px solid #d1d5db;border-radius:8px;background:#fff;color:inherit}
+.confirm .yes{border-color:transparent;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 :focus-visible{outline:2px solid #1f2937;outline-offset:2px}
 header :focus-visible{outline-color:currentColor}
 .status{margin:0;padding:6px 16px;background:#fef3c7;color:#78350f;font-size:13px}
@@ -22,7 +31,9 @@ ol{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px
 .msg.visitor p{background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 .msg.visitor a{color:inherit}
 .msg.system{align-self:center;max-width:100%}
-.msg.system p{background:none;color:#6b7280;font-style:italic;text-align:center}
+.msg.system p{padding:2px 8px;background:none;color:#6b7280;font-size:13px;text-align:center}
+.divider{display:flex;align-items:center;gap:8px;margin:8px 0;color:#6b7280;font-size:12px}
+.divider::before,.divider::after{content:"";flex:1;border-top:1px solid #e5e7eb}
 .who{display:block;margin:0 0 2px;margin-inline-start:4px;color:#6b7280;font-size:12px}
 .note{display:block;margin:2px 4px 0;color:#6b7280;font-size:12px;text-align:end}
 .note.failed{color:#b91c1c}
