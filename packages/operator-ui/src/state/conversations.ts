@@ -55,6 +55,19 @@ export function unreadTotal(
   readSeqs: ReadonlyMap<string, number>,
 ): number {
   let total = 0;
-  for (const conversation of conversations) total += effectiveUnread(conversation, readSeqs.get(conversation.id));
+  for (const conversation of conversations) {
+    if (conversation.status === 'closed') continue;
+    total += effectiveUnread(conversation, readSeqs.get(conversation.id));
+  }
   return total;
+}
+
+/** How a conversation looks to an operator who left it: they are no longer in it nor assigned. */
+export function withoutOperator(conversation: ConversationSummary, operatorId: string | null): ConversationSummary {
+  if (operatorId === null) return conversation;
+  return {
+    ...conversation,
+    memberIds: conversation.memberIds.filter((id) => id !== operatorId),
+    assignedOperatorId: conversation.assignedOperatorId === operatorId ? null : conversation.assignedOperatorId,
+  };
 }
