@@ -5,15 +5,15 @@ import type { DesktopPermission } from './decide.ts';
 import { askPermission, desktopPermission } from './desktop.ts';
 
 const LABEL: Record<DesktopPermission, string> = {
-  default: 'Turn on desktop alerts',
-  granted: 'Desktop alerts on',
-  denied: 'Desktop alerts blocked',
-  unsupported: 'No desktop alerts here',
+  default: 'Enable alerts',
+  granted: 'Alerts on',
+  denied: 'Alerts blocked',
+  unsupported: 'No desktop alerts',
 };
 
 const HINT: Record<DesktopPermission, string> = {
   default: 'Your browser will ask whether this page may show notifications.',
-  granted: 'Sound and desktop switches are in Settings → Notifications.',
+  granted: 'Sound and desktop switches are in Settings → Alerts.',
   denied: "Allow notifications for this site in your browser's site settings.",
   unsupported: 'This browser cannot show desktop notifications; sounds still play.',
 };

@@ -20,7 +20,7 @@ const EMPTY: Record<string, string> = {
 export function ConversationList({ selectedId }: { selectedId: string | null }) {
   const searching = workspace.search.query.value.trim() !== '';
   return (
-    <nav class="sidebar" aria-labelledby="conversations-heading">
+    <nav class="sidebar" aria-labelledby="conversations-heading" data-loaded={workspace.views.loaded.value}>
       <div class="sidebar__head">
         <h2 id="conversations-heading" class="visually-hidden">
           Conversations

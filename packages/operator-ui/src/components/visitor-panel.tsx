@@ -178,8 +178,10 @@ function VisitorConversations({ summary }: { summary: ConversationSummary }) {
             data-testid="op-visitor-conversation"
             data-conversation-id={conversation.id}
           >
-            <RelativeTime iso={conversation.createdAt} />
-            <span class="panel__muted"> · {conversation.status === 'closed' ? 'Resolved' : 'Open'}</span>
+            <span>
+              <RelativeTime class="visitor-conversations__when" iso={conversation.createdAt} />
+              <span class="panel__muted"> · {conversation.status === 'closed' ? 'Resolved' : 'Open'}</span>
+            </span>
             {conversation.lastMessage && (
               <span class="visitor-conversations__preview">{conversation.lastMessage.body}</span>
             )}

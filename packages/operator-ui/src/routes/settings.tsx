@@ -15,6 +15,7 @@ import { session } from '../state/session.ts';
 const EVERYONE = [
   { id: 'settings-account', label: 'My account' },
   { id: 'settings-notifications', label: 'Notifications' },
+  { id: 'settings-alerts', label: 'Alerts' },
   { id: 'settings-canned', label: 'Canned responses' },
 ];
 const ADMINS = [

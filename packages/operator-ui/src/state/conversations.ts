@@ -50,13 +50,20 @@ export function effectiveUnread(conversation: ConversationSummary, readSeq: numb
   return Math.max(0, conversation.unread);
 }
 
+/**
+ * Unread in the conversations this operator answers: theirs and the queue's. Others an admin
+ * merely looked at through a view (All, Resolved) are not theirs to answer.
+ */
 export function unreadTotal(
   conversations: Iterable<ConversationSummary>,
   readSeqs: ReadonlyMap<string, number>,
+  selfId: string | null = null,
 ): number {
   let total = 0;
   for (const conversation of conversations) {
     if (conversation.status === 'closed') continue;
+    const theirs = selfId !== null && conversation.memberIds.length > 0 && !conversation.memberIds.includes(selfId);
+    if (theirs) continue;
     total += effectiveUnread(conversation, readSeqs.get(conversation.id));
   }
   return total;

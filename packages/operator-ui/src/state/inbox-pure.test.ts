@@ -67,6 +67,17 @@ describe('after leaving', () => {
     expect(workspace.summaryOf('c1')).toMatchObject({ memberIds: [], assignedOperatorId: null });
   });
 
+  it("a colleague's conversation seen through All counts no unread in the title", () => {
+    const workspace = new Workspace();
+    workspace.operator.value = { id: 'op1', name: 'Alice', email: 'a@x', role: 'admin', notify: 'inbox' };
+    workspace.mergeConversations([
+      aConversation({ id: 'theirs', memberIds: ['op2'], unread: 5, lastSeq: 5 }),
+      aConversation({ id: 'mine', memberIds: ['op1'], unread: 2, lastSeq: 2 }),
+      aConversation({ id: 'queued', unread: 1, lastSeq: 1 }),
+    ]);
+    expect(workspace.unreadTotal.value).toBe(3);
+  });
+
   it('a resolved conversation counts no unread in the title', () => {
     const workspace = new Workspace();
     workspace.mergeConversations([aConversation({ status: 'closed', unread: 3, lastSeq: 3 })]);

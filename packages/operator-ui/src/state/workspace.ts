@@ -78,7 +78,9 @@ export class Workspace {
   readonly search = new SearchState();
   readonly visitorHistory = new VisitorHistory();
 
-  readonly unreadTotal = computed(() => unreadTotal(this.conversations.value.values(), this.readSeqs.value));
+  readonly unreadTotal = computed(() =>
+    unreadTotal(this.conversations.value.values(), this.readSeqs.value, this.selfId()),
+  );
 
   private readonly sentFrames = new Map<string, SentFrame>();
   /** Conversations changed by live frames since the list fetch began; the fetch must not undo them. */

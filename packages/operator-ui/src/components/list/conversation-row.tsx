@@ -8,7 +8,7 @@ import { workspace } from '../../state/live.ts';
 import { RelativeTime } from '../relative-time.tsx';
 
 /** Every row has this height (CSS agrees), so the list can be drawn as a window. */
-export const CONVERSATION_ROW_HEIGHT = 84;
+export const CONVERSATION_ROW_HEIGHT = 88;
 
 export function ConversationRow({ conversation, selected }: { conversation: ConversationSummary; selected: boolean }) {
   const selfId = workspace.operator.value?.id ?? null;

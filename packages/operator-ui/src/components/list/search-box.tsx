@@ -20,13 +20,13 @@ export function SearchBox() {
   }, [typed]);
 
   return (
-    <div class="search" role="search">
+    <div class="list-search" role="search">
       <label class="visually-hidden" for="conversation-search">
         Search conversations
       </label>
       <input
         id="conversation-search"
-        class="field__input search__input"
+        class="field__input list-search__input"
         type="search"
         placeholder="Search messages, notes, visitors…"
         autocomplete="off"
