@@ -26,6 +26,7 @@ export function NotificationsButton({ testId = 'op-notifications' }: { testId?: 
       type="button"
       class={`button button--quiet alerts-button alerts-button--${permission}`}
       title={HINT[permission]}
+      aria-label={LABEL[permission]}
       onClick={() => {
         if (permission === 'default') void askPermission();
         else navigate('#/settings');
