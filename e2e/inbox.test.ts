@@ -198,3 +198,43 @@ it('a new conversation while the tab is hidden shows a desktop notification and 
   });
   await ui.locator('[data-testid="op-message"]', { hasText: 'anyone there' }).waitFor();
 });
+
+it('signed out, the operator UI loads without a console error', async () => {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${demo.url}/operator/`);
+  await page.getByTestId('op-login-email').waitFor();
+  expect(errors).toEqual([]);
+});
+
+it('on a 390 px phone every section is named in full and the visitor panel can be opened', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  contexts.push(context);
+  const ui = await context.newPage();
+  // signIn waits for the connection status, which a phone's header leaves out for room.
+  await ui.goto(`${demo.url}/operator/`);
+  await ui.getByTestId('op-login-email').fill('alice@example.com');
+  await ui.getByTestId('op-login-password').fill('demo-password-alice');
+  await ui.getByTestId('op-login-submit').click();
+  await ui.locator('.sidebar[data-loaded="true"]').waitFor();
+  const links = ui.locator('.topnav__link');
+  for (let index = 0; index < (await links.count()); index++) {
+    const fits = await links.nth(index).evaluate((link) => {
+      const box = link.getBoundingClientRect();
+      return link.scrollWidth <= link.clientWidth && box.left >= 0 && box.right <= window.innerWidth;
+    });
+    expect(fits, (await links.nth(index).textContent()) ?? '').toBe(true);
+  }
+
+  await visitorWrites('Can I pick up my order in the shop?');
+  await openConversationWith(ui, 'pick up my order');
+  expect(await ui.getByTestId('op-visitor-panel').isVisible()).toBe(false);
+  await ui.getByTestId('op-visitor-toggle').click();
+  await ui.getByTestId('op-visitor-panel').waitFor();
+  await ui.screenshot({ path: join(SCREENSHOTS, 'inbox-phone-visitor.png') });
+});
