@@ -14,7 +14,7 @@ import type {
   StatusInput,
   VisitorConversationList,
 } from '@livechat/protocol';
-import { request } from './http.ts';
+import { ApiError, api, request } from './http.ts';
 
 const base = '/api/operator';
 const segment = encodeURIComponent;
@@ -28,9 +28,21 @@ function query(params: Record<string, string | number | null | undefined>): stri
   return text ? `?${text}` : '';
 }
 
+/**
+ * Who is signed in. `/session` is never a 401 (signed out is `{ operator: null }`), so a signed-out
+ * load logs no failed request; a server older than it answers 404, and `/me` tells instead.
+ */
+async function session(): Promise<{ operator: OperatorProfile | null }> {
+  try {
+    return await request<{ operator: OperatorProfile | null }>('GET', `${base}/session`, undefined, false);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+    return { operator: (await api.me())?.operator ?? null };
+  }
+}
+
 export const inboxApi = {
-  /** Never a 401: signed out is `{ operator: null }`, so a signed-out load logs no failed request. */
-  session: () => request<{ operator: OperatorProfile | null }>('GET', `${base}/session`, undefined, false),
+  session,
   conversations: (view: InboxView, cursor: string | null, limit: number) =>
     request<ConversationPage>('GET', `${base}/conversations${query({ view, limit, cursor })}`),
   counts: () => request<InboxCounts>('GET', `${base}/conversations/counts`),

@@ -63,7 +63,14 @@ export function SiteEditor({
       setVerdict({ kind: 'origins', message: 'Some origins cannot be used as typed.', problems });
       return;
     }
-    const input = { name: name.trim(), allowedOrigins: typed, widget: widgetSettings(widget), queueAlertSeconds };
+    // Sent only when changed: the rest of the form stays savable whatever the server's age.
+    const queueAlertChanged = queueAlertSeconds !== (site?.queueAlertSeconds ?? QUEUE_ALERT_DEFAULT);
+    const input = {
+      name: name.trim(),
+      allowedOrigins: typed,
+      widget: widgetSettings(widget),
+      ...(queueAlertChanged ? { queueAlertSeconds } : {}),
+    };
     setSaving(true);
     setVerdict(null);
     try {
