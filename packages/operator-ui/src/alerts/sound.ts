@@ -2,6 +2,28 @@
 
 let context: AudioContext | null = null;
 
+/**
+ * Browsers start audio only after the page was used: a tab restored with its session and never
+ * clicked would stay silent. The first click or key anywhere readies the audio for later alerts.
+ */
+export function readyAudioOnFirstUse(): () => void {
+  const ready = () => {
+    if (typeof AudioContext === 'undefined') return;
+    try {
+      context ??= new AudioContext();
+      if (context.state === 'suspended') void context.resume().catch(() => undefined);
+    } catch {
+      // No audio here: alerts still show on the desktop.
+    }
+  };
+  document.addEventListener('pointerdown', ready, { once: true });
+  document.addEventListener('keydown', ready, { once: true });
+  return () => {
+    document.removeEventListener('pointerdown', ready);
+    document.removeEventListener('keydown', ready);
+  };
+}
+
 export function playTone(): void {
   if (typeof AudioContext === 'undefined') return;
   try {

@@ -4,7 +4,7 @@ import { effect } from '@preact/signals';
 import type { AlertPreferences, InboxView, ServerToClient } from '@livechat/protocol';
 import { alertChannels, alertFor, soundDue } from '../alerts/decide.ts';
 import { desktopPermission, refreshPermission, showDesktop } from '../alerts/desktop.ts';
-import { playTone } from '../alerts/sound.ts';
+import { playTone, readyAudioOnFirstUse } from '../alerts/sound.ts';
 import { conversationHref } from '../routes/route.ts';
 import { inboxApi } from '../transport/inbox.ts';
 import { navigate, pageVisible } from './browser.ts';
@@ -42,11 +42,13 @@ export function startInbox(): () => void {
     // Back in the tab: the browser's permission may have been changed meanwhile.
     if (pageVisible.value) refreshPermission();
   });
+  const stopReadying = readyAudioOnFirstUse();
   void loadView(false);
   void loadCounts();
   return () => {
     stopFollowing();
     stopWatching();
+    stopReadying();
     refreshCounts.cancel();
     lastToneAt = null;
   };

@@ -4,6 +4,8 @@ import { useState } from 'preact/hooks';
 
 export const CAPACITY_MIN = 1;
 export const CAPACITY_MAX = 50;
+/** What the server gives an operator nobody set a capacity for. */
+export const DEFAULT_CAPACITY = 5;
 
 /** A whole number in range, or null for anything the server would refuse. */
 export function parseCapacity(text: string): number | null {

@@ -6,7 +6,7 @@ import { NOTIFY_LABEL, STATUS_LABEL } from '../../state/account.ts';
 import { errorText } from '../../state/live.ts';
 import { teamApi } from '../../transport/accounts.ts';
 import { RelativeTime } from '../relative-time.tsx';
-import { CapacityField } from './capacity-field.tsx';
+import { CapacityField, DEFAULT_CAPACITY } from './capacity-field.tsx';
 import { OneTimeLink } from './invite-form.tsx';
 
 export function MemberRow({
@@ -88,7 +88,7 @@ export function MemberRow({
           <CapacityField
             key={member.capacity}
             name={member.name}
-            capacity={member.capacity}
+            capacity={member.capacity ?? DEFAULT_CAPACITY}
             busy={busy}
             onSave={(capacity) => void update({ capacity })}
           />
