@@ -10,11 +10,6 @@ export function lastActivity(conversation: ConversationSummary): number {
   return times.length > 0 ? Math.max(...times) : 0;
 }
 
-/** Most recently active first; ties keep a stable order by id so the list does not jump. */
-export function sortByActivity(conversations: Iterable<ConversationSummary>): ConversationSummary[] {
-  return [...conversations].sort((a, b) => lastActivity(b) - lastActivity(a) || a.id.localeCompare(b.id));
-}
-
 /** A conversation waits in the queue until an operator is in it. */
 export function isQueued(conversation: ConversationSummary): boolean {
   return conversation.memberIds.length === 0;
