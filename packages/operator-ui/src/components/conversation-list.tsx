@@ -1,72 +1,78 @@
-// The left column: every open conversation this operator can see, most recently active first.
+// The left column: search, the views with their counts, and the chosen view's conversations drawn as a window.
 
 import type { ConversationSummary } from '@livechat/protocol';
-import { conversationHref } from '../routes/route.ts';
-import { effectiveUnread, isQueued, lastActivity, messagePreview, visitorLabel } from '../state/conversations.ts';
-import { displayUrl } from '../state/links.ts';
+import { loadView } from '../state/inbox-live.ts';
 import { workspace } from '../state/live.ts';
-import { RelativeTime } from './relative-time.tsx';
+import { CONVERSATION_ROW_HEIGHT, ConversationRow } from './list/conversation-row.tsx';
+import { SearchBox } from './list/search-box.tsx';
+import { SearchResults } from './list/search-results.tsx';
+import { ViewTabs } from './list/view-tabs.tsx';
+import { WindowedRows } from './list/windowed-rows.tsx';
+
+const EMPTY: Record<string, string> = {
+  mine: 'Nothing assigned to you. New chats appear here.',
+  unassigned: 'Nobody is waiting in the queue.',
+  mentions: 'No unread mentions.',
+  resolved: 'No resolved conversations yet.',
+  all: 'No open conversations.',
+};
 
 export function ConversationList({ selectedId }: { selectedId: string | null }) {
-  const conversations = workspace.sortedConversations.value;
-  const loaded = workspace.conversationsLoaded.value;
+  const searching = workspace.search.query.value.trim() !== '';
   return (
-    <nav class="sidebar" aria-labelledby="conversations-heading">
-      <h2 id="conversations-heading" class="sidebar__heading">
-        Conversations <span class="sidebar__count">{conversations.length}</span>
-      </h2>
-      {conversations.length === 0 ? (
-        <p class="sidebar__empty">{loaded ? 'No open conversations. New ones appear here.' : 'Loading…'}</p>
-      ) : (
-        <ul class="conversation-list">
-          {conversations.map((conversation) => (
-            <ConversationItem
-              key={conversation.id}
-              conversation={conversation}
-              selected={conversation.id === selectedId}
-            />
-          ))}
-        </ul>
-      )}
+    <nav class="sidebar" aria-labelledby="conversations-heading" data-loaded={workspace.views.loaded.value}>
+      <div class="sidebar__head">
+        <h2 id="conversations-heading" class="visually-hidden">
+          Conversations
+        </h2>
+        <SearchBox />
+        {!searching && <ViewTabs />}
+      </div>
+      {searching ? <SearchResults /> : <ViewRows selectedId={selectedId} />}
     </nav>
   );
 }
 
-function ConversationItem({ conversation, selected }: { conversation: ConversationSummary; selected: boolean }) {
-  const selfId = workspace.operator.value?.id ?? null;
-  const unread = effectiveUnread(conversation, workspace.readSeqs.value.get(conversation.id));
-  const queued = isQueued(conversation);
-  const page = conversation.currentPage;
+function ViewRows({ selectedId }: { selectedId: string | null }) {
+  const views = workspace.views;
+  const ids = views.ids.value;
+  const known = workspace.conversations.value;
+  const rows = ids.map((id) => known.get(id)).filter((row): row is ConversationSummary => row !== undefined);
+  if (rows.length === 0) {
+    return (
+      <p class="sidebar__empty" data-testid="op-view-empty">
+        {views.loaded.value ? EMPTY[views.view.value] : 'Loading…'}
+      </p>
+    );
+  }
+  return <ConversationRows rows={rows} selectedId={selectedId} onNearEnd={() => void loadView(true)} />;
+}
+
+/** The rows alone, so that a test can draw ten thousand of them. */
+export function ConversationRows({
+  rows,
+  selectedId,
+  onNearEnd,
+}: {
+  rows: readonly ConversationSummary[];
+  selectedId: string | null;
+  onNearEnd?: () => void;
+}) {
   return (
-    <li>
-      <a
-        href={conversationHref(conversation.id)}
-        class={`conversation-item${unread > 0 ? ' conversation-item--unread' : ''}`}
-        aria-current={selected ? 'page' : undefined}
-        data-testid="op-conversation"
-        data-conversation-id={conversation.id}
-      >
-        <span class="conversation-item__top">
-          <span class="conversation-item__name">{visitorLabel(conversation.visitor)}</span>
-          <RelativeTime class="conversation-item__time" iso={new Date(lastActivity(conversation)).toISOString()} />
-        </span>
-        <span class="conversation-item__preview">{messagePreview(conversation.lastMessage, selfId)}</span>
-        {page && (
-          <span class="conversation-item__page" title={page.url}>
-            {page.title.trim() || displayUrl(page.url)}
-          </span>
-        )}
-        {(queued || unread > 0) && (
-          <span class="conversation-item__tags">
-            {queued && <span class="tag tag--queued">Queued</span>}
-            {unread > 0 && (
-              <span class="badge" data-testid="op-unread" role="img" aria-label={`${unread} unread`}>
-                {unread}
-              </span>
-            )}
-          </span>
-        )}
-      </a>
-    </li>
+    <WindowedRows
+      items={rows}
+      rowHeight={CONVERSATION_ROW_HEIGHT}
+      keyOf={(row) => row.id}
+      label="Conversations"
+      onNearEnd={onNearEnd}
+      renderRow={(row) => <ConversationRow conversation={row} selected={row.id === selectedId} />}
+      footer={
+        workspace.views.loading.value && workspace.views.loaded.value ? (
+          <p class="rows__loading" role="status">
+            Loading more…
+          </p>
+        ) : null
+      }
+    />
   );
 }

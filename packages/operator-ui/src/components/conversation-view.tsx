@@ -1,9 +1,13 @@
-// The center column: one conversation's history, the visitor's typing indicator and the composer.
+// The center column: the header with its actions, earlier conversations, the history, typing, and the composer.
 
+import { useEffect } from 'preact/hooks';
 import { Composer } from '../composer/composer.tsx';
 import { isQueued, visitorLabel } from '../state/conversations.ts';
+import { loadVisitorConversations } from '../state/inbox-live.ts';
 import { workspace } from '../state/live.ts';
 import { buildTimeline } from '../state/timeline.ts';
+import { ConversationActions } from './conversation-actions.tsx';
+import { EarlierConversations } from './earlier-conversations.tsx';
 import { MessageList } from './message-list.tsx';
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -17,6 +21,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
   const typing = workspace.typing.value.get(conversationId);
   const synced = workspace.synced.value.has(conversationId);
   const online = workspace.connection.value === 'online';
+  const focus = workspace.focusSeq.value;
+  const resolved = summary?.status === 'closed';
+  const visitorId = summary?.visitor.id;
   // A conversation opened from a mention may not be in this operator's list: name it from its messages.
   const visitorAuthor = messages.find((message) => message.author.kind === 'visitor')?.author;
   const label = summary
@@ -24,6 +31,10 @@ export function ConversationView({ conversationId }: { conversationId: string })
     : visitorAuthor
       ? visitorLabel({ id: visitorAuthor.id ?? '', name: visitorAuthor.name, email: null })
       : 'Conversation';
+
+  useEffect(() => {
+    if (visitorId) void loadVisitorConversations(visitorId);
+  }, [visitorId]);
 
   const emptyText = synced
     ? 'No messages yet.'
@@ -40,16 +51,30 @@ export function ConversationView({ conversationId }: { conversationId: string })
         <h2 id="conversation-heading" class="conversation__title">
           {label}
         </h2>
-        {inList && summary && isQueued(summary) && <span class="tag tag--queued">Queued</span>}
-        {!inList && workspace.conversationsLoaded.value && (
+        {summary && !resolved && isQueued(summary) && <span class="tag tag--queued">Queued</span>}
+        {resolved && (
+          <span class="tag tag--resolved" data-testid="op-resolved">
+            Resolved
+          </span>
+        )}
+        {!inList && !resolved && workspace.conversationsLoaded.value && (
           <span class="tag tag--outside" title="You can read it because you were mentioned or linked to it.">
             Not in your list
           </span>
         )}
+        <ConversationActions summary={summary} />
       </header>
-      <MessageList items={buildTimeline(messages, notices, pending, results, running)} emptyText={emptyText} />
+      <MessageList
+        items={buildTimeline(messages, notices, pending, results, running)}
+        emptyText={emptyText}
+        before={visitorId ? <EarlierConversations conversationId={conversationId} visitorId={visitorId} /> : null}
+        focusSeq={focus?.conversationId === conversationId ? focus.seq : null}
+        onFocused={() => {
+          workspace.focusSeq.value = null;
+        }}
+      />
       <div class="typing-slot" aria-live="polite">
-        {typing && (
+        {typing && !resolved && (
           <p class="typing" data-testid="op-typing">
             <span class="typing__dots" aria-hidden="true">
               <span />
@@ -60,7 +85,14 @@ export function ConversationView({ conversationId }: { conversationId: string })
           </p>
         )}
       </div>
-      <Composer key={conversationId} conversationId={conversationId} />
+      {resolved ? (
+        <p class="composer composer--closed" data-testid="op-conversation-closed">
+          This conversation is resolved and can no longer be answered. If the visitor writes again, a new conversation
+          starts.
+        </p>
+      ) : (
+        <Composer key={conversationId} conversationId={conversationId} />
+      )}
     </section>
   );
 }

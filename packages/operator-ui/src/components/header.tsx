@@ -5,7 +5,9 @@ import { route } from '../state/browser.ts';
 import { workspace } from '../state/live.ts';
 import { logout, session } from '../state/session.ts';
 import type { ConnectionStatus } from '../state/workspace.ts';
+import { NotificationsButton } from '../alerts/notifications-button.tsx';
 import { InboxButton } from './inbox.tsx';
+import { StatusControl } from './status-control.tsx';
 
 const STATUS_LABEL: Record<ConnectionStatus, string> = {
   online: 'Connected',
@@ -54,6 +56,8 @@ export function Header() {
         ))}
       </nav>
       <div class="topbar__end">
+        <StatusControl />
+        <NotificationsButton />
         <InboxButton />
         <span class={`status status--${status}`} role="status" data-testid="op-connection" data-status={status}>
           <span class="status__dot" aria-hidden="true" />

@@ -63,7 +63,7 @@ function InboxPanel({ onClose }: { onClose: () => void }) {
   return (
     <div class="inbox__panel" id="inbox-panel" role="region" aria-label="Notifications">
       <div class="inbox__head">
-        <h2 class="inbox__title">Mentions</h2>
+        <h2 class="inbox__title">Notifications</h2>
         <button
           type="button"
           class="button button--small button--quiet"
@@ -74,7 +74,11 @@ function InboxPanel({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       {notifications.length === 0 ? (
-        <p class="inbox__empty">{loaded ? 'Nothing yet. When someone @mentions you, it shows up here.' : 'Loading…'}</p>
+        <p class="inbox__empty">
+          {loaded
+            ? 'Nothing yet. When someone @mentions you or hands you a conversation, it shows up here.'
+            : 'Loading…'}
+        </p>
       ) : (
         <ul class="inbox__list">
           {notifications.map((notification) => (
@@ -102,7 +106,8 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
       >
         <span class="notification__top">
           <span class="notification__who">
-            <strong>{notification.authorName}</strong> mentioned you
+            <strong>{notification.authorName}</strong>{' '}
+            {notification.kind === 'assigned' ? 'assigned you a conversation' : 'mentioned you'}
           </span>
           <RelativeTime class="notification__time" iso={notification.createdAt} />
         </span>

@@ -1,10 +1,12 @@
 // The conversation's history: stored messages, operator-only notices and unsent messages, in order.
 
 import type { CommandLine, CommandResult, Message } from '@livechat/protocol';
+import type { ComponentChildren } from 'preact';
 import { isAppRoute } from '../routes/route.ts';
-import { httpUrl } from '../state/links.ts';
+import { displayUrl, httpUrl } from '../state/links.ts';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { discardSend, retrySend, workspace } from '../state/live.ts';
+import { systemLineText } from '../state/system-lines.ts';
 import { clockTime } from '../state/time.ts';
 import type { Notice, PendingSend, RunningCommand, TimelineItem } from '../state/timeline.ts';
 import { LinkedText } from './links.tsx';
@@ -13,15 +15,39 @@ import { RelativeTime } from './relative-time.tsx';
 /** How close to the bottom counts as "following along", so new messages scroll into view. */
 const FOLLOW_THRESHOLD_PX = 80;
 
-export function MessageList({ items, emptyText }: { items: readonly TimelineItem[]; emptyText: string }) {
+export function MessageList({
+  items,
+  emptyText,
+  before,
+  focusSeq = null,
+  onFocused,
+}: {
+  items: readonly TimelineItem[];
+  emptyText: string;
+  /** Shown above the messages: the visitor's earlier conversations. */
+  before?: ComponentChildren;
+  /** A message to bring into view (a search result), once it is loaded. */
+  focusSeq?: number | null;
+  onFocused?: () => void;
+}) {
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
 
   // Keep the newest message visible unless the operator scrolled up to read older ones.
   useLayoutEffect(() => {
     const element = scroller.current;
-    if (element && following.current) element.scrollTop = element.scrollHeight;
-  }, [items]);
+    if (!element) return;
+    const found =
+      focusSeq === null ? null : element.querySelector<HTMLElement>(`.history__list > [data-seq="${focusSeq}"]`);
+    if (found) {
+      following.current = false;
+      found.classList.add('message--found');
+      found.scrollIntoView({ block: 'center' });
+      onFocused?.();
+      return;
+    }
+    if (following.current) element.scrollTop = element.scrollHeight;
+  }, [items, focusSeq]);
 
   function onScroll() {
     const element = scroller.current;
@@ -31,6 +57,7 @@ export function MessageList({ items, emptyText }: { items: readonly TimelineItem
 
   return (
     <div class="history" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages" tabIndex={0}>
+      {before}
       {items.length === 0 ? (
         <p class="history__empty">{emptyText}</p>
       ) : (
@@ -54,11 +81,12 @@ export function MessageList({ items, emptyText }: { items: readonly TimelineItem
   );
 }
 
-function MessageItem({ message }: { message: Message }) {
+export function MessageItem({ message }: { message: Message }) {
+  if (message.author.kind === 'system') return <SystemLine message={message} />;
   const selfId = workspace.operator.value?.id;
   const own = message.author.kind === 'operator' && message.author.id === selfId;
   const internal = message.visibility === 'operator';
-  const name = own ? 'You' : message.author.name || (message.author.kind === 'system' ? 'System' : 'Visitor');
+  const name = own ? 'You' : message.author.name || 'Visitor';
   return (
     <li
       class={`message message--${message.author.kind}${own ? ' message--own' : ''}${internal ? ' message--internal' : ''}`}
@@ -77,6 +105,25 @@ function MessageItem({ message }: { message: Message }) {
       <p class="message__body">
         <LinkedText text={message.body} />
       </p>
+    </li>
+  );
+}
+
+/** "Alice joined", "Alice resolved the conversation": centred, between the messages, not a bubble. */
+function SystemLine({ message }: { message: Message }) {
+  const internal = message.visibility === 'operator';
+  return (
+    <li
+      class={`system-line${internal ? ' system-line--internal' : ''}`}
+      data-testid="op-message"
+      data-visibility={message.visibility}
+      data-author="system"
+      data-seq={message.seq}
+    >
+      <span class="system-line__text">{systemLineText(message, workspace.operator.value?.name ?? null)}</span>
+      <time dateTime={message.createdAt} title={new Date(message.createdAt).toLocaleString()}>
+        {clockTime(message.createdAt)}
+      </time>
     </li>
   );
 }
@@ -136,16 +183,26 @@ function CommandLineText({ line }: { line: CommandLine }) {
   }
   const external = line.href ? httpUrl(line.href) : null;
   if (external) {
+    const url = displayUrl(external);
+    // Two pages with the same title are told apart by their URL (`/history`).
+    const showUrl = line.text.trim() !== external && line.text.trim() !== url;
     return (
-      <a
-        class="command__link"
-        href={external}
-        target="_blank"
-        rel="noopener noreferrer nofollow"
-        data-testid="op-command-link"
-      >
-        {line.text}
-      </a>
+      <>
+        <a
+          class="command__link"
+          href={external}
+          target="_blank"
+          rel="noopener noreferrer nofollow"
+          data-testid="op-command-link"
+        >
+          {line.text}
+        </a>
+        {showUrl && (
+          <span class="command__url" data-testid="op-command-url">
+            {url}
+          </span>
+        )}
+      </>
     );
   }
   return <span class="command__text">{line.text}</span>;
@@ -156,6 +213,7 @@ function CommandMeta({ meta }: { meta: string }) {
   if (/^\d{4}-\d{2}-\d{2}T/.test(meta) && !Number.isNaN(Date.parse(meta))) {
     return <RelativeTime class="command__meta" iso={meta} />;
   }
+  if (httpUrl(meta) !== null) return <span class="command__meta command__url">{displayUrl(meta)}</span>;
   return <span class="command__meta">{meta}</span>;
 }
 

@@ -2,11 +2,18 @@
 
 import type { ConversationSummary, VisitorProfile } from '@livechat/protocol';
 import { useEffect, useState } from 'preact/hooks';
+import { conversationHref } from '../routes/route.ts';
 import { isQueued } from '../state/conversations.ts';
+import { visitorPanelShown } from '../state/layout.ts';
 import { loadPageViews, workspace } from '../state/live.ts';
 import { api } from '../transport/http.ts';
 import { UrlLink } from './links.tsx';
 import { RelativeTime } from './relative-time.tsx';
+
+/** On a narrow screen the panel shows over the conversation, opened from its header. */
+function panelClass(): string {
+  return `panel${visitorPanelShown.value ? ' panel--shown' : ''}`;
+}
 
 export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const summary = workspace.summaryOf(conversationId);
@@ -34,7 +41,7 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
 
   if (!summary) {
     return (
-      <aside class="panel" aria-label="Visitor">
+      <aside class={panelClass()} id="visitor-panel" aria-label="Visitor">
         <section class="panel__section">
           <p class="panel__muted">No details for this conversation.</p>
         </section>
@@ -45,9 +52,20 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
   const page = summary.currentPage;
 
   return (
-    <aside class="panel" aria-label="Visitor">
+    <aside class={panelClass()} id="visitor-panel" aria-label="Visitor" data-testid="op-visitor-panel">
       <section class="panel__section">
-        <h2 class="panel__heading">Visitor</h2>
+        <div class="panel__top">
+          <h2 class="panel__heading">Visitor</h2>
+          <button
+            type="button"
+            class="button button--small button--quiet panel__close"
+            onClick={() => {
+              visitorPanelShown.value = false;
+            }}
+          >
+            Close
+          </button>
+        </div>
         <dl class="facts">
           <dt>Name</dt>
           <dd data-testid="op-visitor-name">{summary.visitor.name ?? <span class="panel__muted">Not given</span>}</dd>
@@ -94,6 +112,11 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
       </section>
 
       <section class="panel__section">
+        <h3 class="panel__heading">Conversations</h3>
+        <VisitorConversations summary={summary} />
+      </section>
+
+      <section class="panel__section">
         <h3 class="panel__heading">Recent pages</h3>
         {pageViews === undefined ? (
           <p class="panel__muted">Loading…</p>
@@ -116,17 +139,55 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
 }
 
 function Members({ summary }: { summary: ConversationSummary }) {
-  if (isQueued(summary)) return <p class="panel__muted">Waiting in the queue</p>;
+  // After `/leave` or a transfer the summary kept here no longer counts this operator in.
+  const left = workspace.departed.value.has(summary.id) && !workspace.conversations.value.has(summary.id);
+  if (isQueued(summary)) {
+    return (
+      <p class="panel__muted" data-testid="op-members">
+        {left ? 'You left this conversation.' : summary.status === 'closed' ? 'Nobody' : 'Waiting in the queue'}
+      </p>
+    );
+  }
   const selfId = workspace.operator.value?.id;
   const team = workspace.team.value;
   return (
-    <ul class="members">
+    <ul class="members" data-testid="op-members">
       {summary.memberIds.map((id) => (
         <li key={id}>
           {id === selfId ? 'You' : (team.find((member) => member.id === id)?.name ?? 'Another operator')}
           {id === summary.assignedOperatorId && <span class="panel__muted"> (assigned)</span>}
         </li>
       ))}
+      {left && <li class="panel__muted">You left this conversation.</li>}
     </ul>
+  );
+}
+
+function VisitorConversations({ summary }: { summary: ConversationSummary }) {
+  const conversations = workspace.visitorHistory.byVisitor.value.get(summary.visitor.id);
+  if (conversations === undefined) return <p class="panel__muted">Loading…</p>;
+  const others = conversations.filter((conversation) => conversation.id !== summary.id);
+  if (others.length === 0) return <p class="panel__muted">This is their first conversation.</p>;
+  return (
+    <ol class="visitor-conversations">
+      {others.map((conversation) => (
+        <li key={conversation.id}>
+          <a
+            class="visitor-conversations__link"
+            href={conversationHref(conversation.id)}
+            data-testid="op-visitor-conversation"
+            data-conversation-id={conversation.id}
+          >
+            <span>
+              <RelativeTime class="visitor-conversations__when" iso={conversation.createdAt} />
+              <span class="panel__muted"> · {conversation.status === 'closed' ? 'Resolved' : 'Open'}</span>
+            </span>
+            {conversation.lastMessage && (
+              <span class="visitor-conversations__preview">{conversation.lastMessage.body}</span>
+            )}
+          </a>
+        </li>
+      ))}
+    </ol>
   );
 }

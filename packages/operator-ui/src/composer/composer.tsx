@@ -4,7 +4,8 @@ import { type TemplateValues, fillTemplate, insertAt, mentionedIn } from '@livec
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { reportTyping, runCommand, sendMessage, workspace } from '../state/live.ts';
 import { exactShortcut } from './canned-filter.ts';
-import { composerIntent, typingIsPublic } from './intent.ts';
+import { composerIntent, hasMention, mentionIdsToSend, typingIsPublic } from './intent.ts';
+import { useMentionMode } from './mention-mode.ts';
 import { SuggestionList, suggestionOptionId } from './suggestion-list.tsx';
 import {
   type InsertedCanned,
@@ -23,7 +24,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const saved = drafts.get(conversationId);
   const [text, setText] = useState(() => saved?.text ?? '');
   const [cursor, setCursor] = useState(() => saved?.text.length ?? 0);
-  const [internal, setInternal] = useState(false);
+  const mode = useMentionMode();
+  const { internal, mentionNote, publicChosen } = mode;
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
   /** The token whose list Esc closed; typing elsewhere opens lists again. */
@@ -81,6 +83,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     setText(value);
     setCursor(nextCursor);
     setError(null);
+    const nextInternal = mode.onText(value);
     // Esc closes the list for one token only: once that token is gone, lists open again.
     if (dismissed !== null && findTrigger(value, nextCursor) === null) setDismissed(null);
     if (value === '') {
@@ -89,7 +92,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     } else {
       drafts.set(conversationId, { text: value, canned: canned.current });
     }
-    reportTyping(conversationId, typingIsPublic(value, internal));
+    reportTyping(conversationId, typingIsPublic(value, nextInternal));
   }
 
   /** Puts a canned response in place of `text[start, end)`, variables filled, plus a space. */
@@ -130,7 +133,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
   }
 
   function changeInternal(value: boolean) {
-    setInternal(value);
+    mode.choose(value, text);
     reportTyping(conversationId, typingIsPublic(text, value));
     textarea.current?.focus();
   }
@@ -158,7 +161,10 @@ export function Composer({ conversationId }: { conversationId: string }) {
       toSend.kind === 'command'
         ? runCommand(conversationId, toSend.name, toSend.args, value.trim())
         : sendMessage(conversationId, toSend.body, toSend.visibility, {
-            mentionIds: mentionedIn(toSend.body, team).map((operator) => operator.id),
+            mentionIds: mentionIdsToSend(
+              toSend.visibility,
+              mentionedIn(toSend.body, team).map((operator) => operator.id),
+            ),
             cannedIds: cannedStillPresent(toSend.body, canned.current),
           });
     if (accepted) {
@@ -273,11 +279,29 @@ export function Composer({ conversationId }: { conversationId: string }) {
           {intent.kind === 'command' ? 'Run' : internal ? 'Add note' : 'Send'}
         </button>
       </div>
+      <MentionNotice note={mentionNote && internal} publicReply={publicChosen && !internal && hasMention(text)} />
       {error && (
         <p class="composer__error" role="alert">
           {error}
         </p>
       )}
     </form>
+  );
+}
+
+function MentionNotice({ note, publicReply }: { note: boolean; publicReply: boolean }) {
+  if (note) {
+    return (
+      <p class="composer__mention" role="status" data-testid="op-mention-note">
+        Mentions go in internal notes: this will be a note. Switch off “Internal note” to send it to the visitor instead
+        (nobody is notified then).
+      </p>
+    );
+  }
+  if (!publicReply) return null;
+  return (
+    <p class="composer__mention composer__mention--public" role="status" data-testid="op-mention-public">
+      This reply goes to the visitor; the operators named in it are not notified.
+    </p>
   );
 }

@@ -2,7 +2,7 @@
 
 import { MAX_BODY_LENGTH } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
-import { composerIntent, typingIsPublic } from './intent.ts';
+import { composerIntent, hasMention, mentionIdsToSend, mentionMakesNote, typingIsPublic } from './intent.ts';
 
 describe('composerIntent', () => {
   it('sends nothing for blank text', () => {
@@ -53,5 +53,24 @@ describe('typingIsPublic', () => {
     expect(typingIsPublic('Hel', true)).toBe(false);
     expect(typingIsPublic('/tic', false)).toBe(false);
     expect(typingIsPublic('  ', false)).toBe(false);
+  });
+});
+
+describe('mentions', () => {
+  it('turn a public reply into a note, unless the operator switched back on purpose', () => {
+    expect(mentionMakesNote('Hi @', false, false)).toBe(true);
+    expect(mentionMakesNote('@Bob look', false, false)).toBe(true);
+    expect(mentionMakesNote('Hi @Bob', true, false)).toBe(false);
+    expect(mentionMakesNote('Hi @Bob', false, true)).toBe(false);
+  });
+
+  it('do not count an email address', () => {
+    expect(hasMention('write to ada@example.com')).toBe(false);
+    expect(mentionMakesNote('write to ada@example.com', false, false)).toBe(false);
+  });
+
+  it('notify only from a note', () => {
+    expect(mentionIdsToSend('operator', ['op2'])).toEqual(['op2']);
+    expect(mentionIdsToSend('public', ['op2'])).toEqual([]);
   });
 });

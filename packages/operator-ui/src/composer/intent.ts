@@ -27,3 +27,21 @@ export function typingIsPublic(text: string, internalNote: boolean): boolean {
   const trimmed = text.trimStart();
   return !internalNote && trimmed !== '' && !trimmed.startsWith('/');
 }
+
+/** An `@` at the start of a word: a mention being typed (an email address's `@` is not). */
+export function hasMention(text: string): boolean {
+  return /(^|\s)@/.test(text);
+}
+
+/**
+ * Mentions belong in internal notes: a public reply with one becomes a note, unless the operator
+ * switched back to a public reply after being told.
+ */
+export function mentionMakesNote(text: string, internalNote: boolean, publicChosen: boolean): boolean {
+  return !internalNote && !publicChosen && hasMention(text);
+}
+
+/** Only a note notifies the operators it mentions; a public reply must not, as the visitor reads it. */
+export function mentionIdsToSend(visibility: Visibility, mentioned: readonly string[]): string[] {
+  return visibility === 'operator' ? [...mentioned] : [];
+}

@@ -60,10 +60,11 @@ describe('commandSuggestions', () => {
 });
 
 describe('mentionSuggestions', () => {
+  const load = { status: 'online' as const, openConversations: 0, capacity: 5 };
   const team: Mentionable[] = [
-    { id: 'a', name: 'Alice', email: 'alice@example.com', role: 'admin', online: true },
-    { id: 'b', name: 'Bob', email: 'bob@example.com', role: 'operator', online: false },
-    { id: 'c', name: 'Chloé Bobard', email: 'cb@shop.fr', role: 'operator', online: true },
+    { id: 'a', name: 'Alice', email: 'alice@example.com', role: 'admin', online: true, ...load },
+    { id: 'b', name: 'Bob', email: 'bob@example.com', role: 'operator', online: false, ...load, status: 'offline' },
+    { id: 'c', name: 'Chloé Bobard', email: 'cb@shop.fr', role: 'operator', online: true, ...load },
   ];
 
   it('matches name or email, names starting with the term first', () => {

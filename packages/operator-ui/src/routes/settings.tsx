@@ -1,5 +1,6 @@
 // The settings page: everyone's own account, preferences and canned responses; sites, the team, modules, helpdesk teams and the outbox for admins.
 
+import { AlertSettings } from '../alerts/alert-settings.tsx';
 import { AccountSettings } from '../components/settings/account-settings.tsx';
 import { CannedSettings } from '../components/settings/canned-settings.tsx';
 import { MemberSettings } from '../components/settings/member-settings.tsx';
@@ -14,6 +15,7 @@ import { session } from '../state/session.ts';
 const EVERYONE = [
   { id: 'settings-account', label: 'My account' },
   { id: 'settings-notifications', label: 'Notifications' },
+  { id: 'settings-alerts', label: 'Alerts' },
   { id: 'settings-canned', label: 'Canned responses' },
 ];
 const ADMINS = [
@@ -48,6 +50,7 @@ export function SettingsPage() {
       </nav>
       <AccountSettings />
       <PreferenceSettings />
+      <AlertSettings />
       <CannedSettings />
       {admin && (
         <>

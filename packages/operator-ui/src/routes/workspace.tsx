@@ -6,6 +6,8 @@ import { ConversationView } from '../components/conversation-view.tsx';
 import { Header } from '../components/header.tsx';
 import { VisitorPanel } from '../components/visitor-panel.tsx';
 import { route } from '../state/browser.ts';
+import { startInbox } from '../state/inbox-live.ts';
+import { visitorPanelShown } from '../state/layout.ts';
 import { openConversation, startLive, stopLive, workspace } from '../state/live.ts';
 import { LeadPage, LeadsPage } from './leads.tsx';
 import type { Route } from './route.ts';
@@ -19,11 +21,16 @@ export function WorkspacePage() {
   // The live connection exists exactly while this page is shown (signed in).
   useEffect(() => {
     startLive();
-    return stopLive;
+    const stopInbox = startInbox();
+    return () => {
+      stopInbox();
+      stopLive();
+    };
   }, []);
 
   useEffect(() => {
     openConversation(conversationId);
+    visitorPanelShown.value = false;
   }, [conversationId]);
 
   return (

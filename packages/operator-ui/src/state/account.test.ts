@@ -49,6 +49,7 @@ describe('team list', () => {
     notify: 'inbox',
     status,
     online: false,
+    capacity: 5,
     lastSeenAt: null,
   });
 

@@ -10,11 +10,6 @@ export function lastActivity(conversation: ConversationSummary): number {
   return times.length > 0 ? Math.max(...times) : 0;
 }
 
-/** Most recently active first; ties keep a stable order by id so the list does not jump. */
-export function sortByActivity(conversations: Iterable<ConversationSummary>): ConversationSummary[] {
-  return [...conversations].sort((a, b) => lastActivity(b) - lastActivity(a) || a.id.localeCompare(b.id));
-}
-
 /** A conversation waits in the queue until an operator is in it. */
 export function isQueued(conversation: ConversationSummary): boolean {
   return conversation.memberIds.length === 0;
@@ -50,11 +45,31 @@ export function effectiveUnread(conversation: ConversationSummary, readSeq: numb
   return Math.max(0, conversation.unread);
 }
 
+/**
+ * Unread in the conversations this operator answers: theirs and the queue's. Others an admin
+ * merely looked at through a view (All, Resolved) are not theirs to answer.
+ */
 export function unreadTotal(
   conversations: Iterable<ConversationSummary>,
   readSeqs: ReadonlyMap<string, number>,
+  selfId: string | null = null,
 ): number {
   let total = 0;
-  for (const conversation of conversations) total += effectiveUnread(conversation, readSeqs.get(conversation.id));
+  for (const conversation of conversations) {
+    if (conversation.status === 'closed') continue;
+    const theirs = selfId !== null && conversation.memberIds.length > 0 && !conversation.memberIds.includes(selfId);
+    if (theirs) continue;
+    total += effectiveUnread(conversation, readSeqs.get(conversation.id));
+  }
   return total;
+}
+
+/** How a conversation looks to an operator who left it: they are no longer in it nor assigned. */
+export function withoutOperator(conversation: ConversationSummary, operatorId: string | null): ConversationSummary {
+  if (operatorId === null) return conversation;
+  return {
+    ...conversation,
+    memberIds: conversation.memberIds.filter((id) => id !== operatorId),
+    assignedOperatorId: conversation.assignedOperatorId === operatorId ? null : conversation.assignedOperatorId,
+  };
 }

@@ -130,7 +130,7 @@ describe('notifications', () => {
 describe('a conversation leaving the list', () => {
   it('is still known by its summary while it stays on screen', () => {
     const workspace = new Workspace();
-    workspace.setConversations([aConversation({ id: 'c1', visitor: { id: 'v1', name: 'Ada', email: null } })]);
+    workspace.mergeConversations([aConversation({ id: 'c1', visitor: { id: 'v1', name: 'Ada', email: null } })]);
     workspace.applyServerFrame({ type: 'conversation.removed', conversationId: 'c1' });
     expect(workspace.conversations.value.has('c1')).toBe(false);
     expect(workspace.summaryOf('c1')?.visitor.name).toBe('Ada');

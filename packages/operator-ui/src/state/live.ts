@@ -1,9 +1,17 @@
 // Connects the workspace to the server: socket frames and HTTP results in, the operator's actions out.
 
 import { effect } from '@preact/signals';
-import type { NotificationPreference, OperatorToServer, ProfileUpdate, Visibility } from '@livechat/protocol';
+import type {
+  ConversationSummary,
+  NotificationPreference,
+  OperatorToServer,
+  ProfileUpdate,
+  ServerToClient,
+  Visibility,
+} from '@livechat/protocol';
 import { accountApi } from '../transport/accounts.ts';
 import { ApiError, api } from '../transport/http.ts';
+import { inboxApi } from '../transport/inbox.ts';
 import { OperatorSocket, operatorSocketUrl } from '../transport/socket.ts';
 import { pageVisible } from './browser.ts';
 import { newId } from './ids.ts';
@@ -21,6 +29,31 @@ const TYPING_IDLE_MS = 5_000;
 const SESSION_CHECK_EVERY = 3;
 
 let socket: OperatorSocket | null = null;
+
+/** What was known just before a frame was applied. */
+export interface KnownBefore {
+  conversations: ReadonlyMap<string, ConversationSummary>;
+  departed: ReadonlyMap<string, ConversationSummary>;
+}
+type FrameListener = (frame: ServerToClient, before: KnownBefore) => void;
+const frameListeners = new Set<FrameListener>();
+const readyListeners = new Set<() => void>();
+
+/** Slices with I/O of their own (views, alerts) follow the frames and every (re)connect; returns the way to stop. */
+export function followLive(listeners: { frame?: FrameListener; ready?: () => void }): () => void {
+  const { frame, ready } = listeners;
+  if (frame) frameListeners.add(frame);
+  if (ready) readyListeners.add(ready);
+  return () => {
+    if (frame) frameListeners.delete(frame);
+    if (ready) readyListeners.delete(ready);
+  };
+}
+
+/** Whether the live connection runs (signed in, workspace shown): late HTTP answers are dropped otherwise. */
+export function isLive(): boolean {
+  return socket !== null;
+}
 let disposers: Array<() => void> = [];
 const pageViewsLoading = new Set<string>();
 let typing: { conversationId: string; sentAt: number; idleTimer: ReturnType<typeof setTimeout> } | null = null;
@@ -29,7 +62,10 @@ export function startLive(): void {
   if (socket) return;
   const live = new OperatorSocket(operatorSocketUrl(location), {
     onFrame(frame) {
+      // Listeners learn what was known before the frame: "a conversation not seen before" is news.
+      const before = { conversations: workspace.conversations.value, departed: workspace.departed.value };
       workspace.applyServerFrame(frame);
+      for (const listener of frameListeners) listener(frame, before);
       if (frame.type === 'typing' && frame.active) {
         setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
       }
@@ -47,7 +83,6 @@ export function startLive(): void {
   });
   socket = live;
   live.start();
-  void loadConversations();
   void loadTeam();
   void loadCanned();
   void loadNotifications();
@@ -78,7 +113,7 @@ function resync(): void {
     void loadCommandResults(open);
   }
   for (const send of workspace.unacknowledged()) socket?.send(messageFrame(send));
-  void loadConversations();
+  for (const listener of readyListeners) listener();
   // Frames missed while offline: live updates of these lists only apply from now on.
   void loadCanned();
   void loadNotifications();
@@ -97,7 +132,8 @@ export function openConversation(conversationId: string | null): void {
   }
 }
 
-function sendSync(conversationId: string): void {
+/** Asks for a conversation's messages (again): the open one, or an earlier one the operator expands. */
+export function sendSync(conversationId: string): void {
   const id = newId();
   workspace.trackFrame(id, { kind: 'sync', conversationId });
   // Not connected: `resync` sends it on the next welcome.
@@ -200,21 +236,8 @@ function sendTyping(conversationId: string, active: boolean): void {
 
 // ---- HTTP loads ------------------------------------------------------------------------------
 
-/** Only the newest list fetch may apply: an older response could undo changes seen since. */
-let conversationsFetch = 0;
-
-async function loadConversations(): Promise<void> {
-  const generation = ++conversationsFetch;
-  workspace.beginConversationsFetch();
-  try {
-    const { conversations } = await api.conversations();
-    if (generation === conversationsFetch && socket) workspace.setConversations(conversations);
-  } catch (error) {
-    reportLoadError('Conversations could not be loaded', error);
-  }
-}
-
-async function loadTeam(): Promise<void> {
+/** Names for the side panel, and status and load for the assign picker. */
+export async function loadTeam(): Promise<void> {
   try {
     const { operators } = await api.operators();
     if (socket) workspace.team.value = operators;
@@ -309,7 +332,7 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function reportLoadError(what: string, error: unknown): void {
+export function reportLoadError(what: string, error: unknown): void {
   // A 401 already sent the operator to the login page.
   if (error instanceof ApiError && error.status === 401) return;
   workspace.alert.value = `${what}: ${error instanceof Error ? error.message : String(error)}`;
@@ -317,7 +340,7 @@ function reportLoadError(what: string, error: unknown): void {
 
 async function checkSession(): Promise<void> {
   try {
-    if ((await api.me()) === null) endSession(SIGNED_OUT_NOTICE);
+    if ((await inboxApi.session()).operator === null) endSession(SIGNED_OUT_NOTICE);
   } catch {
     // Still unreachable: keep retrying the socket.
   }

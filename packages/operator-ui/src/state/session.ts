@@ -3,6 +3,7 @@
 import { batch, signal } from '@preact/signals';
 import type { LoginResult, OperatorProfile } from '@livechat/protocol';
 import { api, setUnauthorizedHandler } from '../transport/http.ts';
+import { inboxApi } from '../transport/inbox.ts';
 import { leaveLinkPage } from './browser.ts';
 
 /** `undefined` while the first check runs, `null` when signed out. */
@@ -16,7 +17,7 @@ export const SIGNED_OUT_NOTICE = 'You were signed out.';
 export async function restoreSession(): Promise<void> {
   setUnauthorizedHandler(() => endSession(SIGNED_OUT_NOTICE));
   try {
-    session.value = (await api.me())?.operator ?? null;
+    session.value = (await inboxApi.session()).operator;
   } catch {
     sessionNotice.value = 'The server cannot be reached right now. You can still try to sign in.';
     session.value = null;

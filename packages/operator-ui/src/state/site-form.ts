@@ -86,3 +86,14 @@ export function widgetSettings(draft: WidgetDraft): WidgetSettings {
 export function sortSites(sites: readonly SiteDetails[]): SiteDetails[] {
   return [...sites].sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name));
 }
+
+/** Seconds a queued chat waits before every online operator is alerted again (the server's range). */
+export const QUEUE_ALERT_DEFAULT = 120;
+export const QUEUE_ALERT_MIN = 30;
+export const QUEUE_ALERT_MAX = 3600;
+
+export function parseQueueAlert(text: string): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const seconds = Number(text.trim());
+  return seconds >= QUEUE_ALERT_MIN && seconds <= QUEUE_ALERT_MAX ? seconds : null;
+}

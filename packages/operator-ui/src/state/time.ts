@@ -23,3 +23,12 @@ export function clockTime(iso: string, locale?: string): string {
   if (Number.isNaN(then)) return '';
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(then);
 }
+
+/** Day and time of an earlier conversation, e.g. "3 Dec, 14:05". */
+export function dayAndTime(iso: string, locale?: string): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
+    then,
+  );
+}

@@ -36,6 +36,21 @@ describe('buildTimeline', () => {
     expect(items.map((item) => item.key)).toEqual(['m:m1', 'n:late']);
   });
 
+  it("puts /leave's answer before the notice that the conversation left the list", () => {
+    const left = { ...notice('left', 1), createdAt: '2030-01-01T12:00:05.000Z' };
+    const answer = {
+      id: 'r1',
+      conversationId: 'c1',
+      operatorId: 'op1',
+      input: '/leave',
+      status: 'ok' as const,
+      lines: [{ text: 'You left the conversation.' }],
+      createdAt: '2030-01-01T12:00:04.000Z',
+    };
+    const items = buildTimeline([aMessage(1)], [left], [], [answer]);
+    expect(items.map((item) => item.key)).toEqual(['m:m1', 'r:r1', 'n:left']);
+  });
+
   it('shows unsent messages last, and not once their message is stored', () => {
     const stored = aMessage(2, { clientId: 'k-stored', author: { kind: 'operator', id: 'op1', name: 'Alice' } });
     const items = buildTimeline([aMessage(1), stored], [], [pending('k-stored'), pending('k-waiting')]);

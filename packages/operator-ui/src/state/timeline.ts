@@ -78,8 +78,12 @@ export function buildTimeline(
     }
     items.push({ kind: 'message', key: `m:${message.id}`, message });
   }
-  for (const notice of waiting.slice(nextNotice)) items.push({ kind: 'notice', key: `n:${notice.id}`, notice });
-  for (const result of answers.slice(nextResult)) items.push({ kind: 'command', key: `r:${result.id}`, result });
+  // After the last message, notices and answers by time: `/leave`'s answer comes before "left your list".
+  const tail: TimelineItem[] = [
+    ...waiting.slice(nextNotice).map((notice): TimelineItem => ({ kind: 'notice', key: `n:${notice.id}`, notice })),
+    ...answers.slice(nextResult).map((result): TimelineItem => ({ kind: 'command', key: `r:${result.id}`, result })),
+  ];
+  items.push(...tail.sort((a, b) => Date.parse(createdAtOf(a)) - Date.parse(createdAtOf(b))));
   for (const command of running) items.push({ kind: 'running', key: `c:${command.frameId}`, command });
   // A send whose message is already here (ack lost, message arrived by sync) must not show twice.
   const stored = new Set(messages.map((message) => message.clientId).filter((id) => id !== null));
@@ -87,4 +91,19 @@ export function buildTimeline(
     if (!stored.has(send.clientId)) items.push({ kind: 'pending', key: `p:${send.clientId}`, pending: send });
   }
   return items;
+}
+
+function createdAtOf(item: TimelineItem): string {
+  switch (item.kind) {
+    case 'notice':
+      return item.notice.createdAt;
+    case 'command':
+      return item.result.createdAt;
+    case 'message':
+      return item.message.createdAt;
+    case 'running':
+      return item.command.createdAt;
+    case 'pending':
+      return item.pending.createdAt;
+  }
 }

@@ -94,7 +94,7 @@ describe('conversation list', () => {
     workspace.beginConversationsFetch();
     workspace.applyServerFrame({ type: 'conversation.updated', conversation: aConversation({ id: 'a', unread: 3 }) });
     workspace.applyServerFrame({ type: 'conversation.removed', conversationId: 'gone' });
-    workspace.setConversations([
+    workspace.mergeConversations([
       aConversation({ id: 'a', unread: 1 }),
       aConversation({ id: 'gone' }),
       aConversation({ id: 'other' }),

@@ -12,11 +12,15 @@ import type {
   Visibility,
 } from '@livechat/protocol';
 import { CannedStore } from './canned.ts';
-import { sortByActivity, unreadTotal } from './conversations.ts';
+import { applyServerFrame } from './frames.ts';
+import { unreadTotal, withoutOperator } from './conversations.ts';
 import { newId } from './ids.ts';
 import { Inbox } from './inbox.ts';
 import { lastSeq, mergeMessages } from './messages.ts';
+import { SearchState } from './search.ts';
 import type { Notice, PendingSend, RunningCommand } from './timeline.ts';
+import { VisitorHistory } from './visitor-history.ts';
+import { ConversationViews } from './views.ts';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 export type TeamMember = OperatorList['operators'][number];
@@ -58,6 +62,8 @@ export class Workspace {
   readonly openConversationId = signal<string | null>(null);
   /** The highest seq this client told the server it has read, per conversation. */
   readonly readSeqs = signal<ReadonlyMap<string, number>>(new Map());
+  /** A message to scroll to once its conversation is shown (opened from a search result). */
+  readonly focusSeq = signal<{ conversationId: string; seq: number } | null>(null);
   /** A problem that belongs to no conversation, shown in a banner. */
   readonly alert = signal<string | null>(null);
   /** Names of the commands the server offers now. */
@@ -68,9 +74,13 @@ export class Workspace {
   readonly running = signal<readonly RunningCommand[]>([]);
   readonly canned = new CannedStore();
   readonly inbox = new Inbox();
+  readonly views = new ConversationViews();
+  readonly search = new SearchState();
+  readonly visitorHistory = new VisitorHistory();
 
-  readonly sortedConversations = computed(() => sortByActivity(this.conversations.value.values()));
-  readonly unreadTotal = computed(() => unreadTotal(this.conversations.value.values(), this.readSeqs.value));
+  readonly unreadTotal = computed(() =>
+    unreadTotal(this.conversations.value.values(), this.readSeqs.value, this.selfId()),
+  );
 
   private readonly sentFrames = new Map<string, SentFrame>();
   /** Conversations changed by live frames since the list fetch began; the fetch must not undo them. */
@@ -93,11 +103,15 @@ export class Workspace {
       this.openConversationId.value = null;
       this.readSeqs.value = new Map();
       this.alert.value = null;
+      this.focusSeq.value = null;
       this.commands.value = [];
       this.commandResults.value = new Map();
       this.running.value = [];
       this.canned.reset();
       this.inbox.reset();
+      this.views.reset();
+      this.search.reset();
+      this.visitorHistory.reset();
     });
     this.sentFrames.clear();
     this.touchedSinceFetch.clear();
@@ -109,15 +123,11 @@ export class Workspace {
     this.touchedSinceFetch = new Set();
   }
 
-  /** Replaces the list with a fetched one, keeping what live frames changed while it was in flight. */
-  setConversations(fetched: readonly ConversationSummary[]): void {
-    const next = new Map<string, ConversationSummary>();
+  /** Adds fetched conversations (a page of a view), keeping what live frames changed while it was in flight. */
+  mergeConversations(fetched: readonly ConversationSummary[]): void {
+    const next = new Map(this.conversations.value);
     for (const conversation of fetched) {
       if (!this.touchedSinceFetch.has(conversation.id)) next.set(conversation.id, conversation);
-    }
-    for (const id of this.touchedSinceFetch) {
-      const live = this.conversations.value.get(id);
-      if (live) next.set(id, live);
     }
     batch(() => {
       this.conversations.value = next;
@@ -139,9 +149,13 @@ export class Workspace {
     const next = new Map(this.conversations.value);
     next.delete(conversationId);
     batch(() => {
-      this.departed.value = new Map(this.departed.value).set(conversationId, summary);
+      this.departed.value = new Map(this.departed.value).set(conversationId, withoutOperator(summary, this.selfId()));
       this.conversations.value = next;
     });
+  }
+
+  private selfId(): string | null {
+    return this.operator.value?.id ?? null;
   }
 
   /** What is known about a conversation, in the list or not (any more). */
@@ -281,7 +295,7 @@ export class Workspace {
     this.pageViews.value = next;
   }
 
-  private addPageView(visitorId: string, pageView: PageView): void {
+  addPageView(visitorId: string, pageView: PageView): void {
     batch(() => {
       const known = this.pageViews.value.get(visitorId);
       if (known) {
@@ -329,7 +343,7 @@ export class Workspace {
     if (this.running.value.length > 0) this.running.value = [];
   }
 
-  private finishCommand(frameId: string): void {
+  finishCommand(frameId: string): void {
     if (!this.running.value.some((command) => command.frameId === frameId)) return;
     this.running.value = this.running.value.filter((command) => command.frameId !== frameId);
   }
@@ -346,86 +360,14 @@ export class Workspace {
   }
 
   applyServerFrame(frame: ServerToClient, now = Date.now()): void {
-    switch (frame.type) {
-      case 'welcome':
-        if (frame.role === 'operator') {
-          batch(() => {
-            this.operator.value = frame.operator;
-            this.commands.value = frame.commands ?? [];
-          });
-        }
-        return;
-      case 'message.ack':
-        this.addMessages(frame.message.conversationId, [frame.message]);
-        this.discardSend(frame.id);
-        return;
-      case 'message.created':
-        this.addMessages(frame.message.conversationId, [frame.message]);
-        return;
-      case 'sync.result': {
-        this.sentFrames.delete(frame.id);
-        const conversationId = frame.conversationId;
-        if (conversationId === null) return;
-        batch(() => {
-          this.addMessages(conversationId, frame.messages);
-          this.markSynced(conversationId);
-        });
-        return;
-      }
-      case 'typing':
-        if (frame.author.kind !== 'visitor') return;
-        this.setVisitorTyping(
-          frame.conversationId,
-          frame.active ? { name: frame.author.name, until: now + TYPING_TIMEOUT_MS } : null,
-        );
-        return;
-      case 'conversation.updated':
-        this.upsertConversation(frame.conversation);
-        return;
-      case 'conversation.removed':
-        this.removeConversation(frame.conversationId);
-        if (this.openConversationId.value === frame.conversationId) {
-          this.addNotice(frame.conversationId, 'This conversation left your list (reassigned, left or closed).');
-        }
-        return;
-      case 'page.viewed':
-        this.addPageView(frame.visitorId, frame.pageView);
-        return;
-      case 'error':
-        this.applyError(frame.frameId, frame.message);
-        return;
-      case 'pong':
-        return;
-      case 'command.result':
-        this.sentFrames.delete(frame.id);
-        batch(() => {
-          this.finishCommand(frame.id);
-          this.addCommandResults(frame.result.conversationId, [frame.result]);
-        });
-        return;
-      case 'commands.available':
-        this.commands.value = frame.commands;
-        return;
-      case 'canned.changed':
-        this.canned.upsert(frame.cannedResponse);
-        return;
-      case 'canned.deleted':
-        this.canned.remove(frame.id);
-        return;
-      case 'notification.created':
-        this.inbox.add(frame.notification, frame.unread);
-        return;
-      case 'notifications.read':
-        this.inbox.markRead(frame.ids, frame.unread);
-        return;
-      default: {
-        const unhandled: never = frame;
-        void unhandled;
-      }
-    }
+    applyServerFrame(this, frame, now);
   }
 
-  private applyError(frameId: string | null, message: string): void {
+  forgetFrame(frameId: string): void {
+    this.sentFrames.delete(frameId);
+  }
+
+  applyError(frameId: string | null, message: string): void {
     if (frameId !== null && this.failSend(frameId, message)) return;
     const sent = frameId === null ? undefined : this.sentFrames.get(frameId);
     if (frameId !== null) {

@@ -5,7 +5,6 @@ import type {
   CannedResponseInput,
   CannedResponseList,
   CommandResultList,
-  ConversationList,
   ErrorCode,
   HelpdeskTeam,
   LeadDetail,
@@ -114,7 +113,6 @@ export const api = {
   login: (input: LoginInput) => request<LoginResult>('POST', `${base}/login`, input, false),
   logout: () => request<void>('POST', `${base}/logout`, {}, false),
   updatePreferences: (input: PreferencesInput) => request<LoginResult>('PATCH', `${base}/me`, input),
-  conversations: () => request<ConversationList>('GET', `${base}/conversations`),
   commandResults: (conversationId: string) =>
     request<CommandResultList>('GET', `${base}/conversations/${segment(conversationId)}/command-results`),
   visitor: (visitorId: string) => request<VisitorDetails>('GET', `${base}/visitors/${segment(visitorId)}`),

@@ -6,6 +6,7 @@ import { NOTIFY_LABEL, STATUS_LABEL } from '../../state/account.ts';
 import { errorText } from '../../state/live.ts';
 import { teamApi } from '../../transport/accounts.ts';
 import { RelativeTime } from '../relative-time.tsx';
+import { CapacityField, DEFAULT_CAPACITY } from './capacity-field.tsx';
 import { OneTimeLink } from './invite-form.tsx';
 
 export function MemberRow({
@@ -84,6 +85,13 @@ export function MemberRow({
           </span>
         </div>
         <div class="member__controls">
+          <CapacityField
+            key={member.capacity}
+            name={member.name}
+            capacity={member.capacity ?? DEFAULT_CAPACITY}
+            busy={busy}
+            onSave={(capacity) => void update({ capacity })}
+          />
           <label class="member__role">
             <span class="visually-hidden">Role of {member.name}</span>
             <select

@@ -5,6 +5,10 @@ import { useState } from 'preact/hooks';
 import { errorText } from '../../state/live.ts';
 import {
   isHexColor,
+  parseQueueAlert,
+  QUEUE_ALERT_DEFAULT,
+  QUEUE_ALERT_MAX,
+  QUEUE_ALERT_MIN,
   type OriginProblem,
   originLines,
   originProblems,
@@ -35,6 +39,7 @@ export function SiteEditor({
   const [name, setName] = useState(site?.name ?? '');
   const [origins, setOrigins] = useState(site?.allowedOrigins.join('\n') ?? '');
   const [widget, setWidget] = useState(widgetDraft(site?.widget));
+  const [queueAlert, setQueueAlert] = useState(String(site?.queueAlertSeconds ?? QUEUE_ALERT_DEFAULT));
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -44,13 +49,28 @@ export function SiteEditor({
       setVerdict({ kind: 'error', message: 'The colour must be #rgb or #rrggbb, or empty for the default.' });
       return;
     }
+    const queueAlertSeconds = parseQueueAlert(queueAlert);
+    if (queueAlertSeconds === null) {
+      setVerdict({
+        kind: 'error',
+        message: `The queue alert must be a whole number of seconds from ${QUEUE_ALERT_MIN} to ${QUEUE_ALERT_MAX}.`,
+      });
+      return;
+    }
     const typed = originLines(origins);
     const problems = originProblems(typed);
     if (problems.length > 0) {
       setVerdict({ kind: 'origins', message: 'Some origins cannot be used as typed.', problems });
       return;
     }
-    const input = { name: name.trim(), allowedOrigins: typed, widget: widgetSettings(widget) };
+    // Sent only when changed: the rest of the form stays savable whatever the server's age.
+    const queueAlertChanged = queueAlertSeconds !== (site?.queueAlertSeconds ?? QUEUE_ALERT_DEFAULT);
+    const input = {
+      name: name.trim(),
+      allowedOrigins: typed,
+      widget: widgetSettings(widget),
+      ...(queueAlertChanged ? { queueAlertSeconds } : {}),
+    };
     setSaving(true);
     setVerdict(null);
     try {
@@ -107,6 +127,24 @@ export function SiteEditor({
         {verdict?.kind === 'origins' && <OriginVerdict message={verdict.message} problems={verdict.problems} />}
       </div>
       <SiteWidgetFields prefix={prefix} draft={widget} onChange={setWidget} />
+      <label class="field">
+        <span class="field__label">Alert again after (seconds in the queue)</span>
+        <input
+          class="field__input site-form__queue-alert"
+          type="number"
+          inputMode="numeric"
+          min={QUEUE_ALERT_MIN}
+          max={QUEUE_ALERT_MAX}
+          value={queueAlert}
+          aria-describedby={`${prefix}-queue-alert-hint`}
+          onInput={(event) => setQueueAlert(event.currentTarget.value)}
+          data-testid="op-site-queue-alert"
+        />
+        <span id={`${prefix}-queue-alert-hint`} class="field__hint">
+          A chat nobody has taken after this long alerts every online operator again ({QUEUE_ALERT_MIN}–
+          {QUEUE_ALERT_MAX}; default {QUEUE_ALERT_DEFAULT}, two minutes).
+        </span>
+      </label>
       {verdict?.kind === 'error' && (
         <p class="form__error" role="alert" data-testid="op-site-error">
           {verdict.message}
