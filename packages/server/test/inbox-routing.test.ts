@@ -91,6 +91,33 @@ describe('capacity and the queue', () => {
     expect(await assigneeOf(chats[3] as string)).toBeNull();
   });
 
+  it('lists an assigned chat by what the visitor wrote, not by the line saying who joined', async () => {
+    const alice = await createOperator(server, 'Alice');
+    const socket = await connectOperator(server, alice);
+    const chat = await newChat('Where is my parcel?');
+    const joined = await until(
+      () => server.app.store.messages.last(chat),
+      (message) => message?.system?.event === 'joined',
+    );
+    expect(joined?.body).toBe('Alice joined');
+    const list = await api<{ conversations: Array<{ id: string; lastMessage: { body: string } | null }> }>(
+      server,
+      await loginCookie(server, alice.email),
+      'GET',
+      '/api/operator/conversations?view=mine',
+    );
+    expect(list.body.conversations.find((c) => c.id === chat)?.lastMessage?.body).toBe('Where is my parcel?');
+    // The live listing says the same once the joined line has gone by.
+    await settle(50);
+    const updates = socket.frames.filter(
+      (frame) => frame.type === 'conversation.updated' && frame.conversation.id === chat,
+    );
+    const latest = updates.at(-1);
+    expect(latest?.type === 'conversation.updated' && latest.conversation.lastMessage?.body).toBe(
+      'Where is my parcel?',
+    );
+  });
+
   it('hands the queue out when an operator connects, least busy first', async () => {
     const alice = await createOperator(server, 'Alice');
     const bob = await createOperator(server, 'Bob');

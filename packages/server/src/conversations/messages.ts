@@ -23,6 +23,8 @@ export interface MessageRepository {
   /** Messages with seq > afterSeq, oldest first, at most `limit`. */
   after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   last(conversationId: string): Promise<Message | null>;
+  /** The newest message someone wrote (system lines left out): what a conversation list shows of it. */
+  lastWritten(conversationId: string): Promise<Message | null>;
   /** Whether the conversation has a system line of this event by this author (an operator joins once). */
   hasSystemLine(conversationId: string, event: SystemEvent, authorId: string): Promise<boolean>;
   /** The first `limit` public messages as transcript lines (what was said, without system lines), oldest first. */
@@ -90,6 +92,7 @@ export class SqliteMessageRepository implements MessageRepository {
   private readonly insert;
   private readonly selectAfter;
   private readonly selectLast;
+  private readonly selectLastWritten;
   private readonly selectTranscript;
   private readonly selectSystemLine;
   private readonly appendTx;
@@ -123,6 +126,9 @@ export class SqliteMessageRepository implements MessageRepository {
     );
     this.selectLast = db.prepare<[string], MessageRow>(
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1`,
+    );
+    this.selectLastWritten = db.prepare<[string], MessageRow>(
+      `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND author_kind != 'system' ORDER BY seq DESC LIMIT 1`,
     );
     this.appendTx = db.transaction((input: NewMessage): { message: Message; duplicate: boolean } => {
       if (input.clientId !== null) {
@@ -227,6 +233,11 @@ export class SqliteMessageRepository implements MessageRepository {
 
   async last(conversationId: string): Promise<Message | null> {
     const row = this.selectLast.get(conversationId);
+    return row ? message(row) : null;
+  }
+
+  async lastWritten(conversationId: string): Promise<Message | null> {
+    const row = this.selectLastWritten.get(conversationId);
     return row ? message(row) : null;
   }
 }

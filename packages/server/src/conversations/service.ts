@@ -328,7 +328,8 @@ export class ConversationService {
     const { store } = this;
     const [visitor, last, pages] = await Promise.all([
       store.visitors.byId(conversation.visitorId),
-      store.messages.last(conversation.id),
+      // "Alice joined" would hide the visitor's question in the list: the preview is what someone wrote.
+      store.messages.lastWritten(conversation.id),
       store.visitors.recentPageViews(conversation.visitorId, 1),
     ]);
     return {

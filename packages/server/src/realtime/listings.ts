@@ -138,18 +138,16 @@ export class Listings {
     if (!newest) return known;
     if (fresh.some((m, i) => m.seq !== known.conversation.lastSeq + i + 1)) return null;
     const fromVisitor = fresh.filter((m) => m.author.kind === 'visitor').length;
+    const written = fresh.filter((m) => m.author.kind !== 'system').at(-1);
     const moved: Known = {
       conversation: { ...known.conversation, lastSeq: newest.seq, updatedAt: newest.createdAt },
       listing: {
         ...known.listing,
         lastSeq: newest.seq,
         updatedAt: newest.createdAt,
-        lastMessage: {
-          body: newest.body,
-          author: newest.author,
-          createdAt: newest.createdAt,
-          visibility: newest.visibility,
-        },
+        lastMessage: written
+          ? { body: written.body, author: written.author, createdAt: written.createdAt, visibility: written.visibility }
+          : known.listing.lastMessage,
       },
       unread: new Map([...known.unread].map(([operatorId, n]) => [operatorId, n + fromVisitor])),
     };
