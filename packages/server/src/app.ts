@@ -16,6 +16,7 @@ import { InProcessBus, type EventBus } from './events/bus.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { DebugRequestLog } from './http/request-log.ts';
+import { searchRoutes } from './search/routes.ts';
 import { securityHeaders } from './http/security.ts';
 import { staticRoutes } from './http/static.ts';
 import { mentionRoutes } from './mentions/routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(conversationRoutes);
   await app.register(cannedRoutes);
   await app.register(mentionRoutes);
+  await app.register(searchRoutes);
   await app.register(realtimeRoutes);
   await app.register(commandRoutes);
   await app.register(settingsRoutes);
