@@ -17,9 +17,8 @@ export interface SearchRepository {
   /** Rows matching the FTS5 expression whose position is below `before`, newest first. */
   hits(match: string, before: number, limit: number): Promise<SearchHit[]>;
   /**
-   * Search keys of every conversation the operator might read: those they are or were in, were
-   * mentioned in, or that wait in the queue. A superset: each hit is still checked with the
-   * conversation rules.
+   * Search keys of the conversations an operator (not an admin) may read, by the conversation
+   * rules written as SQL. Each hit is still checked with the rules themselves before it is shown.
    */
   candidateKeys(operatorId: string): Promise<number[]>;
   /** The key that seals search cursors, kept in the database so that cursors outlive a restart. */
@@ -63,13 +62,18 @@ export class SqliteSearchRepository implements SearchRepository {
        WHERE s.conversation_search MATCH @match AND s.rowid < @before
        ORDER BY s.rowid DESC LIMIT @limit`,
     );
+    // The conversation rules (canRead, mayRead in conversations/service.ts) in SQL: open ones the
+    // operator is in, open ones waiting in the queue that they did not leave, and those that
+    // mention them. Widening those rules means widening this, or search finds less than it may.
     this.selectCandidates = db
       .prepare<{ operatorId: string }, [number]>(
         `SELECT k.key FROM conversation_search_keys k WHERE k.conversation_id IN (
-           SELECT conversation_id FROM conversation_members WHERE operator_id = @operatorId
-           UNION SELECT conversation_id FROM conversation_mentions WHERE operator_id = @operatorId
-           UNION SELECT c.id FROM conversations c WHERE c.status = 'open' AND NOT EXISTS (
-             SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id AND m.active = 1))
+           SELECT c.id FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
+             WHERE m.operator_id = @operatorId AND m.active = 1 AND c.status = 'open'
+           UNION SELECT c.id FROM conversations c WHERE c.status = 'open' AND c.assigned_operator_id IS NULL
+             AND NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id
+               AND (m.active = 1 OR (m.operator_id = @operatorId AND m.left_at IS NOT NULL)))
+           UNION SELECT conversation_id FROM conversation_mentions WHERE operator_id = @operatorId)
          ORDER BY k.key`,
       )
       .raw(true);

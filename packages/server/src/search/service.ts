@@ -2,7 +2,7 @@
 
 import type { ConversationSummary, OperatorProfile, SearchResult, SearchResultPage } from '@livechat/protocol';
 import type { ConversationService } from '../conversations/service.ts';
-import type { ConversationRepository } from '../conversations/repository.ts';
+import type { Conversation, ConversationRepository } from '../conversations/repository.ts';
 import { AppError } from '../errors.ts';
 import { openCursor, sealCursor } from './cursor.ts';
 import { matchExpression, type SearchQuery, searchQuery } from './query.ts';
@@ -25,9 +25,10 @@ export function identityText(visitor: ConversationSummary['visitor']): string {
   return name ?? email ?? '';
 }
 
-/** The conversations one request may show, each looked up and decided once. */
+/** The conversations one request may show, each decided once and summarised once. */
 class Readable {
-  private readonly decided = new Map<string, Promise<ConversationSummary | null>>();
+  private readonly decided = new Map<string, Promise<Conversation | null>>();
+  private readonly summaries = new Map<string, Promise<ConversationSummary>>();
 
   constructor(
     private readonly operator: OperatorProfile,
@@ -35,19 +36,28 @@ class Readable {
     private readonly service: ConversationService,
   ) {}
 
-  summary(conversationId: string): Promise<ConversationSummary | null> {
-    let decision = this.decided.get(conversationId);
+  /** The conversation, when the conversation rules let this operator read it. */
+  conversation(id: string): Promise<Conversation | null> {
+    let decision = this.decided.get(id);
     if (!decision) {
-      decision = this.decide(conversationId);
-      this.decided.set(conversationId, decision);
+      decision = this.decide(id);
+      this.decided.set(id, decision);
     }
     return decision;
   }
 
-  private async decide(conversationId: string): Promise<ConversationSummary | null> {
-    const conversation = await this.conversations.byId(conversationId);
-    if (!conversation || !(await this.service.mayRead(this.operator, conversation))) return null;
-    return this.service.summary(conversation, this.operator.id);
+  summary(conversation: Conversation): Promise<ConversationSummary> {
+    let summary = this.summaries.get(conversation.id);
+    if (!summary) {
+      summary = this.service.summary(conversation, this.operator.id);
+      this.summaries.set(conversation.id, summary);
+    }
+    return summary;
+  }
+
+  private async decide(id: string): Promise<Conversation | null> {
+    const conversation = await this.conversations.byId(id);
+    return conversation && (await this.service.mayRead(this.operator, conversation)) ? conversation : null;
   }
 }
 
@@ -95,7 +105,7 @@ export class ConversationSearch {
       const batch = await this.newestHits(words, keys, from, wanted);
       for (const h of batch) {
         if (h.gone) continue;
-        if ((await readable.summary(h.conversationId)) !== null) kept.push(h);
+        if ((await readable.conversation(h.conversationId)) !== null) kept.push(h);
         if (kept.length === wanted) return kept;
       }
       const oldest = batch.at(-1);
@@ -119,8 +129,9 @@ export class ConversationSearch {
   }
 
   private async result(h: SearchHit, query: SearchQuery, readable: Readable): Promise<SearchResult | null> {
-    const conversation = await readable.summary(h.conversationId);
-    if (!conversation) return null;
+    const readableConversation = await readable.conversation(h.conversationId);
+    if (!readableConversation) return null;
+    const conversation = await readable.summary(readableConversation);
     const { snippet, highlights } = snippetOf(h.message?.body ?? identityText(conversation.visitor), query.terms);
     return {
       conversation,

@@ -44,6 +44,12 @@ function cutBefore(text: string, index: number, reach: number): number {
   return avoidSurrogateSplit(text, index);
 }
 
+/** The nearest word start at or after `index` (searching on at most `reach`), else `index`. */
+function cutAfter(text: string, index: number, reach: number): number {
+  for (let i = index; i <= index + reach; i++) if (/\s/.test(text[i - 1] ?? '')) return i;
+  return avoidSurrogateSplit(text, index);
+}
+
 const avoidSurrogateSplit = (text: string, index: number): number =>
   /[\udc00-\udfff]/.test(text[index] ?? '') ? index - 1 : index;
 
@@ -58,9 +64,11 @@ export function snippetOf(text: string, terms: readonly SearchTerm[]): Snippet {
   let from = 0;
   let to = flat.length;
   if (flat.length > SNIPPET_LENGTH) {
+    const first = hits[0]?.start ?? 0;
     // A match near the end still gets the full length, ending with the text.
-    from = Math.max(0, Math.min((hits[0]?.start ?? 0) - LEAD, flat.length - SNIPPET_LENGTH));
-    if (from > 0) from = cutBefore(flat, from, LEAD);
+    from = Math.max(0, Math.min(first - LEAD, flat.length - SNIPPET_LENGTH));
+    // Forward to a word's start, never past the first match.
+    if (from > 0) from = cutAfter(flat, from, Math.min(LEAD, first - from));
     if (from + SNIPPET_LENGTH < flat.length) to = cutBefore(flat, from + SNIPPET_LENGTH, LEAD);
     while (to > from + 1 && flat[to - 1] === ' ') to--;
   }

@@ -12,6 +12,11 @@ CREATE TABLE conversation_search_keys (
 CREATE UNIQUE INDEX conversation_search_keys_by_conversation ON conversation_search_keys (conversation_id);
 CREATE INDEX conversation_search_keys_by_visitor ON conversation_search_keys (visitor_id);
 
+-- The queue, for search's question "which conversations may this operator read": open ones with
+-- nobody assigned (join and leave keep the assignee among the active members). Without it, every
+-- open conversation was read to find the few in the queue: 12 ms with 10,000 open.
+CREATE INDEX conversations_queued ON conversations (status) WHERE assigned_operator_id IS NULL;
+
 -- Contentless: the text stays in messages and visitors only, the index keeps words and which
 -- column they are in (detail=column: search asks for words and prefixes, never phrases). A row is
 -- a message (`body`, its seq) or a conversation's visitor (`visitor`, seq NULL). Rowids grow with
