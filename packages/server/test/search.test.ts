@@ -18,6 +18,7 @@ import {
   reply,
   SITE_ORIGIN,
   say,
+  settle,
   startServer,
   type TestServer,
 } from './harness.ts';
@@ -86,13 +87,17 @@ describe('searching words', () => {
     expect(await found(alice, 'CAFÉ')).toHaveLength(1);
     expect(await found(alice, 'aurora delivery')).toEqual([]);
     expect(snippets(await found(alice, 'deliv'))).toEqual(['The delivery was late']);
+    // Only the last word, still being typed, is a prefix.
+    expect(await found(alice, 'deliv late')).toEqual([]);
+    expect(await found(alice, 'delivery la')).toEqual([]);
+    expect(await found(alice, 'delivery lat')).toHaveLength(1);
   });
 
   it('puts each matched word at its highlight offsets, in a snippet cut around a match in a long message', async () => {
     const filler = 'nothing to see here '.repeat(30);
     await visitorSays(`${filler}but the Flickering pendant flickers again, ${filler}`);
 
-    const [result] = await found(alice, 'flicker pendant');
+    const [result] = await found(alice, 'pendant flicker');
     if (!result) throw new Error('no result');
     expect(result.snippet.length).toBeLessThanOrEqual(162);
     expect(result.snippet.startsWith('…')).toBe(true);
@@ -188,6 +193,30 @@ describe('who sees what', () => {
     const tampered = `${carolCursor.slice(0, -2)}${carolCursor.endsWith('AA') ? 'AB' : 'AA'}`;
     expect((await searchAs(carol, 'invoice', tampered)).status).toBe(400);
     expect((await searchAs(carol, 'invoice', 'not-a-cursor')).status).toBe(400);
+  });
+
+  it('lets an operator find a conversation they were mentioned in, and no other of a colleague', async () => {
+    const bob = await createOperator(server, 'Bob');
+    const mentioned = await visitorSays('the parcel went to Lyon');
+    await visitorSays('the parcel went to Nice');
+    const id = aliceSocket.nextId();
+    aliceSocket.send({
+      type: 'message.send',
+      id,
+      conversationId: mentioned.conversationId,
+      clientId: `m-${id}`,
+      body: '@Bob can you check the parcel?',
+      mentionIds: [bob.id],
+      visibility: 'operator',
+    });
+    await aliceSocket.wait('message.ack', (ack) => ack.id === id);
+    // The mention is recorded just after the ack.
+    for (let i = 0; i < 50 && !(await server.app.store.mentions.isMentioned(mentioned.conversationId, bob.id)); i++)
+      await settle(20);
+
+    const results = await found(bob, 'parcel');
+    expect(results.map((r) => r.snippet)).toEqual(['@Bob can you check the parcel?', 'the parcel went to Lyon']);
+    expect(new Set(results.map((r) => r.conversation.id))).toEqual(new Set([mentioned.conversationId]));
   });
 
   it('is for operators only: a visitor token or no session gets 401', async () => {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { fold, matchExpression, searchQuery } from './query.ts';
 
 describe('searchQuery', () => {
-  it('quotes every word, as a prefix from three letters, within the text columns', () => {
-    expect(searchQuery('Refund  la Café').words).toBe('{body visitor} : ("Refund"* "la" "Café"*)');
+  it('quotes every word, the last as a prefix from three letters, within the text columns', () => {
+    expect(searchQuery('Refund  la Café').words).toBe('{body visitor} : ("Refund" "la" "Café"*)');
     expect(searchQuery('Refund la Café').terms).toEqual([
-      { folded: 'refund', prefix: true },
+      { folded: 'refund', prefix: false },
       { folded: 'la', prefix: false },
       { folded: 'cafe', prefix: true },
     ]);
+    expect(searchQuery('Refund la').words).toBe('{body visitor} : ("Refund" "la")');
   });
 
   it('leaves no FTS5 syntax from what was typed', () => {
