@@ -21,6 +21,9 @@ CREATE INDEX conversations_queued ON conversations (status) WHERE assigned_opera
 -- column they are in (detail=column: search asks for words and prefixes, never phrases). A row is
 -- a message (`body`, its seq) or a conversation's visitor (`visitor`, seq NULL). Rowids grow with
 -- each write, so newest first is the index's own order read backwards.
+-- Beware when remaking it: SQLite 3.53 leaves `conversation_search_content` behind when a
+-- contentless table with contentless_unindexed is dropped, and refuses to drop it (defensive
+-- mode), so a new index needs a new name.
 CREATE VIRTUAL TABLE conversation_search USING fts5 (
   body, visitor, conversation,
   key UNINDEXED, seq UNINDEXED,
