@@ -40,6 +40,8 @@ export interface Sizes {
   r3: { runs: number; durationMs: number; fsyncs: number };
   widget: { browserRuns: number };
   commands: { tickets: number; transcript: number; canned: number; runs: number };
+  /** Inbox search: not in bench:quick unless asked for by name (`--quick --only=search`). */
+  search: { messages: number; conversations: number; runs: number };
 }
 
 export const FULL: Sizes = {
@@ -55,6 +57,7 @@ export const FULL: Sizes = {
   r3: { runs: 3, durationMs: 2000, fsyncs: 1000 },
   widget: { browserRuns: 7 },
   commands: { tickets: 100_000, transcript: 1_000, canned: 10_000, runs: 300 },
+  search: { messages: 1_000_000, conversations: 100_000, runs: 300 },
 };
 
 export const QUICK: Sizes = {
@@ -68,6 +71,7 @@ export const QUICK: Sizes = {
   r3: { runs: 1, durationMs: 300, fsyncs: 100 },
   widget: { browserRuns: 0 },
   commands: { tickets: 10_000, transcript: 200, canned: 10_000, runs: 40 },
+  search: { messages: 100_000, conversations: 10_000, runs: 60 },
 };
 
 export interface Running {

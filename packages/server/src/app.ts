@@ -27,6 +27,7 @@ import { teamRoutes } from './operators/team.ts';
 import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
+import { searchRoutes } from './search/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { OriginWarnings } from './sites/refusals.ts';
 import { siteRoutes } from './sites/routes.ts';
@@ -110,6 +111,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(conversationRoutes);
   await app.register(cannedRoutes);
   await app.register(mentionRoutes);
+  await app.register(searchRoutes);
   await app.register(realtimeRoutes);
   await app.register(commandRoutes);
   await app.register(settingsRoutes);

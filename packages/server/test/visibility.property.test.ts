@@ -1,6 +1,6 @@
 // Property: whatever operators and visitors do, in any order (resolving and transferring included),
 // no byte of a command, its arguments, its answer, or an internal note reaches a visitor's
-// connections or routes.
+// connections or routes (the operators' search included: it answers a visitor's token with 401).
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -28,7 +28,8 @@ type Step =
   | { kind: 'note'; text: string }
   | { kind: 'command'; name: string; args: string }
   | { kind: 'resolve' }
-  | { kind: 'transfer' };
+  | { kind: 'transfer' }
+  | { kind: 'search'; text: string };
 
 const COMMAND_NAMES = ['help', 'ticket', 'search_tickets', 'history', 'lead', 'frobnicate', 'TICKET'];
 const word = fc.stringMatching(/^[a-z]{1,8}$/);
@@ -42,6 +43,8 @@ function steps(markers: { next: () => string }) {
       word.map((text): Step => ({ kind: 'note', text: `${markers.next()} note ${text}` })),
       fc.constant<Step>({ kind: 'resolve' }),
       fc.constant<Step>({ kind: 'transfer' }),
+      // The visitor tries the operators' search for the notes; an operator searches too.
+      fc.constantFrom('note', 'SECRET', 'answer', 'hello').map((text): Step => ({ kind: 'search', text })),
       fc.tuple(fc.constantFrom(...COMMAND_NAMES), word, fc.boolean()).map(
         ([name, text, withArgs]): Step => ({
           kind: 'command',
@@ -79,6 +82,7 @@ it('never lets a visitor see commands, their answers, or internal notes', async 
       await sync(operator, 0, conversationId);
       let assignee = alice.id;
       const secrets: string[] = [];
+      const refusals: string[] = [];
       for (const step of plan) {
         if (step.kind === 'visitor') await say(tabs[0] as Client, step.text);
         else if (step.kind === 'operator') await reply(operator, conversationId, step.text);
@@ -101,6 +105,15 @@ it('never lets a visitor see commands, their answers, or internal notes', async 
           assignee = assignee === alice.id ? bob.id : alice.id;
           const path = `/api/operator/conversations/${conversationId}/assign`;
           expect((await api(server, aliceCookie, 'POST', path, { operatorId: assignee })).status).toBe(200);
+        } else if (step.kind === 'search') {
+          const url = `${server.url}/api/operator/search?q=${step.text}`;
+          const asVisitor = await fetch(url, {
+            headers: { authorization: `Bearer ${handle.token}`, origin: SITE_ORIGIN },
+          });
+          expect(asVisitor.status).toBe(401);
+          refusals.push(await asVisitor.text());
+          const asOperator = await fetch(url, { headers: { cookie: aliceCookie } });
+          expect(asOperator.status).toBe(200);
         } else {
           const result = await runCommand(operator, conversationId, step.name, step.args);
           secrets.push(result.id, result.input, ...result.lines.map((line) => line.text).filter((t) => t.length > 12));
@@ -113,7 +126,8 @@ it('never lets a visitor see commands, their answers, or internal notes', async 
       const transcript = await fetch(`${server.url}/api/sites/shop/conversation`, {
         headers: { authorization: `Bearer ${handle.token}`, origin: SITE_ORIGIN },
       }).then((r) => r.text());
-      const seen = [...tabs, late].map((tab) => JSON.stringify(tab.frames)).join('\n') + transcript;
+      const seen =
+        [...tabs, late].map((tab) => JSON.stringify(tab.frames)).join('\n') + transcript + refusals.join('\n');
       for (const secret of secrets) expect(seen).not.toContain(secret);
       expect(seen).not.toMatch(/SECRET\d+X/);
       await Promise.all([...tabs, late].map((tab) => tab.close()));

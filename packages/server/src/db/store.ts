@@ -12,6 +12,7 @@ import { SqliteNotificationRepository, type NotificationRepository } from '../me
 import { SqliteOutboxRepository, type OutboxRepository } from '../mentions/outbox.ts';
 import { type AccountLinkRepository, SqliteAccountLinkRepository } from '../operators/links.ts';
 import { SqliteOperatorRepository, type OperatorRepository } from '../operators/repository.ts';
+import { type SearchRepository, SqliteSearchRepository } from '../search/repository.ts';
 import { SqliteSettingsRepository, type SettingsRepository } from '../settings/repository.ts';
 import { SqliteSiteRepository, type SiteRepository } from '../sites/repository.ts';
 import { SqliteVisitorRepository, type VisitorRepository } from '../visitors/repository.ts';
@@ -36,6 +37,8 @@ export interface Store {
   helpdesk: HelpdeskRepository;
   crm: CrmRepository;
   commandResults: CommandResultRepository;
+  /** The conversation search index. */
+  search: SearchRepository;
   /** A command's new ticket or lead and its result, in one transaction. */
   commandWrites: CommandWrites;
 }
@@ -61,6 +64,7 @@ export function sqliteStore(db: Db): Store {
     helpdesk,
     crm,
     commandResults,
+    search: new SqliteSearchRepository(db),
     commandWrites: new SqliteCommandWrites(db, { helpdesk, crm, commandResults }),
   };
 }
