@@ -355,7 +355,7 @@ describe("operators' lists", () => {
     expect(renamed.conversation).toMatchObject({
       id: first.conversationId,
       visitor: { email: 'grace@example.com' },
-      lastMessage: { body: 'Alice joined' },
+      lastMessage: { body: 'hello' },
     });
   });
 
