@@ -61,7 +61,6 @@ function AcceptForm({
         {/* Lets a password manager store the new password under the right account. */}
         <input type="email" autoComplete="username" value={link.email} readOnly hidden />
         <NewPasswordField
-          id="accept-password"
           label={link.kind === 'invite' ? 'Password' : 'New password'}
           value={password}
           onInput={setPassword}
