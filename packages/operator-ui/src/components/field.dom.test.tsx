@@ -1,26 +1,10 @@
 // A field as a screen reader meets it: the label names the control, the hint and the error describe it.
 
-import { Window } from 'happy-dom';
 import type { JSX } from 'preact';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withBrowserGlobals } from '../test-dom.ts';
 
-const browser = new Window({ url: 'http://localhost/operator/' });
-const globals = ['window', 'document', 'location', 'navigator', 'history', 'Node', 'Event', 'HTMLElement'] as const;
-const saved = new Map<string, unknown>();
-
-beforeAll(() => {
-  for (const name of globals) {
-    saved.set(name, Reflect.get(globalThis, name));
-    Object.defineProperty(globalThis, name, { value: Reflect.get(browser, name), configurable: true, writable: true });
-  }
-});
-
-afterAll(async () => {
-  for (const name of globals) {
-    Object.defineProperty(globalThis, name, { value: saved.get(name), configurable: true, writable: true });
-  }
-  await browser.happyDOM.close();
-});
+withBrowserGlobals();
 
 async function draw(field: () => JSX.Element): Promise<HTMLElement> {
   // The UI's modules read the browser's globals as they load: import them once those exist.
