@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { TextField } from '../components/field.tsx';
+import { CardSubmit } from '../components/link-card.tsx';
 import { login, sessionNotice } from '../state/session.ts';
 import { linkApi } from '../transport/accounts.ts';
 import { ApiError } from '../transport/http.ts';
@@ -62,19 +63,14 @@ export function LoginPage() {
           onInput={(event) => setPassword(event.currentTarget.value)}
           data-testid="op-login-password"
         />
-        {error && (
-          <p class="login__error" role="alert" data-testid="op-login-error">
-            {error}
-          </p>
-        )}
-        <button
-          type="submit"
-          class="button button--primary button--block"
-          disabled={busy}
-          data-testid="op-login-submit"
-        >
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <CardSubmit
+          error={error}
+          errorTestId="op-login-error"
+          busy={busy}
+          busyText="Signing in…"
+          text="Sign in"
+          testId="op-login-submit"
+        />
       </form>
     </main>
   );

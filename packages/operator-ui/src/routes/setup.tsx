@@ -2,7 +2,7 @@
 
 import { useState } from 'preact/hooks';
 import { TextField } from '../components/field.tsx';
-import { LinkCard, LinkRefused, LinkUnreachable } from '../components/link-card.tsx';
+import { CardSubmit, LinkCard, LinkRefused, LinkUnreachable } from '../components/link-card.tsx';
 import { isTokenRefusal, useLinkCheck } from '../components/link-check.ts';
 import { NewPasswordField } from '../components/password-field.tsx';
 import { errorText } from '../state/live.ts';
@@ -80,19 +80,14 @@ function SetupForm({ token, onRefused }: { token: string; onRefused: (reason: st
           data-testid="op-setup-email"
         />
         <NewPasswordField value={password} onInput={setPassword} testId="op-setup-password" />
-        {error && (
-          <p class="login__error" role="alert" data-testid="op-setup-error">
-            {error}
-          </p>
-        )}
-        <button
-          type="submit"
-          class="button button--primary button--block"
-          disabled={busy}
-          data-testid="op-setup-submit"
-        >
-          {busy ? 'Creating…' : 'Create admin and sign in'}
-        </button>
+        <CardSubmit
+          error={error}
+          errorTestId="op-setup-error"
+          busy={busy}
+          busyText="Creating…"
+          text="Create admin and sign in"
+          testId="op-setup-submit"
+        />
       </form>
     </LinkCard>
   );
