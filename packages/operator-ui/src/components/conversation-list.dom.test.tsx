@@ -1,27 +1,11 @@
 // Ten thousand conversations drawn as a window: the DOM holds only the rows in view and a margin, wherever one scrolls.
 
 import type { ConversationSummary } from '@livechat/protocol';
-import { Window } from 'happy-dom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withBrowserGlobals } from '../test-dom.ts';
 import { aConversation } from '../test-fixtures.ts';
 
-const browser = new Window({ url: 'http://localhost/operator/' });
-const globals = ['window', 'document', 'location', 'navigator', 'history', 'Node', 'Event', 'HTMLElement'] as const;
-const saved = new Map<string, unknown>();
-
-beforeAll(() => {
-  for (const name of globals) {
-    saved.set(name, Reflect.get(globalThis, name));
-    Object.defineProperty(globalThis, name, { value: Reflect.get(browser, name), configurable: true, writable: true });
-  }
-});
-
-afterAll(async () => {
-  for (const name of globals) {
-    Object.defineProperty(globalThis, name, { value: saved.get(name), configurable: true, writable: true });
-  }
-  await browser.happyDOM.close();
-});
+withBrowserGlobals();
 
 function conversations(count: number): ConversationSummary[] {
   const start = Date.UTC(2030, 0, 1);

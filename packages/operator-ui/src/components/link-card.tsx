@@ -1,4 +1,4 @@
-// The frame of a one-time link's page (setup, invite, reset): a card like the login page's, and its refusal.
+// The frame of a one-time link's page (setup, invite, reset): a card like the login page's, its button and its refusal.
 
 import type { ComponentChildren } from 'preact';
 import { workspacePath } from '../routes/entry.ts';
@@ -20,6 +20,36 @@ export function LinkCard({
         {children}
       </div>
     </main>
+  );
+}
+
+/** The end of a card's form: why the last try failed, if it did, and the one button, which says when it is at work. */
+export function CardSubmit({
+  error,
+  errorTestId,
+  busy,
+  busyText,
+  text,
+  testId,
+}: {
+  error: string | null;
+  errorTestId: string;
+  busy: boolean;
+  busyText: string;
+  text: string;
+  testId: string;
+}) {
+  return (
+    <>
+      {error && (
+        <p class="login__error" role="alert" data-testid={errorTestId}>
+          {error}
+        </p>
+      )}
+      <button type="submit" class="button button--primary button--block" disabled={busy} data-testid={testId}>
+        {busy ? busyText : text}
+      </button>
+    </>
   );
 }
 

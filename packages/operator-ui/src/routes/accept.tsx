@@ -2,7 +2,7 @@
 
 import type { AcceptCheck } from '@livechat/protocol';
 import { useState } from 'preact/hooks';
-import { LinkCard, LinkRefused, LinkUnreachable } from '../components/link-card.tsx';
+import { CardSubmit, LinkCard, LinkRefused, LinkUnreachable } from '../components/link-card.tsx';
 import { isTokenRefusal, useLinkCheck } from '../components/link-check.ts';
 import { NewPasswordField } from '../components/password-field.tsx';
 import { errorText } from '../state/live.ts';
@@ -61,25 +61,19 @@ function AcceptForm({
         {/* Lets a password manager store the new password under the right account. */}
         <input type="email" autoComplete="username" value={link.email} readOnly hidden />
         <NewPasswordField
-          id="accept-password"
           label={link.kind === 'invite' ? 'Password' : 'New password'}
           value={password}
           onInput={setPassword}
           testId="op-accept-password"
         />
-        {error && (
-          <p class="login__error" role="alert" data-testid="op-accept-error">
-            {error}
-          </p>
-        )}
-        <button
-          type="submit"
-          class="button button--primary button--block"
-          disabled={busy}
-          data-testid="op-accept-submit"
-        >
-          {busy ? 'Signing in…' : 'Save password and sign in'}
-        </button>
+        <CardSubmit
+          error={error}
+          errorTestId="op-accept-error"
+          busy={busy}
+          busyText="Signing in…"
+          text="Save password and sign in"
+          testId="op-accept-submit"
+        />
       </form>
     </LinkCard>
   );

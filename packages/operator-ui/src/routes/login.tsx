@@ -1,6 +1,8 @@
 // The sign-in page shown whenever there is no valid operator session.
 
 import { useEffect, useState } from 'preact/hooks';
+import { TextField } from '../components/field.tsx';
+import { CardSubmit } from '../components/link-card.tsx';
 import { login, sessionNotice } from '../state/session.ts';
 import { linkApi } from '../transport/accounts.ts';
 import { ApiError } from '../transport/http.ts';
@@ -41,45 +43,34 @@ export function LoginPage() {
             {notice}
           </p>
         )}
-        <label class="field">
-          <span class="field__label">Email</span>
-          <input
-            class="field__input"
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onInput={(event) => setEmail(event.currentTarget.value)}
-            data-testid="op-login-email"
-          />
-        </label>
-        <label class="field">
-          <span class="field__label">Password</span>
-          <input
-            class="field__input"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onInput={(event) => setPassword(event.currentTarget.value)}
-            data-testid="op-login-password"
-          />
-        </label>
-        {error && (
-          <p class="login__error" role="alert" data-testid="op-login-error">
-            {error}
-          </p>
-        )}
-        <button
-          type="submit"
-          class="button button--primary button--block"
-          disabled={busy}
-          data-testid="op-login-submit"
-        >
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onInput={(event) => setEmail(event.currentTarget.value)}
+          data-testid="op-login-email"
+        />
+        <TextField
+          label="Password"
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onInput={(event) => setPassword(event.currentTarget.value)}
+          data-testid="op-login-password"
+        />
+        <CardSubmit
+          error={error}
+          errorTestId="op-login-error"
+          busy={busy}
+          busyText="Signing in…"
+          text="Sign in"
+          testId="op-login-submit"
+        />
       </form>
     </main>
   );

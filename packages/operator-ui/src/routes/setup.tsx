@@ -1,7 +1,8 @@
 // The first run: the setup link from the server's log creates the first admin and signs them in.
 
 import { useState } from 'preact/hooks';
-import { LinkCard, LinkRefused, LinkUnreachable } from '../components/link-card.tsx';
+import { TextField } from '../components/field.tsx';
+import { CardSubmit, LinkCard, LinkRefused, LinkUnreachable } from '../components/link-card.tsx';
 import { isTokenRefusal, useLinkCheck } from '../components/link-check.ts';
 import { NewPasswordField } from '../components/password-field.tsx';
 import { errorText } from '../state/live.ts';
@@ -61,43 +62,32 @@ function SetupForm({ token, onRefused }: { token: string; onRefused: (reason: st
   return (
     <LinkCard title="Set up Live chat" lead="Create the first admin account. You are signed in as soon as it exists.">
       <form class="login__form" onSubmit={submit}>
-        <label class="field">
-          <span class="field__label">Your name</span>
-          <input
-            class="field__input"
-            autoComplete="name"
-            required
-            value={name}
-            onInput={(event) => setName(event.currentTarget.value)}
-            data-testid="op-setup-name"
-          />
-        </label>
-        <label class="field">
-          <span class="field__label">Email</span>
-          <input
-            class="field__input"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onInput={(event) => setEmail(event.currentTarget.value)}
-            data-testid="op-setup-email"
-          />
-        </label>
-        <NewPasswordField id="setup-password" value={password} onInput={setPassword} testId="op-setup-password" />
-        {error && (
-          <p class="login__error" role="alert" data-testid="op-setup-error">
-            {error}
-          </p>
-        )}
-        <button
-          type="submit"
-          class="button button--primary button--block"
-          disabled={busy}
-          data-testid="op-setup-submit"
-        >
-          {busy ? 'Creating…' : 'Create admin and sign in'}
-        </button>
+        <TextField
+          label="Your name"
+          autoComplete="name"
+          required
+          value={name}
+          onInput={(event) => setName(event.currentTarget.value)}
+          data-testid="op-setup-name"
+        />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onInput={(event) => setEmail(event.currentTarget.value)}
+          data-testid="op-setup-email"
+        />
+        <NewPasswordField value={password} onInput={setPassword} testId="op-setup-password" />
+        <CardSubmit
+          error={error}
+          errorTestId="op-setup-error"
+          busy={busy}
+          busyText="Creating…"
+          text="Create admin and sign in"
+          testId="op-setup-submit"
+        />
       </form>
     </LinkCard>
   );

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { type ProfileDraft, profileChange } from '../../state/account.ts';
 import { errorText, saveProfile, workspace } from '../../state/live.ts';
 import { session } from '../../state/session.ts';
+import { TextField } from '../field.tsx';
 import { NewPasswordField } from '../password-field.tsx';
 
 export function AccountSettings() {
@@ -53,49 +54,33 @@ function AccountForm({ name, email }: { name: string; email: string }) {
       </h3>
       <form class="account-form" onSubmit={submit} aria-label="My account">
         <div class="account-form__row">
-          <label class="field">
-            <span class="field__label">Name</span>
-            <input
-              class="field__input"
-              autoComplete="name"
-              value={draft.name}
-              onInput={(event) => set('name', event.currentTarget.value)}
-              data-testid="op-account-name"
-            />
-          </label>
-          <label class="field">
-            <span class="field__label">Email</span>
-            <input
-              class="field__input"
-              type="email"
-              autoComplete="username"
-              value={draft.email}
-              onInput={(event) => set('email', event.currentTarget.value)}
-              data-testid="op-account-email"
-            />
-          </label>
+          <TextField
+            label="Name"
+            autoComplete="name"
+            value={draft.name}
+            onInput={(event) => set('name', event.currentTarget.value)}
+            data-testid="op-account-name"
+          />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            value={draft.email}
+            onInput={(event) => set('email', event.currentTarget.value)}
+            data-testid="op-account-email"
+          />
         </div>
         <div class="account-form__row">
-          <div class="field">
-            <label class="field__label" for="account-current-password">
-              Current password
-            </label>
-            <input
-              id="account-current-password"
-              class="field__input"
-              type="password"
-              autoComplete="current-password"
-              value={draft.currentPassword}
-              onInput={(event) => set('currentPassword', event.currentTarget.value)}
-              aria-describedby="account-current-password-hint"
-              data-testid="op-account-current-password"
-            />
-            <span id="account-current-password-hint" class="field__hint">
-              Needed to change your email or password.
-            </span>
-          </div>
+          <TextField
+            label="Current password"
+            hint="Needed to change your email or password."
+            type="password"
+            autoComplete="current-password"
+            value={draft.currentPassword}
+            onInput={(event) => set('currentPassword', event.currentTarget.value)}
+            data-testid="op-account-current-password"
+          />
           <NewPasswordField
-            id="account-new-password"
             label="New password"
             required={false}
             value={draft.newPassword}

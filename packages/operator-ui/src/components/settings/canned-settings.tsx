@@ -5,6 +5,7 @@ import { foldForSearch } from '@livechat/protocol';
 import { useMemo, useState } from 'preact/hooks';
 import { errorText, workspace } from '../../state/live.ts';
 import { api } from '../../transport/http.ts';
+import { Field, TextAreaField, TextField } from '../field.tsx';
 import { RelativeTime } from '../relative-time.tsx';
 
 export function CannedSettings() {
@@ -189,7 +190,6 @@ function CannedForm({
   const [description, setDescription] = useState(initial?.description ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const prefix = initial ? `canned-${initial.id}` : 'canned-new';
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -211,43 +211,40 @@ function CannedForm({
       data-testid="op-canned-form"
       aria-label={initial ? `Edit :${initial.shortcut}` : 'New canned response'}
     >
-      <label class="field">
-        <span class="field__label">Shortcut</span>
-        <span class="canned-form__shortcut">
-          <span aria-hidden="true">:</span>
-          <input
-            id={`${prefix}-shortcut`}
-            class="field__input"
-            value={shortcut}
-            placeholder="sorry"
-            autoComplete="off"
-            onInput={(event) => setShortcut(event.currentTarget.value)}
-            data-testid="op-canned-shortcut"
-          />
-        </span>
-      </label>
-      <label class="field">
-        <span class="field__label">Text</span>
-        <textarea
-          class="field__input"
-          rows={3}
-          value={substitution}
-          placeholder="I am sorry to hear that, {{visitor.name|there}}."
-          onInput={(event) => setSubstitution(event.currentTarget.value)}
-          data-testid="op-canned-substitution"
-        />
-      </label>
-      <label class="field">
-        <span class="field__label">
-          Description <span class="screen__muted">(optional)</span>
-        </span>
-        <input
-          class="field__input"
-          value={description}
-          onInput={(event) => setDescription(event.currentTarget.value)}
-          data-testid="op-canned-description"
-        />
-      </label>
+      <Field label="Shortcut">
+        {(control) => (
+          <span class="canned-form__shortcut">
+            <span aria-hidden="true">:</span>
+            <input
+              class="field__input"
+              {...control}
+              value={shortcut}
+              placeholder="sorry"
+              autoComplete="off"
+              onInput={(event) => setShortcut(event.currentTarget.value)}
+              data-testid="op-canned-shortcut"
+            />
+          </span>
+        )}
+      </Field>
+      <TextAreaField
+        label="Text"
+        rows={3}
+        value={substitution}
+        placeholder="I am sorry to hear that, {{visitor.name|there}}."
+        onInput={(event) => setSubstitution(event.currentTarget.value)}
+        data-testid="op-canned-substitution"
+      />
+      <TextField
+        label={
+          <>
+            Description <span class="screen__muted">(optional)</span>
+          </>
+        }
+        value={description}
+        onInput={(event) => setDescription(event.currentTarget.value)}
+        data-testid="op-canned-description"
+      />
       {error && (
         <p class="form__error" role="alert" data-testid="op-canned-error">
           {error}

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { errorText } from '../../state/live.ts';
 import { teamApi } from '../../transport/accounts.ts';
 import { CopyableText } from '../copy-text.tsx';
+import { Field, TextField } from '../field.tsx';
 
 export function InviteForm({ onInvited }: { onInvited: (result: InviteResult) => void }) {
   const [name, setName] = useState('');
@@ -35,39 +36,37 @@ export function InviteForm({ onInvited }: { onInvited: (result: InviteResult) =>
   return (
     <div class="invite">
       <form class="invite-form" onSubmit={submit} aria-label="Invite an operator">
-        <label class="field invite-form__name">
-          <span class="field__label">Name</span>
-          <input
-            class="field__input"
-            required
-            value={name}
-            onInput={(event) => setName(event.currentTarget.value)}
-            data-testid="op-invite-name"
-          />
-        </label>
-        <label class="field invite-form__email">
-          <span class="field__label">Email</span>
-          <input
-            class="field__input"
-            type="email"
-            required
-            value={email}
-            onInput={(event) => setEmail(event.currentTarget.value)}
-            data-testid="op-invite-email"
-          />
-        </label>
-        <label class="field invite-form__role">
-          <span class="field__label">Role</span>
-          <select
-            class="field__input"
-            value={role}
-            onChange={(event) => setRole(event.currentTarget.value === 'admin' ? 'admin' : 'operator')}
-            data-testid="op-invite-role"
-          >
-            <option value="operator">Operator</option>
-            <option value="admin">Admin</option>
-          </select>
-        </label>
+        <TextField
+          label="Name"
+          class="invite-form__name"
+          required
+          value={name}
+          onInput={(event) => setName(event.currentTarget.value)}
+          data-testid="op-invite-name"
+        />
+        <TextField
+          label="Email"
+          class="invite-form__email"
+          type="email"
+          required
+          value={email}
+          onInput={(event) => setEmail(event.currentTarget.value)}
+          data-testid="op-invite-email"
+        />
+        <Field label="Role" class="invite-form__role">
+          {(control) => (
+            <select
+              class="field__input"
+              {...control}
+              value={role}
+              onChange={(event) => setRole(event.currentTarget.value === 'admin' ? 'admin' : 'operator')}
+              data-testid="op-invite-role"
+            >
+              <option value="operator">Operator</option>
+              <option value="admin">Admin</option>
+            </select>
+          )}
+        </Field>
         <button type="submit" class="button button--primary" disabled={busy} data-testid="op-invite-submit">
           {busy ? 'Inviting…' : 'Invite'}
         </button>

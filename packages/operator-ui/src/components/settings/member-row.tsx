@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { NOTIFY_LABEL, STATUS_LABEL } from '../../state/account.ts';
 import { errorText } from '../../state/live.ts';
 import { teamApi } from '../../transport/accounts.ts';
+import { ConfirmInline } from '../confirm-inline.tsx';
 import { RelativeTime } from '../relative-time.tsx';
 import { CapacityField, DEFAULT_CAPACITY } from './capacity-field.tsx';
 import { OneTimeLink } from './invite-form.tsx';
@@ -131,21 +132,17 @@ export function MemberRow({
         </div>
       </div>
       {confirming && (
-        <div class="confirm member__confirm" role="group" aria-label={`Confirm disabling ${member.name}`}>
-          <span>Disable {member.name}? Their sessions end and their conversations go back to the queue.</span>
-          <button
-            type="button"
-            class="button button--small button--danger"
-            disabled={busy}
-            onClick={() => void update({ disabled: true })}
-            data-testid="op-operator-disable-confirm"
-          >
-            Disable
-          </button>
-          <button type="button" class="button button--small button--quiet" onClick={() => setConfirming(false)}>
-            Keep
-          </button>
-        </div>
+        <ConfirmInline
+          block
+          class="member__confirm"
+          label={`Confirm disabling ${member.name}`}
+          question={<>Disable {member.name}? Their sessions end and their conversations go back to the queue.</>}
+          action="Disable"
+          busy={busy}
+          onConfirm={() => void update({ disabled: true })}
+          onKeep={() => setConfirming(false)}
+          testId="op-operator-disable-confirm"
+        />
       )}
       {error && (
         <p class="form__error" role="alert" data-testid="op-operator-error">

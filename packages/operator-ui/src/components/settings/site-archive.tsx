@@ -4,6 +4,7 @@ import type { SiteDetails } from '@livechat/protocol';
 import { useState } from 'preact/hooks';
 import { errorText } from '../../state/live.ts';
 import { siteApi } from '../../transport/accounts.ts';
+import { ConfirmInline } from '../confirm-inline.tsx';
 
 export function SiteArchive({ site, onSaved }: { site: SiteDetails; onSaved: (site: SiteDetails) => void }) {
   const [confirming, setConfirming] = useState(false);
@@ -45,21 +46,15 @@ export function SiteArchive({ site, onSaved }: { site: SiteDetails; onSaved: (si
             Unarchive
           </button>
         ) : confirming ? (
-          <span class="confirm" role="group" aria-label={`Confirm archiving ${site.name}`}>
-            <span>Archive {site.name}? Visitors can no longer start a chat there.</span>
-            <button
-              type="button"
-              class="button button--small button--danger"
-              disabled={busy}
-              onClick={() => void setArchived(true)}
-              data-testid="op-site-archive-confirm"
-            >
-              Archive
-            </button>
-            <button type="button" class="button button--small button--quiet" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </span>
+          <ConfirmInline
+            label={`Confirm archiving ${site.name}`}
+            question={<>Archive {site.name}? Visitors can no longer start a chat there.</>}
+            action="Archive"
+            busy={busy}
+            onConfirm={() => void setArchived(true)}
+            onKeep={() => setConfirming(false)}
+            testId="op-site-archive-confirm"
+          />
         ) : (
           <button
             type="button"

@@ -18,6 +18,7 @@ import {
 } from '../../state/site-form.ts';
 import { siteApi } from '../../transport/accounts.ts';
 import { ApiError } from '../../transport/http.ts';
+import { TextAreaField, TextField } from '../field.tsx';
 import { SiteWidgetFields } from './site-widget-fields.tsx';
 
 type Verdict =
@@ -90,61 +91,52 @@ export function SiteEditor({
     }
   }
 
-  const originsInvalid = verdict?.kind === 'origins';
   return (
     <form class="site-form" onSubmit={save} aria-label={site ? `Edit ${site.name}` : 'New site'}>
-      <label class="field">
-        <span class="field__label">Name</span>
-        <input
-          class="field__input"
-          value={name}
-          required
-          placeholder="My shop"
-          onInput={(event) => setName(event.currentTarget.value)}
-          data-testid="op-site-name"
-        />
-      </label>
-      <div class="field">
-        <label class="field__label" for={`${prefix}-origins`}>
-          Allowed origins
-        </label>
-        <textarea
-          id={`${prefix}-origins`}
-          class="field__input site-form__origins"
-          rows={Math.max(3, originLines(origins).length + 1)}
-          value={origins}
-          spellcheck={false}
-          placeholder={'https://www.example.com\nhttps://shop.example.com'}
-          aria-invalid={originsInvalid}
-          aria-describedby={`${prefix}-origins-hint`}
-          onInput={(event) => setOrigins(event.currentTarget.value)}
-          data-testid="op-site-origins"
-        />
-        <span id={`${prefix}-origins-hint`} class="field__hint">
-          One per line, exactly <code>scheme://host[:port]</code>: no path, no wildcard. The widget works only on pages
-          of these origins.
-        </span>
-        {verdict?.kind === 'origins' && <OriginVerdict message={verdict.message} problems={verdict.problems} />}
-      </div>
+      <TextField
+        label="Name"
+        value={name}
+        required
+        placeholder="My shop"
+        onInput={(event) => setName(event.currentTarget.value)}
+        data-testid="op-site-name"
+      />
+      <TextAreaField
+        label="Allowed origins"
+        hint={
+          <>
+            One per line, exactly <code>scheme://host[:port]</code>: no path, no wildcard. The widget works only on
+            pages of these origins.
+          </>
+        }
+        error={verdict?.kind === 'origins' && <OriginVerdict message={verdict.message} problems={verdict.problems} />}
+        errorTestId="op-site-origins-error"
+        inputClass="site-form__origins"
+        rows={Math.max(3, originLines(origins).length + 1)}
+        value={origins}
+        spellcheck={false}
+        placeholder={'https://www.example.com\nhttps://shop.example.com'}
+        onInput={(event) => setOrigins(event.currentTarget.value)}
+        data-testid="op-site-origins"
+      />
       <SiteWidgetFields prefix={prefix} draft={widget} onChange={setWidget} />
-      <label class="field">
-        <span class="field__label">Alert again after (seconds in the queue)</span>
-        <input
-          class="field__input site-form__queue-alert"
-          type="number"
-          inputMode="numeric"
-          min={QUEUE_ALERT_MIN}
-          max={QUEUE_ALERT_MAX}
-          value={queueAlert}
-          aria-describedby={`${prefix}-queue-alert-hint`}
-          onInput={(event) => setQueueAlert(event.currentTarget.value)}
-          data-testid="op-site-queue-alert"
-        />
-        <span id={`${prefix}-queue-alert-hint`} class="field__hint">
-          A chat nobody has taken after this long alerts every online operator again ({QUEUE_ALERT_MIN}–
-          {QUEUE_ALERT_MAX}; default {QUEUE_ALERT_DEFAULT}, two minutes).
-        </span>
-      </label>
+      <TextField
+        label="Alert again after (seconds in the queue)"
+        hint={
+          <>
+            A chat nobody has taken after this long alerts every online operator again ({QUEUE_ALERT_MIN}–
+            {QUEUE_ALERT_MAX}; default {QUEUE_ALERT_DEFAULT}, two minutes).
+          </>
+        }
+        inputClass="site-form__queue-alert"
+        type="number"
+        inputMode="numeric"
+        min={QUEUE_ALERT_MIN}
+        max={QUEUE_ALERT_MAX}
+        value={queueAlert}
+        onInput={(event) => setQueueAlert(event.currentTarget.value)}
+        data-testid="op-site-queue-alert"
+      />
       {verdict?.kind === 'error' && (
         <p class="form__error" role="alert" data-testid="op-site-error">
           {verdict.message}
@@ -163,29 +155,25 @@ export function SiteEditor({
   );
 }
 
+/** What is wrong with the origins as typed: the field shows it as its error. */
 function OriginVerdict({ message, problems }: { message: string; problems: OriginProblem[] }) {
+  if (problems.length === 0) return <>{message}</>;
   return (
-    <div class="form__error" role="alert" data-testid="op-site-origins-error">
-      {problems.length === 0 ? (
-        message
-      ) : (
-        <ul class="origin-problems">
-          {problems.map((problem) => (
-            <li key={problem.line} data-line={problem.line}>
-              <span class="origin-problems__line">Line {problem.line}</span>
-              {/* The server's message often quotes the origin already. */}
-              {problem.message.includes(problem.origin) ? (
-                <span>{problem.message}</span>
-              ) : (
-                <span>
-                  <code>{problem.origin}</code>: {problem.message}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <ul class="origin-problems">
+      {problems.map((problem) => (
+        <li key={problem.line} data-line={problem.line}>
+          <span class="origin-problems__line">Line {problem.line}</span>
+          {/* The server's message often quotes the origin already. */}
+          {problem.message.includes(problem.origin) ? (
+            <span>{problem.message}</span>
+          ) : (
+            <span>
+              <code>{problem.origin}</code>: {problem.message}
+            </span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -4,6 +4,7 @@ import type { SiteIdentitySettings } from '@livechat/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../state/live.ts';
 import { siteApi } from '../../transport/accounts.ts';
+import { ConfirmInline } from '../confirm-inline.tsx';
 import { CopyableText } from '../copy-text.tsx';
 import { Loaded, useLoad } from '../load.tsx';
 
@@ -66,25 +67,15 @@ export function SiteIdentity({ siteId, onRequireChange }: { siteId: string; onRe
                   {shown ? 'Hide' : 'Show'}
                 </button>
                 {confirming ? (
-                  <span class="confirm" role="group" aria-label="Confirm rotating the secret">
-                    <span>Hashes made with the current secret stop working at once.</span>
-                    <button
-                      type="button"
-                      class="button button--small button--danger"
-                      disabled={busy}
-                      onClick={() => void change({ rotateSecret: true }, 'New secret made: give it to your backend.')}
-                      data-testid="op-site-secret-rotate-confirm"
-                    >
-                      Rotate
-                    </button>
-                    <button
-                      type="button"
-                      class="button button--small button--quiet"
-                      onClick={() => setConfirming(false)}
-                    >
-                      Keep
-                    </button>
-                  </span>
+                  <ConfirmInline
+                    label="Confirm rotating the secret"
+                    question="Hashes made with the current secret stop working at once."
+                    action="Rotate"
+                    busy={busy}
+                    onConfirm={() => void change({ rotateSecret: true }, 'New secret made: give it to your backend.')}
+                    onKeep={() => setConfirming(false)}
+                    testId="op-site-secret-rotate-confirm"
+                  />
                 ) : (
                   <button
                     type="button"

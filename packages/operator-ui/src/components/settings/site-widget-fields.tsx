@@ -2,6 +2,7 @@
 
 import type { WidgetPosition } from '@livechat/protocol';
 import { isHexColor, pickerColor, type WidgetDraft } from '../../state/site-form.ts';
+import { Field, TextField } from '../field.tsx';
 
 const LOCALES: Array<{ value: string; label: string }> = [
   { value: '', label: "The page's language" },
@@ -86,42 +87,38 @@ export function SiteWidgetFields({
             ))}
           </span>
         </fieldset>
-        <label class="field">
-          <span class="field__label">Language</span>
-          <select
-            class="field__input"
-            value={draft.locale}
-            onChange={(event) => set('locale', event.currentTarget.value)}
-            data-testid="op-site-locale"
-          >
-            {LOCALES.map((locale) => (
-              <option key={locale.value} value={locale.value}>
-                {locale.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label="Language">
+          {(control) => (
+            <select
+              class="field__input"
+              {...control}
+              value={draft.locale}
+              onChange={(event) => set('locale', event.currentTarget.value)}
+              data-testid="op-site-locale"
+            >
+              {LOCALES.map((locale) => (
+                <option key={locale.value} value={locale.value}>
+                  {locale.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
-      <label class="field">
-        <span class="field__label">Title</span>
-        <input
-          class="field__input"
-          value={draft.title}
-          placeholder="Default for the language"
-          onInput={(event) => set('title', event.currentTarget.value)}
-          data-testid="op-site-title"
-        />
-      </label>
-      <label class="field">
-        <span class="field__label">Greeting</span>
-        <input
-          class="field__input"
-          value={draft.greeting}
-          placeholder="Default for the language"
-          onInput={(event) => set('greeting', event.currentTarget.value)}
-          data-testid="op-site-greeting"
-        />
-      </label>
+      <TextField
+        label="Title"
+        value={draft.title}
+        placeholder="Default for the language"
+        onInput={(event) => set('title', event.currentTarget.value)}
+        data-testid="op-site-title"
+      />
+      <TextField
+        label="Greeting"
+        value={draft.greeting}
+        placeholder="Default for the language"
+        onInput={(event) => set('greeting', event.currentTarget.value)}
+        data-testid="op-site-greeting"
+      />
     </fieldset>
   );
 }

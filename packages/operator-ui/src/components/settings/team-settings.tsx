@@ -4,6 +4,7 @@ import type { HelpdeskTeam, TeamInput } from '@livechat/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../state/live.ts';
 import { api } from '../../transport/http.ts';
+import { TextField } from '../field.tsx';
 import { Loaded, useLoad } from '../load.tsx';
 
 const bySequence = (a: HelpdeskTeam, b: HelpdeskTeam) => a.sequence - b.sequence || a.name.localeCompare(b.name);
@@ -128,20 +129,21 @@ function TeamRow({
   return (
     <li class="team-list__item" data-testid="op-team-row">
       <form class="team-row" onSubmit={save} aria-label={label}>
-        <label class="field team-row__name">
-          <span class="field__label">Name</span>
-          <input class="field__input" value={name} required onInput={(event) => setName(event.currentTarget.value)} />
-        </label>
-        <label class="field team-row__sequence">
-          <span class="field__label">Sequence</span>
-          <input
-            class="field__input"
-            type="number"
-            step={1}
-            value={sequence}
-            onInput={(event) => setSequence(event.currentTarget.value)}
-          />
-        </label>
+        <TextField
+          label="Name"
+          class="team-row__name"
+          value={name}
+          required
+          onInput={(event) => setName(event.currentTarget.value)}
+        />
+        <TextField
+          label="Sequence"
+          class="team-row__sequence"
+          type="number"
+          step={1}
+          value={sequence}
+          onInput={(event) => setSequence(event.currentTarget.value)}
+        />
         <label class="choice team-row__livechat">
           <input type="checkbox" checked={livechat} onChange={(event) => setLivechat(event.currentTarget.checked)} />
           Live chat
