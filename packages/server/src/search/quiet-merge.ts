@@ -17,7 +17,9 @@ export const PAGES_PER_STEP = 16;
  * second for a million messages: too long to hold the event loop. Instead, once nothing has been
  * written for a whole check interval, steps run back to back, each yielding to the event loop; the
  * first write from anywhere else pauses them until the next quiet interval, and they stop when
- * nothing is left to merge. While the index stays merged, a check is one integer read.
+ * nothing is left to merge. While the index stays merged, a check is one integer read. A merge
+ * that a write cuts short is carried on by the appends' own merging (FTS5's automerge, in its
+ * usual slices) until the next quiet interval: the sooner quiet comes back, the less they do.
  */
 export class QuietMerge {
   private readonly timer: NodeJS.Timeout;
