@@ -450,6 +450,12 @@ async function main() {
             meets: s.admin.p99 < 20,
             limit: `seeded in ${s.seedSeconds.toFixed(0)} s`,
           },
+          {
+            scenario: 'search',
+            metric: `index after the seed → after ${s.quietMergeSeconds.toFixed(1)} s of quiet merges`,
+            unit: 'segments',
+            livechat: `${s.segments.seeded} → ${s.segments.merged}`,
+          },
           { scenario: 'search', metric: `inbox search ${over}, admin, p50`, unit: 'ms', livechat: s.admin.p50 },
           {
             scenario: 'search',

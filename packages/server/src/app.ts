@@ -27,6 +27,7 @@ import { teamRoutes } from './operators/team.ts';
 import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
+import { QuietMerge } from './search/quiet-merge.ts';
 import { searchRoutes } from './search/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
 import { OriginWarnings } from './sites/refusals.ts';
@@ -44,6 +45,7 @@ declare module 'fastify' {
     conversations: ConversationService;
     commands: CommandRegistry;
     gateway: Gateway;
+    searchMerge: QuietMerge;
   }
 }
 
@@ -68,6 +70,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   );
   const commands = new CommandRegistry({ store, bus, conversations });
   const gateway = new Gateway({ config, store, bus, presence, conversations, commands, log: app.log });
+  const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
   const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
 
@@ -80,8 +83,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('commands', commands);
   app.decorate('gateway', gateway);
   app.decorate('originWarnings', originWarnings);
+  app.decorate('searchMerge', searchMerge);
   app.addHook('onClose', async () => {
     queueAlerts.stop();
+    searchMerge.stop();
     await gateway.close();
     db.close();
   });

@@ -30,6 +30,11 @@ export interface Config {
   trustProxy: string | null;
   /** How often the server looks for queued conversations that waited too long. */
   queueAlertCheckMs: number;
+  /**
+   * How long the server must write nothing before it merges the search index's segments, and how
+   * often it looks (search/quiet-merge.ts).
+   */
+  searchMergeQuietMs: number;
   /** The shortest wait a site may set before its queue alerts (30 s; tests go lower). */
   queueAlertMinSeconds: number;
   /** Folder of the built browser files (`widget/`, `operator/`); tests point it at their own. */
@@ -68,6 +73,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     trustProxy: env.TRUST_PROXY || null,
     queueAlertCheckMs: integer(env, 'QUEUE_ALERT_CHECK_MS', 5000),
     queueAlertMinSeconds: 30,
+    searchMergeQuietMs: integer(env, 'SEARCH_MERGE_QUIET_MS', 250),
     publicDir: PUBLIC_DIR,
   };
 }

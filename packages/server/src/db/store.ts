@@ -12,7 +12,12 @@ import { SqliteNotificationRepository, type NotificationRepository } from '../me
 import { SqliteOutboxRepository, type OutboxRepository } from '../mentions/outbox.ts';
 import { type AccountLinkRepository, SqliteAccountLinkRepository } from '../operators/links.ts';
 import { SqliteOperatorRepository, type OperatorRepository } from '../operators/repository.ts';
-import { type SearchRepository, SqliteSearchRepository } from '../search/repository.ts';
+import {
+  type SearchIndexMerge,
+  type SearchRepository,
+  SqliteSearchIndexMerge,
+  SqliteSearchRepository,
+} from '../search/repository.ts';
 import { SqliteSettingsRepository, type SettingsRepository } from '../settings/repository.ts';
 import { SqliteSiteRepository, type SiteRepository } from '../sites/repository.ts';
 import { SqliteVisitorRepository, type VisitorRepository } from '../visitors/repository.ts';
@@ -39,6 +44,8 @@ export interface Store {
   commandResults: CommandResultRepository;
   /** The conversation search index. */
   search: SearchRepository;
+  /** The search index's upkeep: merging its segments in quiet moments. */
+  searchIndex: SearchIndexMerge;
   /** A command's new ticket or lead and its result, in one transaction. */
   commandWrites: CommandWrites;
 }
@@ -65,6 +72,7 @@ export function sqliteStore(db: Db): Store {
     crm,
     commandResults,
     search: new SqliteSearchRepository(db),
+    searchIndex: new SqliteSearchIndexMerge(db),
     commandWrites: new SqliteCommandWrites(db, { helpdesk, crm, commandResults }),
   };
 }

@@ -95,3 +95,50 @@ export class SqliteSearchRepository implements SearchRepository {
     return row.secret;
   }
 }
+
+/**
+ * Keeping the index in few segments, a bounded step at a time. SQLite only: the steps are FTS5's
+ * own 'merge' command, and each is a short write transaction of its own.
+ */
+export interface SearchIndexMerge {
+  /**
+   * Merges segments of a level that holds two or more, writing about `pages` pages (more when
+   * one word's list is longer: a word is never split between steps). False when nothing was left.
+   */
+  mergeStep(pages: number): boolean;
+  /** A count that grows with every write on the connection, a merge step's own included. */
+  writes(): number;
+  /** How many segments the index is in now: what each word's lookup visits. */
+  segments(): number;
+}
+
+export class SqliteSearchIndexMerge implements SearchIndexMerge {
+  private readonly merge;
+  private readonly totalChanges;
+  private readonly countSegments;
+
+  constructor(db: Db) {
+    // FTS5 reads the page count as an integer only, and better-sqlite3 binds numbers as reals.
+    this.merge = db.prepare<[bigint]>(
+      "INSERT INTO conversation_search (conversation_search, rank) VALUES ('merge', ?)",
+    );
+    this.totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
+    // Each segment has at least one row in the index's b-tree of leaf pages.
+    this.countSegments = db.prepare<[], number>('SELECT count(DISTINCT segid) FROM conversation_search_idx').pluck();
+  }
+
+  mergeStep(pages: number): boolean {
+    const before = this.writes();
+    this.merge.run(BigInt(pages));
+    // FTS5's documented signal: a step that merged something changed two rows or more.
+    return this.writes() - before >= 2;
+  }
+
+  writes(): number {
+    return this.totalChanges.get() ?? 0;
+  }
+
+  segments(): number {
+    return this.countSegments.get() ?? 0;
+  }
+}
