@@ -12,7 +12,7 @@ export interface ResponseTimes {
 
 // System lines ("Alice joined") and notes are no answer the visitor saw: only public operator messages count.
 // The median is the middle wait, or the mean of the two middle ones.
-const MEDIAN_FIRST_RESPONSE = `
+export const MEDIAN_FIRST_RESPONSE = `
   WITH firsts AS (
     SELECT c.id,
       (SELECT min(m.seq) FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'visitor') AS asked_seq
