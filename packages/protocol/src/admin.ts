@@ -1,5 +1,6 @@
 // Bodies of the HTTP API for running the product for real: first run, the team, one's own account, sites.
 
+import type { WorkingHours } from './availability.ts';
 import type { AlertPreferences } from './inbox.ts';
 import type { NotificationPreference, OperatorRole } from './model.ts';
 
@@ -147,6 +148,10 @@ export interface SiteDetails {
   requireIdentity: boolean;
   /** A queued conversation waiting longer than this alerts every online operator again (default 120, 30–3600). */
   queueAlertSeconds: number;
+  /** Default: always open, in UTC. */
+  workingHours: WorkingHours;
+  /** Shown when the team is away (≤ 500 chars); null for the widget's default text. */
+  awayMessage: string | null;
   archived: boolean;
   /** The two lines to paste before `</head>`, with this server's public URL and the site id. */
   snippet: string;
@@ -166,12 +171,16 @@ export interface SiteInput {
   allowedOrigins: string[];
   widget?: Partial<WidgetSettings>;
   queueAlertSeconds?: number;
+  workingHours?: WorkingHours;
+  awayMessage?: string | null;
 }
 export interface SiteUpdate {
   name?: string;
   allowedOrigins?: string[];
   widget?: Partial<WidgetSettings>;
   queueAlertSeconds?: number;
+  workingHours?: WorkingHours;
+  awayMessage?: string | null;
   archived?: boolean;
 }
 export interface SiteBody {

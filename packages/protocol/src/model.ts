@@ -1,5 +1,6 @@
 // The domain objects that travel on the wire and through the HTTP API.
 
+import type { ConversationRating } from './availability.ts';
 import type { AlertPreferences, SystemEvent } from './inbox.ts';
 import type { Visibility } from './visibility.ts';
 
@@ -79,6 +80,8 @@ export interface ConversationSummary {
   updatedAt: string;
   /** When it was resolved or ended; null while open. */
   closedAt?: string | null;
+  /** The visitor's rating, once they gave one. */
+  rating?: ConversationRating | null;
 }
 
 // ---- commands ------------------------------------------------------------------------------

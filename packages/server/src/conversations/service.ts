@@ -326,11 +326,12 @@ export class ConversationService {
   /** The part of a summary that is the same for every operator. */
   async listing(conversation: Conversation): Promise<Listing> {
     const { store } = this;
-    const [visitor, last, pages] = await Promise.all([
+    const [visitor, last, pages, rating] = await Promise.all([
       store.visitors.byId(conversation.visitorId),
       // "Alice joined" would hide the visitor's question in the list: the preview is what someone wrote.
       store.messages.lastWritten(conversation.id),
       store.visitors.recentPageViews(conversation.visitorId, 1),
+      store.ratings.of(conversation.id),
     ]);
     return {
       id: conversation.id,
@@ -347,6 +348,7 @@ export class ConversationService {
       createdAt: conversation.createdAt,
       updatedAt: conversation.updatedAt,
       closedAt: conversation.closedAt,
+      rating,
     };
   }
 

@@ -4,6 +4,8 @@ import { SqliteCommandResultRepository, type CommandResultRepository } from '../
 import { SqliteCannedResponseRepository, type CannedResponseRepository } from '../canned/repository.ts';
 import { SqliteConversationRepository, type ConversationRepository } from '../conversations/repository.ts';
 import { SqliteMessageRepository, type MessageRepository } from '../conversations/messages.ts';
+import { type RatingRepository, SqliteRatingRepository } from '../conversations/ratings.ts';
+import { type ResponseTimes, SqliteResponseTimes } from '../conversations/response-times.ts';
 import { type InboxViews, SqliteInboxViews } from '../conversations/views.ts';
 import { SqliteCrmRepository, type CrmRepository } from '../crm/repository.ts';
 import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/repository.ts';
@@ -32,6 +34,10 @@ export interface Store {
   visitors: VisitorRepository;
   conversations: ConversationRepository;
   messages: MessageRepository;
+  /** Visitors' ratings of closed conversations. */
+  ratings: RatingRepository;
+  /** Measured waits for a first reply. */
+  responseTimes: ResponseTimes;
   /** The inbox's views and their counts. */
   views: InboxViews;
   canned: CannedResponseRepository;
@@ -62,6 +68,8 @@ export function sqliteStore(db: Db): Store {
     visitors: new SqliteVisitorRepository(db),
     conversations: new SqliteConversationRepository(db),
     messages: new SqliteMessageRepository(db),
+    ratings: new SqliteRatingRepository(db),
+    responseTimes: new SqliteResponseTimes(db),
     views: new SqliteInboxViews(db),
     canned: new SqliteCannedResponseRepository(db),
     mentions: new SqliteMentionRepository(db),

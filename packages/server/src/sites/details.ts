@@ -24,6 +24,8 @@ export function siteDetails(site: Site, publicBase: string): SiteDetails {
     widget: site.widget,
     requireIdentity: site.requireIdentity,
     queueAlertSeconds: site.queueAlertSeconds,
+    workingHours: site.workingHours,
+    awayMessage: site.awayMessage,
     archived: site.archivedAt !== null,
     snippet: installSnippet(publicBase, site.id),
     createdAt: site.createdAt,

@@ -1,9 +1,10 @@
 // Sites: which origins may embed the widget for a site id, and how the site proves who its users are.
 
 import { randomBytes } from 'node:crypto';
-import type { WidgetPosition, WidgetSettings } from '@livechat/protocol';
+import type { WidgetPosition, WidgetSettings, WorkingHours } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
+import { ALWAYS_OPEN } from './working-hours.ts';
 
 export interface Site {
   id: string;
@@ -17,6 +18,9 @@ export interface Site {
   widget: WidgetSettings;
   /** A queued conversation waiting longer than this alerts every online operator again. */
   queueAlertSeconds: number;
+  workingHours: WorkingHours;
+  /** Shown to visitors while the team is away; null for the widget's own text. */
+  awayMessage: string | null;
   /** When it was archived: the widget is then refused everywhere; its conversations stay. */
   archivedAt: string | null;
   createdAt: string;
@@ -31,6 +35,8 @@ export interface NewSite {
   allowedOrigins: string[];
   widget?: Partial<WidgetSettings>;
   queueAlertSeconds?: number;
+  workingHours?: WorkingHours;
+  awayMessage?: string | null;
 }
 
 /** Only the fields given change; `widget` too is merged field by field. */
@@ -39,6 +45,8 @@ export interface SiteChanges {
   allowedOrigins?: string[];
   widget?: Partial<WidgetSettings>;
   queueAlertSeconds?: number;
+  workingHours?: WorkingHours;
+  awayMessage?: string | null;
   archived?: boolean;
 }
 
@@ -80,6 +88,8 @@ interface SiteRow {
   widget_greeting: string | null;
   widget_locale: string | null;
   queue_alert_seconds: number;
+  working_hours: string | null;
+  away_message: string | null;
   archived_at: string | null;
   created_at: string;
 }
@@ -103,10 +113,12 @@ interface WriteParams {
   greeting: string | null;
   locale: string | null;
   queueAlertSeconds: number;
+  workingHours: string | null;
+  awayMessage: string | null;
 }
 
 const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, widget_color, widget_position,
-  widget_title, widget_greeting, widget_locale, queue_alert_seconds, archived_at, created_at`;
+  widget_title, widget_greeting, widget_locale, queue_alert_seconds, working_hours, away_message, archived_at, created_at`;
 
 export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
 
@@ -128,13 +140,14 @@ export class SqliteSiteRepository implements SiteRepository {
     );
     this.insert = db.prepare<[WriteParams & { secret: string; time: string }]>(
       `INSERT INTO sites (id, name, allowed_origins, identity_secret, widget_color, widget_position, widget_title,
-         widget_greeting, widget_locale, queue_alert_seconds, created_at)
-       VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @queueAlertSeconds, @time)`,
+         widget_greeting, widget_locale, queue_alert_seconds, working_hours, away_message, created_at)
+       VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @queueAlertSeconds,
+         @workingHours, @awayMessage, @time)`,
     );
     this.write = db.prepare<[WriteParams]>(
       `UPDATE sites SET name = @name, allowed_origins = @origins, widget_color = @color, widget_position = @position,
          widget_title = @title, widget_greeting = @greeting, widget_locale = @locale,
-         queue_alert_seconds = @queueAlertSeconds
+         queue_alert_seconds = @queueAlertSeconds, working_hours = @workingHours, away_message = @awayMessage
        WHERE id = @id`,
     );
     // Archiving again keeps the first time; unarchiving clears it.
@@ -160,6 +173,9 @@ export class SqliteSiteRepository implements SiteRepository {
           allowedOrigins: changes.allowedOrigins ?? current.allowedOrigins,
           widget: { ...current.widget, ...changes.widget },
           queueAlertSeconds: changes.queueAlertSeconds ?? current.queueAlertSeconds,
+          workingHours: changes.workingHours ?? current.workingHours,
+          // null clears the message: only a missing field keeps it.
+          awayMessage: changes.awayMessage === undefined ? current.awayMessage : changes.awayMessage,
         }),
       );
       if (changes.archived !== undefined) this.setArchivedAt.run({ time: changes.archived ? now() : null, id });
@@ -186,6 +202,8 @@ export class SqliteSiteRepository implements SiteRepository {
         ...site,
         widget: { ...DEFAULT_WIDGET_SETTINGS, ...site.widget },
         queueAlertSeconds: site.queueAlertSeconds ?? DEFAULT_QUEUE_ALERT_SECONDS,
+        workingHours: site.workingHours ?? ALWAYS_OPEN,
+        awayMessage: site.awayMessage ?? null,
       }),
       secret: newIdentitySecret(),
       time: now(),
@@ -233,7 +251,7 @@ export class SqliteSiteRepository implements SiteRepository {
 
 function writeParams(
   id: string,
-  site: Pick<Site, 'name' | 'allowedOrigins' | 'widget' | 'queueAlertSeconds'>,
+  site: Pick<Site, 'name' | 'allowedOrigins' | 'widget' | 'queueAlertSeconds' | 'workingHours' | 'awayMessage'>,
 ): WriteParams {
   const { color, position, title, greeting, locale } = site.widget;
   return {
@@ -246,6 +264,8 @@ function writeParams(
     greeting,
     locale,
     queueAlertSeconds: site.queueAlertSeconds,
+    workingHours: JSON.stringify(site.workingHours),
+    awayMessage: site.awayMessage,
   };
 }
 
@@ -264,6 +284,8 @@ function toSite(row: SiteRow): Site {
       locale: row.widget_locale,
     },
     queueAlertSeconds: row.queue_alert_seconds,
+    workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : ALWAYS_OPEN,
+    awayMessage: row.away_message,
     archivedAt: row.archived_at,
     createdAt: row.created_at,
   };

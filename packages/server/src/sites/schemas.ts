@@ -3,11 +3,15 @@
 import { describeOriginProblem, normaliseOrigins } from '@livechat/protocol';
 import { z } from '@livechat/protocol/validate';
 import { AppError } from '../errors.ts';
+import { isKnownTimeZone, minutesOf } from './working-hours.ts';
 
 export const MAX_SITE_NAME = 100;
 export const MAX_WIDGET_TITLE = 80;
 export const MAX_WIDGET_GREETING = 300;
 export const MAX_ORIGINS = 100;
+export const MAX_AWAY_MESSAGE = 500;
+/** Three spans a day (a morning, an afternoon, an evening) for the whole week. */
+export const MAX_OPENING_SPANS = 21;
 
 /** Optional text of the widget: blank means the locale's default (null). */
 const defaultableText = (max: number) =>
@@ -32,6 +36,24 @@ const widgetSchema = z.strictObject({
   locale: z.enum(['en', 'fr', 'ar'], 'en, fr, ar or null (the page’s language)').nullable().optional(),
 });
 
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM, 00:00 to 24:00');
+
+const openingSpan = z
+  .strictObject({
+    day: z.number().int('a whole day number').min(0, '0 (Sunday) to 6 (Saturday)').max(6, '0 (Sunday) to 6 (Saturday)'),
+    from: time,
+    to: time,
+  })
+  .refine((span) => minutesOf(span.from) < minutesOf(span.to), {
+    message: 'a span ends after it starts',
+    path: ['to'],
+  });
+
+const workingHours = z.strictObject({
+  timeZone: z.string().max(64).refine(isKnownTimeZone, 'not a known time zone (an IANA name such as Europe/Paris)'),
+  spans: z.array(openingSpan).max(MAX_OPENING_SPANS, `at most ${MAX_OPENING_SPANS} spans`).nullable(),
+});
+
 const name = z.string().trim().min(1, 'a site needs a name').max(MAX_SITE_NAME, `at most ${MAX_SITE_NAME} characters`);
 /** Lines as typed; normalised by allowedOrigins() below, which names the wrong ones. */
 const origins = z
@@ -46,6 +68,8 @@ export const siteInputSchema = z.strictObject({
   allowedOrigins: origins,
   widget: widgetSchema.optional(),
   queueAlertSeconds: queueAlert,
+  workingHours: workingHours.optional(),
+  awayMessage: defaultableText(MAX_AWAY_MESSAGE),
 });
 
 export const siteUpdateSchema = z.strictObject({
@@ -53,6 +77,8 @@ export const siteUpdateSchema = z.strictObject({
   allowedOrigins: origins.optional(),
   widget: widgetSchema.optional(),
   queueAlertSeconds: queueAlert,
+  workingHours: workingHours.optional(),
+  awayMessage: defaultableText(MAX_AWAY_MESSAGE),
   archived: z.boolean().optional(),
 });
 

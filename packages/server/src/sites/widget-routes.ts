@@ -1,10 +1,11 @@
-// What the widget reads from the server on a site's pages: its name and how it looks.
+// What the widget reads from the server on a site's pages: its name, how it looks, and whether the team is there.
 
 import type { WidgetConfig } from '@livechat/protocol';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { siteInUse } from '../visitors/tokens.ts';
+import { teamAvailability } from './availability.ts';
 import { letOriginRead, originNotAllowed, readableRefusals, warnOwnersOfRefusals } from './refusals.ts';
-import { isOriginAllowed } from './repository.ts';
+import { isOriginAllowed, type Site } from './repository.ts';
 
 type SiteRequest = FastifyRequest<{ Params: { siteId: string } }>;
 
@@ -13,7 +14,8 @@ export async function widgetConfigRoutes(app: FastifyInstance): Promise<void> {
   readableRefusals(app);
   warnOwnersOfRefusals(app);
 
-  app.get('/api/sites/:siteId/widget', async (request: SiteRequest, reply) => {
+  /** The site in use, readable by its own origins. */
+  async function readableSite(request: SiteRequest, reply: FastifyReply): Promise<Site> {
     const origin = request.headers.origin;
     const site = await siteInUse(store, request.params.siteId, origin);
     // A same-origin GET carries no Origin (the server's own demo pages): only a page elsewhere is checked.
@@ -21,6 +23,18 @@ export async function widgetConfigRoutes(app: FastifyInstance): Promise<void> {
       if (!isOriginAllowed(site, origin)) throw originNotAllowed(site, origin);
       letOriginRead(reply, origin);
     }
+    return site;
+  }
+
+  app.get('/api/sites/:siteId/widget', async (request: SiteRequest, reply) => {
+    const site = await readableSite(request, reply);
     return { siteName: site.name, widget: site.widget } satisfies WidgetConfig;
+  });
+
+  app.get('/api/sites/:siteId/availability', async (request: SiteRequest, reply) => {
+    const site = await readableSite(request, reply);
+    // Who is online changes from one second to the next: no cache keeps an old answer.
+    reply.header('cache-control', 'no-store');
+    return teamAvailability(store, app.presence, site, new Date());
   });
 }

@@ -4,17 +4,17 @@
 import type { IdentifyResult, PageViewInput, VisitorCreated, VisitorTranscript } from '@livechat/protocol';
 import { visibleTo } from '@livechat/protocol';
 import { pageViewSchema } from '@livechat/protocol/validate';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { hashSecret } from '../ids.ts';
 import { letOriginRead, readableRefusals, warnOwnersOfRefusals } from '../sites/refusals.ts';
-import { isOriginAllowed, type Site } from '../sites/repository.ts';
+import type { Site } from '../sites/repository.ts';
+import { contactRoutes } from './contact-routes.ts';
 import { identify } from './identity.ts';
 import { attributesSchema, identifySchema, MAX_ATTRIBUTES } from './schemas.ts';
 import { bearerToken, mintVisitor, siteForOrigin, siteInUse, visitorForToken } from './tokens.ts';
-
-type SiteRequest = FastifyRequest<{ Params: { siteId: string } }>;
+import { allowOrigin, type SiteRequest, visitorChange } from './visitor-request.ts';
 
 const TRANSCRIPT_LIMIT = 1000;
 
@@ -23,26 +23,15 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   readableRefusals(app);
   warnOwnersOfRefusals(app);
 
-  /** CORS for the widget: only the site's own origins, matched exactly. */
-  function allowOrigin(site: Site, request: FastifyRequest, reply: FastifyReply): void {
-    const origin = request.headers.origin;
-    if (origin && isOriginAllowed(site, origin)) letOriginRead(reply, origin);
-  }
-
   async function siteOf(request: SiteRequest, reply: FastifyReply): Promise<Site> {
     const site = await siteInUse(store, request.params.siteId, request.headers.origin);
     allowOrigin(site, request, reply);
     return site;
   }
 
-  /** Routes that change who the visitor is also insist on the site's own origin, like minting does. */
-  async function changeOf(request: SiteRequest, reply: FastifyReply) {
-    const site = await siteForOrigin(store, request.params.siteId, request.headers.origin);
-    allowOrigin(site, request, reply);
-    const token = bearerToken(request.headers.authorization);
-    const visitor = await visitorForToken(store, site, token);
-    return { site, visitor, token: token as string };
-  }
+  const changeOf = (request: SiteRequest, reply: FastifyReply) => visitorChange(store, request, reply);
+  // After the hooks above, so that their refusals too are readable and reported.
+  await app.register(contactRoutes);
 
   // A refused preflight is a bare network error to the page, and the request itself is never sent.
   // So every preflight passes: the request then gets its answer, a refusal the widget can read
