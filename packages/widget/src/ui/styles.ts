@@ -51,6 +51,8 @@ textarea:focus{outline:2px solid var(--lc-accent,#2563eb);outline-offset:-1px;bo
 .team li{display:grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff);font-size:11px}
 .ask label,.ask>p{flex-basis:100%}
 .ask input{flex:1;padding:6px;font:inherit}
+.ask textarea{flex-basis:100%}
+.ask div{display:flex;gap:4px}
 .confirm [aria-pressed=true]{background:#1f2937;color:#fff}
 .error{color:#b91c1c}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
