@@ -23,8 +23,9 @@ export default defineConfig({
     },
     minify: true,
     rolldownOptions: {
-      // Library mode keeps ES output readable for bundlers; these files go straight to browsers.
-      output: { minify: true, chunkFileNames: '[name]-[hash].js' },
+      // Library mode keeps ES output readable for bundlers, with their pure annotations; these files go
+      // straight to browsers, which have no use for either.
+      output: { minify: true, comments: false, chunkFileNames: '[name]-[hash].js' },
     },
   },
 });

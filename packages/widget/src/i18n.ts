@@ -39,6 +39,28 @@ export interface Strings {
   systemResolved: string;
   systemEnded: string;
   systemTransferred: string;
+  /** The team's state before the visitor writes: reply time ({n} replaced), the default away message. */
+  online: string;
+  replyUnderMinute: string;
+  replyMinute: string;
+  replyMinutes: string;
+  replyHours: string;
+  away: string;
+  /** The email ask; {email} replaced in emailSaved. */
+  emailLabel: string;
+  save: string;
+  emailInvalid: string;
+  emailSaved: string;
+  /** The rating asked once a conversation ends. */
+  rateAsk: string;
+  rateGood: string;
+  rateOkay: string;
+  rateBad: string;
+  rateComment: string;
+  rateSend: string;
+  rateThanks: string;
+  /** A request that could not reach the server. */
+  failed: string;
 }
 
 const en: Strings = {
@@ -74,6 +96,24 @@ const en: Strings = {
   systemResolved: '{name} resolved the conversation',
   systemEnded: 'You ended the conversation',
   systemTransferred: 'The conversation was transferred to {name}',
+  online: 'Online now',
+  replyUnderMinute: 'Usually replies in under a minute',
+  replyMinute: 'Usually replies in a minute',
+  replyMinutes: 'Usually replies in {n} minutes',
+  replyHours: 'Usually replies in {n} hours',
+  away: 'We’re away right now. Leave a message and your email: we’ll answer by email.',
+  emailLabel: 'Your email, for our answer',
+  save: 'Save',
+  emailInvalid: 'This email address is not valid.',
+  emailSaved: 'We’ll reach you at {email}',
+  rateAsk: 'How was this conversation?',
+  rateGood: 'Good',
+  rateOkay: 'Okay',
+  rateBad: 'Bad',
+  rateComment: 'A comment (optional)',
+  rateSend: 'Send',
+  rateThanks: 'Thank you for your rating!',
+  failed: 'Not sent. Please try again.',
 };
 
 const fr: Strings = {
@@ -109,6 +149,24 @@ const fr: Strings = {
   systemResolved: '{name} a clôturé la conversation',
   systemEnded: 'Vous avez mis fin à la conversation',
   systemTransferred: 'La conversation a été transférée à {name}',
+  online: 'En ligne',
+  replyUnderMinute: 'Répond en général en moins d’une minute',
+  replyMinute: 'Répond en général en une minute',
+  replyMinutes: 'Répond en général en {n} minutes',
+  replyHours: 'Répond en général en {n} heures',
+  away: 'Nous sommes absents pour le moment. Laissez un message et votre e-mail : nous vous répondrons par e-mail.',
+  emailLabel: 'Votre e-mail, pour notre réponse',
+  save: 'Enregistrer',
+  emailInvalid: 'Cette adresse e-mail n’est pas valide.',
+  emailSaved: 'Nous vous écrirons à {email}',
+  rateAsk: 'Comment s’est passée cette conversation ?',
+  rateGood: 'Bien',
+  rateOkay: 'Moyen',
+  rateBad: 'Mal',
+  rateComment: 'Un commentaire (facultatif)',
+  rateSend: 'Envoyer',
+  rateThanks: 'Merci pour votre avis !',
+  failed: 'Non envoyé. Veuillez réessayer.',
 };
 
 const ar: Strings = {
@@ -144,6 +202,24 @@ const ar: Strings = {
   systemResolved: 'أغلق {name} المحادثة',
   systemEnded: 'لقد أنهيت المحادثة',
   systemTransferred: 'حُوّلت المحادثة إلى {name}',
+  online: 'متصلون الآن',
+  replyUnderMinute: 'نرد عادةً في أقل من دقيقة',
+  replyMinute: 'نرد عادةً خلال دقيقة',
+  replyMinutes: 'نرد عادةً خلال {n} دقيقة',
+  replyHours: 'نرد عادةً خلال {n} ساعة',
+  away: 'لسنا متاحين الآن. اترك رسالة وبريدك الإلكتروني: سنرد عليك بالبريد.',
+  emailLabel: 'بريدك الإلكتروني لتصلك إجابتنا',
+  save: 'حفظ',
+  emailInvalid: 'عنوان البريد الإلكتروني غير صالح.',
+  emailSaved: 'سنتواصل معك على {email}',
+  rateAsk: 'كيف كانت هذه المحادثة؟',
+  rateGood: 'جيدة',
+  rateOkay: 'مقبولة',
+  rateBad: 'سيئة',
+  rateComment: 'تعليق (اختياري)',
+  rateSend: 'إرسال',
+  rateThanks: 'شكرًا على تقييمك!',
+  failed: 'لم يُرسل. يُرجى المحاولة مجددًا.',
 };
 
 export const LOCALES = { en, fr, ar } as const;

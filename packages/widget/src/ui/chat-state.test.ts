@@ -15,6 +15,19 @@ const apply = (events: ChatEvent[], from: ChatState = initialChatState) => event
 const inConversation = (readSeq = 0) => apply([{ type: 'conversation', conversationId: 'conv-1', readSeq }]);
 
 describe('chat state', () => {
+  it('offers the conversation that ended for a rating, and moves on once the visitor starts a new one', () => {
+    const ended = apply(
+      [
+        { type: 'messages', messages: [message(1, { author: visitor }), message(2)] },
+        { type: 'conversation', conversationId: null, readSeq: 0 },
+        { type: 'ended', conversationId: 'conv-1' },
+      ],
+      inConversation(),
+    );
+    expect(ended.rateable).toBe('conv-1');
+    expect(reduceChat(ended, { type: 'conversation', conversationId: 'conv-2', readSeq: 0 }).rateable).toBeNull();
+  });
+
   it('counts operator replies that arrive while the panel is closed, and clears them on open', () => {
     const closed = apply(
       [{ type: 'messages', messages: [message(1, { author: visitor }), message(2), message(3)] }],

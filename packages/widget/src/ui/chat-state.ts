@@ -31,6 +31,8 @@ export interface ChatState {
   unread: number;
   /** Text the page put in the composer (openWithMessage); `n` changes each time, so the same text can be set twice. */
   prefill: { text: string; n: number } | null;
+  /** The conversation that just ended, for the visitor to rate; null once they write again. */
+  rateable: string | null;
 }
 
 export type ChatEvent =
@@ -41,7 +43,8 @@ export type ChatEvent =
   | { type: 'messages'; messages: readonly Message[] }
   | { type: 'prefill'; text: string }
   | { type: 'outbox'; items: readonly OutboxItem[] }
-  | { type: 'typing'; author: Author; active: boolean };
+  | { type: 'typing'; author: Author; active: boolean }
+  | { type: 'ended'; conversationId: string };
 
 export const initialChatState: ChatState = {
   open: false,
@@ -54,6 +57,7 @@ export const initialChatState: ChatState = {
   readSeq: 0,
   unread: 0,
   prefill: null,
+  rateable: null,
 };
 
 export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
@@ -73,6 +77,8 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
         ended: endCurrent(state),
         typing: [],
         readSeq: event.readSeq,
+        // A new conversation moves on from rating the last one.
+        rateable: event.conversationId ? null : state.rateable,
       });
     case 'messages': {
       const ended = state.ended.map((transcript) => mergeInto(transcript, event.messages));
@@ -89,6 +95,8 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
       return { ...state, outbox: event.items };
     case 'prefill':
       return { ...state, prefill: { text: event.text, n: (state.prefill?.n ?? 0) + 1 } };
+    case 'ended':
+      return { ...state, rateable: event.conversationId };
     case 'typing': {
       const others = state.typing.filter((author) => author.id !== event.author.id);
       return { ...state, typing: event.active ? [...others, event.author] : others };

@@ -7,6 +7,7 @@ import { storageKey } from '../storage.ts';
 import { type TransportEvent, VisitorTransport } from '../transport.ts';
 import { refusalOf } from '../refusal.ts';
 import { askSite } from '../site-config.ts';
+import { visitorApi } from '../visitor-api.ts';
 import type { ChatUI, MountOptions } from '../ui-contract.ts';
 import { formatReadMarker, initialChatState, parseReadMarker, reduceChat, shownMessages } from './chat-state.ts';
 import { Panel } from './panel.tsx';
@@ -52,7 +53,7 @@ export function mount(options: MountOptions): ChatUI {
       store.dispatch({ ...event, readSeq });
       return;
     }
-    if (event.type === 'ended') return options.emit('conversationEnded', { conversationId: event.conversationId });
+    if (event.type === 'ended') options.emit('conversationEnded', { conversationId: event.conversationId });
     if (event.type === 'typing') expireTyping(event.author, event.active);
     if (event.type === 'error') return options.emit('error', { code: event.code, message: event.message });
     if (event.type === 'refused') return options.refused({ code: event.code, message: event.message });
@@ -129,6 +130,7 @@ export function mount(options: MountOptions): ChatUI {
     <Panel
       store={store}
       transport={transport}
+      api={visitorApi(options.origin, options.siteId, options.session)}
       onClose={ui.close}
       strings={options.strings}
       title={options.title}

@@ -3,16 +3,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
 import type { VisitorTransport } from '../transport.ts';
+import type { VisitorApi } from '../visitor-api.ts';
 import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
+import { EmailAsk } from './email-ask.tsx';
 import { trapTab } from './focus-trap.ts';
 import { EndConfirm, HeaderMenu } from './menu.tsx';
 import { MessageList } from './message-list.tsx';
+import { Rating } from './rating.tsx';
 import { type Store, useStore } from './store.ts';
+import { TeamState, useAvailability } from './team.tsx';
 
 interface PanelProps {
   store: Store<ChatState, ChatEvent>;
   transport: VisitorTransport;
+  api: VisitorApi;
   onClose(): void;
   strings: Strings;
   title: string;
@@ -22,8 +27,10 @@ interface PanelProps {
 const statusText = (status: ChatState['status'], strings: Strings): string | null =>
   status === 'online' ? null : strings[status];
 
-export function Panel({ store, transport, onClose, strings, title, greeting }: PanelProps) {
+export function Panel({ store, transport, api, onClose, strings, title, greeting }: PanelProps) {
   const state = useStore(store);
+  const available = state.status !== 'blocked';
+  const team = useAvailability(api, state.open && available);
   const input = useRef<HTMLTextAreaElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
@@ -99,6 +106,7 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
           {status}
         </p>
       )}
+      {team && available && state.messages.length === 0 && <TeamState team={team} strings={strings} />}
       <MessageList
         messages={state.messages}
         ended={state.ended}
@@ -108,6 +116,10 @@ export function Panel({ store, transport, onClose, strings, title, greeting }: P
         strings={strings}
         greeting={greeting}
       />
+      {state.rateable && available && (
+        <Rating key={state.rateable} api={api} conversationId={state.rateable} strings={strings} />
+      )}
+      {available && <EmailAsk api={api} away={team?.state === 'away'} messages={state.messages} strings={strings} />}
       <p class="typing" aria-live="polite">
         {typing && <span data-testid="lc-typing">{typing}</span>}
       </p>

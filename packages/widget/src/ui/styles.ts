@@ -46,6 +46,15 @@ textarea:focus{outline:2px solid var(--lc-accent,#2563eb);outline-offset:-1px;bo
 .send{display:grid;place-items:center;width:38px;height:38px;border:0;border-radius:10px;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 [dir=rtl] .send svg{transform:scaleX(-1)}
 .send:disabled{opacity:.5;cursor:default}
+.team{background:#f9fafb;color:#4b5563}
+.team ul{display:flex;gap:4px;margin:0 0 4px;padding:0;list-style:none}
+.team li{display:grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff);font-size:11px}
+.ask label,.ask>p{flex-basis:100%}
+.ask input{flex:1;padding:6px;font:inherit}
+.ask textarea{flex-basis:100%}
+.ask div{display:flex;gap:4px}
+.confirm [aria-pressed=true]{background:#1f2937;color:#fff}
+.error{color:#b91c1c}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.panel,:host([position=left]) .panel{inset:0;width:auto;height:auto;border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:lc-in .18s ease-out}}

@@ -1,0 +1,65 @@
+// Asks an away or unanswered visitor for an email to be answered at; it never stands in the composer's way.
+
+import type { Message } from '@livechat/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import type { ChatError } from '../errors.ts';
+import { format, type Strings } from '../i18n.ts';
+import { emailAskAt, isEmail } from '../team.ts';
+import type { VisitorApi } from '../visitor-api.ts';
+
+interface EmailAskProps {
+  api: VisitorApi;
+  away: boolean;
+  messages: readonly Message[];
+  strings: Strings;
+}
+
+export function EmailAsk({ api, away, messages, strings }: EmailAskProps) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const [, setTick] = useState(0);
+  const at = emailAskAt(away, messages);
+  const wait = at === null ? 0 : at - Date.now();
+
+  // Unanswered for a minute: show the ask when that minute is up.
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), wait);
+    return () => clearTimeout(timer);
+  }, [at]);
+
+  if (saved) {
+    return (
+      <p class="confirm ask" data-testid="lc-email-saved" role="status">
+        {format(strings.emailSaved, { email: saved })}
+      </p>
+    );
+  }
+  if (at === null || wait > 0) return null;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const email = (new FormData(event.currentTarget as HTMLFormElement).get('email') as string).trim();
+    if (!isEmail(email)) return setError(strings.emailInvalid);
+    setError('');
+    api.saveEmail(email).then(
+      () => setSaved(email),
+      (failure: ChatError) => setError(failure.code === 'network' ? strings.failed : failure.message),
+    );
+  };
+
+  return (
+    <form class="confirm ask" onSubmit={submit} noValidate>
+      <label for="lc-email">{strings.emailLabel}</label>
+      <input id="lc-email" name="email" type="email" autocomplete="email" data-testid="lc-email" />
+      <button class="yes" type="submit" data-testid="lc-email-save">
+        {strings.save}
+      </button>
+      {error && (
+        <p class="error" data-testid="lc-email-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

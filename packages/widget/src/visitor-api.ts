@@ -1,0 +1,47 @@
+// The visitor's small HTTP calls from the chat UI: the team's availability, leaving an email, rating a conversation.
+
+import type { ContactEmailInput, RatingInput, TeamAvailability } from '@livechat/protocol';
+import { ChatError, errorFromResponse } from './errors.ts';
+import type { TokenSource } from './ui-contract.ts';
+
+export interface VisitorApi {
+  /** The team's state; null when it cannot be read (network, refusal): the panel then shows nothing about it. */
+  availability(): Promise<TeamAvailability | null>;
+  /** Rejects with a ChatError: the server's (`bad_request` for a malformed email), or `network`. */
+  saveEmail(email: string): Promise<void>;
+  /** Rejects with a ChatError: the server's (`conflict` while the conversation is open), or `network`. */
+  rate(conversationId: string, rating: RatingInput): Promise<void>;
+}
+
+export function visitorApi(origin: string, siteId: string, session: TokenSource): VisitorApi {
+  const base = `${origin}/api/sites/${encodeURIComponent(siteId)}`;
+
+  const send = (token: string, path: string, body: unknown) =>
+    fetch(base + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+
+  /** A rejected token is renewed once and the request sent again, as the SDK's own calls do. */
+  const post = async (path: string, body: unknown): Promise<void> => {
+    let response: Response;
+    try {
+      const token = await session.token();
+      response = await send(token, path, body);
+      if (response.status === 401) response = await send(await session.renew(token), path, body);
+    } catch (error) {
+      throw error instanceof ChatError ? error : new ChatError('network', String(error));
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+  };
+
+  return {
+    availability: () =>
+      fetch(`${base}/availability`)
+        .then((response) => (response.ok ? (response.json() as Promise<TeamAvailability>) : null))
+        .catch(() => null),
+    saveEmail: (email) => post('/contact-email', { email } satisfies ContactEmailInput),
+    rate: (conversationId, rating) => post(`/conversations/${encodeURIComponent(conversationId)}/rating`, rating),
+  };
+}
