@@ -96,7 +96,7 @@ export function SiteHoursFields({
         rows={3}
         maxLength={AWAY_MESSAGE_MAX}
         value={awayMessage}
-        placeholder="We're away right now. Leave a message and your email, and we'll get back to you."
+        placeholder="Default for the language"
         onInput={(event) => onAwayMessage(event.currentTarget.value)}
         data-testid="op-site-away-message"
       />
