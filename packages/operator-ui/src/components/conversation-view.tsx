@@ -9,6 +9,7 @@ import { buildTimeline } from '../state/timeline.ts';
 import { ConversationActions } from './conversation-actions.tsx';
 import { EarlierConversations } from './earlier-conversations.tsx';
 import { MessageList } from './message-list.tsx';
+import { ConversationRatingNote } from './rating-badge.tsx';
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
   const inList = workspace.conversations.value.has(conversationId);
@@ -63,6 +64,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
           </span>
         )}
         <ConversationActions summary={summary} />
+        {summary?.rating && <ConversationRatingNote rating={summary.rating} />}
       </header>
       <MessageList
         items={buildTimeline(messages, notices, pending, results, running)}

@@ -5,6 +5,7 @@ import { conversationHref } from '../../routes/route.ts';
 import { effectiveUnread, isQueued, lastActivity, messagePreview, visitorLabel } from '../../state/conversations.ts';
 import { displayUrl } from '../../state/links.ts';
 import { workspace } from '../../state/live.ts';
+import { RatingTag } from '../rating-badge.tsx';
 import { RelativeTime } from '../relative-time.tsx';
 
 /** Every row has this height (CSS agrees), so the list can be drawn as a window. */
@@ -34,6 +35,7 @@ export function ConversationRow({ conversation, selected }: { conversation: Conv
           {page ? page.title.trim() || displayUrl(page.url) : ''}
         </span>
         {queued && <span class="tag tag--queued">Queued</span>}
+        {resolved && conversation.rating && <RatingTag rating={conversation.rating} />}
         {resolved && <span class="tag tag--resolved">Resolved</span>}
         {unread > 0 && !resolved && (
           <span class="badge" data-testid="op-unread" role="img" aria-label={`${unread} unread`}>

@@ -1,4 +1,4 @@
-// Creating or editing a site: name, exact allowed origins (with the server's verdict per line) and the widget's look.
+// Creating or editing a site: name, exact allowed origins (with the server's verdict per line), the widget's look and hours.
 
 import type { SiteDetails } from '@livechat/protocol';
 import { useState } from 'preact/hooks';
@@ -16,9 +16,18 @@ import {
   widgetDraft,
   widgetSettings,
 } from '../../state/site-form.ts';
+import {
+  awayMessageValue,
+  browserTimeZone,
+  dayProblems,
+  hoursChanged,
+  hoursDraft,
+  workingHours,
+} from '../../state/working-hours.ts';
 import { siteApi } from '../../transport/accounts.ts';
 import { ApiError } from '../../transport/http.ts';
 import { TextAreaField, TextField } from '../field.tsx';
+import { SiteHoursFields } from './site-hours-fields.tsx';
 import { SiteWidgetFields } from './site-widget-fields.tsx';
 
 type Verdict =
@@ -41,6 +50,10 @@ export function SiteEditor({
   const [origins, setOrigins] = useState(site?.allowedOrigins.join('\n') ?? '');
   const [widget, setWidget] = useState(widgetDraft(site?.widget));
   const [queueAlert, setQueueAlert] = useState(String(site?.queueAlertSeconds ?? QUEUE_ALERT_DEFAULT));
+  const [hours, setHours] = useState(() => hoursDraft(site?.workingHours, browserTimeZone()));
+  const [awayMessage, setAwayMessage] = useState(site?.awayMessage ?? '');
+  // Day errors wait for a first save, so a time being typed is not called wrong.
+  const [checkHours, setCheckHours] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -58,6 +71,11 @@ export function SiteEditor({
       });
       return;
     }
+    setCheckHours(true);
+    if (dayProblems(hours).length > 0) {
+      setVerdict({ kind: 'error', message: 'Some working hours need fixing: each day must open before it closes.' });
+      return;
+    }
     const typed = originLines(origins);
     const problems = originProblems(typed);
     if (problems.length > 0) {
@@ -66,11 +84,15 @@ export function SiteEditor({
     }
     // Sent only when changed: the rest of the form stays savable whatever the server's age.
     const queueAlertChanged = queueAlertSeconds !== (site?.queueAlertSeconds ?? QUEUE_ALERT_DEFAULT);
+    const nextHours = workingHours(hours);
+    const nextAwayMessage = awayMessageValue(awayMessage);
     const input = {
       name: name.trim(),
       allowedOrigins: typed,
       widget: widgetSettings(widget),
       ...(queueAlertChanged ? { queueAlertSeconds } : {}),
+      ...(hoursChanged(site?.workingHours, nextHours) ? { workingHours: nextHours } : {}),
+      ...(nextAwayMessage !== (site?.awayMessage ?? null) ? { awayMessage: nextAwayMessage } : {}),
     };
     setSaving(true);
     setVerdict(null);
@@ -78,6 +100,8 @@ export function SiteEditor({
       const saved = site ? await siteApi.update(site.id, input) : await siteApi.create(input);
       // The form shows what is stored: the normalised origins.
       setOrigins(saved.site.allowedOrigins.join('\n'));
+      setHours(hoursDraft(saved.site.workingHours, hours.timeZone));
+      setAwayMessage(saved.site.awayMessage ?? '');
       setVerdict({ kind: 'saved', rewritten: rewrittenOrigins(typed, saved.site.allowedOrigins) });
       onSaved(saved.site);
     } catch (failure) {
@@ -136,6 +160,14 @@ export function SiteEditor({
         value={queueAlert}
         onInput={(event) => setQueueAlert(event.currentTarget.value)}
         data-testid="op-site-queue-alert"
+      />
+      <SiteHoursFields
+        prefix={prefix}
+        draft={hours}
+        problems={checkHours ? dayProblems(hours) : []}
+        awayMessage={awayMessage}
+        onChange={setHours}
+        onAwayMessage={setAwayMessage}
       />
       {verdict?.kind === 'error' && (
         <p class="form__error" role="alert" data-testid="op-site-error">
