@@ -4,6 +4,7 @@ import type { Assignee } from '@livechat/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { assignConversation } from '../state/inbox-live.ts';
 import { errorText, loadTeam, workspace } from '../state/live.ts';
+import { useDismiss } from './dismiss.ts';
 
 const STATUS_LABEL: Record<Assignee['status'], string> = { online: 'Online', away: 'Away', offline: 'Offline' };
 
@@ -23,22 +24,10 @@ export function AssignPicker({ conversationId, assignedId }: { conversationId: s
   const root = useRef<HTMLDivElement>(null);
   const selfId = workspace.operator.value?.id;
 
+  useDismiss(open, root, () => setOpen(false));
   useEffect(() => {
-    if (!open) return;
     // Fresh status and load each time: they change all day.
-    void loadTeam();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
+    if (open) void loadTeam();
   }, [open]);
 
   async function choose(operatorId: string) {

@@ -1,9 +1,10 @@
 // The header's inbox: unread mention count, and a panel of notifications that open their conversation.
 
 import type { Notification } from '@livechat/protocol';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { conversationHref } from '../routes/route.ts';
 import { markNotificationsRead, workspace } from '../state/live.ts';
+import { useDismiss } from './dismiss.ts';
 import { RelativeTime } from './relative-time.tsx';
 
 export function InboxButton() {
@@ -12,21 +13,7 @@ export function InboxButton() {
   const root = useRef<HTMLDivElement>(null);
 
   // The panel closes on Esc and on a click anywhere else, like a menu.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
+  useDismiss(open, root, () => setOpen(false));
 
   return (
     <div class="inbox" ref={root}>
