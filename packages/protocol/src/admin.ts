@@ -1,6 +1,6 @@
 // Bodies of the HTTP API for running the product for real: first run, the team, one's own account, sites.
 
-import type { WorkingHours } from './availability.ts';
+import type { PrechatForm, WorkingHours } from './availability.ts';
 import type { AlertPreferences } from './inbox.ts';
 import type { NotificationPreference, OperatorRole } from './model.ts';
 
@@ -137,6 +137,8 @@ export interface WidgetSettings {
   greeting: string | null;
   /** `en`, `fr`, `ar`; null follows the page's language. */
   locale: string | null;
+  /** The form before the first message; both fields `off` by default. */
+  prechat: PrechatForm;
 }
 
 export interface SiteDetails {

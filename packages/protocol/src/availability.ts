@@ -56,3 +56,47 @@ export interface ConversationRating {
   comment: string | null;
   createdAt: string;
 }
+
+/**
+ * POST /api/sites/:siteId/contact { name?, email? } (bearer token) → 204: what the pre-chat form asked.
+ * At least one field; name ≤ 100 chars; a malformed email → 400 `bad_request`. Operators see it at once.
+ */
+export interface ContactDetailsInput {
+  name?: string;
+  email?: string;
+}
+
+/** A pre-chat form field: not asked, asked, or needed before the visitor can write. */
+export type PrechatFieldMode = 'off' | 'optional' | 'required';
+
+/** The optional form before a visitor's first message (a site's widget settings); both `off` by default. */
+export interface PrechatForm {
+  name: PrechatFieldMode;
+  email: PrechatFieldMode;
+}
+
+/**
+ * POST /api/sites/:siteId/conversation-link { token } → 200 ConversationLink, CORS for the site's origins.
+ * The token comes from a reply email's link (`#livechat=TOKEN` on the visitor's last page): signed, scoped to
+ * one conversation, valid 30 days. The answer is a visitor token for that conversation's visitor, so the
+ * widget opens on it on any device. A forged, expired or unknown token → 410 `token_invalid` saying which.
+ */
+export interface ConversationLinkInput {
+  token: string;
+}
+export interface ConversationLink {
+  visitorId: string;
+  token: string;
+  conversationId: string;
+}
+
+/**
+ * POST /api/sites/:siteId/transcript { conversationId, email? } (bearer token) → 202: the conversation's
+ * public messages (never notes, commands or their results) go by email. Only the visitor's own
+ * conversation (another → 404 `not_found`); `email` absent uses the visitor's known email (none known →
+ * 400 `bad_request`); a given email is also kept as the visitor's.
+ */
+export interface TranscriptRequest {
+  conversationId: string;
+  email?: string;
+}

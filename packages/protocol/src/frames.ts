@@ -44,7 +44,22 @@ export interface VisitorConversationEnd {
   type: 'conversation.end';
   id: string;
 }
-export type VisitorToServer = VisitorMessageSend | VisitorTypingSet | VisitorSync | VisitorConversationEnd | Ping;
+/**
+ * The visitor has seen everything up to `seq` in their open conversation (an open widget showed it).
+ * Replies the visitor has seen never go to them by email.
+ */
+export interface VisitorConversationRead {
+  type: 'conversation.read';
+  id: string;
+  seq: number;
+}
+export type VisitorToServer =
+  | VisitorMessageSend
+  | VisitorTypingSet
+  | VisitorSync
+  | VisitorConversationEnd
+  | VisitorConversationRead
+  | Ping;
 
 // ---- operator → server ---------------------------------------------------------------------
 
@@ -105,8 +120,11 @@ export interface VisitorWelcome {
   type: 'welcome';
   role: 'visitor';
   visitor: VisitorProfile;
-  /** The visitor's open conversation, if any. */
-  conversation: { id: string; lastSeq: number } | null;
+  /**
+   * The visitor's open conversation, if any. `seenSeq`: the highest seq an operator has read (0 for none),
+   * so the widget marks the visitor's messages up to it as seen.
+   */
+  conversation: { id: string; lastSeq: number; seenSeq?: number } | null;
 }
 export interface OperatorWelcome {
   type: 'welcome';
@@ -188,6 +206,15 @@ export interface ConversationClosed {
   type: 'conversation.closed';
   conversationId: string;
 }
+/**
+ * To the visitor: an operator's read marker passed `seq` in their conversation; the visitor's messages up
+ * to it are seen. Sent when the highest read marker of the conversation's operators moves forward.
+ */
+export interface ConversationSeen {
+  type: 'conversation.seen';
+  conversationId: string;
+  seq: number;
+}
 /** A queued conversation has waited longer than its site allows: every online operator is alerted again. */
 export interface QueueWaiting {
   type: 'queue.waiting';
@@ -224,6 +251,7 @@ export type ServerToClient =
   | NotificationCreated
   | NotificationsRead
   | ConversationClosed
+  | ConversationSeen
   | QueueWaiting
   | ErrorFrame
   | Pong;

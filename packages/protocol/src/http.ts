@@ -180,14 +180,38 @@ export interface PreferencesInput {
   notify: NotificationPreference;
 }
 
-/** GET /api/admin/outbox → 200: emails kept because no SMTP server is configured, newest first */
+/**
+ * Where an outgoing email stands. `kept`: no SMTP server is configured, so it stays here for an admin to
+ * read; `pending`: waiting for its (next) attempt; `sent`; `failed`: every attempt failed, an admin may retry.
+ */
+export type OutboxStatus = 'kept' | 'pending' | 'sent' | 'failed';
+/** What an email is for. */
+export type OutboxKind = 'mention' | 'invite' | 'password' | 'reply' | 'transcript';
+
+/**
+ * GET /api/admin/outbox?status= → 200, newest first: every outgoing email passes through the outbox and
+ * is retried with growing waits on failure. POST /api/admin/outbox/:id/retry → 200 { email } (a failed
+ * email goes back to `pending` for one more round of attempts; any other status → 409 `conflict`).
+ */
 export interface OutboxEmail {
   id: string;
+  kind?: OutboxKind;
   to: string;
   subject: string;
   text: string;
   createdAt: string;
+  status?: OutboxStatus;
+  /** Attempts made so far. */
+  attempts?: number;
+  /** The last attempt's error, as the SMTP server or the network said it. */
+  lastError?: string | null;
+  /** When the next attempt is due while `pending`. */
+  nextAttemptAt?: string | null;
+  sentAt?: string | null;
 }
 export interface OutboxList {
   emails: OutboxEmail[];
+}
+export interface OutboxEmailBody {
+  email: OutboxEmail;
 }

@@ -13,6 +13,7 @@ export * from './limits.ts';
 export * from './mentions.ts';
 export * from './origins.ts';
 export type * from './model.ts';
+export type * from './reports.ts';
 export * from './suggest.ts';
 export * from './template.ts';
 export * from './visibility.ts';

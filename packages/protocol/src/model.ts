@@ -82,6 +82,8 @@ export interface ConversationSummary {
   closedAt?: string | null;
   /** The visitor's rating, once they gave one. */
   rating?: ConversationRating | null;
+  /** The resolved conversation this one continues (the visitor answered it by email after it ended). */
+  previousConversationId?: string | null;
 }
 
 // ---- commands ------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ const visitorFrame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('typing.set'), id: clientId, active: z.boolean() }),
   z.strictObject({ type: z.literal('sync'), id: clientId, afterSeq: seq }),
   z.strictObject({ type: z.literal('conversation.end'), id: clientId }),
+  z.strictObject({ type: z.literal('conversation.read'), id: clientId, seq }),
   ping,
 ]);
 
@@ -54,7 +55,7 @@ const operatorFrame = z.discriminatedUnion('type', [
   ping,
 ]);
 
-const VISITOR_TYPES = new Set(['message.send', 'typing.set', 'sync', 'conversation.end', 'ping']);
+const VISITOR_TYPES = new Set(['message.send', 'typing.set', 'sync', 'conversation.end', 'conversation.read', 'ping']);
 const OPERATOR_TYPES = new Set(['message.send', 'typing.set', 'sync', 'conversation.read', 'command.run', 'ping']);
 
 export type ParseResult<T> =

@@ -38,6 +38,7 @@ export function frameVisibility(frame: ServerToClient): Visibility {
     case 'typing':
     case 'sync.result':
     case 'conversation.closed':
+    case 'conversation.seen':
       return 'public';
     case 'message.ack':
     case 'message.created':

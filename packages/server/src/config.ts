@@ -22,6 +22,21 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender of notification emails. */
   mailFrom: string;
+  /**
+   * The domain of reply addresses (`reply+TOKEN@MAIL_DOMAIN`) whose mail reaches the inbound receiver;
+   * the public URL's host by default.
+   */
+  mailDomain: string;
+  /** Port of the inbound SMTP receiver for visitors' email replies; null (unset) leaves it off. */
+  inboundSmtpPort: number | null;
+  /** Address the inbound receiver listens on (HOST by default). */
+  inboundSmtpHost: string;
+  /** Largest accepted inbound mail, whole message with attachments. */
+  inboundMaxBytes: number;
+  /** An operator reply the visitor has not seen for this long goes to them by email (2 minutes). */
+  replyEmailDelayMs: number;
+  /** How often the outbox sends what is due and looks for replies to email. */
+  mailCheckMs: number;
   logLevel: string;
   /**
    * Which proxies in front may tell the client's address (X-Forwarded-For), as Fastify's trustProxy
@@ -69,6 +84,12 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : publicUrl?.startsWith('https:') === true,
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || `Live chat <livechat@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
+    mailDomain: env.MAIL_DOMAIN || (publicUrl ? new URL(publicUrl).hostname : 'localhost'),
+    inboundSmtpPort: env.INBOUND_SMTP_PORT ? integer(env, 'INBOUND_SMTP_PORT', 0) : null,
+    inboundSmtpHost: env.INBOUND_SMTP_HOST ?? env.HOST ?? '0.0.0.0',
+    inboundMaxBytes: integer(env, 'INBOUND_MAX_BYTES', 10 * 1024 * 1024),
+    replyEmailDelayMs: integer(env, 'REPLY_EMAIL_DELAY_MS', 120_000),
+    mailCheckMs: integer(env, 'MAIL_CHECK_MS', 5000),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY || null,
     queueAlertCheckMs: integer(env, 'QUEUE_ALERT_CHECK_MS', 5000),
@@ -80,5 +101,12 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
 
 /** Settings for tests and embedding: defaults with overrides, no environment read. */
 export function testConfig(overrides: Partial<Config> & Pick<Config, 'dataDir'>): Config {
-  return { ...loadConfig({}, []), host: '127.0.0.1', port: 0, logLevel: 'silent', ...overrides };
+  return {
+    ...loadConfig({}, []),
+    host: '127.0.0.1',
+    inboundSmtpHost: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    ...overrides,
+  };
 }
