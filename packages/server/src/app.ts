@@ -19,6 +19,10 @@ import { registerErrorHandling } from './http/errors.ts';
 import { DebugRequestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security.ts';
 import { staticRoutes } from './http/static.ts';
+import { MailQueue } from './mail/mailer.ts';
+import { ReplyEmails } from './mail/reply-emails.ts';
+import { mailRoutes } from './mail/routes.ts';
+import { MailWorker } from './mail/worker.ts';
 import { mentionRoutes } from './mentions/routes.ts';
 import { inviteRoutes } from './operators/invites.ts';
 import { operatorRoutes } from './operators/routes.ts';
@@ -46,6 +50,8 @@ declare module 'fastify' {
     commands: CommandRegistry;
     gateway: Gateway;
     searchMerge: QuietMerge;
+    mailer: MailQueue;
+    mailWorker: MailWorker;
   }
 }
 
@@ -73,6 +79,17 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
   const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
+  // Replies to email first, so that what they queue goes out in the same run.
+  const mailWorker = new MailWorker([() => replyEmails.run(), () => mailer.deliverDue()], config.mailCheckMs, app.log);
+  const mailer = new MailQueue({
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    retryWaitsMs: config.mailRetryWaitsMs,
+    outbox: store.outbox,
+    log: app.log,
+    nudge: () => mailWorker.nudge(),
+  });
+  const replyEmails = new ReplyEmails({ store, config, mailer });
 
   app.decorate('config', config);
   app.decorate('db', db);
@@ -84,9 +101,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('gateway', gateway);
   app.decorate('originWarnings', originWarnings);
   app.decorate('searchMerge', searchMerge);
+  app.decorate('mailer', mailer);
+  app.decorate('mailWorker', mailWorker);
   app.addHook('onClose', async () => {
     queueAlerts.stop();
     searchMerge.stop();
+    await mailWorker.stop();
+    mailer.close();
     await gateway.close();
     db.close();
   });
@@ -116,6 +137,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(conversationRoutes);
   await app.register(cannedRoutes);
   await app.register(mentionRoutes);
+  await app.register(mailRoutes);
   await app.register(searchRoutes);
   await app.register(realtimeRoutes);
   await app.register(commandRoutes);

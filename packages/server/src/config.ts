@@ -37,6 +37,11 @@ export interface Config {
   replyEmailDelayMs: number;
   /** How often the outbox sends what is due and looks for replies to email. */
   mailCheckMs: number;
+  /**
+   * The waits between an email's attempts (1 min, 5 min, 30 min, 2 h, 6 h by default); after the last
+   * one fails the email is `failed`. MAIL_RETRY_WAITS_MS takes them comma-separated.
+   */
+  mailRetryWaitsMs: number[];
   logLevel: string;
   /**
    * Which proxies in front may tell the client's address (X-Forwarded-For), as Fastify's trustProxy
@@ -66,6 +71,12 @@ function integer(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function waits(env: Env, name: string, fallback: number[]): number[] {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return raw.split(',').map((part) => integer({ [name]: part.trim() }, name, 0));
+}
+
 export function loadConfig(env: Env = process.env, argv: readonly string[] = process.argv.slice(2)): Config {
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null;
   const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
@@ -90,6 +101,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     inboundMaxBytes: integer(env, 'INBOUND_MAX_BYTES', 10 * 1024 * 1024),
     replyEmailDelayMs: integer(env, 'REPLY_EMAIL_DELAY_MS', 120_000),
     mailCheckMs: integer(env, 'MAIL_CHECK_MS', 5000),
+    mailRetryWaitsMs: waits(env, 'MAIL_RETRY_WAITS_MS', [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000]),
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY || null,
     queueAlertCheckMs: integer(env, 'QUEUE_ALERT_CHECK_MS', 5000),

@@ -5,13 +5,15 @@ import { SqliteCannedResponseRepository, type CannedResponseRepository } from '.
 import { SqliteConversationRepository, type ConversationRepository } from '../conversations/repository.ts';
 import { SqliteMessageRepository, type MessageRepository } from '../conversations/messages.ts';
 import { type RatingRepository, SqliteRatingRepository } from '../conversations/ratings.ts';
+import { type ReadMarks, SqliteReadMarks } from '../conversations/read-marks.ts';
 import { type ResponseTimes, SqliteResponseTimes } from '../conversations/response-times.ts';
 import { type InboxViews, SqliteInboxViews } from '../conversations/views.ts';
 import { SqliteCrmRepository, type CrmRepository } from '../crm/repository.ts';
 import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/repository.ts';
 import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
 import { SqliteNotificationRepository, type NotificationRepository } from '../mentions/notifications.ts';
-import { SqliteOutboxRepository, type OutboxRepository } from '../mentions/outbox.ts';
+import { SqliteOutboxRepository, type OutboxRepository } from '../mail/outbox.ts';
+import { SqliteVisitorMailRepository, type VisitorMailRepository } from '../mail/repository.ts';
 import { type AccountLinkRepository, SqliteAccountLinkRepository } from '../operators/links.ts';
 import { SqliteOperatorRepository, type OperatorRepository } from '../operators/repository.ts';
 import {
@@ -44,6 +46,10 @@ export interface Store {
   mentions: MentionRepository;
   notifications: NotificationRepository;
   outbox: OutboxRepository;
+  /** What visitors' emails are made of: unseen replies, transcripts. */
+  visitorMail: VisitorMailRepository;
+  /** How far the visitor and the operators have read each conversation. */
+  readMarks: ReadMarks;
   settings: SettingsRepository;
   helpdesk: HelpdeskRepository;
   crm: CrmRepository;
@@ -75,6 +81,8 @@ export function sqliteStore(db: Db): Store {
     mentions: new SqliteMentionRepository(db),
     notifications: new SqliteNotificationRepository(db),
     outbox: new SqliteOutboxRepository(db),
+    visitorMail: new SqliteVisitorMailRepository(db),
+    readMarks: new SqliteReadMarks(db),
     settings: new SqliteSettingsRepository(db),
     helpdesk,
     crm,

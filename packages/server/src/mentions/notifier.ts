@@ -5,7 +5,8 @@ import type { OperatorMessageSent } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Logger } from '../realtime/connection.ts';
-import { conversationLink, type Mailer, mentionEmail } from './email.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { conversationLink, mentionEmail } from './email.ts';
 import type { NewNotification } from './notifications.ts';
 
 const EXCERPT_LENGTH = 140;
@@ -94,14 +95,15 @@ export class MentionNotifier {
   private async email(target: OperatorProfile, sent: OperatorMessageSent): Promise<void> {
     const { store, mailer, linkBase } = this.deps;
     const visitor = await store.visitors.byId(sent.conversation.visitorId);
-    await mailer.send(
-      mentionEmail({
+    await mailer.send({
+      kind: 'mention',
+      ...mentionEmail({
         to: target.email,
         authorName: sent.operator.name,
         visitorName: visitor?.name ?? null,
         body: sent.message.body,
         link: conversationLink(linkBase(), sent.conversation.id),
       }),
-    );
+    });
   }
 }

@@ -1,16 +1,13 @@
-// Mentions as a plugin: notifies after each operator message, serves the inbox and the admins' outbox.
+// Mentions as a plugin: notifies after each operator message and serves the inbox.
 
-import type { NotificationList, OutboxList } from '@livechat/protocol';
+import type { NotificationList } from '@livechat/protocol';
 import { notificationsReadSchema } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { requireOperator } from '../operators/guard.ts';
-import { createMailer } from './email.ts';
 import { excerpt, MentionNotifier, notifyInInbox } from './notifier.ts';
 
 const INBOX_PAGE = 100;
-const OUTBOX_PAGE = 200;
 
 /** The public origin, or this server as reached on the machine itself (the port it really listens on). */
 function linkBase(app: FastifyInstance): string {
@@ -21,9 +18,8 @@ function linkBase(app: FastifyInstance): string {
 }
 
 export async function mentionRoutes(app: FastifyInstance): Promise<void> {
-  const { store, bus, config, conversations } = app;
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outbox: store.outbox, log: app.log });
-  const notifier = new MentionNotifier({ store, bus, mailer, linkBase: () => linkBase(app), log: app.log });
+  const { store, bus, conversations } = app;
+  const notifier = new MentionNotifier({ store, bus, mailer: app.mailer, linkBase: () => linkBase(app), log: app.log });
   conversations.onOperatorMessage((sent) => notifier.handle(sent));
   // A colleague's transfer lands in the new assignee's inbox, pointing at their "joined" line.
   conversations.onAssigned(async (by, { conversation, message }) => {
@@ -41,7 +37,6 @@ export async function mentionRoutes(app: FastifyInstance): Promise<void> {
       },
     );
   });
-  app.addHook('onClose', async () => mailer.close());
   app.addHook('preHandler', requireOperator);
 
   app.get('/api/operator/notifications', async (request) => {
@@ -62,10 +57,5 @@ export async function mentionRoutes(app: FastifyInstance): Promise<void> {
     if (ids.length > 0)
       bus.publish({ kind: 'to-operator', operatorId, frame: { type: 'notifications.read', ids, unread } });
     return { unread };
-  });
-
-  app.get('/api/admin/outbox', async (request) => {
-    if (request.operator.role !== 'admin') throw new AppError('forbidden', 'only admins can read the outbox');
-    return { emails: await store.outbox.list(OUTBOX_PAGE) } satisfies OutboxList;
   });
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody, validId } from '../http/errors.ts';
 import { hashSecret, newSecret } from '../ids.ts';
-import { createMailer, type Email } from '../mentions/email.ts';
+import type { Email } from '../mentions/email.ts';
 import {
   acceptLink,
   INVITE_VALID_MS,
@@ -22,14 +22,15 @@ import { hashPassword } from './passwords.ts';
 import { acceptSchema, inviteSchema, tokenCheckSchema } from './schemas.ts';
 
 export async function inviteRoutes(app: FastifyInstance): Promise<void> {
-  const { store, config } = app;
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, outbox: store.outbox, log: app.log });
-  app.addHook('onClose', async () => mailer.close());
+  const { store } = app;
 
-  /** True only when the SMTP server took it; the admin still has the link to pass on when not. */
-  async function deliver(email: Email): Promise<boolean> {
+  /**
+   * True only when the SMTP server took it at the first attempt; the admin still has the link to pass
+   * on when not (the outbox keeps trying).
+   */
+  async function deliver(kind: 'invite' | 'password', email: Email): Promise<boolean> {
     try {
-      return (await mailer.send(email)) === 'sent';
+      return (await app.mailer.send({ kind, ...email })) === 'sent';
     } catch (err) {
       app.log.warn({ err, to: email.to }, 'could not email a password link; the admin has it to pass on');
       return false;
@@ -48,7 +49,7 @@ export async function inviteRoutes(app: FastifyInstance): Promise<void> {
     );
     if (!invited.ok) throw new AppError('conflict', 'this email belongs to an operator already');
     const link = acceptLink(linkBase(app, request), token);
-    const emailed = await deliver(inviteEmail(input.email, request.operator.name, input.role, link));
+    const emailed = await deliver('invite', inviteEmail(input.email, request.operator.name, input.role, link));
     const member = await store.operators.member(invited.value.id);
     if (!member) throw new Error('an invited operator vanished');
     return reply
@@ -67,7 +68,7 @@ export async function inviteRoutes(app: FastifyInstance): Promise<void> {
         made.kind === 'invite'
           ? inviteEmail(member.email, request.operator.name, member.role, made.link)
           : resetEmail(member.email, made.link);
-      const emailed = await deliver(email);
+      const emailed = await deliver(made.kind === 'invite' ? 'invite' : 'password', email);
       return reply.status(201).send({ link: made.link, expiresAt: made.expiresAt, emailed } satisfies PasswordLink);
     },
   );

@@ -94,12 +94,14 @@ export class Gateway {
     addTo(this.visitorSessions, session.visitor.id, visitorSession);
     socket.once('close', () => removeFrom(this.visitorSessions, session.visitor.id, visitorSession));
     connection.enqueue(null, async () => {
-      const open = await this.deps.store.conversations.openRefByVisitor(session.visitor.siteId, session.visitor.id);
+      const { store } = this.deps;
+      const open = await store.conversations.openRefByVisitor(session.visitor.siteId, session.visitor.id);
+      const seenSeq = open ? await store.readMarks.seenSeq(open.id) : 0;
       connection.send({
         type: 'welcome',
         role: 'visitor',
         visitor: { id: session.visitor.id, name: session.visitor.name, email: session.visitor.email },
-        conversation: open ? { id: open.id, lastSeq: open.lastSeq } : null,
+        conversation: open ? { id: open.id, lastSeq: open.lastSeq, seenSeq } : null,
       });
     });
   }

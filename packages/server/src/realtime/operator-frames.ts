@@ -43,7 +43,17 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
     }
     case 'conversation.read': {
       const conversation = await conversations.readable(operator, frame.conversationId);
+      const seenBefore = await store.readMarks.seenSeq(conversation.id);
       await store.conversations.markRead(conversation.id, operator.id, Math.min(frame.seq, conversation.lastSeq));
+      const seen = await store.readMarks.seenSeq(conversation.id);
+      // The visitor's messages up to it show as seen; only a marker that moved forward says anything new.
+      if (seen > seenBefore) {
+        bus.publish({
+          kind: 'to-visitor',
+          visitorId: conversation.visitorId,
+          frame: { type: 'conversation.seen', conversationId: conversation.id, seq: seen },
+        });
+      }
       await gateway.sendSummaryTo(operator, conversation);
       return;
     }

@@ -4,6 +4,13 @@ import type { VisitorToServer } from '@livechat/protocol';
 import type { Gateway } from './gateway.ts';
 import type { VisitorSession } from './sessions.ts';
 
+/** The visitor's open conversation, or the one this socket showed until it just closed (its last reply read). */
+async function readableConversation(gateway: Gateway, session: VisitorSession): Promise<string | null> {
+  const { visitor } = session;
+  const open = await gateway.deps.store.conversations.openRefByVisitor(visitor.siteId, visitor.id);
+  return open?.id ?? session.conversationId ?? null;
+}
+
 export async function handleVisitorFrame(gateway: Gateway, session: VisitorSession, frame: VisitorToServer) {
   const { store, conversations, bus } = gateway.deps;
   const { connection, visitor } = session;
@@ -39,6 +46,20 @@ export async function handleVisitorFrame(gateway: Gateway, session: VisitorSessi
       // The visitor's sockets, this one included, hear `conversation.closed` once it is closed.
       await conversations.endByVisitor(visitor);
       session.conversationId = undefined;
+      return;
+    }
+    case 'conversation.read': {
+      const conversationId = await readableConversation(gateway, session);
+      const lastSeq = conversationId ? ((await store.messages.last(conversationId))?.seq ?? 0) : 0;
+      if (!conversationId || frame.seq > lastSeq) {
+        connection.error(
+          'bad_request',
+          `seq ${frame.seq} is past the conversation's last message (${lastSeq})`,
+          frame.id,
+        );
+        return;
+      }
+      await store.readMarks.visitorRead(conversationId, frame.seq);
       return;
     }
     case 'ping':

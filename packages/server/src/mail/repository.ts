@@ -1,0 +1,152 @@
+// What the visitor emails are made of: unseen replies not yet emailed, and a conversation's public lines.
+
+import type { Db } from '../db/connection.ts';
+import { newId, now } from '../ids.ts';
+import type { MailLine } from './compose.ts';
+import type { OutgoingEmail } from './outbox.ts';
+
+/** A conversation's replies the visitor has neither seen nor been emailed, and where to send them. */
+export interface UnseenReplies {
+  conversationId: string;
+  siteId: string;
+  visitorId: string;
+  visitorEmail: string;
+  /** Replies after this seq are the ones to send. */
+  afterSeq: number;
+  /** Oldest first, with their seqs. */
+  replies: Array<MailLine & { seq: number }>;
+}
+
+export interface VisitorMailRepository {
+  /**
+   * Conversations whose visitor has an email and which have a public operator reply written in
+   * (`since`, `before`] that the visitor has neither read nor been emailed.
+   */
+  dueReplies(since: string, before: string, limit: number): Promise<string[]>;
+  unseenReplies(conversationId: string): Promise<UnseenReplies | null>;
+  /**
+   * Stores the email and marks the replies up to `throughSeq` emailed, in one transaction; false, with
+   * nothing stored, when the conversation moved on since `afterSeq` was read (the visitor read it meanwhile).
+   */
+  enqueueReplies(
+    conversationId: string,
+    afterSeq: number,
+    throughSeq: number,
+    email: OutgoingEmail,
+    status: 'pending' | 'kept',
+  ): Promise<boolean>;
+  /** The first `limit` public messages someone wrote (no notes, no system lines), oldest first. */
+  publicLines(conversationId: string, limit: number): Promise<MailLine[]>;
+}
+
+interface ReplyRow {
+  seq: number;
+  author_name: string;
+  body: string;
+  created_at: string;
+}
+
+export class SqliteVisitorMailRepository implements VisitorMailRepository {
+  private readonly selectDue;
+  private readonly selectHead;
+  private readonly selectReplies;
+  private readonly selectPublic;
+  private readonly markEmailed;
+  private readonly insertEmail;
+  private readonly enqueueTx;
+
+  constructor(db: Db) {
+    this.selectDue = db.prepare<{ since: string; before: string; limit: number }, { id: string }>(
+      `SELECT DISTINCT m.conversation_id AS id FROM messages m INDEXED BY messages_operator_replies_by_time
+       JOIN conversations c ON c.id = m.conversation_id
+       JOIN visitors v ON v.id = c.visitor_id
+       WHERE m.author_kind = 'operator' AND m.visibility = 'public'
+         AND m.created_at > @since AND m.created_at <= @before
+         AND m.seq > max(c.visitor_read_seq, c.emailed_through_seq) AND v.email IS NOT NULL
+       LIMIT @limit`,
+    );
+    this.selectHead = db.prepare<
+      [string],
+      { site_id: string; visitor_id: string; email: string | null; after_seq: number }
+    >(
+      `SELECT c.site_id, c.visitor_id, v.email, max(c.visitor_read_seq, c.emailed_through_seq) AS after_seq
+       FROM conversations c JOIN visitors v ON v.id = c.visitor_id WHERE c.id = ?`,
+    );
+    this.selectReplies = db.prepare<[string, number], ReplyRow>(
+      `SELECT seq, author_name, body, created_at FROM messages
+       WHERE conversation_id = ? AND seq > ? AND author_kind = 'operator' AND visibility = 'public' ORDER BY seq`,
+    );
+    this.selectPublic = db.prepare<[string, number], ReplyRow>(
+      `SELECT seq, author_name, body, created_at FROM messages
+       WHERE conversation_id = ? AND visibility = 'public' AND author_kind <> 'system' ORDER BY seq LIMIT ?`,
+    );
+    this.markEmailed = db.prepare<{ id: string; afterSeq: number; throughSeq: number }>(
+      `UPDATE conversations SET emailed_through_seq = @throughSeq
+       WHERE id = @id AND max(visitor_read_seq, emailed_through_seq) = @afterSeq`,
+    );
+    this.insertEmail = db.prepare(
+      `INSERT INTO email_outbox (id, kind, to_address, from_name, reply_to, subject, text, created_at, status,
+         next_attempt_at)
+       VALUES (@id, @kind, @to, @fromName, @replyTo, @subject, @text, @time, @status, @nextAttemptAt)`,
+    );
+    this.enqueueTx = db.transaction(
+      (id: string, afterSeq: number, throughSeq: number, email: OutgoingEmail, status: 'pending' | 'kept') => {
+        if (this.markEmailed.run({ id, afterSeq, throughSeq }).changes !== 1) return false;
+        const time = now();
+        this.insertEmail.run({
+          id: newId(),
+          kind: email.kind,
+          to: email.to,
+          fromName: email.fromName ?? null,
+          replyTo: email.replyTo ?? null,
+          subject: email.subject,
+          text: email.text,
+          time,
+          status,
+          nextAttemptAt: status === 'pending' ? time : null,
+        });
+        return true;
+      },
+    );
+  }
+
+  async dueReplies(since: string, before: string, limit: number): Promise<string[]> {
+    return this.selectDue.all({ since, before, limit }).map((row) => row.id);
+  }
+
+  async unseenReplies(conversationId: string): Promise<UnseenReplies | null> {
+    const head = this.selectHead.get(conversationId);
+    if (!head?.email) return null;
+    const replies = this.selectReplies.all(conversationId, head.after_seq).map(mailLine);
+    if (replies.length === 0) return null;
+    return {
+      conversationId,
+      siteId: head.site_id,
+      visitorId: head.visitor_id,
+      visitorEmail: head.email,
+      afterSeq: head.after_seq,
+      replies,
+    };
+  }
+
+  async enqueueReplies(
+    conversationId: string,
+    afterSeq: number,
+    throughSeq: number,
+    email: OutgoingEmail,
+    status: 'pending' | 'kept',
+  ): Promise<boolean> {
+    return this.enqueueTx.immediate(conversationId, afterSeq, throughSeq, email, status);
+  }
+
+  async publicLines(conversationId: string, limit: number): Promise<MailLine[]> {
+    return this.selectPublic.all(conversationId, limit).map(mailLine);
+  }
+}
+
+const mailLine = (row: ReplyRow): MailLine & { seq: number } => ({
+  seq: row.seq,
+  authorName: row.author_name,
+  body: row.body,
+  createdAt: row.created_at,
+});
