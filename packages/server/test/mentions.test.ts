@@ -1,11 +1,10 @@
 // @mentions over real sockets: inbox notifications live, emails through a real SMTP server on
 // loopback or into the outbox, access to the mentioned conversation, and the preference itself.
 
-import { type AddressInfo, createServer } from 'node:net';
 import type { ErrorBody, NotificationList, OperatorProfile, OutboxList } from '@livechat/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../src/config.ts';
-import { startSmtpServer } from './smtp.ts';
+import { closedPort, readMail, startSmtpServer } from './smtp.ts';
 import {
   type Client,
   type TestServer,
@@ -102,44 +101,6 @@ async function startSmtp() {
   const smtp = await startSmtpServer();
   cleanups.push(smtp.close);
   return smtp;
-}
-
-/** A loopback port nothing listens on: it was free a moment ago and has been closed again. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-/** Headers (unfolded) and the decoded text body of a single-part message. */
-function readMail(raw: string): { headers: Map<string, string>; text: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = new Map<string, string>();
-  for (const line of raw
-    .slice(0, split)
-    .replace(/\r\n(?=[ \t])/g, '')
-    .split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const body = raw.slice(split + 4);
-  const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
-  if (encoding === 'base64') return { headers, text: Buffer.from(body, 'base64').toString('utf8') };
-  if (encoding !== 'quoted-printable') return { headers, text: body };
-  const soft = body.replace(/=\r\n/g, '');
-  const bytes: number[] = [];
-  for (let at = 0; at < soft.length; at += 1) {
-    const hex = soft.slice(at + 1, at + 3);
-    if (soft[at] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(Number.parseInt(hex, 16));
-      at += 2;
-    } else {
-      bytes.push(...Buffer.from(soft[at] ?? '', 'utf8'));
-    }
-  }
-  return { headers, text: Buffer.from(bytes).toString('utf8') };
 }
 
 describe('mentions by inbox', () => {
