@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkConversationToken } from '../src/mail/conversation-token.ts';
 import { chatWithAlice, flush, replyRows, startMailServer, until } from './mail-out-harness.ts';
 import { readMail, startSmtpServer, type TestSmtp } from './smtp.ts';
-import { discard, reply, settle, type TestServer } from './harness.ts';
+import { call } from './away-harness.ts';
+import { discard, loginCookie, reply, settle, type TestServer } from './harness.ts';
 
 let smtp: TestSmtp;
 let server: TestServer;
@@ -106,18 +107,40 @@ describe('an unseen reply', () => {
 });
 
 describe('a reply the visitor read', () => {
+  // A longer delay, so that reading in time never depends on how busy the machine is.
+  beforeEach(async () => {
+    await discard(server);
+    server = await startMailServer({ smtpUrl: smtp.url, replyEmailDelayMs: 1000 });
+  });
+
   it('is not emailed, and the read mark is stored', async () => {
     const { aliceSocket, visitor, conversationId } = await chatWithAlice(server);
     const sent = await reply(aliceSocket, conversationId, 'We have it in stock.');
     await visitor.wait('message.created', (f) => f.message.id === sent.id);
     visitor.send({ type: 'conversation.read', id: visitor.nextId(), seq: sent.seq });
     await flush(visitor);
-    await settle(600);
+    await settle(1500);
     expect(smtp.received).toHaveLength(0);
     expect(replyRows(server)).toEqual([]);
     expect(server.query('SELECT visitor_read_seq AS seq FROM conversations WHERE id = ?', conversationId)).toEqual([
       { seq: sent.seq },
     ]);
+  });
+
+  it('counts when read after the conversation was resolved, from a tab opened later', async () => {
+    const { alice, aliceSocket, handle, visitor, conversationId } = await chatWithAlice(server);
+    await visitor.close();
+    const sent = await reply(aliceSocket, conversationId, 'Sorted: a new one is on its way.');
+    const cookie = await loginCookie(server, alice.email);
+    expect(
+      (await call(server, 'POST', `/api/operator/conversations/${conversationId}/resolve`, { cookie })).status,
+    ).toBe(200);
+    const later = await handle.connect();
+    later.send({ type: 'conversation.read', id: later.nextId(), seq: sent.seq });
+    await flush(later);
+    expect(later.of('error')).toEqual([]);
+    await settle(1500);
+    expect(smtp.received).toHaveLength(0);
   });
 
   it('never moves the read mark back, and refuses a seq past the last message without storing it', async () => {

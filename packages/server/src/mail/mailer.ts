@@ -71,7 +71,7 @@ export class MailQueue implements Mailer {
     return kept;
   }
 
-  /** Whether a kept email can be sent at all: a worker without SMTP has nothing to do. */
+  /** Whether an SMTP server is configured; without one every email is kept. */
   get sending(): boolean {
     return this.transport !== null;
   }

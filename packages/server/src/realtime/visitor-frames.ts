@@ -4,11 +4,18 @@ import type { VisitorToServer } from '@livechat/protocol';
 import type { Gateway } from './gateway.ts';
 import type { VisitorSession } from './sessions.ts';
 
-/** The visitor's open conversation, or the one this socket showed until it just closed (its last reply read). */
+/**
+ * The visitor's open conversation or, once it closed, the one the widget still shows: the one this
+ * socket wrote in, else the visitor's newest (its last replies can be read after it was resolved).
+ */
 async function readableConversation(gateway: Gateway, session: VisitorSession): Promise<string | null> {
+  const { store } = gateway.deps;
   const { visitor } = session;
-  const open = await gateway.deps.store.conversations.openRefByVisitor(visitor.siteId, visitor.id);
-  return open?.id ?? session.conversationId ?? null;
+  const open = await store.conversations.openRefByVisitor(visitor.siteId, visitor.id);
+  if (open) return open.id;
+  if (session.conversationId) return session.conversationId;
+  const [newest] = await store.conversations.byVisitor(visitor.id);
+  return newest?.siteId === visitor.siteId ? newest.id : null;
 }
 
 export async function handleVisitorFrame(gateway: Gateway, session: VisitorSession, frame: VisitorToServer) {
