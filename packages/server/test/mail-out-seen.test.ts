@@ -2,7 +2,7 @@
 
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { chatWithAlice, flush, startMailServer } from './mail-out-harness.ts';
-import { connectOperator, createOperator, discard, say, settle, sync, type TestServer } from './harness.ts';
+import { connectOperator, createOperator, discard, newVisitor, say, settle, sync, type TestServer } from './harness.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -56,4 +56,13 @@ it('gives a returning visitor the seen mark in the welcome', async () => {
   const back = await handle.connect();
   const again = back.of('welcome')[0];
   expect(again?.type === 'welcome' && again.role === 'visitor' && again.conversation?.seenSeq).toBe(message.seq);
+});
+
+it('refuses a read mark from a visitor who has no conversation yet', async () => {
+  const handle = await newVisitor(server);
+  const tab = await handle.connect();
+  const id = tab.nextId();
+  tab.send({ type: 'conversation.read', id, seq: 0 });
+  const error = await tab.wait('error', (f) => f.frameId === id);
+  expect(error).toMatchObject({ code: 'bad_request', message: 'there is no conversation to mark read' });
 });

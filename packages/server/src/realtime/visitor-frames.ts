@@ -57,8 +57,12 @@ export async function handleVisitorFrame(gateway: Gateway, session: VisitorSessi
     }
     case 'conversation.read': {
       const conversationId = await readableConversation(gateway, session);
-      const lastSeq = conversationId ? ((await store.messages.last(conversationId))?.seq ?? 0) : 0;
-      if (!conversationId || frame.seq > lastSeq) {
+      if (!conversationId) {
+        connection.error('bad_request', 'there is no conversation to mark read', frame.id);
+        return;
+      }
+      const lastSeq = (await store.messages.last(conversationId))?.seq ?? 0;
+      if (frame.seq > lastSeq) {
         connection.error(
           'bad_request',
           `seq ${frame.seq} is past the conversation's last message (${lastSeq})`,
