@@ -94,7 +94,8 @@ export interface ConversationLink {
  * POST /api/sites/:siteId/transcript { conversationId, email? } (bearer token) → 202: the conversation's
  * public messages (never notes, commands or their results) go by email. Only the visitor's own
  * conversation (another → 404 `not_found`); `email` absent uses the visitor's known email (none known →
- * 400 `bad_request`); a given email is also kept as the visitor's.
+ * 400 `bad_request`); a given email is also kept as the visitor's. More than 5 an hour for one visitor →
+ * 429 `rate_limited` (the visitor picks the address and wrote part of the text).
  */
 export interface TranscriptRequest {
   conversationId: string;

@@ -87,4 +87,18 @@ describe('the transcript', () => {
     expect(server.query('SELECT id, email FROM visitors ORDER BY id')).toEqual(before.visitors);
     expect(smtp.received).toEqual([]);
   });
+
+  it('goes out at most five times an hour for a visitor, whatever the conversation', async () => {
+    const { handle, conversationId } = await chatWithAlice(server, 'jo@example.com');
+    for (let i = 0; i < 5; i += 1) expect((await askTranscript(handle.token, { conversationId })).status).toBe(202);
+    const rows = server.query('SELECT id FROM email_outbox');
+    expect(refused(await askTranscript(handle.token, { conversationId, email: 'other@example.com' }))).toEqual({
+      status: 429,
+      code: 'rate_limited',
+    });
+    expect(server.query('SELECT id FROM email_outbox')).toEqual(rows);
+    expect(server.query('SELECT email FROM visitors WHERE id = ?', handle.visitorId)).toEqual([
+      { email: 'jo@example.com' },
+    ]);
+  });
 });

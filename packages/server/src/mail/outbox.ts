@@ -13,6 +13,8 @@ export interface OutgoingEmail {
   /** Display name of the sender (a site's name), with MAIL_FROM's address. */
   fromName?: string | null;
   replyTo?: string | null;
+  /** The conversation a visitor's email is about. */
+  conversationId?: string | null;
 }
 
 /** A claimed email, as the worker sends it. */
@@ -40,11 +42,14 @@ export interface OutboxRepository {
   markAttemptFailed(id: string, error: string, nextAttemptAt: string | null): Promise<void>;
   /** A failed email goes back to pending, due now, for a new round of attempts; null if it was not failed. */
   retry(id: string, time: string): Promise<OutboxEmail | null>;
+  /** Emails of this kind about any conversation of the visitor, made after `since`. */
+  countForVisitor(kind: OutboxKind, visitorId: string, since: string): Promise<number>;
 }
 
 interface OutboxRow {
   id: string;
   kind: OutboxKind;
+  conversation_id: string | null;
   to_address: string;
   from_name: string | null;
   reply_to: string | null;
@@ -58,7 +63,7 @@ interface OutboxRow {
   sent_at: string | null;
 }
 
-const COLUMNS = `id, kind, to_address, from_name, reply_to, subject, text, created_at, status, attempts, last_error,
+const COLUMNS = `id, kind, conversation_id, to_address, from_name, reply_to, subject, text, created_at, status, attempts, last_error,
   next_attempt_at, sent_at`;
 
 const email = (row: OutboxRow): OutboxEmail => ({
@@ -85,11 +90,12 @@ export class SqliteOutboxRepository implements OutboxRepository {
   private readonly setSent;
   private readonly setAttemptFailed;
   private readonly setRetry;
+  private readonly countVisitorKind;
 
   constructor(db: Db) {
     this.insert = db.prepare(
       `INSERT INTO email_outbox (${COLUMNS})
-       VALUES (@id, @kind, @to_address, @from_name, @reply_to, @subject, @text, @created_at, @status, @attempts,
+       VALUES (@id, @kind, @conversation_id, @to_address, @from_name, @reply_to, @subject, @text, @created_at, @status, @attempts,
          @last_error, @next_attempt_at, @sent_at)`,
     );
     this.selectNewest = db.prepare<[number], OutboxRow>(
@@ -119,6 +125,14 @@ export class SqliteOutboxRepository implements OutboxRepository {
       `UPDATE email_outbox SET status = 'pending', attempts = 0, next_attempt_at = ?
        WHERE id = ? AND status = 'failed' RETURNING ${COLUMNS}`,
     );
+    this.countVisitorKind = db.prepare<[string, string, string], { n: number }>(
+      `SELECT count(*) AS n FROM email_outbox o JOIN conversations c ON c.id = o.conversation_id
+       WHERE o.kind = ? AND c.visitor_id = ? AND o.created_at > ?`,
+    );
+  }
+
+  async countForVisitor(kind: OutboxKind, visitorId: string, since: string): Promise<number> {
+    return this.countVisitorKind.get(kind, visitorId, since)?.n ?? 0;
   }
 
   async add(input: OutgoingEmail, status: 'pending' | 'kept'): Promise<OutboxEmail> {
@@ -126,6 +140,7 @@ export class SqliteOutboxRepository implements OutboxRepository {
     const row: OutboxRow = {
       id: newId(),
       kind: input.kind,
+      conversation_id: input.conversationId ?? null,
       to_address: input.to,
       from_name: input.fromName ?? null,
       reply_to: input.replyTo ?? null,
@@ -162,6 +177,7 @@ export class SqliteOutboxRepository implements OutboxRepository {
     return {
       id: row.id,
       kind: row.kind,
+      conversationId: row.conversation_id,
       to: row.to_address,
       subject: row.subject,
       text: row.text,

@@ -85,9 +85,9 @@ export class SqliteVisitorMailRepository implements VisitorMailRepository {
        WHERE id = @id AND max(visitor_read_seq, emailed_through_seq) = @afterSeq`,
     );
     this.insertEmail = db.prepare(
-      `INSERT INTO email_outbox (id, kind, to_address, from_name, reply_to, subject, text, created_at, status,
+      `INSERT INTO email_outbox (id, kind, conversation_id, to_address, from_name, reply_to, subject, text, created_at, status,
          next_attempt_at)
-       VALUES (@id, @kind, @to, @fromName, @replyTo, @subject, @text, @time, @status, @nextAttemptAt)`,
+       VALUES (@id, @kind, @conversationId, @to, @fromName, @replyTo, @subject, @text, @time, @status, @nextAttemptAt)`,
     );
     this.enqueueTx = db.transaction(
       (id: string, afterSeq: number, throughSeq: number, email: OutgoingEmail, status: 'pending' | 'kept') => {
@@ -96,6 +96,7 @@ export class SqliteVisitorMailRepository implements VisitorMailRepository {
         this.insertEmail.run({
           id: newId(),
           kind: email.kind,
+          conversationId: id,
           to: email.to,
           fromName: email.fromName ?? null,
           replyTo: email.replyTo ?? null,

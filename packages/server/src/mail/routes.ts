@@ -14,6 +14,11 @@ import { transcriptEmail } from './compose.ts';
 const OUTBOX_PAGE = 200;
 /** Far more than a chat holds; a transcript stays a readable email. */
 const TRANSCRIPT_LINES = 2000;
+/**
+ * The visitor chooses the address and wrote part of the text: a few transcripts an hour serve them,
+ * and keep the server from being a way to mail strangers.
+ */
+const TRANSCRIPTS_PER_HOUR = 5;
 
 const outboxQuerySchema = z.strictObject({
   status: z
@@ -56,12 +61,17 @@ export async function mailRoutes(app: FastifyInstance): Promise<void> {
     }
     const to = input.email ?? visitor.email;
     if (!to) throw new AppError('bad_request', 'no email is known for you: give one');
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    if ((await store.outbox.countForVisitor('transcript', visitor.id, hourAgo)) >= TRANSCRIPTS_PER_HOUR) {
+      throw new AppError('rate_limited', `at most ${TRANSCRIPTS_PER_HOUR} transcripts an hour; try again later`);
+    }
     if (input.email && input.email !== visitor.email && !keepsOwnEmail(visitor)) {
       await store.visitors.updateProfile(visitor.id, { email: input.email });
       bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: visitor.id });
     }
     const lines = await store.visitorMail.publicLines(conversation.id, TRANSCRIPT_LINES);
-    await mailer.queue(transcriptEmail({ to, siteName: site.name, lines, startedAt: conversation.createdAt }));
+    const email = transcriptEmail({ to, siteName: site.name, lines, startedAt: conversation.createdAt });
+    await mailer.queue({ ...email, conversationId: conversation.id });
     return reply.status(202).send();
   });
 }

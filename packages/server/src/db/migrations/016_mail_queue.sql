@@ -4,6 +4,8 @@
 CREATE TABLE email_outbox_queue (
   id TEXT PRIMARY KEY,
   kind TEXT NOT NULL CHECK (kind IN ('mention', 'invite', 'password', 'reply', 'transcript')),
+  -- The conversation a visitor's email (a reply, a transcript) is about; NULL for operators' emails.
+  conversation_id TEXT REFERENCES conversations (id) ON DELETE SET NULL,
   to_address TEXT NOT NULL,
   -- The display name of the sender (a site's name); NULL sends as MAIL_FROM.
   from_name TEXT,
@@ -28,6 +30,9 @@ ALTER TABLE email_outbox_queue RENAME TO email_outbox;
 CREATE INDEX email_outbox_by_time ON email_outbox (created_at);
 CREATE INDEX email_outbox_by_status_time ON email_outbox (status, created_at);
 CREATE INDEX email_outbox_due ON email_outbox (next_attempt_at) WHERE status = 'pending';
+-- How many transcripts a visitor asked for lately.
+CREATE INDEX email_outbox_by_conversation ON email_outbox (conversation_id, created_at)
+  WHERE conversation_id IS NOT NULL;
 
 -- The highest seq the visitor's open widget showed them; only moves forward.
 ALTER TABLE conversations ADD COLUMN visitor_read_seq INTEGER NOT NULL DEFAULT 0;
