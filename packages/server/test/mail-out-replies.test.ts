@@ -106,6 +106,35 @@ describe('an unseen reply', () => {
   });
 });
 
+describe('a reply just before the end', () => {
+  it('is emailed after the conversation was resolved', async () => {
+    const { alice, aliceSocket, visitor, conversationId } = await chatWithAlice(server);
+    await visitor.close();
+    const cookie = await loginCookie(server, alice.email);
+    await reply(aliceSocket, conversationId, 'Refund done, have a nice day!');
+    expect(
+      (await call(server, 'POST', `/api/operator/conversations/${conversationId}/resolve`, { cookie })).status,
+    ).toBe(200);
+    const { text } = readMail((await until(() => smtp.received[0])).raw);
+    expect(text).toContain('Refund done, have a nice day!');
+  });
+});
+
+describe('without SMTP', () => {
+  it('keeps the reply email in the outbox, marked as emailed all the same', async () => {
+    await discard(server);
+    server = await startMailServer();
+    const { aliceSocket, visitor, conversationId } = await chatWithAlice(server);
+    await visitor.close();
+    const sent = await reply(aliceSocket, conversationId, 'We open at nine.');
+    const [row] = await until(() => (replyRows(server).length > 0 ? replyRows(server) : null));
+    expect(row).toEqual({ to_address: 'jo@example.com', status: 'kept', subject: 'New reply from Shop' });
+    await settle(300);
+    expect(replyRows(server)).toHaveLength(1);
+    expect(emailedThrough(conversationId)).toBe(sent.seq);
+  });
+});
+
 describe('a reply the visitor read', () => {
   // A longer delay, so that reading in time never depends on how busy the machine is.
   beforeEach(async () => {
