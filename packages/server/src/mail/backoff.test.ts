@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { nextAttemptAt, senderAddress } from './backoff.ts';
+import { nextAttemptAt } from './backoff.ts';
 
 const start = new Date('2026-01-01T00:00:00Z');
 const waits = [60_000, 300_000, 1_800_000];
@@ -10,9 +10,4 @@ it('waits longer after each failure, then gives up', () => {
   expect(nextAttemptAt(3, waits, start)?.toISOString()).toBe('2026-01-01T00:30:00.000Z');
   expect(nextAttemptAt(4, waits, start)).toBeNull();
   expect(nextAttemptAt(1, [], start)).toBeNull();
-});
-
-it('reads the address of a sender with or without a display name', () => {
-  expect(senderAddress('Live chat <livechat@example.com>')).toBe('livechat@example.com');
-  expect(senderAddress(' livechat@example.com ')).toBe('livechat@example.com');
 });

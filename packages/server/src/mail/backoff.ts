@@ -5,9 +5,3 @@ export function nextAttemptAt(attemptsMade: number, waitsMs: readonly number[], 
   const wait = waitsMs[attemptsMade - 1];
   return wait === undefined ? null : new Date(from.getTime() + wait);
 }
-
-/** The address of a `Name <address>` sender, or the whole text when it is a bare address. */
-export function senderAddress(mailFrom: string): string {
-  const match = /<([^<>\s]+)>\s*$/.exec(mailFrom);
-  return match?.[1] ?? mailFrom.trim();
-}

@@ -3,8 +3,9 @@
 import type { OutboxEmail } from '@livechat/protocol';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import type { Logger } from '../realtime/connection.ts';
-import { nextAttemptAt, senderAddress } from './backoff.ts';
+import { nextAttemptAt } from './backoff.ts';
 import type { ClaimedEmail, OutboxRepository, OutgoingEmail } from './outbox.ts';
+import { senderAddress } from './sender.ts';
 
 /** What became of an email handed to the mailer: `sent` at once, `pending` a retry, `kept` without SMTP. */
 export type SendOutcome = 'sent' | 'pending' | 'kept';
