@@ -16,6 +16,7 @@ import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { InboundReceiver } from './mail/inbound.ts';
 import { DebugRequestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security.ts';
 import { staticRoutes } from './http/static.ts';
@@ -46,6 +47,8 @@ declare module 'fastify' {
     commands: CommandRegistry;
     gateway: Gateway;
     searchMerge: QuietMerge;
+    /** The SMTP receiver of visitors' email replies; null when INBOUND_SMTP_PORT is not set. */
+    inboundMail: InboundReceiver | null;
   }
 }
 
@@ -73,6 +76,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
   const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
+  const inboundMail =
+    config.inboundSmtpPort === null ? null : new InboundReceiver({ config, store, conversations, log: app.log });
 
   app.decorate('config', config);
   app.decorate('db', db);
@@ -84,9 +89,15 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('gateway', gateway);
   app.decorate('originWarnings', originWarnings);
   app.decorate('searchMerge', searchMerge);
+  app.decorate('inboundMail', inboundMail);
+  // Started with the app, so that a port taken fails the start like the HTTP port does.
+  app.addHook('onReady', async () => {
+    await inboundMail?.listen();
+  });
   app.addHook('onClose', async () => {
     queueAlerts.stop();
     searchMerge.stop();
+    await inboundMail?.close();
     await gateway.close();
     db.close();
   });
