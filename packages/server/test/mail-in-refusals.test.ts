@@ -1,6 +1,7 @@
 // Mail the receiver refuses: each with one warning line, an answer the sender can act on, and nothing stored.
 
 import { randomBytes } from 'node:crypto';
+import { MAX_BODY_LENGTH } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signConversationToken } from '../src/mail/conversation-token.ts';
 import { discard } from './harness.ts';
@@ -100,6 +101,20 @@ describe('senders and content', () => {
     const token = await tokenFor(world, anonymous.conversationId);
     expect((await sendMail(world, { to: replyAddress(token), text: 'Hi' })).responseCode).toBe(550);
     refusedOnce(/wrong sender/);
+  });
+
+  it('refuses a reply longer than a chat message may be, with 552', async () => {
+    const token = await tokenFor(world, thread.conversationId);
+    const text = 'word '.repeat(MAX_BODY_LENGTH / 4);
+    expect((await sendMail(world, { to: replyAddress(token), text })).responseCode).toBe(552);
+    refusedOnce(/longer than 4000 characters/);
+  });
+
+  it('refuses a reply to a conversation of an archived site', async () => {
+    await world.server.app.store.sites.archive('shop');
+    const token = await tokenFor(world, thread.conversationId);
+    expect((await sendMail(world, { to: replyAddress(token), text: 'Still open?' })).responseCode).toBe(550);
+    refusedOnce(/archived/);
   });
 
   it('refuses a reply with nothing left once the quote is removed', async () => {
