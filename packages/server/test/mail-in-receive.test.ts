@@ -2,7 +2,10 @@
 
 import type { ConversationSummary } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discard, say, spoken, sync } from './harness.ts';
+import { connect } from 'node:net';
+import { buildApp } from '../src/app.ts';
+import { testConfig } from '../src/config.ts';
+import { discard, say, spoken, startServer, sync } from './harness.ts';
 import {
   everything,
   type MailWorld,
@@ -169,5 +172,34 @@ describe('a reply to a resolved conversation', () => {
     const conversations = everything(world).conversations as Array<{ id: string; previous_conversation_id: null }>;
     expect(conversations).toHaveLength(2);
     expect(conversations.find((row) => row.id === openId)?.previous_conversation_id).toBeNull();
+  });
+});
+
+describe('the receiver', () => {
+  it('starts with the app, refuses to start on a port in use, and stops with the app', async () => {
+    const port = world.server.app.inboundMail?.address()?.port;
+    expect(port).toBeGreaterThan(0);
+    const second = await buildApp(testConfig({ dataDir: world.server.dataDir, inboundSmtpPort: port ?? 0 }));
+    await expect(second.listen({ port: 0, host: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
+    await second.close();
+    await world.server.stop();
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = connect(port ?? 0, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', () => resolve(true));
+    });
+    expect(refused).toBe(true);
+  });
+
+  it('is off when no port is set', async () => {
+    const plain = await startServer();
+    try {
+      expect(plain.app.inboundMail).toBeNull();
+    } finally {
+      await discard(plain);
+    }
   });
 });

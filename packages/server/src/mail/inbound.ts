@@ -61,11 +61,14 @@ export class InboundReceiver {
       logger: false,
       // A mail cut short by a shutdown is not acknowledged: its sender delivers it again.
       closeTimeout: 3000,
+      // A bound on what one flood of connections holds open; a mail server turned away (421) comes back later.
+      maxClients: 100,
       onMailFrom: (address, _session, done) => this.checkSender(address, done),
-      onRcptTo: (address, session, done) => void this.checkRecipient(address, session, done).catch(done),
+      onRcptTo: (address, session, done) => void this.checkRecipient(address, session, done),
       onData: (stream, session, done) => this.receive(stream, session, done),
     });
-    this.server.on('error', (err) => deps.log.error({ err }, 'inbound mail: SMTP error'));
+    // A port open to the world sees clients that vanish mid-session: worth a debug line, no more.
+    this.server.on('error', (err) => deps.log.debug({ err }, 'inbound mail: connection error'));
   }
 
   async listen(): Promise<AddressInfo> {
@@ -112,9 +115,14 @@ export class InboundReceiver {
       done(smtpError(452, 'one reply address per message'));
       return;
     }
-    const refusal = await this.recipientRefusal(address.address);
-    if (refusal) this.refuse(done, refusal, { from: senderOf(session) });
-    else done();
+    try {
+      const refusal = await this.recipientRefusal(address.address);
+      if (refusal) this.refuse(done, refusal, { from: senderOf(session) });
+      else done();
+    } catch (err) {
+      this.deps.log.error({ err }, 'inbound mail: a recipient could not be checked; the sender will try again');
+      done(smtpError(451, 'could not check the reply address now, try again later'));
+    }
   }
 
   private async recipientRefusal(recipient: string): Promise<Refusal | null> {
