@@ -160,6 +160,17 @@ describe('a reply to a resolved conversation', () => {
     expect(rows[0]?.previous_conversation_id).toBe(oldId);
   });
 
+  it('keeps a mail delivered again after its conversation was resolved once, starting nothing new', async () => {
+    const { conversationId } = await visitorThread(world);
+    const token = await tokenFor(world, conversationId);
+    const mail = { to: replyAddress(token), text: 'Thanks, all good', messageId: '<late-retry@example.com>' };
+    expect((await sendMail(world, mail)).accepted).toBe(true);
+    await resolve(world, conversationId);
+    const before = everything(world);
+    expect((await sendMail(world, mail)).accepted).toBe(true);
+    expect(everything(world)).toEqual(before);
+  });
+
   it("joins the visitor's open conversation when they already started another", async () => {
     const { handle, conversationId: oldId } = await visitorThread(world);
     await resolve(world, oldId);

@@ -131,9 +131,11 @@ export class ConversationService {
   /**
    * A visitor's email reply to one of their conversations: appended there while it is open; once it is
    * closed, to the visitor's open conversation, or to a new one that continues it (queued and routed
-   * like any new chat). A closed conversation is never reopened.
+   * like any new chat). A closed conversation is never reopened. The same mail again is the message it made.
    */
   async visitorReplyByEmail(visitor: Visitor, repliedTo: Conversation, input: SendInput): Promise<Message> {
+    const delivered = await this.store.messages.ofVisitorByClientId(visitor.id, input.clientId);
+    if (delivered) return delivered;
     const message = visitorMessage(visitor, input);
     const appended = repliedTo.status === 'open' ? await this.appendIfOpen(repliedTo.id, visitor, message) : null;
     return appended ?? this.appendOrOpen(visitor, message, undefined, repliedTo.id);
