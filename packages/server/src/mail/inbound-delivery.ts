@@ -42,7 +42,7 @@ export function mailClientId(mail: Pick<ParsedMail, 'messageId'>, raw: Buffer): 
   return `mail-${createHash('sha256').update(source).digest('base64url').slice(0, 32)}`;
 }
 
-const senderOf = (mail: ParsedMail): string => mail.from?.value[0]?.address?.trim().toLowerCase() ?? '';
+const fromAddress = (mail: ParsedMail): string => mail.from?.value[0]?.address?.trim().toLowerCase() ?? '';
 
 export async function deliverReply(deps: DeliveryDeps, reply: ReceivedReply): Promise<Delivery> {
   const { store, conversations } = deps;
@@ -63,7 +63,7 @@ export async function deliverReply(deps: DeliveryDeps, reply: ReceivedReply): Pr
   ]);
   if (!visitor || !site) return refused(550, 'unknown token');
   if (site.archivedAt) return refused(550, 'the site is archived');
-  const sender = senderOf(reply.mail);
+  const sender = fromAddress(reply.mail);
   if (!visitor.email || sender !== visitor.email.toLowerCase()) {
     return refused(550, `wrong sender ${sender || '(none)'}: not the conversation's visitor`);
   }

@@ -6,11 +6,11 @@ import { htmlToText } from 'html-to-text';
 const CUT_LINES: readonly RegExp[] = [
   // The signature delimiter ("-- "), which some clients send without its space.
   /^-- ?$/,
-  // Outlook and others: "-----Original Message-----", in English or French.
+  // Outlook and others: "-----Original Message-----", in the languages clients write it in most.
   /^-{2,}\s*(original message|message d'origine|mensaje original|ursprüngliche nachricht)\s*-{2,}$/i,
   // Outlook's separator above its header block.
   /^_{20,}$/,
-  // Mobile clients' last line.
+  // The line mobile clients add under a reply, above the quote.
   /^(sent from my \S+|get outlook for \S+|envoyé de mon \S+)/i,
 ];
 
