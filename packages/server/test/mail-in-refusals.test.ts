@@ -154,7 +154,7 @@ describe('size', () => {
 describe('automatic mail', () => {
   const headers: Array<[string, Record<string, string>]> = [
     ['Auto-Submitted: auto-replied', { 'Auto-Submitted': 'auto-replied' }],
-    ['Auto-Submitted: auto-generated', { 'Auto-Submitted': 'auto-generated' }],
+    ['Auto-Submitted: auto-notified', { 'Auto-Submitted': 'auto-notified' }],
     ['Precedence: bulk', { Precedence: 'bulk' }],
     ['Precedence: auto_reply', { Precedence: 'auto_reply' }],
     ['Precedence: list', { Precedence: 'list' }],
