@@ -16,6 +16,7 @@ import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { InboundReceiver } from './mail/inbound.ts';
 import { DebugRequestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security.ts';
 import { staticRoutes } from './http/static.ts';
@@ -52,6 +53,8 @@ declare module 'fastify' {
     searchMerge: QuietMerge;
     mailer: MailQueue;
     mailWorker: MailWorker;
+    /** The SMTP receiver of visitors' email replies; null when INBOUND_SMTP_PORT is not set. */
+    inboundMail: InboundReceiver | null;
   }
 }
 
@@ -90,6 +93,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     nudge: () => mailWorker.nudge(),
   });
   const replyEmails = new ReplyEmails({ store, config, mailer });
+  const inboundMail =
+    config.inboundSmtpPort === null ? null : new InboundReceiver({ config, store, conversations, log: app.log });
 
   app.decorate('config', config);
   app.decorate('db', db);
@@ -103,9 +108,15 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('searchMerge', searchMerge);
   app.decorate('mailer', mailer);
   app.decorate('mailWorker', mailWorker);
+  app.decorate('inboundMail', inboundMail);
+  // Started with the app, so that a port taken fails the start like the HTTP port does.
+  app.addHook('onReady', async () => {
+    await inboundMail?.listen();
+  });
   app.addHook('onClose', async () => {
     queueAlerts.stop();
     searchMerge.stop();
+    await inboundMail?.close();
     await mailWorker.stop();
     mailer.close();
     await gateway.close();

@@ -27,6 +27,11 @@ export interface MessageRepository {
   lastWritten(conversationId: string): Promise<Message | null>;
   /** Whether the conversation has a system line of this event by this author (an operator joins once). */
   hasSystemLine(conversationId: string, event: SystemEvent, authorId: string): Promise<boolean>;
+  /**
+   * The visitor's own message with this client id in any of their conversations: a mail delivered again
+   * after its conversation closed is still the same message.
+   */
+  ofVisitorByClientId(visitorId: string, clientId: string): Promise<Message | null>;
   /** The first `limit` public messages as transcript lines (what was said, without system lines), oldest first. */
   transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]>;
 }
@@ -95,6 +100,7 @@ export class SqliteMessageRepository implements MessageRepository {
   private readonly selectLastWritten;
   private readonly selectTranscript;
   private readonly selectSystemLine;
+  private readonly selectOfVisitor;
   private readonly appendTx;
   private readonly groupTx;
 
@@ -123,6 +129,11 @@ export class SqliteMessageRepository implements MessageRepository {
     this.selectSystemLine = db.prepare<[string, string, string], { found: number }>(
       `SELECT 1 AS found FROM messages WHERE conversation_id = ? AND author_kind = 'system' AND system_event = ?
          AND author_id = ? LIMIT 1`,
+    );
+    this.selectOfVisitor = db.prepare<{ visitorId: string; clientId: string }, MessageRow>(
+      `SELECT ${COLUMNS} FROM messages WHERE author_kind = 'visitor' AND author_id = @visitorId
+         AND client_id = @clientId
+         AND conversation_id IN (SELECT id FROM conversations WHERE visitor_id = @visitorId) LIMIT 1`,
     );
     this.selectLast = db.prepare<[string], MessageRow>(
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1`,
@@ -225,6 +236,11 @@ export class SqliteMessageRepository implements MessageRepository {
 
   async transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]> {
     return this.selectTranscript.all(conversationId, limit).map(([authorName, body]) => ({ authorName, body }));
+  }
+
+  async ofVisitorByClientId(visitorId: string, clientId: string): Promise<Message | null> {
+    const row = this.selectOfVisitor.get({ visitorId, clientId });
+    return row ? message(row) : null;
   }
 
   async hasSystemLine(conversationId: string, event: SystemEvent, authorId: string): Promise<boolean> {

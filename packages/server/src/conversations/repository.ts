@@ -22,6 +22,8 @@ export interface Conversation {
   closedAt: string | null;
   /** When it last started waiting in the queue. */
   queuedAt: string | null;
+  /** The resolved conversation this one continues (an email reply to it); null for most. */
+  previousConversationId: string | null;
 }
 
 export interface OpenRef {
@@ -30,8 +32,15 @@ export interface OpenRef {
 }
 
 export interface ConversationRepository {
-  /** The visitor's open conversation on the site, created if there is none (race-safe). */
-  findOrCreateOpen(siteId: string, visitorId: string): Promise<{ conversation: Conversation; created: boolean }>;
+  /**
+   * The visitor's open conversation on the site, created if there is none (race-safe); a created one
+   * continues `previousId` when given. An open one found keeps whatever link it has.
+   */
+  findOrCreateOpen(
+    siteId: string,
+    visitorId: string,
+    previousId?: string,
+  ): Promise<{ conversation: Conversation; created: boolean }>;
   openByVisitor(siteId: string, visitorId: string): Promise<Conversation | null>;
   /** The same conversation's id and last seq only, for the paths that need no more (a resume, a page view). */
   openRefByVisitor(siteId: string, visitorId: string): Promise<OpenRef | null>;
@@ -80,12 +89,13 @@ interface ConversationRow {
   left_ids: string | null;
   closed_at: string | null;
   queued_at: string | null;
+  previous_conversation_id: string | null;
 }
 
 // The last seq and the last activity come from the conversation's newest message (a seek on the
 // messages' primary key); a message does not write its conversation's row.
 export const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigned_operator_id, c.created_at,
-  c.closed_at, c.queued_at,
+  c.closed_at, c.queued_at, c.previous_conversation_id,
   ${LAST_SEQ_OF_C} AS last_seq,
   max(c.updated_at, coalesce((SELECT msg.created_at FROM messages msg WHERE msg.conversation_id = c.id
     ORDER BY msg.seq DESC LIMIT 1), '')) AS activity_at,
@@ -108,6 +118,7 @@ export const conversation = (row: ConversationRow): Conversation => ({
   updatedAt: row.activity_at,
   closedAt: row.closed_at,
   queuedAt: row.queued_at,
+  previousConversationId: row.previous_conversation_id,
 });
 
 export class SqliteConversationRepository implements ConversationRepository {
@@ -137,8 +148,9 @@ export class SqliteConversationRepository implements ConversationRepository {
 
   constructor(db: Db) {
     this.insertOpen = db.prepare(
-      `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at, queued_at)
-       VALUES (?, ?, ?, 'open', ?, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO conversations (id, site_id, visitor_id, status, created_at, updated_at, queued_at,
+         previous_conversation_id)
+       VALUES (?, ?, ?, 'open', ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     this.selectOpen = db.prepare<[string, string], ConversationRow>(
       `${SELECT} WHERE c.site_id = ? AND c.visitor_id = ? AND c.status = 'open'`,
@@ -241,9 +253,9 @@ export class SqliteConversationRepository implements ConversationRepository {
     });
   }
 
-  async findOrCreateOpen(siteId: string, visitorId: string) {
+  async findOrCreateOpen(siteId: string, visitorId: string, previousId?: string) {
     const time = now();
-    const created = this.insertOpen.run(newId(), siteId, visitorId, time, time, time).changes === 1;
+    const created = this.insertOpen.run(newId(), siteId, visitorId, time, time, time, previousId ?? null).changes === 1;
     const row = this.selectOpen.get(siteId, visitorId);
     if (!row) throw new Error('open conversation vanished right after creation');
     return { conversation: conversation(row), created };

@@ -14,7 +14,7 @@ import { AppError } from '../errors.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { Presence } from '../realtime/presence.ts';
 import type { Visitor } from '../visitors/repository.ts';
-import { ConversationNotOpenError } from './messages.ts';
+import { ConversationNotOpenError, type NewMessage } from './messages.ts';
 import type { Conversation } from './repository.ts';
 import { type HandedOut, type HandOutTrigger, QueueRouter } from './routing.ts';
 import { SystemLines } from './system-lines.ts';
@@ -66,6 +66,15 @@ export interface SendInput {
   body: string;
 }
 
+type VisitorMessage = Omit<NewMessage, 'conversationId'>;
+
+const visitorMessage = (visitor: Visitor, input: SendInput): VisitorMessage => ({
+  author: visitorAuthor(visitor),
+  body: input.body,
+  visibility: 'public',
+  clientId: input.clientId,
+});
+
 /** A newly stored operator message, with what the composer said it contains. */
 export interface OperatorMessageSent {
   operator: OperatorProfile;
@@ -114,22 +123,54 @@ export class ConversationService {
    * it again, and given up if it is no longer open.
    */
   async visitorSend(visitor: Visitor, input: SendInput, originId?: string, openId?: string): Promise<Message> {
-    const author = visitorAuthor(visitor);
-    const message = { author, body: input.body, visibility: 'public', clientId: input.clientId } as const;
-    if (openId) {
-      try {
-        const appended = await this.store.messages.append({ conversationId: openId, ...message });
-        if (!appended.duplicate) this.publishMessage({ id: openId, visitorId: visitor.id }, appended.message, originId);
-        return appended.message;
-      } catch (error) {
-        if (!(error instanceof ConversationNotOpenError)) throw error;
-      }
+    const message = visitorMessage(visitor, input);
+    const appended = openId ? await this.appendIfOpen(openId, visitor, message, originId) : null;
+    return appended ?? this.appendOrOpen(visitor, message, originId);
+  }
+
+  /**
+   * A visitor's email reply to one of their conversations: appended there while it is open; once it is
+   * closed, to the visitor's open conversation, or to a new one that continues it (queued and routed
+   * like any new chat). A closed conversation is never reopened. The same mail again is the message it made.
+   */
+  async visitorReplyByEmail(visitor: Visitor, repliedTo: Conversation, input: SendInput): Promise<Message> {
+    const delivered = await this.store.messages.ofVisitorByClientId(visitor.id, input.clientId);
+    if (delivered) return delivered;
+    const message = visitorMessage(visitor, input);
+    const appended = repliedTo.status === 'open' ? await this.appendIfOpen(repliedTo.id, visitor, message) : null;
+    return appended ?? this.appendOrOpen(visitor, message, undefined, repliedTo.id);
+  }
+
+  /** Appends to the conversation the visitor wrote to last; null when it is no longer open. */
+  private async appendIfOpen(
+    conversationId: string,
+    visitor: Visitor,
+    message: VisitorMessage,
+    originId?: string,
+  ): Promise<Message | null> {
+    try {
+      const appended = await this.store.messages.append({ conversationId, ...message });
+      if (!appended.duplicate)
+        this.publishMessage({ id: conversationId, visitorId: visitor.id }, appended.message, originId);
+      return appended.message;
+    } catch (error) {
+      if (error instanceof ConversationNotOpenError) return null;
+      throw error;
     }
+  }
+
+  /** Appends to the visitor's open conversation, opening (and handing out) one when there is none. */
+  private async appendOrOpen(
+    visitor: Visitor,
+    message: VisitorMessage,
+    originId?: string,
+    previousId?: string,
+  ): Promise<Message> {
     // Most messages go to a conversation that exists: read it, and only try to create when there is none.
     const open = await this.store.conversations.openByVisitor(visitor.siteId, visitor.id);
     const { conversation, created } = open
       ? { conversation: open, created: false }
-      : await this.store.conversations.findOrCreateOpen(visitor.siteId, visitor.id);
+      : await this.store.conversations.findOrCreateOpen(visitor.siteId, visitor.id, previousId);
     const appended = await this.store.messages.append({ conversationId: conversation.id, ...message });
     // A new conversation is handed out before anyone hears of it, so that it never shows as queued
     // to everyone for a moment; its "joined" line follows the visitor's message.
@@ -349,6 +390,7 @@ export class ConversationService {
       updatedAt: conversation.updatedAt,
       closedAt: conversation.closedAt,
       rating,
+      previousConversationId: conversation.previousConversationId,
     };
   }
 

@@ -21,6 +21,8 @@ export interface VisitorRepository {
   byId(id: string): Promise<Visitor | null>;
   /** The visitor a token belongs to stops answering to it. */
   revokeToken(tokenHash: string): Promise<void>;
+  /** The visitor also answers to this token (another device, opened from a reply email's link). */
+  addToken(visitorId: string, tokenHash: string): Promise<void>;
   /**
    * The site's contact with this external id, in one transaction: an existing contact gets a new
    * token (another device); otherwise the current visitor becomes the contact if it is anonymous,
@@ -192,6 +194,10 @@ export class SqliteVisitorRepository implements VisitorRepository {
 
   async revokeToken(tokenHash: string): Promise<void> {
     this.deleteToken.run(tokenHash);
+  }
+
+  async addToken(visitorId: string, tokenHash: string): Promise<void> {
+    this.insertToken.run(tokenHash, visitorId, now());
   }
 
   async resolveContact(siteId: string, currentVisitorId: string, externalId: string, tokenHash: string) {

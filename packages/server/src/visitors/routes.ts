@@ -12,6 +12,7 @@ import { letOriginRead, readableRefusals, warnOwnersOfRefusals } from '../sites/
 import type { Site } from '../sites/repository.ts';
 import { contactRoutes } from './contact-routes.ts';
 import { identify } from './identity.ts';
+import { linkRoutes } from './link-routes.ts';
 import { attributesSchema, identifySchema, MAX_ATTRIBUTES } from './schemas.ts';
 import { bearerToken, mintVisitor, siteForOrigin, siteInUse, visitorForToken } from './tokens.ts';
 import { allowOrigin, type SiteRequest, visitorChange } from './visitor-request.ts';
@@ -32,6 +33,7 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   const changeOf = (request: SiteRequest, reply: FastifyReply) => visitorChange(store, request, reply);
   // After the hooks above, so that their refusals too are readable and reported.
   await app.register(contactRoutes);
+  await app.register(linkRoutes);
 
   // A refused preflight is a bare network error to the page, and the request itself is never sent.
   // So every preflight passes: the request then gets its answer, a refusal the widget can read

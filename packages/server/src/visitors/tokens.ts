@@ -36,6 +36,13 @@ export async function mintVisitor(store: Store, site: Site): Promise<{ visitor: 
   return { visitor, token };
 }
 
+/** A new token for a visitor who exists already: one more device, as identify gives a known contact. */
+export async function mintTokenFor(store: Store, visitor: Pick<Visitor, 'id'>): Promise<string> {
+  const token = newSecret();
+  await store.visitors.addToken(visitor.id, hashSecret(token));
+  return token;
+}
+
 export async function visitorForToken(store: Store, site: Site, token: string | undefined): Promise<Visitor> {
   const visitor = token ? await store.visitors.byToken(hashSecret(token)) : null;
   if (!visitor || visitor.siteId !== site.id) throw new AppError('unauthorized', 'unknown visitor token');
