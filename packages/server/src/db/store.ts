@@ -7,6 +7,7 @@ import { SqliteMessageRepository, type MessageRepository } from '../conversation
 import { type RatingRepository, SqliteRatingRepository } from '../conversations/ratings.ts';
 import { type ResponseTimes, SqliteResponseTimes } from '../conversations/response-times.ts';
 import { type InboxViews, SqliteInboxViews } from '../conversations/views.ts';
+import { type ReportRepository, SqliteReportRepository } from '../reports/repository.ts';
 import { SqliteCrmRepository, type CrmRepository } from '../crm/repository.ts';
 import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/repository.ts';
 import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
@@ -40,6 +41,8 @@ export interface Store {
   responseTimes: ResponseTimes;
   /** The inbox's views and their counts. */
   views: InboxViews;
+  /** The facts Settings → Reports is made of. */
+  reports: ReportRepository;
   canned: CannedResponseRepository;
   mentions: MentionRepository;
   notifications: NotificationRepository;
@@ -71,6 +74,7 @@ export function sqliteStore(db: Db): Store {
     ratings: new SqliteRatingRepository(db),
     responseTimes: new SqliteResponseTimes(db),
     views: new SqliteInboxViews(db),
+    reports: new SqliteReportRepository(db),
     canned: new SqliteCannedResponseRepository(db),
     mentions: new SqliteMentionRepository(db),
     notifications: new SqliteNotificationRepository(db),
