@@ -28,7 +28,11 @@ export function OutboxRow({
         <RelativeTime class="outbox__time" iso={email.createdAt} />
       </div>
       <p class="outbox__facts">
-        <span>{attempts === 1 ? '1 attempt' : `${attempts} attempts`}</span>
+        {status === 'kept' ? (
+          <span>Not sent: no SMTP server is set</span>
+        ) : (
+          <span>{attempts === 1 ? '1 attempt' : `${attempts} attempts`}</span>
+        )}
         {status === 'pending' && email.nextAttemptAt && (
           <span>
             Next attempt{' '}

@@ -78,7 +78,9 @@ describe('a report', () => {
     ]);
     const sites = root.querySelectorAll('[data-testid="op-report-site"]');
     expect([...sites].map(cells)).toEqual([['Shop', '4', '4', '—', '—', '5 min', '1 good0 okay3 bad']]);
-    const headers = [...root.querySelectorAll('table')].map((table) => table.querySelector('caption')?.textContent);
+    const headers = [...root.querySelectorAll('table')].map(
+      (table) => document.getElementById(table.getAttribute('aria-labelledby') ?? '')?.textContent,
+    );
     expect(headers).toEqual(['Per operator', 'Per site']);
   });
 });

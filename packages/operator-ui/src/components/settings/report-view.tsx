@@ -100,50 +100,54 @@ function FiguresTable({
   empty: ComponentChildren;
 }) {
   return (
-    <div class="records__scroll report__table">
-      <table class="records">
-        <caption class="report__caption">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            <th scope="col">Conversations</th>
-            <th scope="col">Answered</th>
-            <th scope="col">First response, median</th>
-            <th scope="col">First response, p90</th>
-            <th scope="col">Resolution, median</th>
-            <th scope="col">Ratings</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
+    <section class="report__section" aria-labelledby={`${testId}-heading`}>
+      <h4 id={`${testId}-heading`} class="report__heading">
+        {caption}
+      </h4>
+      <div class="records__scroll report__table">
+        <table class="records" aria-labelledby={`${testId}-heading`}>
+          <thead>
             <tr>
-              <td colSpan={7} class="screen__muted">
-                {empty}
-              </td>
+              <th scope="col">{first}</th>
+              <th scope="col">Conversations</th>
+              <th scope="col">Answered</th>
+              <th scope="col">First response, median</th>
+              <th scope="col">First response, p90</th>
+              <th scope="col">Resolution, median</th>
+              <th scope="col">Ratings</th>
             </tr>
-          ) : (
-            rows.map(({ key, name, figures }) => (
-              <tr key={key} data-testid={testId} data-id={key}>
-                <th scope="row">{name}</th>
-                <td class="report__number">{figures.conversations}</td>
-                <td class="report__number">{figures.answered}</td>
-                <td class="report__number">
-                  <Duration seconds={figures.firstResponseMedianSeconds} />
-                </td>
-                <td class="report__number">
-                  <Duration seconds={figures.firstResponseP90Seconds} />
-                </td>
-                <td class="report__number">
-                  <Duration seconds={figures.resolutionMedianSeconds} />
-                </td>
-                <td>
-                  <Ratings figures={figures} />
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={7} class="screen__muted">
+                  {empty}
                 </td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+            ) : (
+              rows.map(({ key, name, figures }) => (
+                <tr key={key} data-testid={testId} data-id={key}>
+                  <th scope="row">{name}</th>
+                  <td class="report__number">{figures.conversations}</td>
+                  <td class="report__number">{figures.answered}</td>
+                  <td class="report__number">
+                    <Duration seconds={figures.firstResponseMedianSeconds} />
+                  </td>
+                  <td class="report__number">
+                    <Duration seconds={figures.firstResponseP90Seconds} />
+                  </td>
+                  <td class="report__number">
+                    <Duration seconds={figures.resolutionMedianSeconds} />
+                  </td>
+                  <td>
+                    <Ratings figures={figures} />
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
