@@ -3,6 +3,7 @@
 
 import type { OperatorProfile, OperatorReport, Report, ReportFigures, SiteReport } from '@livechat/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONVERSATION_FACTS } from '../src/reports/repository.ts';
 import { type Answer, call, refused } from './away-harness.ts';
 import {
   SITE_ORIGIN,
@@ -198,5 +199,38 @@ describe('who may read reports, and how they are asked for', () => {
       status: 401,
       code: 'unauthorized',
     });
+  });
+});
+
+// Last, since it changes the team and the sites the other tests read.
+describe('people and sites that have gone', () => {
+  it('keeps a disabled operator and an archived site while their conversations are in the period', async () => {
+    const disabled = await call(server, 'PATCH', `/api/admin/team/${bob.id}`, {
+      cookie: adminCookie,
+      origin: server.origin,
+      body: { disabled: true },
+    });
+    expect(disabled.status).toBe(200);
+    await server.app.store.sites.update('bakery', { archived: true });
+    const empty = await server.app.store.sites.create({ name: 'Closed shop', allowedOrigins: [] });
+    await server.app.store.sites.archive(empty.id);
+
+    const { body } = await report('7');
+    // His open conversation went back to the queue when he was disabled; the resolved ones stay his.
+    expect(operatorRow(body, 'Bob')).toMatchObject({ operatorId: bob.id, conversations: 2, answered: 2 });
+    expect(body.totals.conversations).toBe(6);
+    expect(body.sites.map((site) => site.name)).toEqual(['Bakery', 'Shop']);
+  });
+});
+
+describe('the query', () => {
+  it('finds the period’s conversations through the indexes by creation and by closing time, and messages by key', () => {
+    const plan = server.app.db
+      .prepare(`EXPLAIN QUERY PLAN ${CONVERSATION_FACTS}`)
+      .all({ from: '2030-01-01T00:00:00.000Z', to: '2030-01-08T00:00:00.000Z' }) as Array<{ detail: string }>;
+    const steps = plan.map((step) => step.detail).join('\n');
+    expect(steps).toMatch(/SEARCH conversations USING (COVERING )?INDEX conversations_by_created/);
+    expect(steps).toMatch(/SEARCH conversations USING (COVERING )?INDEX conversations_by_closed/);
+    expect(steps).not.toMatch(/SCAN (conversations|c|messages|m|question|r)\b/);
   });
 });

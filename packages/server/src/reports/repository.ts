@@ -38,7 +38,7 @@ interface FactsRow {
 
 // Only public operator messages answer: system lines ("Alice joined") and notes are nothing the visitor saw.
 // A UNION rather than an OR, so each half reads its own index.
-const FACTS = `
+export const CONVERSATION_FACTS = `
   WITH period AS (
     SELECT id FROM conversations WHERE created_at >= @from AND created_at < @to
     UNION
@@ -67,7 +67,7 @@ export class SqliteReportRepository implements ReportRepository {
   private readonly facts;
 
   constructor(db: Db) {
-    this.facts = db.prepare<[{ from: string; to: string }], FactsRow>(FACTS);
+    this.facts = db.prepare<[{ from: string; to: string }], FactsRow>(CONVERSATION_FACTS);
   }
 
   async conversationFacts(from: string, to: string): Promise<ConversationFacts[]> {
