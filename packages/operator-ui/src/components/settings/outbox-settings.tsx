@@ -32,7 +32,7 @@ export function OutboxSettings() {
             class="field__input outbox__filter"
             {...control}
             value={status}
-            onChange={(event) => setStatus(event.currentTarget.value as OutboxStatus | '')}
+            onChange={(event) => setStatus(statusChoice(event.currentTarget.value))}
             data-testid="op-outbox-status"
           >
             <option value="">All emails</option>
@@ -49,6 +49,11 @@ export function OutboxSettings() {
       </Loaded>
     </section>
   );
+}
+
+/** The select's value as a status; anything else shows every email. */
+function statusChoice(value: string): OutboxStatus | '' {
+  return OUTBOX_STATUSES.find((choice) => choice.value === value)?.value ?? '';
 }
 
 /** The list, which keeps each retried email's new state until the next load. */
