@@ -1,6 +1,6 @@
 // Builders for protocol objects used by the unit tests, with defaults a test overrides as needed.
 
-import type { ConversationSummary, Message, PageView } from '@livechat/protocol';
+import type { ConversationSummary, Message, OutboxEmail, PageView, Report, ReportFigures } from '@livechat/protocol';
 
 export function aMessage(seq: number, overrides: Partial<Message> = {}): Message {
   return {
@@ -36,4 +36,45 @@ export function aConversation(overrides: Partial<ConversationSummary> = {}): Con
 
 export function aPageView(url: string, viewedAt: string, title = 'Page'): PageView {
   return { url, title, referrer: '', viewedAt };
+}
+
+export function aOutboxEmail(overrides: Partial<OutboxEmail> = {}): OutboxEmail {
+  return {
+    id: 'e1',
+    kind: 'reply',
+    to: 'jo@example.com',
+    subject: 'Shop replied to your message',
+    text: 'It left this morning.',
+    createdAt: '2030-01-01T11:00:00.000Z',
+    status: 'sent',
+    attempts: 1,
+    lastError: null,
+    nextAttemptAt: null,
+    sentAt: '2030-01-01T11:00:01.000Z',
+    ...overrides,
+  };
+}
+
+export function someFigures(overrides: Partial<ReportFigures> = {}): ReportFigures {
+  return {
+    conversations: 0,
+    answered: 0,
+    firstResponseMedianSeconds: null,
+    firstResponseP90Seconds: null,
+    resolutionMedianSeconds: null,
+    ratings: { good: 0, okay: 0, bad: 0 },
+    ...overrides,
+  };
+}
+
+export function aReport(overrides: Partial<Report> = {}): Report {
+  return {
+    days: 7,
+    from: '2029-12-25T12:00:00.000Z',
+    to: '2030-01-01T12:00:00.000Z',
+    totals: someFigures(),
+    operators: [],
+    sites: [],
+    ...overrides,
+  };
 }

@@ -32,6 +32,7 @@ import { teamRoutes } from './operators/team.ts';
 import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { QuietMerge } from './search/quiet-merge.ts';
 import { searchRoutes } from './search/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(realtimeRoutes);
   await app.register(commandRoutes);
   await app.register(settingsRoutes);
+  await app.register(reportRoutes);
   await app.register(helpdeskRoutes);
   await app.register(crmRoutes);
   await app.register(staticRoutes);

@@ -107,6 +107,7 @@ describe('an admin', () => {
       title: 'Ask us',
       greeting: 'Bonjour !',
       locale: 'fr',
+      prechat: { name: 'off', email: 'off' },
     });
     const read = await call<WidgetConfig>('GET', `/api/sites/${site.id}/widget`, { origin: 'https://cafe.example' });
     expect(read.status).toBe(200);
@@ -271,7 +272,14 @@ describe('the widget’s settings', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
     expect(allowed.body).toEqual({
       siteName: 'Shop',
-      widget: { color: null, position: 'right', title: null, greeting: null, locale: null },
+      widget: {
+        color: null,
+        position: 'right',
+        title: null,
+        greeting: null,
+        locale: null,
+        prechat: { name: 'off', email: 'off' },
+      },
     });
     const sameOrigin = await call<WidgetConfig>('GET', '/api/sites/shop/widget');
     expect(sameOrigin.status).toBe(200);

@@ -9,6 +9,7 @@ import { buildTimeline } from '../state/timeline.ts';
 import { ConversationActions } from './conversation-actions.tsx';
 import { EarlierConversations } from './earlier-conversations.tsx';
 import { MessageList } from './message-list.tsx';
+import { PreviousConversationLink } from './previous-conversation.tsx';
 import { ConversationRatingNote } from './rating-badge.tsx';
 
 export function ConversationView({ conversationId }: { conversationId: string }) {
@@ -65,6 +66,9 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
         <ConversationActions summary={summary} />
         {summary?.rating && <ConversationRatingNote rating={summary.rating} />}
+        {summary?.previousConversationId && (
+          <PreviousConversationLink conversationId={summary.previousConversationId} />
+        )}
       </header>
       <MessageList
         items={buildTimeline(messages, notices, pending, results, running)}

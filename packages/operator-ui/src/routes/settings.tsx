@@ -1,4 +1,5 @@
-// The settings page: everyone's own account, preferences and canned responses; sites, the team, modules, helpdesk teams and the outbox for admins.
+// The settings page: everyone's own account, preferences and canned responses; reports, sites, the team, modules,
+// helpdesk teams and the outbox for admins.
 
 import { AlertSettings } from '../alerts/alert-settings.tsx';
 import { AccountSettings } from '../components/settings/account-settings.tsx';
@@ -7,6 +8,7 @@ import { MemberSettings } from '../components/settings/member-settings.tsx';
 import { ModuleSettings } from '../components/settings/module-settings.tsx';
 import { OutboxSettings } from '../components/settings/outbox-settings.tsx';
 import { PreferenceSettings } from '../components/settings/preference-settings.tsx';
+import { ReportSettings } from '../components/settings/report-settings.tsx';
 import { SiteSettings } from '../components/settings/site-settings.tsx';
 import { TeamSettings } from '../components/settings/team-settings.tsx';
 import { workspace } from '../state/live.ts';
@@ -19,6 +21,7 @@ const EVERYONE = [
   { id: 'settings-canned', label: 'Canned responses' },
 ];
 const ADMINS = [
+  { id: 'settings-reports', label: 'Reports' },
   { id: 'settings-sites', label: 'Sites' },
   { id: 'settings-members', label: 'Team' },
   { id: 'settings-modules', label: 'Modules' },
@@ -54,6 +57,7 @@ export function SettingsPage() {
       <CannedSettings />
       {admin && (
         <>
+          <ReportSettings />
           <SiteSettings />
           <MemberSettings />
           <ModuleSettings />

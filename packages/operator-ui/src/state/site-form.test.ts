@@ -66,14 +66,23 @@ describe('widget settings', () => {
       title: null,
       greeting: null,
       locale: null,
+      prechat: { name: 'off', email: 'off' },
     });
+    const prechat = { name: 'optional', email: 'required' } as const;
     expect(
-      widgetSettings({ color: ' #123 ', position: 'left', title: 'Help', greeting: ' Hi! ', locale: 'fr' }),
-    ).toEqual({ color: '#123', position: 'left', title: 'Help', greeting: 'Hi!', locale: 'fr' });
+      widgetSettings({ color: ' #123 ', position: 'left', title: 'Help', greeting: ' Hi! ', locale: 'fr', prechat }),
+    ).toEqual({ color: '#123', position: 'left', title: 'Help', greeting: 'Hi!', locale: 'fr', prechat });
   });
 
   it('round-trips stored settings through the form', () => {
-    const widget = { color: '#ff0000', position: 'left' as const, title: 'T', greeting: null, locale: 'ar' };
+    const widget = {
+      color: '#ff0000',
+      position: 'left' as const,
+      title: 'T',
+      greeting: null,
+      locale: 'ar',
+      prechat: { name: 'required' as const, email: 'off' as const },
+    };
     expect(widgetSettings(widgetDraft(widget))).toEqual(widget);
   });
 });

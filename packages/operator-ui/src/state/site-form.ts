@@ -1,6 +1,6 @@
 // The site editor's pure parts: origins typed one per line, the server's verdict on them, and widget fields.
 
-import { normaliseOrigins, type SiteDetails, type WidgetSettings } from '@livechat/protocol';
+import { normaliseOrigins, type PrechatForm, type SiteDetails, type WidgetSettings } from '@livechat/protocol';
 
 /** One origin per line; blank lines and surrounding spaces are nobody's intent. */
 export function originLines(text: string): string[] {
@@ -59,7 +59,10 @@ export interface WidgetDraft {
   title: string;
   greeting: string;
   locale: string;
+  prechat: PrechatForm;
 }
+
+export const PRECHAT_OFF: PrechatForm = { name: 'off', email: 'off' };
 
 export function widgetDraft(widget: WidgetSettings | undefined): WidgetDraft {
   return {
@@ -68,6 +71,7 @@ export function widgetDraft(widget: WidgetSettings | undefined): WidgetDraft {
     title: widget?.title ?? '',
     greeting: widget?.greeting ?? '',
     locale: widget?.locale ?? '',
+    prechat: widget?.prechat ?? PRECHAT_OFF,
   };
 }
 
@@ -79,6 +83,7 @@ export function widgetSettings(draft: WidgetDraft): WidgetSettings {
     title: orNull(draft.title),
     greeting: orNull(draft.greeting),
     locale: orNull(draft.locale),
+    prechat: draft.prechat,
   };
 }
 

@@ -15,9 +15,12 @@ import type {
   NotificationList,
   NotificationsReadInput,
   OperatorList,
+  OutboxEmailBody,
   OutboxList,
+  OutboxStatus,
   PageViewList,
   PreferencesInput,
+  Report,
   TeamInput,
   TeamList,
   TicketDetail,
@@ -132,7 +135,9 @@ export const api = {
   updateTeam: (id: string, input: Partial<TeamInput>) =>
     request<{ team: HelpdeskTeam }>('PATCH', `${admin}/teams/${segment(id)}`, input),
   deleteTeam: (id: string) => request<void>('DELETE', `${admin}/teams/${segment(id)}`),
-  outbox: () => request<OutboxList>('GET', `${admin}/outbox`),
+  outbox: (status?: OutboxStatus) => request<OutboxList>('GET', `${admin}/outbox${query({ status })}`),
+  retryOutboxEmail: (id: string) => request<OutboxEmailBody>('POST', `${admin}/outbox/${segment(id)}/retry`, {}),
+  report: (days: Report['days']) => request<Report>('GET', `${admin}/reports?days=${days}`),
 
   cannedResponses: () => request<CannedResponseList>('GET', `${base}/canned-responses`),
   createCannedResponse: (input: CannedResponseInput) =>

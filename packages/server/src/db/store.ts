@@ -8,6 +8,7 @@ import { type RatingRepository, SqliteRatingRepository } from '../conversations/
 import { type ReadMarks, SqliteReadMarks } from '../conversations/read-marks.ts';
 import { type ResponseTimes, SqliteResponseTimes } from '../conversations/response-times.ts';
 import { type InboxViews, SqliteInboxViews } from '../conversations/views.ts';
+import { type ReportRepository, SqliteReportRepository } from '../reports/repository.ts';
 import { SqliteCrmRepository, type CrmRepository } from '../crm/repository.ts';
 import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/repository.ts';
 import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
@@ -42,6 +43,8 @@ export interface Store {
   responseTimes: ResponseTimes;
   /** The inbox's views and their counts. */
   views: InboxViews;
+  /** The facts Settings → Reports is made of. */
+  reports: ReportRepository;
   canned: CannedResponseRepository;
   mentions: MentionRepository;
   notifications: NotificationRepository;
@@ -77,6 +80,7 @@ export function sqliteStore(db: Db): Store {
     ratings: new SqliteRatingRepository(db),
     responseTimes: new SqliteResponseTimes(db),
     views: new SqliteInboxViews(db),
+    reports: new SqliteReportRepository(db),
     canned: new SqliteCannedResponseRepository(db),
     mentions: new SqliteMentionRepository(db),
     notifications: new SqliteNotificationRepository(db),

@@ -1,7 +1,7 @@
 // Sites: which origins may embed the widget for a site id, and how the site proves who its users are.
 
 import { randomBytes } from 'node:crypto';
-import type { WidgetPosition, WidgetSettings, WorkingHours } from '@livechat/protocol';
+import type { PrechatFieldMode, WidgetPosition, WidgetSettings, WorkingHours } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
 import { ALWAYS_OPEN } from './working-hours.ts';
@@ -33,7 +33,7 @@ export type SiteInput = Pick<Site, 'id' | 'name' | 'allowedOrigins'> & Partial<P
 export interface NewSite {
   name: string;
   allowedOrigins: string[];
-  widget?: Partial<WidgetSettings>;
+  widget?: SiteWidgetChanges;
   queueAlertSeconds?: number;
   workingHours?: WorkingHours;
   awayMessage?: string | null;
@@ -43,12 +43,17 @@ export interface NewSite {
 export interface SiteChanges {
   name?: string;
   allowedOrigins?: string[];
-  widget?: Partial<WidgetSettings>;
+  widget?: SiteWidgetChanges;
   queueAlertSeconds?: number;
   workingHours?: WorkingHours;
   awayMessage?: string | null;
   archived?: boolean;
 }
+
+/** Widget fields to change; the pre-chat form's fields each on their own. */
+export type SiteWidgetChanges = Partial<Omit<WidgetSettings, 'prechat'>> & {
+  prechat?: Partial<WidgetSettings['prechat']>;
+};
 
 export const DEFAULT_QUEUE_ALERT_SECONDS = 120;
 
@@ -58,6 +63,7 @@ export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   title: null,
   greeting: null,
   locale: null,
+  prechat: { name: 'off', email: 'off' },
 };
 
 export interface SiteRepository {
@@ -87,6 +93,8 @@ interface SiteRow {
   widget_title: string | null;
   widget_greeting: string | null;
   widget_locale: string | null;
+  prechat_name: PrechatFieldMode;
+  prechat_email: PrechatFieldMode;
   queue_alert_seconds: number;
   working_hours: string | null;
   away_message: string | null;
@@ -112,13 +120,15 @@ interface WriteParams {
   title: string | null;
   greeting: string | null;
   locale: string | null;
+  prechatName: PrechatFieldMode;
+  prechatEmail: PrechatFieldMode;
   queueAlertSeconds: number;
   workingHours: string | null;
   awayMessage: string | null;
 }
 
 const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, widget_color, widget_position,
-  widget_title, widget_greeting, widget_locale, queue_alert_seconds, working_hours, away_message, archived_at, created_at`;
+  widget_title, widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message, archived_at, created_at`;
 
 export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
 
@@ -140,14 +150,15 @@ export class SqliteSiteRepository implements SiteRepository {
     );
     this.insert = db.prepare<[WriteParams & { secret: string; time: string }]>(
       `INSERT INTO sites (id, name, allowed_origins, identity_secret, widget_color, widget_position, widget_title,
-         widget_greeting, widget_locale, queue_alert_seconds, working_hours, away_message, created_at)
-       VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @queueAlertSeconds,
-         @workingHours, @awayMessage, @time)`,
+         widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
+         created_at)
+       VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @prechatName,
+         @prechatEmail, @queueAlertSeconds, @workingHours, @awayMessage, @time)`,
     );
     this.write = db.prepare<[WriteParams]>(
       `UPDATE sites SET name = @name, allowed_origins = @origins, widget_color = @color, widget_position = @position,
          widget_title = @title, widget_greeting = @greeting, widget_locale = @locale,
-         queue_alert_seconds = @queueAlertSeconds, working_hours = @workingHours, away_message = @awayMessage
+         prechat_name = @prechatName, prechat_email = @prechatEmail, queue_alert_seconds = @queueAlertSeconds, working_hours = @workingHours, away_message = @awayMessage
        WHERE id = @id`,
     );
     // Archiving again keeps the first time; unarchiving clears it.
@@ -171,7 +182,7 @@ export class SqliteSiteRepository implements SiteRepository {
         writeParams(id, {
           name: changes.name ?? current.name,
           allowedOrigins: changes.allowedOrigins ?? current.allowedOrigins,
-          widget: { ...current.widget, ...changes.widget },
+          widget: mergeWidget(current.widget, changes.widget),
           queueAlertSeconds: changes.queueAlertSeconds ?? current.queueAlertSeconds,
           workingHours: changes.workingHours ?? current.workingHours,
           // null clears the message: only a missing field keeps it.
@@ -200,7 +211,7 @@ export class SqliteSiteRepository implements SiteRepository {
     this.insert.run({
       ...writeParams(id, {
         ...site,
-        widget: { ...DEFAULT_WIDGET_SETTINGS, ...site.widget },
+        widget: mergeWidget(DEFAULT_WIDGET_SETTINGS, site.widget),
         queueAlertSeconds: site.queueAlertSeconds ?? DEFAULT_QUEUE_ALERT_SECONDS,
         workingHours: site.workingHours ?? ALWAYS_OPEN,
         awayMessage: site.awayMessage ?? null,
@@ -249,11 +260,18 @@ export class SqliteSiteRepository implements SiteRepository {
   }
 }
 
+/** Changes to the widget, field by field; the pre-chat form's fields too, so one select's change keeps the other. */
+function mergeWidget(current: WidgetSettings, changes: SiteWidgetChanges | undefined): WidgetSettings {
+  if (!changes) return current;
+  const { prechat, ...rest } = changes;
+  return { ...current, ...rest, prechat: { ...current.prechat, ...prechat } };
+}
+
 function writeParams(
   id: string,
   site: Pick<Site, 'name' | 'allowedOrigins' | 'widget' | 'queueAlertSeconds' | 'workingHours' | 'awayMessage'>,
 ): WriteParams {
-  const { color, position, title, greeting, locale } = site.widget;
+  const { color, position, title, greeting, locale, prechat } = site.widget;
   return {
     id,
     name: site.name,
@@ -263,6 +281,8 @@ function writeParams(
     title,
     greeting,
     locale,
+    prechatName: prechat.name,
+    prechatEmail: prechat.email,
     queueAlertSeconds: site.queueAlertSeconds,
     workingHours: JSON.stringify(site.workingHours),
     awayMessage: site.awayMessage,
@@ -282,6 +302,7 @@ function toSite(row: SiteRow): Site {
       title: row.widget_title,
       greeting: row.widget_greeting,
       locale: row.widget_locale,
+      prechat: { name: row.prechat_name, email: row.prechat_email },
     },
     queueAlertSeconds: row.queue_alert_seconds,
     workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : ALWAYS_OPEN,

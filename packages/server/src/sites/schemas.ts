@@ -23,6 +23,11 @@ const defaultableText = (max: number) =>
     .nullable()
     .optional();
 
+const prechatField = z.enum(['off', 'optional', 'required'], 'off, optional or required').optional();
+
+/** Each field of the pre-chat form on its own: a field left out keeps its setting. */
+const prechatSchema = z.strictObject({ name: prechatField, email: prechatField });
+
 const widgetSchema = z.strictObject({
   color: z
     .string()
@@ -34,6 +39,7 @@ const widgetSchema = z.strictObject({
   title: defaultableText(MAX_WIDGET_TITLE),
   greeting: defaultableText(MAX_WIDGET_GREETING),
   locale: z.enum(['en', 'fr', 'ar'], 'en, fr, ar or null (the page’s language)').nullable().optional(),
+  prechat: prechatSchema.optional(),
 });
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM, 00:00 to 24:00');

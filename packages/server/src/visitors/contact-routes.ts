@@ -1,18 +1,34 @@
 // What a visitor leaves when nobody answers or once it is over: an email to be reached at, a rating.
 
-import type { ContactEmailInput, RatingValue } from '@livechat/protocol';
+import type { ContactDetailsInput, ContactEmailInput, RatingValue } from '@livechat/protocol';
 import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
+import type { Site } from '../sites/repository.ts';
 import type { Visitor } from './repository.ts';
 import { type SiteRequest, visitorChange } from './visitor-request.ts';
 
 export const MAX_RATING_COMMENT = 1000;
 
-const contactEmailSchema: z.ZodType<ContactEmailInput> = z.strictObject({
-  email: z.string().trim().max(254, 'at most 254 characters').pipe(z.email('not an email address')),
-});
+export const MAX_CONTACT_NAME = 100;
+
+const email = z.string().trim().max(254, 'at most 254 characters').pipe(z.email('not an email address'));
+
+const contactEmailSchema: z.ZodType<ContactEmailInput> = z.strictObject({ email });
+
+/** What the pre-chat form asked: at least one field, and a blank name is no answer. */
+const contactDetailsSchema: z.ZodType<ContactDetailsInput> = z
+  .strictObject({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'a name is not blank')
+      .max(MAX_CONTACT_NAME, `at most ${MAX_CONTACT_NAME} characters`)
+      .optional(),
+    email: email.optional(),
+  })
+  .refine((input) => input.name !== undefined || input.email !== undefined, 'a name, an email, or both');
 
 /** The body of a RatingInput; a blank comment is none (null). */
 const ratingSchema = z.strictObject({
@@ -32,19 +48,35 @@ type ConversationRequest = FastifyRequest<{ Params: { siteId: string; conversati
  * (none yet, or given unverified) becomes the one they leave here.
  */
 export const keepsOwnEmail = (visitor: Visitor): boolean => visitor.externalId !== null && visitor.email !== null;
+/** The same for the name: a verified contact's name is the site's. */
+const keepsOwnName = (visitor: Visitor): boolean => visitor.externalId !== null && visitor.name !== null;
 
 export async function contactRoutes(app: FastifyInstance): Promise<void> {
   const { store, bus } = app;
 
+  /** Keeps what the visitor gave that the site's backend did not vouch for; operators see it in their lists at once. */
+  async function keepContact(site: Site, visitor: Visitor, given: ContactDetailsInput): Promise<void> {
+    const change = {
+      name: keepsOwnName(visitor) ? undefined : given.name,
+      email: keepsOwnEmail(visitor) ? undefined : given.email,
+    };
+    if (change.name === undefined && change.email === undefined) return;
+    await store.visitors.updateProfile(visitor.id, change);
+    const open = await store.conversations.openByVisitor(site.id, visitor.id);
+    if (open) bus.publish({ kind: 'conversation', conversationId: open.id, visitorId: open.visitorId });
+  }
+
   app.post('/api/sites/:siteId/contact-email', async (request: SiteRequest, reply) => {
     const { site, visitor } = await visitorChange(store, request, reply);
     const input = parseBody(contactEmailSchema, request.body);
-    if (!keepsOwnEmail(visitor)) {
-      await store.visitors.updateProfile(visitor.id, { email: input.email });
-      // Operators see the email in their lists at once.
-      const open = await store.conversations.openByVisitor(site.id, visitor.id);
-      if (open) bus.publish({ kind: 'conversation', conversationId: open.id, visitorId: open.visitorId });
-    }
+    await keepContact(site, visitor, input);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/sites/:siteId/contact', async (request: SiteRequest, reply) => {
+    const { site, visitor } = await visitorChange(store, request, reply);
+    const input = parseBody(contactDetailsSchema, request.body);
+    await keepContact(site, visitor, input);
     return reply.status(204).send();
   });
 

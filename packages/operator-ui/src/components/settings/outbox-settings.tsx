@@ -1,13 +1,19 @@
-// The emails kept because no SMTP server is configured, for an admin to read.
+// Settings → Outbox for admins: every outgoing email and where it stands, failures first to the eye, with Retry.
 
+import type { OutboxEmail, OutboxStatus } from '@livechat/protocol';
+import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../../state/live.ts';
+import { OUTBOX_STATUSES, replaceEmail } from '../../state/outbox.ts';
 import { api } from '../../transport/http.ts';
+import { Field } from '../field.tsx';
 import { Loaded, useLoad } from '../load.tsx';
-import { RelativeTime } from '../relative-time.tsx';
+import { OutboxRow } from './outbox-row.tsx';
 
 export function OutboxSettings() {
-  const [load, reload] = useLoad(() => api.outbox(), []);
+  const [status, setStatus] = useState<OutboxStatus | ''>('');
+  const [load, reload] = useLoad(() => api.outbox(status || undefined), [status]);
   return (
-    <section class="settings-card" id="settings-outbox" aria-labelledby="outbox-heading">
+    <section class="settings-card" id="settings-outbox" aria-labelledby="outbox-heading" data-testid="op-outbox">
       <div class="settings-card__head">
         <h3 id="outbox-heading" class="settings-card__title">
           Email outbox
@@ -17,30 +23,77 @@ export function OutboxSettings() {
         </button>
       </div>
       <p class="settings-card__lead">
-        Without <code>SMTP_URL</code>, email notifications are kept here instead of being sent.
+        Every email the server sends passes through here and is tried again, with growing waits, when sending fails.
+        Without <code>SMTP_URL</code>, emails are kept here instead of being sent.
       </p>
+      <Field label="Show">
+        {(control) => (
+          <select
+            class="field__input outbox__filter"
+            {...control}
+            value={status}
+            onChange={(event) => setStatus(statusChoice(event.currentTarget.value))}
+            data-testid="op-outbox-status"
+          >
+            <option value="">All emails</option>
+            {OUTBOX_STATUSES.map((choice) => (
+              <option key={choice.value} value={choice.value}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <Loaded load={load} what="outbox" retry={reload}>
-        {({ emails }) =>
-          emails.length === 0 ? (
-            <p class="screen__muted">No emails kept.</p>
-          ) : (
-            <ul class="outbox">
-              {emails.map((email) => (
-                <li key={email.id} class="outbox__item" data-testid="op-outbox-email">
-                  <details>
-                    <summary class="outbox__summary">
-                      <span class="outbox__to">{email.to}</span>
-                      <span class="outbox__subject">{email.subject}</span>
-                      <RelativeTime class="outbox__time" iso={email.createdAt} />
-                    </summary>
-                    <pre class="record__text">{email.text}</pre>
-                  </details>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {({ emails }) => <OutboxList emails={emails} />}
       </Loaded>
     </section>
+  );
+}
+
+/** The select's value as a status; anything else shows every email. */
+function statusChoice(value: string): OutboxStatus | '' {
+  return OUTBOX_STATUSES.find((choice) => choice.value === value)?.value ?? '';
+}
+
+/** The list, which keeps each retried email's new state until the next load. */
+export function OutboxList({
+  emails,
+  retry = (id) => api.retryOutboxEmail(id).then((body) => body.email),
+}: {
+  emails: OutboxEmail[];
+  retry?: (id: string) => Promise<OutboxEmail>;
+}) {
+  const [shown, setShown] = useState(emails);
+  const [retrying, setRetrying] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ id: string; message: string } | null>(null);
+  useEffect(() => setShown(emails), [emails]);
+
+  async function onRetry(email: OutboxEmail) {
+    setRetrying(email.id);
+    setRefusal(null);
+    try {
+      const next = await retry(email.id);
+      setShown((current) => replaceEmail(current, next));
+    } catch (failure) {
+      setRefusal({ id: email.id, message: errorText(failure) });
+    } finally {
+      setRetrying(null);
+    }
+  }
+
+  if (shown.length === 0) return <p class="screen__muted">No emails here.</p>;
+  return (
+    <ul class="outbox">
+      {shown.map((email) => (
+        <OutboxRow
+          key={email.id}
+          email={email}
+          retrying={retrying === email.id}
+          retryError={refusal?.id === email.id ? refusal.message : null}
+          onRetry={onRetry}
+        />
+      ))}
+    </ul>
   );
 }

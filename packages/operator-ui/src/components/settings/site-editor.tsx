@@ -1,4 +1,5 @@
-// Creating or editing a site: name, exact allowed origins (with the server's verdict per line), the widget's look and hours.
+// Creating or editing a site: name, exact allowed origins (with the server's verdict per line), the widget's look,
+// its pre-chat form and hours.
 
 import type { SiteDetails } from '@livechat/protocol';
 import { useState } from 'preact/hooks';
@@ -28,6 +29,7 @@ import { siteApi } from '../../transport/accounts.ts';
 import { ApiError } from '../../transport/http.ts';
 import { TextAreaField, TextField } from '../field.tsx';
 import { SiteHoursFields } from './site-hours-fields.tsx';
+import { SitePrechatFields } from './site-prechat-fields.tsx';
 import { SiteWidgetFields } from './site-widget-fields.tsx';
 
 type Verdict =
@@ -144,6 +146,7 @@ export function SiteEditor({
         data-testid="op-site-origins"
       />
       <SiteWidgetFields prefix={prefix} draft={widget} onChange={setWidget} />
+      <SitePrechatFields form={widget.prechat} onChange={(prechat) => setWidget({ ...widget, prechat })} />
       <TextField
         label="Alert again after (seconds in the queue)"
         hint={
