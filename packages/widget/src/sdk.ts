@@ -4,6 +4,7 @@ import type { IdentifyResult } from '@livechat/protocol';
 import type { AttributeValue, Chat, ChatOptions, ChatUser, PageViewOptions } from './api.ts';
 import { createEmitter } from './emitter.ts';
 import { ChatError, errorFromResponse } from './errors.ts';
+import { loadStrings } from './i18n.ts';
 import { createLauncher, type Launcher, type LauncherShell } from './launcher.ts';
 import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
 import { isRefusal, type RefusalCode, refusalWarning } from './refusal.ts';
@@ -53,7 +54,8 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
   const siteId = options.site;
   const languages = navigator.languages ?? [];
   // The page's own settings until the server's arrive; `open` and `trackPageViews` are the page's alone.
-  let settings = resolveSettings(options, languages);
+  let pageAndSite: ChatOptions | Record<string, unknown> = options;
+  let settings = resolveSettings(pageAndSite, languages);
   const storage = browserStore();
   const session = createVisitorSession(origin, siteId, storage);
   const events = createEmitter();
@@ -82,7 +84,8 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
 
   const site = siteGate(embedded?.answer ?? askSite(origin, siteId), {
     settings(server) {
-      settings = resolveSettings(withSiteSettings(server, options), languages);
+      pageAndSite = withSiteSettings(server, options);
+      settings = resolveSettings(pageAndSite, languages);
     },
     // The embed cannot work until its owner fixes it: stop, say so in the panel, and tell the owner once.
     refused(error) {
@@ -184,8 +187,11 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     else addEventListener('DOMContentLoaded', () => resolve(), { once: true });
   });
   // In the site's colours from the start: the launcher waits for the server's settings.
-  const launcherReady: Promise<Launcher | null> = Promise.all([site.answered, bodyReady]).then(() => {
+  // French and Arabic words come in their own chunk, before anything shows them.
+  const wordsReady = site.answered.then(() => loadStrings(settings.locale));
+  const launcherReady: Promise<Launcher | null> = Promise.all([wordsReady, bodyReady]).then(() => {
     if (destroyed) return null;
+    settings = resolveSettings(pageAndSite, languages);
     return (launcher = createLauncher(
       settings,
       () => chat.toggle(),

@@ -57,9 +57,6 @@ export interface TransportOptions {
   openSocket?(url: string): SocketLike;
 }
 
-/** Close codes the server uses to say "do not simply retry". */
-export const CLOSE_TOKEN_INVALID = 4401;
-export const CLOSE_ORIGIN_FORBIDDEN = 4403;
 export const PING_INTERVAL_MS = 25_000;
 /** A ping without any answer this long means the connection is dead even if the browser has not noticed. */
 export const PONG_TIMEOUT_MS = 10_000;
@@ -196,10 +193,6 @@ export class VisitorTransport {
     if (socket !== this.socket) return;
     this.detach(socket);
     if (this.stopped) return;
-    if (code === CLOSE_ORIGIN_FORBIDDEN) {
-      this.refuse(new ChatError('bad_origin', 'this origin may not use the site'));
-      return;
-    }
     if (code === CLOSE_SERVICE_RESTART) this.retries.restarting();
     this.emit({ type: 'status', status: this.disconnectedStatus() });
     const token = this.token;
@@ -231,7 +224,6 @@ export class VisitorTransport {
   ): Promise<'retry' | 'rejected' | 'ended' | ChatError> {
     // The visitor's reset() (here or in another tab) or the server ended this token's session.
     if (code === CLOSE_SESSION_ENDED) return 'ended';
-    if (code === CLOSE_TOKEN_INVALID) return 'rejected';
     // The site was archived or stopped allowing this page: the settings route says which, for good.
     if (code === CLOSE_NOT_AVAILABLE) return (await this.options.siteRefusal?.()) ?? 'retry';
     if (opened) return 'retry';

@@ -20,7 +20,7 @@ export interface LauncherHandle {
 export interface TokenSource {
   /** The visitor's bearer token, minted by the server on first use. */
   token(): Promise<string>;
-  /** Replaces a token the server rejected (HTTP 401, socket close 4401) and returns the new one. */
+  /** Replaces a token the server rejected (HTTP 401, or a refused upgrade that HTTP explains) and returns the new one. */
   renew(rejected: string): Promise<string>;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../i18n.ts';
+import { en } from '../i18n.ts';
+import fr from '../locales/fr.ts';
 import { message, system, visitor } from '../test-messages.ts';
 import {
   type ChatEvent,
@@ -74,13 +75,13 @@ describe('chat state', () => {
       { type: 'typing', author: alice, active: true },
       { type: 'typing', author: alice, active: true },
     ]);
-    expect(typingText(typing.typing, LOCALES.en)).toBe('Alice is typing…');
-    expect(typingText(typing.typing, LOCALES.fr)).toBe('Alice écrit…');
+    expect(typingText(typing.typing, en)).toBe('Alice is typing…');
+    expect(typingText(typing.typing, fr)).toBe('Alice écrit…');
     expect(apply([{ type: 'messages', messages: [message(1)] }], typing).typing).toEqual([]);
     const bob = { kind: 'operator' as const, id: 'op-bob', name: 'Bob' };
     const both = apply([{ type: 'typing', author: bob, active: true }], typing).typing;
-    expect(typingText(both, LOCALES.en)).toBe('Alice and Bob are typing…');
-    expect(typingText(both, LOCALES.fr)).toBe('Alice et Bob écrivent…');
+    expect(typingText(both, en)).toBe('Alice and Bob are typing…');
+    expect(typingText(both, fr)).toBe('Alice et Bob écrivent…');
   });
 
   it('starts a new conversation empty and unread-free, keeping the previous one on screen above it', () => {

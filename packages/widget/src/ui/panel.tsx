@@ -6,13 +6,16 @@ import type { VisitorTransport } from '../transport.ts';
 import type { VisitorApi } from '../visitor-api.ts';
 import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
-import { EmailAsk } from './email-ask.tsx';
 import { trapTab } from './focus-trap.ts';
 import { EndConfirm, HeaderMenu } from './menu.tsx';
+import { lazy } from './lazy.tsx';
 import { MessageList } from './message-list.tsx';
-import { Rating } from './rating.tsx';
 import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
+import { emailAskAt } from '../team.ts';
+
+const Rating = lazy(() => import('./rating.tsx').then((module) => module.Rating));
+const EmailAsk = lazy(() => import('./email-ask.tsx').then((module) => module.EmailAsk));
 
 interface PanelProps {
   store: Store<ChatState, ChatEvent>;
@@ -119,7 +122,9 @@ export function Panel({ store, transport, api, onClose, strings, title, greeting
       {state.rateable && available && (
         <Rating key={state.rateable} api={api} conversationId={state.rateable} strings={strings} />
       )}
-      {available && <EmailAsk api={api} away={team?.state === 'away'} messages={state.messages} strings={strings} />}
+      {available && emailAskAt(team?.state === 'away', state.messages) !== null && (
+        <EmailAsk api={api} away={team?.state === 'away'} messages={state.messages} strings={strings} />
+      )}
       <p class="typing" aria-live="polite">
         {typing && <span data-testid="lc-typing">{typing}</span>}
       </p>
