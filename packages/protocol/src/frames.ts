@@ -264,5 +264,6 @@ export type ServerToVisitor =
   | SyncResult
   | TypingEvent
   | ConversationClosed
+  | ConversationSeen
   | ErrorFrame
   | Pong;

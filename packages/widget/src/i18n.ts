@@ -61,6 +61,25 @@ export interface Strings {
   rateThanks: string;
   /** A request that could not reach the server. */
   failed: string;
+  /** Marks on the visitor's own messages. */
+  delivered: string;
+  seen: string;
+  /** Closes the preview of an unread message beside the launcher. */
+  dismiss: string;
+  /** The pre-chat form. */
+  prechatAsk: string;
+  nameLabel: string;
+  emailField: string;
+  optional: string;
+  required: string;
+  start: string;
+  /** The transcript by email, from the header menu; {email} replaced in transcriptSent. */
+  transcript: string;
+  transcriptLabel: string;
+  transcriptSent: string;
+  cancel: string;
+  /** A reply email's link that can no longer open its conversation. */
+  linkExpired: string;
 }
 
 export const en: Strings = {
@@ -114,6 +133,20 @@ export const en: Strings = {
   rateSend: 'Send',
   rateThanks: 'Thank you for your rating!',
   failed: 'Not sent. Please try again.',
+  delivered: 'Delivered',
+  seen: 'Seen',
+  dismiss: 'Dismiss',
+  prechatAsk: 'Before we start, tell us who you are.',
+  nameLabel: 'Your name',
+  emailField: 'Your email',
+  optional: '(optional)',
+  required: 'Please fill in this field.',
+  start: 'Start the chat',
+  transcript: 'Email me the transcript',
+  transcriptLabel: 'Send the transcript to',
+  transcriptSent: 'The transcript is on its way to {email}.',
+  cancel: 'Cancel',
+  linkExpired: 'This link has expired. You can still write to us here.',
 };
 
 /** English ships in the core; the others load on first use, so a visitor downloads one language only. */

@@ -2,6 +2,7 @@
 
 import type { IdentifyResult } from '@livechat/protocol';
 import type { AttributeValue, Chat, ChatOptions, ChatUser, PageViewOptions } from './api.ts';
+import { followLink, type LinkOutcome, linkToken, withoutLink } from './email-link.ts';
 import { createEmitter } from './emitter.ts';
 import { ChatError, errorFromResponse } from './errors.ts';
 import { loadStrings } from './i18n.ts';
@@ -114,6 +115,23 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
   };
   const tracker: PageTracker = trackPageViews(sendPageView, settings.trackPageViews);
 
+  // A reply email's link: its visitor and conversation are adopted before anything connects.
+  const linked = linkToken(location.hash);
+  const linkOutcome: Promise<LinkOutcome> = linked
+    ? usable().then(() => followLink(origin, siteId, linked))
+    : Promise.resolve(null);
+  const linkAdopted = linkOutcome.then(
+    (outcome) => {
+      if (!linked || destroyed) return;
+      history.replaceState(history.state, '', withoutLink(location.href));
+      if (outcome && outcome !== 'expired') {
+        session.adopt(outcome.token, outcome.visitorId);
+        storage.set(storageKey(siteId, 'conversation'), outcome.conversationId);
+      }
+    },
+    () => undefined,
+  );
+
   const loadModule = (): Promise<UIModule> =>
     (uiModule ??= import('./ui/index.tsx').catch((error: unknown) => {
       uiModule = undefined; // let the next attempt try again
@@ -141,6 +159,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
       greeting: settings.greeting,
       lang: settings.locale,
       dir: settings.dir,
+      prechat: settings.prechat,
       blocked: site.refusal() !== null,
       refused: (error) => site.refuse(new ChatError(error.code, error.message)),
       emit: events.emit,
@@ -160,7 +179,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     });
 
   const loadUI = (): Promise<ChatUI> =>
-    (uiLoading ??= Promise.all([loadModule(), launcherReady])
+    (uiLoading ??= Promise.all([loadModule(), launcherReady, linkAdopted])
       .then(([module, shell]) => {
         alive();
         return (ui ??= mountUI(module, shell as Launcher));
@@ -312,6 +331,17 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     },
   };
 
+  // Opened on the linked conversation; an expired link says so, and the visitor keeps their own session.
+  if (linked) {
+    void linkAdopted
+      .then(async () => {
+        const outcome = await linkOutcome.catch(() => null);
+        if (destroyed) return;
+        chat.open();
+        if (outcome === 'expired') (await loadUI()).note(settings.strings.linkExpired);
+      })
+      .catch(fail);
+  }
   // A visitor with a conversation gets its socket now, so replies raise the unread badge.
   if (storage.get(storageKey(siteId, 'conversation'))) void loadUI().catch(() => undefined);
   if (settings.open) chat.open();

@@ -2,7 +2,9 @@
 
 import type { ChatSettings } from './api.ts';
 import { directionOf, type Locale, resolveLocale, type Strings, stringsFor } from './i18n.ts';
+import type { PrechatForm } from '@livechat/protocol';
 import { flag, type LauncherLook, launcherLook, text } from './look.ts';
+import { parsePrechat } from './ui/prechat-fields.ts';
 
 export { luminance, parseColor, textColorOn } from './look.ts';
 
@@ -15,6 +17,7 @@ export interface ResolvedSettings extends LauncherLook {
   open: boolean;
   hideLauncher: boolean;
   trackPageViews: boolean;
+  prechat: PrechatForm;
 }
 
 export function resolveSettings(
@@ -33,5 +36,6 @@ export function resolveSettings(
     greeting: text(input.greeting) ?? strings.greeting,
     open: flag(input.open, false),
     trackPageViews: flag(input.trackPageViews, true),
+    prechat: parsePrechat(input.prechat),
   };
 }

@@ -37,7 +37,7 @@ class FakeSocket implements SocketLike {
   }
 }
 
-const welcome = (conversation: { id: string; lastSeq: number } | null): ServerToVisitor => ({
+const welcome = (conversation: { id: string; lastSeq: number; seenSeq?: number } | null): ServerToVisitor => ({
   type: 'welcome',
   role: 'visitor',
   visitor: { id: 'visitor-1', name: null, email: null },
@@ -369,6 +369,33 @@ describe('visitor transport', () => {
     expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: 'conv-2' });
     expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-2');
   });
+  describe('reads, both ways', () => {
+    async function connected() {
+      const t = setup();
+      t.transport.start();
+      await settle();
+      t.socket().receive(welcome({ id: 'conv-1', lastSeq: 4, seenSeq: 3 }));
+      t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [], lastSeq: 4 });
+      return t;
+    }
+    const seen = (t: ReturnType<typeof setup>) => t.events.flatMap((e) => (e.type === 'seen' ? [e.seq] : []));
+
+    it('reports the welcome’s seen marker, then each one of the open conversation', async () => {
+      const t = await connected();
+      t.socket().receive({ type: 'conversation.seen', conversationId: 'other', seq: 9 });
+      t.socket().receive({ type: 'conversation.seen', conversationId: 'conv-1', seq: 4 });
+      expect(seen(t)).toEqual([3, 4]);
+    });
+
+    it('tells the server what the visitor has seen, only forward', async () => {
+      const t = await connected();
+      t.transport.markRead(4);
+      t.transport.markRead(2);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(t.socket().sent.filter((frame) => frame.type === 'conversation.read')).toMatchObject([{ seq: 4 }]);
+    });
+  });
+
   describe('when a conversation ends', () => {
     /** Connected, in conv-1 up to seq 5. */
     async function inConversation(t = setup()) {

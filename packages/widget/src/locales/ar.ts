@@ -53,6 +53,20 @@ const ar: Strings = {
   rateSend: 'إرسال',
   rateThanks: 'شكرًا على تقييمك!',
   failed: 'لم يُرسل. يُرجى المحاولة مجددًا.',
+  delivered: 'تم التسليم',
+  seen: 'تمت القراءة',
+  dismiss: 'تجاهل',
+  prechatAsk: 'قبل أن نبدأ، عرّفنا بنفسك.',
+  nameLabel: 'اسمك',
+  emailField: 'بريدك الإلكتروني',
+  optional: '(اختياري)',
+  required: 'يُرجى ملء هذا الحقل.',
+  start: 'ابدأ المحادثة',
+  transcript: 'أرسل لي نص المحادثة بالبريد',
+  transcriptLabel: 'أرسل نص المحادثة إلى',
+  transcriptSent: 'نص المحادثة في طريقه إلى {email}.',
+  cancel: 'إلغاء',
+  linkExpired: 'انتهت صلاحية هذا الرابط. يمكنك مراسلتنا هنا.',
 };
 
 export default ar;

@@ -53,6 +53,20 @@ const fr: Strings = {
   rateSend: 'Envoyer',
   rateThanks: 'Merci pour votre avis !',
   failed: 'Non envoyé. Veuillez réessayer.',
+  delivered: 'Distribué',
+  seen: 'Vu',
+  dismiss: 'Ignorer',
+  prechatAsk: 'Avant de commencer, dites-nous qui vous êtes.',
+  nameLabel: 'Votre nom',
+  emailField: 'Votre e-mail',
+  optional: '(facultatif)',
+  required: 'Veuillez remplir ce champ.',
+  start: 'Commencer la discussion',
+  transcript: 'Recevoir la transcription par e-mail',
+  transcriptLabel: 'Envoyer la transcription à',
+  transcriptSent: 'La transcription part à {email}.',
+  cancel: 'Annuler',
+  linkExpired: 'Ce lien a expiré. Vous pouvez toujours nous écrire ici.',
 };
 
 export default fr;

@@ -6,6 +6,20 @@ import type { ChatError } from '../errors.ts';
 import { format, type Strings } from '../i18n.ts';
 import { emailAskAt, isEmail } from '../team.ts';
 import type { VisitorApi } from '../visitor-api.ts';
+/** The styles of the small forms and questions that open inside the panel: this one, the rating, the transcript, the end. */
+export const ASK_CSS = `
+.confirm{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:10px 16px;background:#f3f4f6;border-bottom:1px solid #e5e7eb}
+.confirm p{flex:1;margin:0;font-weight:600}
+.confirm button{padding:6px 14px;border:1px solid #d1d5db;border-radius:8px;background:#fff;color:inherit}
+.confirm .yes{border-color:transparent;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
+.ask label,.ask>p{flex-basis:100%}
+.ask input{flex:1;padding:6px;font:inherit}
+.ask textarea{flex-basis:100%}
+.ask div{display:flex;gap:4px}
+.confirm [aria-pressed=true]{background:#1f2937;color:#fff}
+.error{color:#b91c1c}
+`;
+export const CSS = ASK_CSS;
 
 interface EmailAskProps {
   api: VisitorApi;

@@ -2,6 +2,7 @@
 
 import type { Author, Message } from '@livechat/protocol';
 import type { ChatMessage } from '../api.ts';
+import type { Strings } from '../i18n.ts';
 import { render } from 'preact';
 import { storageKey } from '../storage.ts';
 import { type TransportEvent, VisitorTransport } from '../transport.ts';
@@ -9,9 +10,21 @@ import { refusalOf } from '../refusal.ts';
 import { askSite } from '../site-config.ts';
 import { visitorApi } from '../visitor-api.ts';
 import type { ChatUI, MountOptions } from '../ui-contract.ts';
-import { formatReadMarker, initialChatState, parseReadMarker, reduceChat, shownMessages } from './chat-state.ts';
+import {
+  type ChatEvent,
+  type ChatState,
+  formatReadMarker,
+  initialChatState,
+  parseReadMarker,
+  previewMessage,
+  reduceChat,
+  shownMessages,
+} from './chat-state.ts';
 import { Panel } from './panel.tsx';
-import { createStore } from './store.ts';
+import { setStyleRoot } from './lazy.tsx';
+import { Preview } from './preview.tsx';
+import { colourOf, initialsOf } from './message-meta.ts';
+import { createStore, type Store, useStore } from './store.ts';
 import { PANEL_CSS } from './styles.ts';
 
 export type { ChatUI, MountOptions } from '../ui-contract.ts';
@@ -27,14 +40,34 @@ const toChatMessage = (message: Message): ChatMessage => ({
   createdAt: message.createdAt,
 });
 
+/** The preview of an unread reply beside the closed launcher, when there is one. */
+function Unread({ store, strings, onOpen }: { store: Store<ChatState, ChatEvent>; strings: Strings; onOpen(): void }) {
+  const message = previewMessage(useStore(store));
+  if (!message) return null;
+  const { id, name } = message.author;
+  return (
+    <Preview
+      name={name}
+      initials={initialsOf(name)}
+      colour={colourOf(id ?? name)}
+      body={message.body}
+      strings={strings}
+      onOpen={onOpen}
+      onDismiss={() => store.dispatch({ type: 'dismiss-preview' })}
+    />
+  );
+}
+
 export function mount(options: MountOptions): ChatUI {
   const readKey = storageKey(options.siteId, 'read');
+  const prechatKey = storageKey(options.siteId, 'prechat');
   const style = document.createElement('style');
   style.textContent = PANEL_CSS;
   const container = document.createElement('div');
   container.lang = options.lang;
   container.dir = options.dir;
   options.launcher.root.append(style, container);
+  setStyleRoot(options.launcher.root);
   const store = createStore(initialChatState, reduceChat);
   const typingTimers = new Map<string | null, ReturnType<typeof setTimeout>>();
 
@@ -82,9 +115,19 @@ export function mount(options: MountOptions): ChatUI {
     onEvent,
   });
 
+  /** An open, visible panel showing operator messages tells the server how far the visitor has read. */
+  const reportRead = (state: ChatState = store.get()) => {
+    if (!state.open || document.visibilityState !== 'visible') return;
+    const last = state.messages.at(-1);
+    if (last && state.messages.some((message) => message.author.kind === 'operator')) transport.markRead(last.seq);
+  };
+  const onVisibility = () => reportRead();
+  document.addEventListener('visibilitychange', onVisibility);
+
   let shownUnread = 0;
   let savedRead = '';
   const unsubscribe = store.subscribe((state) => {
+    reportRead(state);
     if (state.unread !== shownUnread) options.launcher.setUnread((shownUnread = state.unread));
     if (state.conversationId && state.readSeq > 0) {
       const marker = formatReadMarker(state.conversationId, state.readSeq);
@@ -116,8 +159,12 @@ export function mount(options: MountOptions): ChatUI {
       transport.stop();
       store.dispatch({ type: 'status', status: 'blocked' });
     },
+    note(text) {
+      store.dispatch({ type: 'note', text });
+    },
     destroy() {
       unsubscribe();
+      document.removeEventListener('visibilitychange', onVisibility);
       transport.stop();
       for (const timer of typingTimers.values()) clearTimeout(timer);
       render(null, container);
@@ -127,15 +174,22 @@ export function mount(options: MountOptions): ChatUI {
   };
 
   render(
-    <Panel
-      store={store}
-      transport={transport}
-      api={visitorApi(options.origin, options.siteId, options.session)}
-      onClose={ui.close}
-      strings={options.strings}
-      title={options.title}
-      greeting={options.greeting}
-    />,
+    <>
+      <Panel
+        store={store}
+        transport={transport}
+        api={visitorApi(options.origin, options.siteId, options.session)}
+        onClose={ui.close}
+        strings={options.strings}
+        title={options.title}
+        greeting={options.greeting}
+        lang={options.lang}
+        prechat={options.prechat}
+        prechatDone={options.storage.get(prechatKey) !== null}
+        onPrechatDone={() => options.storage.set(prechatKey, '1')}
+      />
+      <Unread store={store} strings={options.strings} onOpen={ui.open} />
+    </>,
     container,
   );
   if (options.blocked) ui.block();

@@ -6,6 +6,7 @@ import type { Strings } from '../i18n.ts';
 import type { OutboxItem } from '../outbox.ts';
 import type { Transcript } from './chat-state.ts';
 import { linkify } from './linkify.ts';
+import { colourOf, initialsOf, markOf, timeLabel } from './message-meta.ts';
 import { systemLine } from './system-line.ts';
 
 interface MessageListProps {
@@ -16,6 +17,17 @@ interface MessageListProps {
   onDiscard(clientId: string): void;
   strings: Strings;
   greeting: string;
+  /** The visitor's language, for times. */
+  lang: string;
+  /** The visitor's messages up to this seq are seen. */
+  seenSeq: number;
+}
+
+/** What each message needs besides itself. */
+interface ItemContext {
+  strings: Strings;
+  lang: string;
+  seenSeq: number;
 }
 
 function Body({ text }: { text: string }) {
@@ -34,7 +46,25 @@ function Body({ text }: { text: string }) {
   );
 }
 
-function MessageItem({ message, strings }: { message: Message; strings: Strings }) {
+function Time({ at, lang }: { at: string; lang: string }) {
+  return (
+    <time class="at" dateTime={at} data-testid="lc-time">
+      {timeLabel(at, lang)}
+    </time>
+  );
+}
+
+/** The operator's initials in their colour, beside their messages; their name is said in the line above. */
+function Avatar({ id, name }: { id: string | null; name: string }) {
+  return (
+    <span class="avatar" style={{ background: colourOf(id ?? name) }} aria-hidden="true" data-testid="lc-avatar">
+      {initialsOf(name)}
+    </span>
+  );
+}
+
+function MessageItem({ message, context }: { message: Message; context: ItemContext }) {
+  const { strings, lang, seenSeq } = context;
   const kind = message.author.kind;
   if (kind === 'system') {
     return (
@@ -43,10 +73,20 @@ function MessageItem({ message, strings }: { message: Message; strings: Strings 
       </li>
     );
   }
+  const mark = kind === 'visitor' ? markOf(message.seq, seenSeq) : null;
   return (
     <li class={`msg ${kind}`} data-testid="lc-message" data-author={kind}>
+      {kind === 'operator' && <Avatar id={message.author.id} name={message.author.name} />}
       {kind === 'operator' && <span class="who">{message.author.name}</span>}
       <Body text={message.body} />
+      <span class="note">
+        <Time at={message.createdAt} lang={lang} />
+        {mark && (
+          <span class={`mark ${mark}`} data-testid="lc-mark" data-state={mark} role="img" aria-label={strings[mark]}>
+            {mark === 'seen' ? '✓✓' : '✓'}
+          </span>
+        )}
+      </span>
     </li>
   );
 }
@@ -89,7 +129,9 @@ function Divider({ strings }: { strings: Strings }) {
   );
 }
 
-export function MessageList({ messages, ended, outbox, onRetry, onDiscard, strings, greeting }: MessageListProps) {
+export function MessageList(props: MessageListProps) {
+  const { messages, ended, outbox, onRetry, onDiscard, strings, greeting } = props;
+  const context: ItemContext = { strings, lang: props.lang, seenSeq: props.seenSeq };
   const log = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const delivered = new Set(messages.map((message) => message.clientId));
@@ -116,23 +158,23 @@ export function MessageList({ messages, ended, outbox, onRetry, onDiscard, strin
       aria-label={strings.messages}
       tabIndex={0}
     >
-      {ended.length + messages.length + pending.length === 0 ? (
-        <p class="empty">{greeting}</p>
-      ) : (
-        <ol>
-          {ended.map((transcript, index) => [
-            index > 0 && <Divider key={`divider-${transcript.conversationId}`} strings={strings} />,
-            transcript.messages.map((message) => <MessageItem key={message.id} message={message} strings={strings} />),
-          ])}
-          {ended.length > 0 && messages.length + pending.length > 0 && <Divider key="divider" strings={strings} />}
-          {messages.map((message) => (
-            <MessageItem key={message.clientId ?? message.id} message={message} strings={strings} />
-          ))}
-          {pending.map((item) => (
-            <PendingItem key={item.clientId} item={item} onRetry={onRetry} onDiscard={onDiscard} strings={strings} />
-          ))}
-        </ol>
-      )}
+      <ol>
+        {/* The greeting stays the conversation's first bubble, however long it grows. */}
+        <li class="msg operator greeting" data-testid="lc-greeting">
+          <p>{greeting}</p>
+        </li>
+        {ended.map((transcript, index) => [
+          index > 0 && <Divider key={`divider-${transcript.conversationId}`} strings={strings} />,
+          transcript.messages.map((message) => <MessageItem key={message.id} message={message} context={context} />),
+        ])}
+        {ended.length > 0 && messages.length + pending.length > 0 && <Divider key="divider" strings={strings} />}
+        {messages.map((message) => (
+          <MessageItem key={message.clientId ?? message.id} message={message} context={context} />
+        ))}
+        {pending.map((item) => (
+          <PendingItem key={item.clientId} item={item} onRetry={onRetry} onDiscard={onDiscard} strings={strings} />
+        ))}
+      </ol>
     </div>
   );
 }

@@ -9,15 +9,6 @@ h2{flex:1;margin:0;font-size:16px;font-weight:600}
 button{font:inherit;cursor:pointer}
 .icon{display:grid;place-items:center;width:32px;height:32px;border:0;border-radius:8px;background:transparent;color:inherit}
 .icon:hover,.icon[aria-expanded=true]{background:rgba(127,127,127,.25)}
-.menu{position:relative}
-[role=menu]{position:absolute;top:100%;inset-inline-end:0;z-index:1;min-width:200px;margin:4px 0 0;padding:4px;list-style:none;background:#fff;color:#1f2937;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.18)}
-[role=menu][hidden]{display:none}
-[role=menuitem]{display:block;width:100%;padding:8px 10px;border:0;border-radius:6px;background:none;color:inherit;text-align:start}
-[role=menuitem]:hover,[role=menuitem]:focus{background:#f3f4f6;outline:none}
-.confirm{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:10px 16px;background:#f3f4f6;border-bottom:1px solid #e5e7eb}
-.confirm p{flex:1;margin:0;font-weight:600}
-.confirm button{padding:6px 14px;border:1px solid #d1d5db;border-radius:8px;background:#fff;color:inherit}
-.confirm .yes{border-color:transparent;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 :focus-visible{outline:2px solid #1f2937;outline-offset:2px}
 header :focus-visible{outline-color:currentColor}
 .status{margin:0;padding:6px 16px;background:#fef3c7;color:#78350f;font-size:13px}
@@ -36,6 +27,12 @@ ol{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px
 .divider::before,.divider::after{content:"";flex:1;border-top:1px solid #e5e7eb}
 .who{display:block;margin:0 0 2px;margin-inline-start:4px;color:#6b7280;font-size:12px}
 .note{display:block;margin:2px 4px 0;color:#6b7280;font-size:12px;text-align:end}
+.msg.operator{display:grid;grid-template-columns:28px auto;column-gap:6px}
+.msg.operator>:not(.avatar){grid-column:2}
+.msg.operator .note{text-align:start}
+.avatar{grid-row:1/4;align-self:end;display:grid;place-items:center;width:28px;height:28px;border-radius:50%;color:#fff;font-size:11px;font-weight:600}
+.mark{margin-inline-start:4px;letter-spacing:-3px}
+.mark.seen{color:var(--lc-accent,#2563eb);font-weight:700}
 .note.failed{color:#b91c1c}
 .note button{margin-inline-start:6px;padding:0;border:0;background:none;color:inherit;text-decoration:underline}
 .pending p{opacity:.7}
@@ -49,12 +46,11 @@ textarea:focus{outline:2px solid var(--lc-accent,#2563eb);outline-offset:-1px;bo
 .team{background:#f9fafb;color:#4b5563}
 .team ul{display:flex;gap:4px;margin:0 0 4px;padding:0;list-style:none}
 .team li{display:grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff);font-size:11px}
-.ask label,.ask>p{flex-basis:100%}
-.ask input{flex:1;padding:6px;font:inherit}
-.ask textarea{flex-basis:100%}
-.ask div{display:flex;gap:4px}
-.confirm [aria-pressed=true]{background:#1f2937;color:#fff}
-.error{color:#b91c1c}
+.preview{position:fixed;right:88px;bottom:24px;z-index:2147483000;display:flex;align-items:flex-start;max-width:min(300px,calc(100vw - 108px));background:#fff;color:#1f2937;border-radius:14px;box-shadow:0 6px 24px rgba(0,0,0,.18);font:14px/1.4 system-ui,sans-serif}
+:host([position=left]) .preview{right:auto;left:88px}
+.preview .open{display:flex;gap:8px;padding:10px 4px 10px 12px;border:0;background:none;color:inherit;text-align:start}
+.preview strong{display:block;font-size:12px}
+.preview .icon{flex:none;width:28px;height:28px;color:#6b7280}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.panel,:host([position=left]) .panel{inset:0;width:auto;height:auto;border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:lc-in .18s ease-out}}
