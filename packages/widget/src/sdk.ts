@@ -2,6 +2,7 @@
 
 import type { IdentifyResult } from '@livechat/protocol';
 import type { AttributeValue, Chat, ChatOptions, ChatUser, PageViewOptions } from './api.ts';
+import { isEmail } from './email-address.ts';
 import { followLink, type LinkOutcome, linkToken, withoutLink } from './email-link.ts';
 import { createEmitter } from './emitter.ts';
 import { ChatError, errorFromResponse } from './errors.ts';
@@ -247,6 +248,9 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
           throw new ChatError('bad_request', 'identify() needs the user’s id');
         }
         const { id, name, email, hash } = user;
+        if (email !== undefined && email !== null && !isEmail(`${email}`.trim())) {
+          throw new ChatError('bad_request', 'identify() needs a valid email, or none');
+        }
         const response = await session.fetch('/identify', json({ id: `${id}`, name, email, hash }));
         if (!response.ok) throw await errorFromResponse(response);
         const result = (await response.json()) as IdentifyResult;

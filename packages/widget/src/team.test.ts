@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { en as english } from './i18n.ts';
 import arabic from './locales/ar.ts';
 import french from './locales/fr.ts';
-import { emailAskAt, isEmail, replyTimeText, UNANSWERED_MS } from './team.ts';
+import { isEmail } from './email-address.ts';
+import { emailAskAt, UNANSWERED_MS } from './email-ask-at.ts';
+import { replyTimeText } from './team.ts';
 import { message, system, visitor } from './test-messages.ts';
 
 describe('"usually replies in …"', () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n.ts';
 import fr from '../locales/fr.ts';
 import { message, system, visitor } from '../test-messages.ts';
+import { previewMessage } from './preview-message.ts';
 import {
   type ChatEvent,
   type ChatState,
   initialChatState,
   parseReadMarker,
-  previewMessage,
   reduceChat,
   shownMessages,
   typingText,

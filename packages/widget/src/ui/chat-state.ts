@@ -175,13 +175,6 @@ export function parseReadMarker(raw: string | null, conversationId: string | nul
   return id === conversationId && Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
-/** The operator message to preview beside the closed launcher: the last unread one, unless the visitor closed it. */
-export function previewMessage(state: ChatState): Message | null {
-  if (state.open || state.unread === 0) return null;
-  const last = state.messages.filter((message) => message.author.kind === 'operator').at(-1);
-  return last && last.seq > state.readSeq && last.seq > state.previewDismissed ? last : null;
-}
-
 /** "Alice is typing…", "Alice and Bob are typing…" (in the visitor's language), or null when nobody is. */
 export function typingText(typing: readonly Author[], strings: Strings): string | null {
   const names = typing.map((author) => author.name || strings.someone);

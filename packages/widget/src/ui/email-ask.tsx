@@ -1,10 +1,9 @@
 // Asks an away or unanswered visitor for an email to be answered at; it never stands in the composer's way.
 
-import type { Message } from '@livechat/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChatError } from '../errors.ts';
 import { format, type Strings } from '../i18n.ts';
-import { emailAskAt, isEmail } from '../team.ts';
+import { isEmail } from '../email-address.ts';
 import type { VisitorApi } from '../visitor-api.ts';
 /** The styles of the small forms and questions that open inside the panel: this one, the rating, the transcript, the end. */
 export const ASK_CSS = `
@@ -14,26 +13,22 @@ export const ASK_CSS = `
 .confirm .yes{border-color:transparent;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 .ask label,.ask>p{flex-basis:100%}
 .ask input{flex:1;padding:6px;font:inherit}
-.ask textarea{flex-basis:100%}
-.ask div{display:flex;gap:4px}
-.confirm [aria-pressed=true]{background:#1f2937;color:#fff}
 .error{color:#b91c1c}
 `;
 export const CSS = ASK_CSS;
 
 interface EmailAskProps {
   api: VisitorApi;
-  away: boolean;
-  messages: readonly Message[];
+  /** When to ask (emailAskAt): now or later. */
+  at: number;
   strings: Strings;
 }
 
-export function EmailAsk({ api, away, messages, strings }: EmailAskProps) {
+export function EmailAsk({ api, at, strings }: EmailAskProps) {
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [, setTick] = useState(0);
-  const at = emailAskAt(away, messages);
-  const wait = at === null ? 0 : at - Date.now();
+  const wait = at - Date.now();
 
   // Unanswered for a minute: show the ask when that minute is up.
   useEffect(() => {
@@ -49,7 +44,7 @@ export function EmailAsk({ api, away, messages, strings }: EmailAskProps) {
       </p>
     );
   }
-  if (at === null || wait > 0) return null;
+  if (wait > 0) return null;
 
   const submit = (event: Event) => {
     event.preventDefault();

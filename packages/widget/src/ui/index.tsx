@@ -2,7 +2,6 @@
 
 import type { Author, Message } from '@livechat/protocol';
 import type { ChatMessage } from '../api.ts';
-import type { Strings } from '../i18n.ts';
 import { render } from 'preact';
 import { storageKey } from '../storage.ts';
 import { type TransportEvent, VisitorTransport } from '../transport.ts';
@@ -11,20 +10,16 @@ import { askSite } from '../site-config.ts';
 import { visitorApi } from '../visitor-api.ts';
 import type { ChatUI, MountOptions } from '../ui-contract.ts';
 import {
-  type ChatEvent,
   type ChatState,
   formatReadMarker,
   initialChatState,
   parseReadMarker,
-  previewMessage,
   reduceChat,
   shownMessages,
 } from './chat-state.ts';
-import { Panel } from './panel.tsx';
+import { Panel, Unread } from './panel.tsx';
 import { setStyleRoot } from './lazy.tsx';
-import { Preview } from './preview.tsx';
-import { colourOf, initialsOf } from './message-meta.ts';
-import { createStore, type Store, useStore } from './store.ts';
+import { createStore } from './store.ts';
 import { PANEL_CSS } from './styles.ts';
 
 export type { ChatUI, MountOptions } from '../ui-contract.ts';
@@ -39,24 +34,6 @@ const toChatMessage = (message: Message): ChatMessage => ({
   author: { kind: message.author.kind, name: message.author.name },
   createdAt: message.createdAt,
 });
-
-/** The preview of an unread reply beside the closed launcher, when there is one. */
-function Unread({ store, strings, onOpen }: { store: Store<ChatState, ChatEvent>; strings: Strings; onOpen(): void }) {
-  const message = previewMessage(useStore(store));
-  if (!message) return null;
-  const { id, name } = message.author;
-  return (
-    <Preview
-      name={name}
-      initials={initialsOf(name)}
-      colour={colourOf(id ?? name)}
-      body={message.body}
-      strings={strings}
-      onOpen={onOpen}
-      onDismiss={() => store.dispatch({ type: 'dismiss-preview' })}
-    />
-  );
-}
 
 export function mount(options: MountOptions): ChatUI {
   const readKey = storageKey(options.siteId, 'read');

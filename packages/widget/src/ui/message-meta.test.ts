@@ -35,7 +35,7 @@ describe('what is written beside a message', () => {
 
 describe('the preview beside the launcher', () => {
   it('keeps a short message whole and cuts a long one at a character, not a byte', async () => {
-    const { shorten } = await import('./preview-text.ts');
+    const { shorten } = await import('./preview-message.ts');
     expect(shorten('  Hello,\n\nhow can I help?  ')).toBe('Hello, how can I help?');
     expect(shorten('é'.repeat(200), 10)).toBe(`${'é'.repeat(9)}…`);
     expect([...shorten('🙂'.repeat(50), 10)]).toHaveLength(10);

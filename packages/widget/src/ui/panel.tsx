@@ -3,14 +3,14 @@
 import type { PrechatForm } from '@livechat/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
-import { emailAskAt } from '../team.ts';
+import { emailAskAt } from '../email-ask-at.ts';
 import type { VisitorTransport } from '../transport.ts';
 import type { VisitorApi } from '../visitor-api.ts';
 import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
 import { trapTab } from './focus-trap.ts';
 import { lazy } from './lazy.tsx';
-import { MessageList } from './message-list.tsx';
+import { loadConversation, MessageList } from './message-list.tsx';
 import { prechatFields } from './prechat-fields.ts';
 import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
@@ -21,6 +21,8 @@ const EndConfirm = lazy(() => import('./menu.tsx').then((m) => ({ component: m.E
 const Transcript = lazy(() => import('./transcript.tsx').then((m) => ({ component: m.TranscriptForm, css: m.CSS })));
 const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })));
 const EmailAsk = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
+// Only a visitor who closed the panel with a reply unread ever sees it; it comes with the messages' chunk.
+const Preview = lazy(() => import('./conversation.tsx').then((m) => ({ component: m.Preview, css: m.PREVIEW_CSS })));
 const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })));
 
 interface PanelProps {
@@ -60,7 +62,7 @@ export function Panel(props: PanelProps) {
   const transcript = available ? transcriptOf(state) : null;
   const status = statusText(state.status, strings);
   const typing = typingText(state.typing, strings);
-  const away = team?.state === 'away';
+  const askAt = emailAskAt(team?.state === 'away', state.messages);
   const fresh = state.conversationId === null && state.messages.length + state.ended.length + state.outbox.length === 0;
   const asked = props.prechatDone || !fresh || !available ? [] : prechatFields(props.prechat, state.known);
 
@@ -170,8 +172,8 @@ export function Panel(props: PanelProps) {
       {state.rateable && available && (
         <Rating key={state.rateable} api={api} conversationId={state.rateable} strings={strings} />
       )}
-      {available && !state.known.email && asked.length === 0 && emailAskAt(away, state.messages) !== null && (
-        <EmailAsk api={api} away={away} messages={state.messages} strings={strings} />
+      {available && !state.known.email && asked.length === 0 && askAt !== null && (
+        <EmailAsk api={api} at={askAt} strings={strings} />
       )}
       <p class="typing" aria-live="polite">
         {typing && <span data-testid="lc-typing">{typing}</span>}
@@ -194,9 +196,35 @@ export function Panel(props: PanelProps) {
           strings={strings}
           prefill={state.prefill}
           onSend={(body) => transport.send(body)}
-          onTyping={(active) => (active ? transport.noteTyping() : transport.stopTyping())}
+          onTyping={(active) => {
+            // The message about to be sent will need the conversation's chunk: fetch it while the visitor types.
+            if (active) void loadConversation();
+            return active ? transport.noteTyping() : transport.stopTyping();
+          }}
         />
       )}
     </div>
+  );
+}
+
+/** The preview of an unread reply beside the closed launcher, when there is one. */
+export function Unread({
+  store,
+  strings,
+  onOpen,
+}: {
+  store: Store<ChatState, ChatEvent>;
+  strings: Strings;
+  onOpen(): void;
+}) {
+  const state = useStore(store);
+  if (state.open || state.unread === 0) return null;
+  return (
+    <Preview
+      state={state}
+      strings={strings}
+      onOpen={onOpen}
+      onDismiss={() => store.dispatch({ type: 'dismiss-preview' })}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NO_PRECHAT, parsePrechat, prechatFields } from './prechat-fields.ts';
+import { NO_PRECHAT, parsePrechat } from '../settings.ts';
+import { prechatFields } from './prechat-fields.ts';
 
 describe('the pre-chat form', () => {
   const nobody = { name: null, email: null };

@@ -2,22 +2,12 @@
 
 import type { ContactDetailsInput, PrechatForm } from '@livechat/protocol';
 import type { Strings } from '../i18n.ts';
-import { isEmail } from '../team.ts';
+import { isEmail } from '../email-address.ts';
 
 export type PrechatField = keyof PrechatForm;
 
 export function prechatFields(form: PrechatForm, known: { name: string | null; email: string | null }): PrechatField[] {
   return (['name', 'email'] as const).filter((field) => form[field] !== 'off' && !known[field]);
-}
-
-/** A form without any field to ask, as sites have by default. */
-export const NO_PRECHAT: PrechatForm = { name: 'off', email: 'off' };
-
-/** The site's form from what the server (or the page) says; anything unknown counts as `off`. */
-export function parsePrechat(value: unknown): PrechatForm {
-  const form = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const mode = (field: unknown) => (field === 'optional' || field === 'required' ? field : 'off');
-  return { name: mode(form.name), email: mode(form.email) };
 }
 
 /** The first problem with what was typed, by field, in the visitor's language; none when it can be sent. */

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatError } from '../errors.ts';
 import { format, type Strings } from '../i18n.ts';
-import { isEmail } from '../team.ts';
+import { isEmail } from '../email-address.ts';
 import type { VisitorApi } from '../visitor-api.ts';
 import { ASK_CSS } from './email-ask.tsx';
 
