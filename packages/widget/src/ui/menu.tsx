@@ -99,14 +99,14 @@ export function HeaderMenu({ strings, buttonRef, canEnd, onEnd, onTranscript }: 
         onKeyDown={onKeyDown}
         onFocusOut={onFocusOut}
       >
-        <Item testId="lc-transcript" onClick={() => choose(onTranscript)}>
-          {strings.transcript}
-        </Item>
         {canEnd && (
           <Item testId="lc-end" onClick={() => choose(onEnd)}>
             {strings.endConversation}
           </Item>
         )}
+        <Item testId="lc-transcript" onClick={() => choose(onTranscript)}>
+          {strings.transcript}
+        </Item>
       </ul>
     </div>
   );
