@@ -12,7 +12,7 @@ export const ASK_CSS = `
 .confirm button{padding:6px 14px;border:1px solid #d1d5db;border-radius:8px;background:#fff;color:inherit}
 .confirm .yes{border-color:transparent;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 .ask label,.ask>p{flex-basis:100%}
-.ask input{flex:1;padding:6px;font:inherit}
+.ask input{flex:1;min-width:0;padding:6px;font:inherit}
 .error{color:#b91c1c}
 `;
 export const CSS = ASK_CSS;

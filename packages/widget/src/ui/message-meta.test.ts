@@ -5,8 +5,8 @@ describe('what is written beside a message', () => {
   const now = new Date(2026, 11, 6, 15, 0);
 
   it('gives the time alone today, and the day with it before', () => {
-    expect(timeLabel(new Date(2026, 11, 6, 9, 5).toISOString(), 'en-GB', now)).toBe('09:05');
-    expect(timeLabel(new Date(2026, 11, 3, 9, 5).toISOString(), 'en-GB', now)).toBe('3 Dec, 09:05');
+    expect(timeLabel(new Date(2026, 11, 6, 9, 5).toISOString(), 'en-GB', now)).toBe('9:05');
+    expect(timeLabel(new Date(2026, 11, 3, 9, 5).toISOString(), 'en-GB', now)).toBe('3 Dec, 9:05');
     expect(timeLabel('not a time', 'en', now)).toBe('');
   });
 

@@ -1,10 +1,10 @@
 // What is written beside a message: its time, the operator's initials and colour, and the visitor's delivered/seen mark.
 
-/** "14:05" today; "3 Dec, 14:05" another day; in the visitor's language and time zone. */
+/** "14:05" (or "2:05 PM") today; "3 Dec, 14:05" another day; in the visitor's language and time zone. */
 export function timeLabel(iso: string, locale: string, now = new Date()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
-  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const time = at.toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' });
   if (at.toDateString() === now.toDateString()) return time;
   return `${at.toLocaleDateString(locale, { day: 'numeric', month: 'short' })}, ${time}`;
 }

@@ -11,6 +11,7 @@ export const CSS = `
 :host([position=left]) .preview{right:auto;left:88px}
 .preview .open{display:flex;gap:8px;padding:10px 4px 10px 12px;border:0;background:none;color:inherit;text-align:start}
 .preview strong{display:block;font-size:12px}
+.preview .avatar{flex:none;align-self:start}
 .preview .icon{flex:none;width:28px;height:28px;color:#6b7280}
 `;
 
