@@ -78,9 +78,9 @@ const focused = (page: Page) =>
     return element?.getAttribute('data-testid') ?? null;
   });
 
-/** What the visitor reads in the log, in order: messages, system lines and separators. */
+/** What the visitor reads in the log, in order: messages, system lines and separators (without times and marks). */
 const transcript = (page: Page) =>
-  page.locator('[data-testid="lc-message"], [data-testid="lc-new-conversation"]').allTextContents();
+  page.locator('[data-testid="lc-message"] > p, [data-testid="lc-new-conversation"]').allTextContents();
 
 it('the visitor ends the conversation from the header menu with the keyboard, and reads that they did', async () => {
   const page = await visitorWithChat();
@@ -121,8 +121,11 @@ it('the visitor ends the conversation from the header menu with the keyboard, an
   await systemLine(page, 'You ended the conversation').waitFor();
   await expect.poll(() => endedEvents(page)).toEqual([conversationId]);
   expect(await stored(page, 'conversation')).toBeNull();
-  // Nothing is left to end; the transcript stays, and the composer still writes.
-  expect(await menu.count()).toBe(0);
+  // Nothing is left to end, but its transcript can still be sent by email; the log stays, and the composer writes.
+  await menu.click();
+  await page.getByTestId('lc-transcript').waitFor();
+  expect(await page.getByTestId('lc-end').count()).toBe(0);
+  await page.keyboard.press('Escape');
   expect(await transcript(page)).toEqual(['Hello, I found what I needed, thanks!', 'You ended the conversation']);
   expect(await page.getByTestId('lc-input').isEnabled()).toBe(true);
   await page.screenshot({ path: join(SCREENSHOTS, 'widget-ended.png') });
@@ -135,7 +138,7 @@ it('an operator resolves the conversation; the visitor reads it, then writes aga
   const first = (await stored(page, 'conversation')) ?? '';
   expect(first).not.toBe('');
 
-  // The visitor is about to use the menu when Alice resolves: focus stays in the panel, on the composer.
+  // The visitor is about to use the menu when Alice resolves.
   await page.getByTestId('lc-menu').focus();
   const resolved = await api<ConversationBody>('POST', `/api/operator/conversations/${first}/resolve`);
   expect(resolved.status).toBe(200);
@@ -143,8 +146,9 @@ it('an operator resolves the conversation; the visitor reads it, then writes aga
 
   await systemLine(page, 'Alice resolved the conversation').waitFor();
   await expect.poll(() => endedEvents(page)).toEqual([first]);
-  expect(await page.getByTestId('lc-menu').count()).toBe(0);
-  await expect.poll(() => focused(page)).toBe('lc-input');
+  // The menu stays for the ended conversation's transcript, and so does the visitor's focus.
+  await expect.poll(() => focused(page)).toBe('lc-menu');
+  expect(await page.getByTestId('lc-end').count()).toBe(0);
 
   await write(page, 'One more thing: do you gift-wrap?');
   const second = await stored(page, 'conversation');

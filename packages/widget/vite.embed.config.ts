@@ -26,6 +26,8 @@ export default defineConfig({
       // Library mode keeps ES output readable for bundlers, with their pure annotations; these files go
       // straight to browsers, which have no use for either.
       output: { minify: true, comments: false, chunkFileNames: '[name]-[hash].js' },
+      // Modules the core and its chunks share stay in the core, exported to them, rather than in chunks of their own.
+      preserveEntrySignatures: 'allow-extension',
     },
   },
 });

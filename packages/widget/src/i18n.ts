@@ -61,9 +61,28 @@ export interface Strings {
   rateThanks: string;
   /** A request that could not reach the server. */
   failed: string;
+  /** Marks on the visitor's own messages. */
+  delivered: string;
+  seen: string;
+  /** Closes the preview of an unread message beside the launcher. */
+  dismiss: string;
+  /** The pre-chat form. */
+  prechatAsk: string;
+  nameLabel: string;
+  emailField: string;
+  optional: string;
+  required: string;
+  start: string;
+  /** The transcript by email, from the header menu; {email} replaced in transcriptSent. */
+  transcript: string;
+  transcriptLabel: string;
+  transcriptSent: string;
+  cancel: string;
+  /** A reply email's link that can no longer open its conversation. */
+  linkExpired: string;
 }
 
-const en: Strings = {
+export const en: Strings = {
   openChat: 'Open chat',
   hideChat: 'Hide chat',
   closeChat: 'Close chat',
@@ -114,130 +133,55 @@ const en: Strings = {
   rateSend: 'Send',
   rateThanks: 'Thank you for your rating!',
   failed: 'Not sent. Please try again.',
+  delivered: 'Delivered',
+  seen: 'Seen',
+  dismiss: 'Dismiss',
+  prechatAsk: 'Before we start, tell us who you are.',
+  nameLabel: 'Your name',
+  emailField: 'Your email',
+  optional: '(optional)',
+  required: 'Please fill in this field.',
+  start: 'Start the chat',
+  transcript: 'Email me the transcript',
+  transcriptLabel: 'Send the transcript to',
+  transcriptSent: 'The transcript is on its way to {email}.',
+  cancel: 'Cancel',
+  linkExpired: 'This link has expired. You can still write to us here.',
 };
 
-const fr: Strings = {
-  openChat: 'Ouvrir le chat',
-  hideChat: 'Masquer le chat',
-  closeChat: 'Fermer le chat',
-  unread: '{n} non lu(s)',
-  title: 'Discutons',
-  greeting: 'Bonjour ! Posez-nous vos questions, nous répondons en général en quelques minutes.',
-  messages: 'Messages',
-  message: 'Message',
-  placeholder: 'Écrivez un message…',
-  send: 'Envoyer',
-  connecting: 'Connexion…',
-  reconnecting: 'Connexion perdue. Reconnexion…',
-  offline: 'Vous êtes hors ligne. Vos messages partiront dès votre retour en ligne.',
-  blocked: 'Le chat n’est pas disponible sur ce site.',
-  sending: 'Envoi…',
-  notSent: 'Non envoyé :',
-  retry: 'Réessayer',
-  delete: 'Supprimer',
-  typingOne: '{name} écrit…',
-  typingMany: '{names} écrivent…',
-  and: 'et',
-  someone: 'Quelqu’un',
-  menu: 'Options de la conversation',
-  endConversation: 'Mettre fin à la conversation',
-  endConfirm: 'Mettre fin à cette conversation ?',
-  yes: 'Oui',
-  no: 'Non',
-  newConversation: 'Nouvelle conversation',
-  systemJoined: '{name} a rejoint la conversation',
-  systemResolved: '{name} a clôturé la conversation',
-  systemEnded: 'Vous avez mis fin à la conversation',
-  systemTransferred: 'La conversation a été transférée à {name}',
-  online: 'En ligne',
-  replyUnderMinute: 'Répond en général en moins d’une minute',
-  replyMinute: 'Répond en général en une minute',
-  replyMinutes: 'Répond en général en {n} minutes',
-  replyHours: 'Répond en général en {n} heures',
-  away: 'Nous sommes absents pour le moment. Laissez un message et votre e-mail : nous vous répondrons par e-mail.',
-  emailLabel: 'Votre e-mail, pour notre réponse',
-  save: 'Enregistrer',
-  emailInvalid: 'Cette adresse e-mail n’est pas valide.',
-  emailSaved: 'Nous vous écrirons à {email}',
-  rateAsk: 'Comment s’est passée cette conversation ?',
-  rateGood: 'Bien',
-  rateOkay: 'Moyen',
-  rateBad: 'Mal',
-  rateComment: 'Un commentaire (facultatif)',
-  rateSend: 'Envoyer',
-  rateThanks: 'Merci pour votre avis !',
-  failed: 'Non envoyé. Veuillez réessayer.',
+/** English ships in the core; the others load on first use, so a visitor downloads one language only. */
+const LOADERS = {
+  fr: () => import('./locales/fr.ts'),
+  ar: () => import('./locales/ar.ts'),
 };
-
-const ar: Strings = {
-  openChat: 'فتح المحادثة',
-  hideChat: 'إخفاء المحادثة',
-  closeChat: 'إغلاق المحادثة',
-  unread: '{n} غير مقروءة',
-  title: 'تحدث معنا',
-  greeting: 'مرحبًا! اسألنا أي شيء، نرد عادةً خلال دقائق.',
-  messages: 'الرسائل',
-  message: 'رسالة',
-  placeholder: 'اكتب رسالة…',
-  send: 'إرسال',
-  connecting: 'جارٍ الاتصال…',
-  reconnecting: 'انقطع الاتصال. جارٍ إعادة الاتصال…',
-  offline: 'أنت غير متصل. ستُرسل رسائلك عند عودة الاتصال.',
-  blocked: 'المحادثة غير متاحة على هذا الموقع.',
-  sending: 'جارٍ الإرسال…',
-  notSent: 'لم تُرسل:',
-  retry: 'إعادة المحاولة',
-  delete: 'حذف',
-  typingOne: '{name} يكتب…',
-  typingMany: '{names} يكتبون…',
-  and: 'و',
-  someone: 'شخص ما',
-  menu: 'خيارات المحادثة',
-  endConversation: 'إنهاء المحادثة',
-  endConfirm: 'هل تريد إنهاء هذه المحادثة؟',
-  yes: 'نعم',
-  no: 'لا',
-  newConversation: 'محادثة جديدة',
-  systemJoined: 'انضم {name} إلى المحادثة',
-  systemResolved: 'أغلق {name} المحادثة',
-  systemEnded: 'لقد أنهيت المحادثة',
-  systemTransferred: 'حُوّلت المحادثة إلى {name}',
-  online: 'متصلون الآن',
-  replyUnderMinute: 'نرد عادةً في أقل من دقيقة',
-  replyMinute: 'نرد عادةً خلال دقيقة',
-  replyMinutes: 'نرد عادةً خلال {n} دقيقة',
-  replyHours: 'نرد عادةً خلال {n} ساعة',
-  away: 'لسنا متاحين الآن. اترك رسالة وبريدك الإلكتروني: سنرد عليك بالبريد.',
-  emailLabel: 'بريدك الإلكتروني لتصلك إجابتنا',
-  save: 'حفظ',
-  emailInvalid: 'عنوان البريد الإلكتروني غير صالح.',
-  emailSaved: 'سنتواصل معك على {email}',
-  rateAsk: 'كيف كانت هذه المحادثة؟',
-  rateGood: 'جيدة',
-  rateOkay: 'مقبولة',
-  rateBad: 'سيئة',
-  rateComment: 'تعليق (اختياري)',
-  rateSend: 'إرسال',
-  rateThanks: 'شكرًا على تقييمك!',
-  failed: 'لم يُرسل. يُرجى المحاولة مجددًا.',
-};
-
-export const LOCALES = { en, fr, ar } as const;
-export type Locale = keyof typeof LOCALES;
+export type Locale = 'en' | keyof typeof LOADERS;
+const loaded: Partial<Record<Locale, Strings>> = { en };
 const RTL: ReadonlySet<Locale> = new Set(['ar']);
 
 /** The first supported language among the requested one and the browser's, by primary subtag (`fr-CA` → `fr`). */
 export function resolveLocale(requested: string | undefined, browser: readonly string[] = []): Locale {
   for (const tag of [requested, ...browser]) {
     const primary = tag?.toLowerCase().split(/[-_]/)[0];
-    if (primary && primary in LOCALES) return primary as Locale;
+    if (primary === 'en' || (primary && primary in LOADERS)) return primary as Locale;
   }
   return 'en';
 }
 
 export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ? 'rtl' : 'ltr');
 
-export const stringsFor = (locale: Locale): Strings => LOCALES[locale];
+/** The locale's words once loadStrings() has them; English until then. */
+export const stringsFor = (locale: Locale): Strings => loaded[locale] ?? en;
+
+/** Loads a locale's words; English stays when they cannot be fetched (the chat works in English rather than not at all). */
+export async function loadStrings(locale: Locale): Promise<Strings> {
+  if (locale !== 'en' && !loaded[locale]) {
+    loaded[locale] = await LOADERS[locale]().then(
+      (module) => module.default,
+      () => undefined,
+    );
+  }
+  return stringsFor(locale);
+}
 
 /** Replaces `{key}` placeholders. */
 export function format(template: string, values: Record<string, string | number>): string {

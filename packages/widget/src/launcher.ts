@@ -16,7 +16,12 @@ const CSS =
 const CORE_CSS =
   '.l span{position:absolute;top:-4px;right:-4px;padding:0 6px;border-radius:10px;' +
   'background:#b91c1c;color:#fff;font:600 12px/20px sans-serif}' +
+  '.l .x,.l[aria-expanded=true] svg{display:none}.l[aria-expanded=true] .x{display:inline}' +
   '@media (max-width:480px){.l[aria-expanded=true]{display:none}}';
+/** While the panel is open the launcher closes it, and looks it. */
+const CLOSE_ICON =
+  '<svg class="x" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.4" ' +
+  'aria-hidden="true"><path d="M6 6l12 12M18 6 6 18"/></svg>';
 
 const CHAT_ICON =
   '<svg width="26" height="26" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">' +
@@ -84,6 +89,7 @@ export function createLauncher(
   description.id = 'lc-launcher-description';
   description.hidden = true;
   root.append(style, description);
+  button.insertAdjacentHTML('beforeend', CLOSE_ICON);
   button.append(badge);
   button.setAttribute('aria-describedby', description.id);
   button.setAttribute('aria-expanded', 'false');

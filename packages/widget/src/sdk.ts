@@ -2,8 +2,11 @@
 
 import type { IdentifyResult } from '@livechat/protocol';
 import type { AttributeValue, Chat, ChatOptions, ChatUser, PageViewOptions } from './api.ts';
+import { isEmail } from './email-address.ts';
+import { followLink, type LinkOutcome, linkToken, withoutLink } from './email-link.ts';
 import { createEmitter } from './emitter.ts';
 import { ChatError, errorFromResponse } from './errors.ts';
+import { loadStrings } from './i18n.ts';
 import { createLauncher, type Launcher, type LauncherShell } from './launcher.ts';
 import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
 import { isRefusal, type RefusalCode, refusalWarning } from './refusal.ts';
@@ -53,7 +56,8 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
   const siteId = options.site;
   const languages = navigator.languages ?? [];
   // The page's own settings until the server's arrive; `open` and `trackPageViews` are the page's alone.
-  let settings = resolveSettings(options, languages);
+  let pageAndSite: ChatOptions | Record<string, unknown> = options;
+  let settings = resolveSettings(pageAndSite, languages);
   const storage = browserStore();
   const session = createVisitorSession(origin, siteId, storage);
   const events = createEmitter();
@@ -82,7 +86,8 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
 
   const site = siteGate(embedded?.answer ?? askSite(origin, siteId), {
     settings(server) {
-      settings = resolveSettings(withSiteSettings(server, options), languages);
+      pageAndSite = withSiteSettings(server, options);
+      settings = resolveSettings(pageAndSite, languages);
     },
     // The embed cannot work until its owner fixes it: stop, say so in the panel, and tell the owner once.
     refused(error) {
@@ -111,6 +116,23 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
   };
   const tracker: PageTracker = trackPageViews(sendPageView, settings.trackPageViews);
 
+  // A reply email's link: its visitor and conversation are adopted before anything connects.
+  const linked = linkToken(location.hash);
+  const linkOutcome: Promise<LinkOutcome> = linked
+    ? usable().then(() => followLink(origin, siteId, linked))
+    : Promise.resolve(null);
+  const linkAdopted = linkOutcome.then(
+    (outcome) => {
+      if (!linked || destroyed) return;
+      history.replaceState(history.state, '', withoutLink(location.href));
+      if (outcome && outcome !== 'expired') {
+        session.adopt(outcome.token, outcome.visitorId);
+        storage.set(storageKey(siteId, 'conversation'), outcome.conversationId);
+      }
+    },
+    () => undefined,
+  );
+
   const loadModule = (): Promise<UIModule> =>
     (uiModule ??= import('./ui/index.tsx').catch((error: unknown) => {
       uiModule = undefined; // let the next attempt try again
@@ -138,6 +160,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
       greeting: settings.greeting,
       lang: settings.locale,
       dir: settings.dir,
+      prechat: settings.prechat,
       blocked: site.refusal() !== null,
       refused: (error) => site.refuse(new ChatError(error.code, error.message)),
       emit: events.emit,
@@ -157,7 +180,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     });
 
   const loadUI = (): Promise<ChatUI> =>
-    (uiLoading ??= Promise.all([loadModule(), launcherReady])
+    (uiLoading ??= Promise.all([loadModule(), launcherReady, linkAdopted])
       .then(([module, shell]) => {
         alive();
         return (ui ??= mountUI(module, shell as Launcher));
@@ -184,8 +207,11 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     else addEventListener('DOMContentLoaded', () => resolve(), { once: true });
   });
   // In the site's colours from the start: the launcher waits for the server's settings.
-  const launcherReady: Promise<Launcher | null> = Promise.all([site.answered, bodyReady]).then(() => {
+  // French and Arabic words come in their own chunk, before anything shows them.
+  const wordsReady = site.answered.then(() => loadStrings(settings.locale));
+  const launcherReady: Promise<Launcher | null> = Promise.all([wordsReady, bodyReady]).then(() => {
     if (destroyed) return null;
+    settings = resolveSettings(pageAndSite, languages);
     return (launcher = createLauncher(
       settings,
       () => chat.toggle(),
@@ -222,6 +248,9 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
           throw new ChatError('bad_request', 'identify() needs the user’s id');
         }
         const { id, name, email, hash } = user;
+        if (email !== undefined && email !== null && !isEmail(`${email}`.trim())) {
+          throw new ChatError('bad_request', 'identify() needs a valid email, or none');
+        }
         const response = await session.fetch('/identify', json({ id: `${id}`, name, email, hash }));
         if (!response.ok) throw await errorFromResponse(response);
         const result = (await response.json()) as IdentifyResult;
@@ -306,6 +335,17 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     },
   };
 
+  // Opened on the linked conversation; an expired link says so, and the visitor keeps their own session.
+  if (linked) {
+    void linkAdopted
+      .then(async () => {
+        const outcome = await linkOutcome.catch(() => null);
+        if (destroyed) return;
+        chat.open();
+        if (outcome === 'expired') (await loadUI()).note(settings.strings.linkExpired);
+      })
+      .catch(fail);
+  }
   // A visitor with a conversation gets its socket now, so replies raise the unread badge.
   if (storage.get(storageKey(siteId, 'conversation'))) void loadUI().catch(() => undefined);
   if (settings.open) chat.open();

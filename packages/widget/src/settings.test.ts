@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, format, resolveLocale } from './i18n.ts';
+import { directionOf, format, loadStrings, resolveLocale } from './i18n.ts';
 import { luminance, parseColor, resolveSettings, textColorOn } from './settings.ts';
 
 describe('settings', () => {
@@ -36,7 +36,8 @@ describe('settings', () => {
     expect(resolveSettings({ position: 'top' }).position).toBe('right');
   });
 
-  it('takes the locale from the settings, then the browser, then English', () => {
+  it('takes the locale from the settings, then the browser, then English', async () => {
+    await loadStrings('fr');
     expect(resolveLocale('fr-CA', ['ar'])).toBe('fr');
     expect(resolveLocale(undefined, ['de-DE', 'ar-EG'])).toBe('ar');
     expect(resolveLocale('xx', ['de'])).toBe('en');
@@ -45,13 +46,20 @@ describe('settings', () => {
     expect(french.strings.send).toBe('Envoyer');
   });
 
+  it('speaks English until a locale’s words have loaded', async () => {
+    expect(resolveSettings({ locale: 'ar' }).strings.send).toBe('Send');
+    await loadStrings('ar');
+    expect(resolveSettings({ locale: 'ar' }).strings.send).toBe('إرسال');
+  });
+
   it('lays Arabic out right to left', () => {
     expect(directionOf('ar')).toBe('rtl');
     expect(resolveSettings({ locale: 'ar' }).dir).toBe('rtl');
     expect(directionOf('fr')).toBe('ltr');
   });
 
-  it('keeps a custom title and greeting over the translated defaults', () => {
+  it('keeps a custom title and greeting over the translated defaults', async () => {
+    await loadStrings('fr');
     const settings = resolveSettings({ locale: 'fr', greeting: 'Salut !' });
     expect(settings.greeting).toBe('Salut !');
     expect(settings.title).toBe('Discutons');

@@ -2,6 +2,7 @@
 
 import type { ChatSettings } from './api.ts';
 import { directionOf, type Locale, resolveLocale, type Strings, stringsFor } from './i18n.ts';
+import type { PrechatForm } from '@livechat/protocol';
 import { flag, type LauncherLook, launcherLook, text } from './look.ts';
 
 export { luminance, parseColor, textColorOn } from './look.ts';
@@ -15,6 +16,7 @@ export interface ResolvedSettings extends LauncherLook {
   open: boolean;
   hideLauncher: boolean;
   trackPageViews: boolean;
+  prechat: PrechatForm;
 }
 
 export function resolveSettings(
@@ -33,5 +35,16 @@ export function resolveSettings(
     greeting: text(input.greeting) ?? strings.greeting,
     open: flag(input.open, false),
     trackPageViews: flag(input.trackPageViews, true),
+    prechat: parsePrechat(input.prechat),
   };
+}
+
+/** A form without any field to ask, as sites have by default. */
+export const NO_PRECHAT: PrechatForm = { name: 'off', email: 'off' };
+
+/** The site's form from what the server (or the page) says; anything unknown counts as `off`. */
+export function parsePrechat(value: unknown): PrechatForm {
+  const form = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const mode = (field: unknown) => (field === 'optional' || field === 'required' ? field : 'off');
+  return { name: mode(form.name), email: mode(form.email) };
 }

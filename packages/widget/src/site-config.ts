@@ -21,6 +21,7 @@ const SITE_FIELDS = [
   'title',
   'greeting',
   'locale',
+  'prechat',
 ] as const satisfies readonly (keyof WidgetSettings)[];
 
 /** The server's widget settings from a 200 answer, or none. */

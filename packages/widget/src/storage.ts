@@ -7,8 +7,8 @@ export interface KeyValueStore {
   remove(key: string): void;
 }
 
-/** Everything the widget keeps per site: the visitor's token and id, their open conversation, unsent messages, read marker. */
-export type StoredItem = 'token' | 'visitor' | 'conversation' | 'outbox' | 'read';
+/** Everything the widget keeps per site: the visitor's token and id, their open conversation, unsent messages, read marker, the pre-chat form answered. */
+export type StoredItem = 'token' | 'visitor' | 'conversation' | 'outbox' | 'read' | 'prechat';
 
 export function storageKey(siteId: string, item: StoredItem): string {
   return `livechat:${siteId}:${item}`;

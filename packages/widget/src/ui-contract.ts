@@ -1,5 +1,6 @@
 // The interface between the SDK core and the chat UI it loads on demand (/widget/ chunk, or the npm build's chunk).
 
+import type { PrechatForm } from '@livechat/protocol';
 import type { ChatErrorInfo, ChatEvents } from './api.ts';
 import type { Strings } from './i18n.ts';
 import type { KeyValueStore } from './storage.ts';
@@ -20,7 +21,7 @@ export interface LauncherHandle {
 export interface TokenSource {
   /** The visitor's bearer token, minted by the server on first use. */
   token(): Promise<string>;
-  /** Replaces a token the server rejected (HTTP 401, socket close 4401) and returns the new one. */
+  /** Replaces a token the server rejected (HTTP 401, or a refused upgrade that HTTP explains) and returns the new one. */
   renew(rejected: string): Promise<string>;
 }
 
@@ -36,6 +37,8 @@ export interface MountOptions {
   greeting: string;
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** The site's pre-chat form. */
+  prechat: PrechatForm;
   /** The server has refused this embed already: show that chat is not available, and never connect. */
   blocked: boolean;
   /** The server refused this embed while connecting (`bad_origin`, `not_found`): no retry can help. */
@@ -57,6 +60,8 @@ export interface ChatUI {
   prefill(text: string): void;
   /** Stops connecting for good and shows that chat is not available. */
   block(): void;
+  /** Shows a note at the top of the panel (an email link that expired). */
+  note(text: string): void;
   /** Closes the socket, clears its timers and removes the panel. */
   destroy(): void;
 }

@@ -1,6 +1,12 @@
-// The visitor's small HTTP calls from the chat UI: the team's availability, leaving an email, rating a conversation.
+// The visitor's small HTTP calls from the chat UI: the team's availability, leaving an email or details, rating, a transcript.
 
-import type { ContactEmailInput, RatingInput, TeamAvailability } from '@livechat/protocol';
+import type {
+  ContactDetailsInput,
+  ContactEmailInput,
+  RatingInput,
+  TeamAvailability,
+  TranscriptRequest,
+} from '@livechat/protocol';
 import { ChatError, errorFromResponse } from './errors.ts';
 import type { TokenSource } from './ui-contract.ts';
 
@@ -11,6 +17,10 @@ export interface VisitorApi {
   saveEmail(email: string): Promise<void>;
   /** Rejects with a ChatError: the server's (`conflict` while the conversation is open), or `network`. */
   rate(conversationId: string, rating: RatingInput): Promise<void>;
+  /** What the pre-chat form asked. Rejects as saveEmail does. */
+  saveContact(details: ContactDetailsInput): Promise<void>;
+  /** Sends a conversation's transcript by email. Rejects with the server's ChatError, or `network`. */
+  mailTranscript(request: TranscriptRequest): Promise<void>;
 }
 
 export function visitorApi(origin: string, siteId: string, session: TokenSource): VisitorApi {
@@ -43,5 +53,7 @@ export function visitorApi(origin: string, siteId: string, session: TokenSource)
         .catch(() => null),
     saveEmail: (email) => post('/contact-email', { email } satisfies ContactEmailInput),
     rate: (conversationId, rating) => post(`/conversations/${encodeURIComponent(conversationId)}/rating`, rating),
+    saveContact: (details) => post('/contact', details),
+    mailTranscript: (request) => post('/transcript', request),
   };
 }

@@ -27,7 +27,7 @@ export interface VisitorSession {
 }
 
 /** What belongs to one visitor and must go when the browser stops being that visitor. */
-const VISITOR_ITEMS: readonly StoredItem[] = ['token', 'visitor', 'conversation', 'read', 'outbox'];
+const VISITOR_ITEMS: readonly StoredItem[] = ['token', 'visitor', 'conversation', 'read', 'outbox', 'prechat'];
 
 export function createVisitorSession(origin: string, siteId: string, storage: KeyValueStore): VisitorSession {
   const key = (item: StoredItem) => storageKey(siteId, item);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../i18n.ts';
+import { en } from '../i18n.ts';
+import fr from '../locales/fr.ts';
 import { message, system, visitor } from '../test-messages.ts';
+import { previewMessage } from './preview-message.ts';
 import {
   type ChatEvent,
   type ChatState,
@@ -74,13 +76,13 @@ describe('chat state', () => {
       { type: 'typing', author: alice, active: true },
       { type: 'typing', author: alice, active: true },
     ]);
-    expect(typingText(typing.typing, LOCALES.en)).toBe('Alice is typing…');
-    expect(typingText(typing.typing, LOCALES.fr)).toBe('Alice écrit…');
+    expect(typingText(typing.typing, en)).toBe('Alice is typing…');
+    expect(typingText(typing.typing, fr)).toBe('Alice écrit…');
     expect(apply([{ type: 'messages', messages: [message(1)] }], typing).typing).toEqual([]);
     const bob = { kind: 'operator' as const, id: 'op-bob', name: 'Bob' };
     const both = apply([{ type: 'typing', author: bob, active: true }], typing).typing;
-    expect(typingText(both, LOCALES.en)).toBe('Alice and Bob are typing…');
-    expect(typingText(both, LOCALES.fr)).toBe('Alice et Bob écrivent…');
+    expect(typingText(both, en)).toBe('Alice and Bob are typing…');
+    expect(typingText(both, fr)).toBe('Alice et Bob écrivent…');
   });
 
   it('starts a new conversation empty and unread-free, keeping the previous one on screen above it', () => {
@@ -146,5 +148,37 @@ describe('chat state', () => {
     expect(parseReadMarker('conv-1 7', 'conv-2')).toBe(0);
     expect(parseReadMarker('garbage', 'conv-1')).toBe(0);
     expect(parseReadMarker(null, 'conv-1')).toBe(0);
+  });
+});
+
+describe('seen marks, the preview and what the visitor told', () => {
+  const operatorLine = (seq: number) => message(seq, { author: { kind: 'operator', id: 'op_1', name: 'Alice' } });
+  const inConversation = (open: boolean): ChatState =>
+    [
+      { type: 'conversation', conversationId: 'conv-1', readSeq: 0 },
+      ...(open ? [{ type: 'open' } as const] : []),
+      { type: 'messages', messages: [message(1, { author: visitor }), operatorLine(2)] },
+    ].reduce((state, event) => reduceChat(state, event as ChatEvent), initialChatState);
+
+  it('moves the seen marker only forward, and starts it again in a new conversation', () => {
+    let state = reduceChat(inConversation(true), { type: 'seen', seq: 2 });
+    expect(reduceChat(state, { type: 'seen', seq: 1 }).seenSeq).toBe(2);
+    state = reduceChat(state, { type: 'conversation', conversationId: 'conv-2', readSeq: 0 });
+    expect(state.seenSeq).toBe(0);
+  });
+
+  it('previews the last unread operator message while closed, until the visitor closes the preview', () => {
+    const closed = inConversation(false);
+    expect(previewMessage(closed)?.seq).toBe(2);
+    expect(previewMessage(reduceChat(closed, { type: 'open' }))).toBeNull();
+    const dismissed = reduceChat(closed, { type: 'dismiss-preview' });
+    expect(previewMessage(dismissed)).toBeNull();
+    expect(previewMessage(reduceChat(dismissed, { type: 'messages', messages: [operatorLine(3)] }))?.seq).toBe(3);
+  });
+
+  it('keeps a known email when a later welcome says nothing of it', () => {
+    let state = reduceChat(initialChatState, { type: 'visitor', email: 'ada@example.com' });
+    state = reduceChat(state, { type: 'visitor', name: 'Ada', email: null });
+    expect(state.known).toEqual({ name: 'Ada', email: 'ada@example.com' });
   });
 });

@@ -33,6 +33,14 @@ export interface ChatState {
   prefill: { text: string; n: number } | null;
   /** The conversation that just ended, for the visitor to rate; null once they write again. */
   rateable: string | null;
+  /** The highest seq of the open conversation an operator has read: the visitor's messages up to it are seen. */
+  seenSeq: number;
+  /** What the visitor told already (pre-chat form, email ask, identify), so nothing asks again. */
+  known: { name: string | null; email: string | null };
+  /** A note at the top of the panel (an expired email link). */
+  note: string | null;
+  /** The unread message whose preview the visitor closed (its seq): the preview shows again only for a newer one. */
+  previewDismissed: number;
 }
 
 export type ChatEvent =
@@ -44,7 +52,11 @@ export type ChatEvent =
   | { type: 'prefill'; text: string }
   | { type: 'outbox'; items: readonly OutboxItem[] }
   | { type: 'typing'; author: Author; active: boolean }
-  | { type: 'ended'; conversationId: string };
+  | { type: 'ended'; conversationId: string }
+  | { type: 'seen'; seq: number }
+  | { type: 'visitor'; name?: string | null; email?: string | null }
+  | { type: 'note'; text: string | null }
+  | { type: 'dismiss-preview' };
 
 export const initialChatState: ChatState = {
   open: false,
@@ -58,6 +70,10 @@ export const initialChatState: ChatState = {
   unread: 0,
   prefill: null,
   rateable: null,
+  seenSeq: 0,
+  known: { name: null, email: null },
+  note: null,
+  previewDismissed: 0,
 };
 
 export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
@@ -77,6 +93,8 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
         ended: endCurrent(state),
         typing: [],
         readSeq: event.readSeq,
+        seenSeq: 0,
+        previewDismissed: 0,
         // A new conversation moves on from rating the last one.
         rateable: event.conversationId ? null : state.rateable,
       });
@@ -97,6 +115,18 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
       return { ...state, prefill: { text: event.text, n: (state.prefill?.n ?? 0) + 1 } };
     case 'ended':
       return { ...state, rateable: event.conversationId };
+    case 'seen':
+      return event.seq > state.seenSeq ? { ...state, seenSeq: event.seq } : state;
+    case 'visitor':
+      // Only what is said replaces what was known: an email saved here is not forgotten by a welcome without it.
+      return {
+        ...state,
+        known: { name: event.name || state.known.name, email: event.email || state.known.email },
+      };
+    case 'note':
+      return { ...state, note: event.text };
+    case 'dismiss-preview':
+      return { ...state, previewDismissed: state.messages.at(-1)?.seq ?? 0 };
     case 'typing': {
       const others = state.typing.filter((author) => author.id !== event.author.id);
       return { ...state, typing: event.active ? [...others, event.author] : others };

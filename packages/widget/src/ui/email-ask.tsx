@@ -1,25 +1,34 @@
 // Asks an away or unanswered visitor for an email to be answered at; it never stands in the composer's way.
 
-import type { Message } from '@livechat/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChatError } from '../errors.ts';
 import { format, type Strings } from '../i18n.ts';
-import { emailAskAt, isEmail } from '../team.ts';
+import { isEmail } from '../email-address.ts';
 import type { VisitorApi } from '../visitor-api.ts';
+/** The styles of the small forms and questions that open inside the panel: this one, the rating, the transcript, the end. */
+export const ASK_CSS = `
+.confirm{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:10px 16px;background:#f3f4f6;border-bottom:1px solid #e5e7eb}
+.confirm p{flex:1;margin:0;font-weight:600}
+.confirm button{padding:6px 14px;border:1px solid #d1d5db;border-radius:8px;background:#fff;color:inherit}
+.confirm .yes{border-color:transparent;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
+.ask label,.ask>p{flex-basis:100%}
+.ask input{flex:1;min-width:0;padding:6px;font:inherit}
+.error{color:#b91c1c}
+`;
+export const CSS = ASK_CSS;
 
 interface EmailAskProps {
   api: VisitorApi;
-  away: boolean;
-  messages: readonly Message[];
+  /** When to ask (emailAskAt): now or later. */
+  at: number;
   strings: Strings;
 }
 
-export function EmailAsk({ api, away, messages, strings }: EmailAskProps) {
+export function EmailAsk({ api, at, strings }: EmailAskProps) {
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [, setTick] = useState(0);
-  const at = emailAskAt(away, messages);
-  const wait = at === null ? 0 : at - Date.now();
+  const wait = at - Date.now();
 
   // Unanswered for a minute: show the ask when that minute is up.
   useEffect(() => {
@@ -35,7 +44,7 @@ export function EmailAsk({ api, away, messages, strings }: EmailAskProps) {
       </p>
     );
   }
-  if (at === null || wait > 0) return null;
+  if (wait > 0) return null;
 
   const submit = (event: Event) => {
     event.preventDefault();

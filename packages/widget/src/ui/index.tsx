@@ -9,8 +9,16 @@ import { refusalOf } from '../refusal.ts';
 import { askSite } from '../site-config.ts';
 import { visitorApi } from '../visitor-api.ts';
 import type { ChatUI, MountOptions } from '../ui-contract.ts';
-import { formatReadMarker, initialChatState, parseReadMarker, reduceChat, shownMessages } from './chat-state.ts';
-import { Panel } from './panel.tsx';
+import {
+  type ChatState,
+  formatReadMarker,
+  initialChatState,
+  parseReadMarker,
+  reduceChat,
+  shownMessages,
+} from './chat-state.ts';
+import { Panel, Unread } from './panel.tsx';
+import { setStyleRoot } from './lazy.tsx';
 import { createStore } from './store.ts';
 import { PANEL_CSS } from './styles.ts';
 
@@ -29,12 +37,14 @@ const toChatMessage = (message: Message): ChatMessage => ({
 
 export function mount(options: MountOptions): ChatUI {
   const readKey = storageKey(options.siteId, 'read');
+  const prechatKey = storageKey(options.siteId, 'prechat');
   const style = document.createElement('style');
   style.textContent = PANEL_CSS;
   const container = document.createElement('div');
   container.lang = options.lang;
   container.dir = options.dir;
   options.launcher.root.append(style, container);
+  setStyleRoot(options.launcher.root);
   const store = createStore(initialChatState, reduceChat);
   const typingTimers = new Map<string | null, ReturnType<typeof setTimeout>>();
 
@@ -82,9 +92,19 @@ export function mount(options: MountOptions): ChatUI {
     onEvent,
   });
 
+  /** An open, visible panel showing operator messages tells the server how far the visitor has read. */
+  const reportRead = (state: ChatState = store.get()) => {
+    if (!state.open || document.visibilityState !== 'visible') return;
+    const last = state.messages.at(-1);
+    if (last && state.messages.some((message) => message.author.kind === 'operator')) transport.markRead(last.seq);
+  };
+  const onVisibility = () => reportRead();
+  document.addEventListener('visibilitychange', onVisibility);
+
   let shownUnread = 0;
   let savedRead = '';
   const unsubscribe = store.subscribe((state) => {
+    reportRead(state);
     if (state.unread !== shownUnread) options.launcher.setUnread((shownUnread = state.unread));
     if (state.conversationId && state.readSeq > 0) {
       const marker = formatReadMarker(state.conversationId, state.readSeq);
@@ -116,8 +136,12 @@ export function mount(options: MountOptions): ChatUI {
       transport.stop();
       store.dispatch({ type: 'status', status: 'blocked' });
     },
+    note(text) {
+      store.dispatch({ type: 'note', text });
+    },
     destroy() {
       unsubscribe();
+      document.removeEventListener('visibilitychange', onVisibility);
       transport.stop();
       for (const timer of typingTimers.values()) clearTimeout(timer);
       render(null, container);
@@ -127,15 +151,22 @@ export function mount(options: MountOptions): ChatUI {
   };
 
   render(
-    <Panel
-      store={store}
-      transport={transport}
-      api={visitorApi(options.origin, options.siteId, options.session)}
-      onClose={ui.close}
-      strings={options.strings}
-      title={options.title}
-      greeting={options.greeting}
-    />,
+    <>
+      <Panel
+        store={store}
+        transport={transport}
+        api={visitorApi(options.origin, options.siteId, options.session)}
+        onClose={ui.close}
+        strings={options.strings}
+        title={options.title}
+        greeting={options.greeting}
+        lang={options.lang}
+        prechat={options.prechat}
+        prechatDone={options.storage.get(prechatKey) !== null}
+        onPrechatDone={() => options.storage.set(prechatKey, '1')}
+      />
+      <Unread store={store} strings={options.strings} onOpen={ui.open} />
+    </>,
     container,
   );
   if (options.blocked) ui.block();

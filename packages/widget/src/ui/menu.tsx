@@ -3,17 +3,31 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
+import { ASK_CSS } from './email-ask.tsx';
+
+export const MENU_CSS = `
+.menu{position:relative}
+[role=menu]{position:absolute;top:100%;inset-inline-end:0;z-index:1;min-width:200px;margin:4px 0 0;padding:4px;list-style:none;background:#fff;color:#1f2937;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.18)}
+[role=menu][hidden]{display:none}
+[role=menuitem]{display:block;width:100%;padding:8px 10px;border:0;border-radius:6px;background:none;color:inherit;text-align:start}
+[role=menuitem]:hover,[role=menuitem]:focus{background:#f3f4f6;outline:none}
+`;
+/** The end question's styles are the other forms': it opens with the menu's chunk. */
+export const CONFIRM_CSS = ASK_CSS;
 
 const items = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
 
 interface MenuProps {
   strings: Strings;
   buttonRef: Ref<HTMLButtonElement>;
+  /** Ending is offered only while the conversation is open; the transcript also once it ended. */
+  canEnd: boolean;
   onEnd(): void;
+  onTranscript(): void;
 }
 
 /** A menu button as the ARIA pattern has it: the first item takes focus, Escape gives it back to the button. */
-export function HeaderMenu({ strings, buttonRef, onEnd }: MenuProps) {
+export function HeaderMenu({ strings, buttonRef, canEnd, onEnd, onTranscript }: MenuProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLUListElement>(null);
@@ -42,6 +56,11 @@ export function HeaderMenu({ strings, buttonRef, onEnd }: MenuProps) {
       event.preventDefault();
       list[((move[event.key] ?? 0) + list.length) % list.length]?.focus();
     }
+  };
+
+  const choose = (action: () => void) => {
+    setOpen(false);
+    action();
   };
 
   // Focus leaving the menu and its button (a click elsewhere, Tab) closes it.
@@ -80,22 +99,26 @@ export function HeaderMenu({ strings, buttonRef, onEnd }: MenuProps) {
         onKeyDown={onKeyDown}
         onFocusOut={onFocusOut}
       >
-        <li role="none">
-          <button
-            type="button"
-            role="menuitem"
-            tabIndex={-1}
-            data-testid="lc-end"
-            onClick={() => {
-              setOpen(false);
-              onEnd();
-            }}
-          >
+        {canEnd && (
+          <Item testId="lc-end" onClick={() => choose(onEnd)}>
             {strings.endConversation}
-          </button>
-        </li>
+          </Item>
+        )}
+        <Item testId="lc-transcript" onClick={() => choose(onTranscript)}>
+          {strings.transcript}
+        </Item>
       </ul>
     </div>
+  );
+}
+
+function Item({ testId, onClick, children }: { testId: string; onClick(): void; children: string }) {
+  return (
+    <li role="none">
+      <button type="button" role="menuitem" tabIndex={-1} data-testid={testId} onClick={onClick}>
+        {children}
+      </button>
+    </li>
   );
 }
 

@@ -1,12 +1,17 @@
-// The conversation as a live log: ended conversations, then the open one's messages in seq order, then the visitor's unsent ones.
+// The conversation as a live log: the greeting first, then ended conversations, the open one's messages in seq
+// order, and the visitor's unsent ones.
 
 import type { Message } from '@livechat/protocol';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
 import type { OutboxItem } from '../outbox.ts';
 import type { Transcript } from './chat-state.ts';
-import { linkify } from './linkify.ts';
-import { systemLine } from './system-line.ts';
+import { lazy } from './lazy.tsx';
+
+/** Fetched once there is a message to show, or as soon as the visitor starts typing one. */
+export const loadConversation = () =>
+  import('./conversation.tsx').then((m) => ({ component: m.Conversation, css: m.CSS }));
+const Conversation = lazy(loadConversation);
 
 interface MessageListProps {
   messages: readonly Message[];
@@ -16,89 +21,26 @@ interface MessageListProps {
   onDiscard(clientId: string): void;
   strings: Strings;
   greeting: string;
-}
-
-function Body({ text }: { text: string }) {
-  return (
-    <p>
-      {linkify(text).map((part) =>
-        typeof part === 'string' ? (
-          part
-        ) : (
-          <a href={part.href} target="_blank" rel="noopener noreferrer">
-            {part.text}
-          </a>
-        ),
-      )}
-    </p>
-  );
-}
-
-function MessageItem({ message, strings }: { message: Message; strings: Strings }) {
-  const kind = message.author.kind;
-  if (kind === 'system') {
-    return (
-      <li class="msg system" data-testid="lc-message" data-author="system">
-        <p>{systemLine(message, strings)}</p>
-      </li>
-    );
-  }
-  return (
-    <li class={`msg ${kind}`} data-testid="lc-message" data-author={kind}>
-      {kind === 'operator' && <span class="who">{message.author.name}</span>}
-      <Body text={message.body} />
-    </li>
-  );
-}
-
-function PendingItem({
-  item,
-  onRetry,
-  onDiscard,
-  strings,
-}: { item: OutboxItem } & Pick<MessageListProps, 'onRetry' | 'onDiscard' | 'strings'>) {
-  return (
-    <li class="msg visitor pending" data-testid="lc-message" data-author="visitor" data-pending="">
-      <Body text={item.body} />
-      {item.error ? (
-        <span class="note failed" role="alert">
-          {strings.notSent} {item.error}
-          <button type="button" onClick={() => onRetry(item.clientId)}>
-            {strings.retry}
-          </button>
-          <button type="button" onClick={() => onDiscard(item.clientId)}>
-            {strings.delete}
-          </button>
-        </span>
-      ) : (
-        <span class="note">{strings.sending}</span>
-      )}
-    </li>
-  );
+  /** The visitor's language, for times. */
+  lang: string;
+  /** The visitor's messages up to this seq are seen. */
+  seenSeq: number;
 }
 
 /** Within this many pixels of the bottom, the visitor is following along and new messages scroll into view. */
 const FOLLOW_THRESHOLD_PX = 80;
 
-/** Where one conversation ends and the next begins. */
-function Divider({ strings }: { strings: Strings }) {
-  return (
-    <li class="divider" data-testid="lc-new-conversation">
-      <span>{strings.newConversation}</span>
-    </li>
-  );
-}
-
-export function MessageList({ messages, ended, outbox, onRetry, onDiscard, strings, greeting }: MessageListProps) {
+export function MessageList(props: MessageListProps) {
+  const { messages, ended, outbox, strings } = props;
   const log = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const delivered = new Set(messages.map((message) => message.clientId));
   const pending = outbox.filter((item) => !delivered.has(item.clientId));
 
-  useLayoutEffect(() => {
+  const follow = () => {
     const element = log.current;
     if (element && following.current) element.scrollTop = element.scrollHeight;
-  }, [messages, ended, pending.length]);
+  };
 
   const onScroll = () => {
     const element = log.current;
@@ -116,23 +58,23 @@ export function MessageList({ messages, ended, outbox, onRetry, onDiscard, strin
       aria-label={strings.messages}
       tabIndex={0}
     >
-      {ended.length + messages.length + pending.length === 0 ? (
-        <p class="empty">{greeting}</p>
-      ) : (
-        <ol>
-          {ended.map((transcript, index) => [
-            index > 0 && <Divider key={`divider-${transcript.conversationId}`} strings={strings} />,
-            transcript.messages.map((message) => <MessageItem key={message.id} message={message} strings={strings} />),
-          ])}
-          {ended.length > 0 && messages.length + pending.length > 0 && <Divider key="divider" strings={strings} />}
-          {messages.map((message) => (
-            <MessageItem key={message.clientId ?? message.id} message={message} strings={strings} />
-          ))}
-          {pending.map((item) => (
-            <PendingItem key={item.clientId} item={item} onRetry={onRetry} onDiscard={onDiscard} strings={strings} />
-          ))}
-        </ol>
-      )}
+      <ol>
+        {/* The greeting stays the conversation's first bubble, however long it grows. */}
+        <li class="msg operator greeting" data-testid="lc-greeting">
+          <p>{props.greeting}</p>
+        </li>
+        {ended.length + messages.length + pending.length > 0 && (
+          <Conversation
+            messages={messages}
+            ended={ended}
+            pending={pending}
+            onRetry={props.onRetry}
+            onDiscard={props.onDiscard}
+            context={{ strings, lang: props.lang, seenSeq: props.seenSeq }}
+            onRender={follow}
+          />
+        )}
+      </ol>
     </div>
   );
 }

@@ -1,18 +1,29 @@
-// The chat panel: header, connection status, message log, who is typing, and the composer.
+// The chat panel: header, connection status, message log, who is typing, and the composer (or the pre-chat form before it).
 
+import type { PrechatForm } from '@livechat/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
+import { emailAskAt } from '../email-ask-at.ts';
 import type { VisitorTransport } from '../transport.ts';
 import type { VisitorApi } from '../visitor-api.ts';
 import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
-import { EmailAsk } from './email-ask.tsx';
 import { trapTab } from './focus-trap.ts';
-import { EndConfirm, HeaderMenu } from './menu.tsx';
-import { MessageList } from './message-list.tsx';
-import { Rating } from './rating.tsx';
+import { lazy } from './lazy.tsx';
+import { loadConversation, MessageList } from './message-list.tsx';
+import { prechatFields } from './prechat-fields.ts';
 import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
+
+// Each a chunk of its own, with its styles: most visitors never open the menu, rate, leave an email or fill a form.
+const HeaderMenu = lazy(() => import('./menu.tsx').then((m) => ({ component: m.HeaderMenu, css: m.MENU_CSS })));
+const EndConfirm = lazy(() => import('./menu.tsx').then((m) => ({ component: m.EndConfirm, css: m.CONFIRM_CSS })));
+const Transcript = lazy(() => import('./transcript.tsx').then((m) => ({ component: m.TranscriptForm, css: m.CSS })));
+const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })));
+const EmailAsk = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
+// Only a visitor who closed the panel with a reply unread ever sees it; it comes with the messages' chunk.
+const Preview = lazy(() => import('./conversation.tsx').then((m) => ({ component: m.Preview, css: m.PREVIEW_CSS })));
+const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })));
 
 interface PanelProps {
   store: Store<ChatState, ChatEvent>;
@@ -22,23 +33,38 @@ interface PanelProps {
   strings: Strings;
   title: string;
   greeting: string;
+  lang: string;
+  prechat: PrechatForm;
+  /** Whether this visitor has answered the pre-chat form already (on this site, in this browser). */
+  prechatDone: boolean;
+  onPrechatDone(): void;
 }
 
 const statusText = (status: ChatState['status'], strings: Strings): string | null =>
   status === 'online' ? null : strings[status];
 
-export function Panel({ store, transport, api, onClose, strings, title, greeting }: PanelProps) {
+/** The conversation a transcript would be of: the open one, or the one that just ended. */
+const transcriptOf = (state: ChatState): string | null =>
+  state.conversationId ?? state.rateable ?? state.ended.at(-1)?.conversationId ?? null;
+
+export function Panel(props: PanelProps) {
+  const { store, transport, api, onClose, strings } = props;
   const state = useStore(store);
   const available = state.status !== 'blocked';
   const team = useAvailability(api, state.open && available);
   const input = useRef<HTMLTextAreaElement>(null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
+  const [mailing, setMailing] = useState(false);
   const lastFocused = useRef<Element | null>(null);
   // Ending is offered only while there is a conversation to end.
-  const canEnd = state.conversationId !== null && state.status !== 'blocked';
+  const canEnd = state.conversationId !== null && available;
+  const transcript = available ? transcriptOf(state) : null;
   const status = statusText(state.status, strings);
   const typing = typingText(state.typing, strings);
+  const askAt = emailAskAt(team?.state === 'away', state.messages);
+  const fresh = state.conversationId === null && state.messages.length + state.ended.length + state.outbox.length === 0;
+  const asked = props.prechatDone || !fresh || !available ? [] : prechatFields(props.prechat, state.known);
 
   useEffect(() => {
     if (state.open) input.current?.focus();
@@ -78,8 +104,16 @@ export function Panel({ store, transport, api, onClose, strings, title, greeting
       onFocusIn={(event) => (lastFocused.current = event.target as Element)}
     >
       <header>
-        <h2 id="lc-title">{title}</h2>
-        {canEnd && <HeaderMenu strings={strings} buttonRef={menuButton} onEnd={() => setConfirming(true)} />}
+        <h2 id="lc-title">{props.title}</h2>
+        {transcript && (
+          <HeaderMenu
+            strings={strings}
+            buttonRef={menuButton}
+            canEnd={canEnd}
+            onEnd={() => setConfirming(true)}
+            onTranscript={() => setMailing(true)}
+          />
+        )}
         <button
           class="icon close"
           type="button"
@@ -101,9 +135,26 @@ export function Panel({ store, transport, api, onClose, strings, title, greeting
         </button>
       </header>
       {confirming && canEnd && <EndConfirm strings={strings} onAnswer={answer} />}
+      {mailing && transcript && (
+        <Transcript
+          api={api}
+          conversationId={transcript}
+          email={state.known.email}
+          strings={strings}
+          onDone={() => {
+            setMailing(false);
+            menuButton.current?.focus();
+          }}
+        />
+      )}
       {status && (
         <p class={`status ${state.status}`} data-testid="lc-status" role="status">
           {status}
+        </p>
+      )}
+      {state.note && (
+        <p class="status" data-testid="lc-link-error" role="alert">
+          {state.note}
         </p>
       )}
       {team && available && state.messages.length === 0 && <TeamState team={team} strings={strings} />}
@@ -114,23 +165,66 @@ export function Panel({ store, transport, api, onClose, strings, title, greeting
         onRetry={(clientId) => transport.retry(clientId)}
         onDiscard={(clientId) => transport.discard(clientId)}
         strings={strings}
-        greeting={greeting}
+        greeting={props.greeting}
+        lang={props.lang}
+        seenSeq={state.seenSeq}
       />
       {state.rateable && available && (
         <Rating key={state.rateable} api={api} conversationId={state.rateable} strings={strings} />
       )}
-      {available && <EmailAsk api={api} away={team?.state === 'away'} messages={state.messages} strings={strings} />}
+      {available && !state.known.email && asked.length === 0 && askAt !== null && (
+        <EmailAsk api={api} at={askAt} strings={strings} />
+      )}
       <p class="typing" aria-live="polite">
         {typing && <span data-testid="lc-typing">{typing}</span>}
       </p>
-      <Composer
-        inputRef={input}
-        disabled={state.status === 'blocked'}
-        strings={strings}
-        prefill={state.prefill}
-        onSend={(body) => transport.send(body)}
-        onTyping={(active) => (active ? transport.noteTyping() : transport.stopTyping())}
-      />
+      {asked.length > 0 ? (
+        <Prechat
+          api={api}
+          form={props.prechat}
+          fields={asked}
+          strings={strings}
+          onDone={(given) => {
+            store.dispatch({ type: 'visitor', ...given });
+            props.onPrechatDone();
+          }}
+        />
+      ) : (
+        <Composer
+          inputRef={input}
+          disabled={state.status === 'blocked'}
+          strings={strings}
+          prefill={state.prefill}
+          onSend={(body) => transport.send(body)}
+          onTyping={(active) => {
+            // The message about to be sent will need the conversation's chunk: fetch it while the visitor types.
+            if (active) void loadConversation();
+            return active ? transport.noteTyping() : transport.stopTyping();
+          }}
+        />
+      )}
     </div>
+  );
+}
+
+/** The preview of an unread reply beside the closed launcher, when there is one. */
+export function Unread({
+  store,
+  strings,
+  onOpen,
+}: {
+  store: Store<ChatState, ChatEvent>;
+  strings: Strings;
+  onOpen(): void;
+}) {
+  const state = useStore(store);
+  if (state.open || state.unread === 0) return null;
+  return (
+    <Preview
+      state={state}
+      strings={strings}
+      onOpen={onOpen}
+      onDismiss={() => store.dispatch({ type: 'dismiss-preview' })}
+    />
   );
 }

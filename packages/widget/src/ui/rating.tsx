@@ -5,6 +5,14 @@ import { useState } from 'preact/hooks';
 import type { ChatError } from '../errors.ts';
 import type { Strings } from '../i18n.ts';
 import type { VisitorApi } from '../visitor-api.ts';
+import { ASK_CSS } from './email-ask.tsx';
+
+/** The email ask's chunk holds the styles of every small form in the panel; the rating adds its buttons'. */
+export const CSS = `${ASK_CSS}
+.ask textarea{flex-basis:100%}
+.ask div{display:flex;gap:4px}
+.confirm [aria-pressed=true]{background:#1f2937;color:#fff}
+`;
 
 const VALUES = ['good', 'okay', 'bad'] as const satisfies readonly RatingValue[];
 const LABELS = { good: 'rateGood', okay: 'rateOkay', bad: 'rateBad' } as const;

@@ -9,36 +9,16 @@ h2{flex:1;margin:0;font-size:16px;font-weight:600}
 button{font:inherit;cursor:pointer}
 .icon{display:grid;place-items:center;width:32px;height:32px;border:0;border-radius:8px;background:transparent;color:inherit}
 .icon:hover,.icon[aria-expanded=true]{background:rgba(127,127,127,.25)}
-.menu{position:relative}
-[role=menu]{position:absolute;top:100%;inset-inline-end:0;z-index:1;min-width:200px;margin:4px 0 0;padding:4px;list-style:none;background:#fff;color:#1f2937;border-radius:10px;box-shadow:0 6px 24px rgba(0,0,0,.18)}
-[role=menu][hidden]{display:none}
-[role=menuitem]{display:block;width:100%;padding:8px 10px;border:0;border-radius:6px;background:none;color:inherit;text-align:start}
-[role=menuitem]:hover,[role=menuitem]:focus{background:#f3f4f6;outline:none}
-.confirm{display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:10px 16px;background:#f3f4f6;border-bottom:1px solid #e5e7eb}
-.confirm p{flex:1;margin:0;font-weight:600}
-.confirm button{padding:6px 14px;border:1px solid #d1d5db;border-radius:8px;background:#fff;color:inherit}
-.confirm .yes{border-color:transparent;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 :focus-visible{outline:2px solid #1f2937;outline-offset:2px}
 header :focus-visible{outline-color:currentColor}
 .status{margin:0;padding:6px 16px;background:#fef3c7;color:#78350f;font-size:13px}
 .status.blocked{background:#fee2e2;color:#7f1d1d}
 .log{flex:1;overflow-y:auto;padding:16px}
 ol{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:8px}
-.empty{margin:auto 0;color:#6b7280;text-align:center}
 .msg{max-width:82%;align-self:flex-start}
 .msg p{margin:0;padding:8px 12px;border-radius:14px;background:#f3f4f6;white-space:pre-wrap;overflow-wrap:anywhere}
-.msg.visitor{align-self:flex-end}
-.msg.visitor p{background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
-.msg.visitor a{color:inherit}
-.msg.system{align-self:center;max-width:100%}
-.msg.system p{padding:2px 8px;background:none;color:#6b7280;font-size:13px;text-align:center}
-.divider{display:flex;align-items:center;gap:8px;margin:8px 0;color:#6b7280;font-size:12px}
-.divider::before,.divider::after{content:"";flex:1;border-top:1px solid #e5e7eb}
-.who{display:block;margin:0 0 2px;margin-inline-start:4px;color:#6b7280;font-size:12px}
-.note{display:block;margin:2px 4px 0;color:#6b7280;font-size:12px;text-align:end}
-.note.failed{color:#b91c1c}
-.note button{margin-inline-start:6px;padding:0;border:0;background:none;color:inherit;text-decoration:underline}
-.pending p{opacity:.7}
+.msg.operator{display:grid;grid-template-columns:28px auto;column-gap:6px}
+.msg.operator>:not(.avatar){grid-column:2}
 .typing{min-height:20px;margin:0;padding:0 16px;color:#6b7280;font-size:12px}
 form{display:flex;align-items:flex-end;gap:8px;padding:10px 12px;border-top:1px solid #e5e7eb}
 textarea{flex:1;box-sizing:border-box;max-height:120px;margin:0;padding:8px 10px;border:1px solid #d1d5db;border-radius:10px;resize:none;font:inherit;color:inherit;background:#fff}
@@ -49,13 +29,6 @@ textarea:focus{outline:2px solid var(--lc-accent,#2563eb);outline-offset:-1px;bo
 .team{background:#f9fafb;color:#4b5563}
 .team ul{display:flex;gap:4px;margin:0 0 4px;padding:0;list-style:none}
 .team li{display:grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff);font-size:11px}
-.ask label,.ask>p{flex-basis:100%}
-.ask input{flex:1;padding:6px;font:inherit}
-.ask textarea{flex-basis:100%}
-.ask div{display:flex;gap:4px}
-.confirm [aria-pressed=true]{background:#1f2937;color:#fff}
-.error{color:#b91c1c}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:480px){.panel,:host([position=left]) .panel{inset:0;width:auto;height:auto;border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:lc-in .18s ease-out}}
 @keyframes lc-in{from{opacity:0;transform:translateY(12px)}}

@@ -1,0 +1,135 @@
+// The widget as visitors expect it, in Chromium: the launcher that closes, times and delivered marks, the greeting
+// kept, a preview of an unread reply beside the closed launcher, and the pre-chat form's checks.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { type Demo, launchBrowser, Pages, signIn, startDemo } from './harness.ts';
+
+let demo: Demo;
+let browser: Browser;
+let pages: Pages;
+
+beforeAll(async () => {
+  demo = await startDemo();
+  browser = await launchBrowser();
+  pages = new Pages(browser);
+});
+
+afterEach(() => pages.closeAll());
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function write(page: Page, text: string): Promise<void> {
+  await page.getByTestId('lc-input').fill(text);
+  await page.getByTestId('lc-input').press('Enter');
+  await page
+    .locator('[data-testid="lc-message"][data-author="visitor"]:not([data-pending])', { hasText: text })
+    .waitFor();
+}
+
+/** Which of the launcher's two icons shows: the chat bubble, or the cross while the panel is open. */
+const launcherIcon = (page: Page) =>
+  page.getByTestId('lc-launcher').evaluate((button) => {
+    const shown = [...button.querySelectorAll('svg')].filter((svg) => getComputedStyle(svg).display !== 'none');
+    return shown.map((svg) => (svg.classList.contains('x') ? 'close' : 'chat')).join();
+  });
+
+it('turns the launcher into a close icon while open; shows times and delivered marks; keeps the greeting first', async () => {
+  const page = await pages.open();
+  await page.goto(`${demo.url}/`);
+  const launcher = page.getByTestId('lc-launcher');
+  await launcher.waitFor();
+  expect(await launcherIcon(page)).toBe('chat');
+  await launcher.click();
+  await page.getByTestId('lc-panel').waitFor();
+  expect(await launcherIcon(page)).toBe('close');
+  expect(await launcher.getAttribute('aria-expanded')).toBe('true');
+
+  await write(page, 'Is the Borealis lamp dimmable?');
+  const mine = page.locator('[data-testid="lc-message"][data-author="visitor"]').last();
+  const time = mine.getByTestId('lc-time');
+  expect(await time.textContent()).toMatch(/^\d{1,2}:\d{2}/);
+  expect(Date.parse((await time.getAttribute('datetime')) ?? '')).toBeGreaterThan(Date.now() - 60_000);
+  const mark = mine.getByTestId('lc-mark');
+  expect(await mark.getAttribute('data-state')).toBe('delivered');
+  expect(await mark.getAttribute('aria-label')).toBe('Delivered');
+  // The greeting is still the first bubble once the conversation has begun.
+  const first = page.locator('[data-testid="lc-panel"] [role=log] li').first();
+  expect(await first.getAttribute('data-testid')).toBe('lc-greeting');
+
+  await launcher.click();
+  await expect.poll(() => page.getByTestId('lc-panel').isVisible()).toBe(false);
+  expect(await launcherIcon(page)).toBe('chat');
+});
+
+it('previews an unread reply beside the closed launcher: a click opens the chat, the cross dismisses it', async () => {
+  const visitor = await pages.open();
+  await visitor.goto(`${demo.url}/`);
+  await visitor.getByTestId('lc-launcher').click();
+  await write(visitor, 'Do you deliver on Saturdays?');
+  await visitor.getByTestId('lc-close').click();
+
+  const operator = await pages.open();
+  await signIn(operator, demo.url, 'alice@example.com', 'demo-password-alice');
+  await operator.locator('[data-testid="op-conversation"]', { hasText: 'deliver on Saturdays' }).click();
+  await operator.getByTestId('op-composer').fill('Yes, until noon.');
+  await operator.getByTestId('op-composer').press('Enter');
+
+  const preview = visitor.getByTestId('lc-preview');
+  await preview.waitFor();
+  expect(await preview.textContent()).toContain('Yes, until noon.');
+  expect(await visitor.getByTestId('lc-unread').textContent()).toBe('1');
+  await visitor.getByTestId('lc-preview-close').click();
+  await expect.poll(() => preview.count()).toBe(0);
+  // Dismissing the preview does not mark the reply read.
+  expect(await visitor.getByTestId('lc-unread').textContent()).toBe('1');
+
+  await operator.getByTestId('op-composer').fill('And on Sundays in December.');
+  await operator.getByTestId('op-composer').press('Enter');
+  await expect.poll(async () => (await preview.count()) && preview.textContent()).toContain('Sundays in December');
+  expect(await visitor.getByTestId('lc-unread').textContent()).toBe('2');
+  await preview.getByRole('button').first().click();
+  await visitor.getByTestId('lc-panel').waitFor();
+  await expect.poll(() => preview.count()).toBe(0);
+  expect(await visitor.getByTestId('lc-unread').isVisible()).toBe(false);
+  const reply = visitor.locator('[data-testid="lc-message"][data-author="operator"]').last();
+  expect(await reply.getByTestId('lc-avatar').textContent()).toBe('A');
+  expect(await reply.getByTestId('lc-time').textContent()).toMatch(/\d{1,2}:\d{2}/);
+});
+
+it('asks the pre-chat form before the first message: required fields, a malformed email refused in the widget', async () => {
+  const page = await pages.open();
+  // The page's settings stand in for the site's (Settings → Sites), which the widget reads the same way.
+  await page.addInitScript(() => {
+    (window as unknown as { LiveChatSettings: unknown }).LiveChatSettings = {
+      prechat: { name: 'required', email: 'optional' },
+    };
+  });
+  const contacts: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/contact') && request.method() === 'POST') contacts.push(request.postData() ?? '');
+  });
+  await page.goto(`${demo.url}/`);
+  await page.getByTestId('lc-launcher').click();
+  const form = page.getByTestId('lc-prechat');
+  await form.waitFor();
+  expect(await page.getByTestId('lc-input').count()).toBe(0);
+  expect(await form.textContent()).toContain('(optional)');
+
+  await page.getByTestId('lc-prechat-start').click();
+  expect(await page.getByTestId('lc-prechat-name-error').textContent()).toBe('Please fill in this field.');
+  await page.getByTestId('lc-prechat-name').fill('Grace Hopper');
+  await page.getByTestId('lc-prechat-email').fill('grace@example');
+  await page.getByTestId('lc-prechat-start').click();
+  expect(await page.getByTestId('lc-prechat-email-error').textContent()).toBe('This email address is not valid.');
+  expect(await page.getByTestId('lc-prechat-name-error').count()).toBe(0);
+  expect(contacts).toEqual([]);
+
+  await page.getByTestId('lc-prechat-email').fill('grace@example.com');
+  await page.getByTestId('lc-prechat-start').click();
+  await expect.poll(() => contacts).toHaveLength(1);
+  expect(JSON.parse(contacts[0] ?? '')).toEqual({ name: 'Grace Hopper', email: 'grace@example.com' });
+});

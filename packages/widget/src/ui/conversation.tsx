@@ -1,0 +1,167 @@
+// A conversation's messages, the visitor's unsent ones and the lines between conversations: a chunk of its own,
+// fetched once there is something to show (a visitor who opens the chat and reads the greeting never needs it).
+
+import type { Message } from '@livechat/protocol';
+import { useLayoutEffect } from 'preact/hooks';
+import type { Strings } from '../i18n.ts';
+import type { OutboxItem } from '../outbox.ts';
+import type { Transcript } from './chat-state.ts';
+import { linkify } from './linkify.ts';
+import { colourOf, initialsOf, markOf, timeLabel } from './message-meta.ts';
+import { systemLine } from './system-line.ts';
+
+export const CSS = `
+.avatar{grid-row:1/4;align-self:end;display:grid;place-items:center;width:28px;height:28px;border-radius:50%;color:#fff;font-size:11px;font-weight:600}
+.msg.visitor{align-self:flex-end}
+.msg.visitor p{background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
+.msg.visitor a{color:inherit}
+.msg.system{align-self:center;max-width:100%}
+.msg.system p{padding:2px 8px;background:none;color:#6b7280;font-size:13px;text-align:center}
+.divider{display:flex;align-items:center;gap:8px;margin:8px 0;color:#6b7280;font-size:12px}
+.divider::before,.divider::after{content:"";flex:1;border-top:1px solid #e5e7eb}
+.who{display:block;margin:0 0 2px;margin-inline-start:4px;color:#6b7280;font-size:12px}
+.note{display:block;margin:2px 4px 0;color:#6b7280;font-size:12px;text-align:end}
+.msg.operator .note{text-align:start}
+.note.failed{color:#b91c1c}
+.note button{margin-inline-start:6px;padding:0;border:0;background:none;color:inherit;text-decoration:underline}
+.pending p{opacity:.7}
+.mark{margin-inline-start:4px;letter-spacing:-3px}
+.mark.seen{color:var(--lc-accent,#2563eb);font-weight:700}
+`;
+
+/** What each message needs besides itself. */
+export interface ItemContext {
+  strings: Strings;
+  lang: string;
+  seenSeq: number;
+}
+
+function Body({ text }: { text: string }) {
+  return (
+    <p>
+      {linkify(text).map((part) =>
+        typeof part === 'string' ? (
+          part
+        ) : (
+          <a href={part.href} target="_blank" rel="noopener noreferrer">
+            {part.text}
+          </a>
+        ),
+      )}
+    </p>
+  );
+}
+
+function Time({ at, lang }: { at: string; lang: string }) {
+  return (
+    <time class="at" dateTime={at} data-testid="lc-time">
+      {timeLabel(at, lang)}
+    </time>
+  );
+}
+
+/** The operator's initials in their colour, beside their messages; their name is said in the line above. */
+function Avatar({ id, name }: { id: string | null; name: string }) {
+  return (
+    <span class="avatar" style={{ background: colourOf(id ?? name) }} aria-hidden="true" data-testid="lc-avatar">
+      {initialsOf(name)}
+    </span>
+  );
+}
+
+function MessageItem({ message, context }: { message: Message; context: ItemContext }) {
+  const { strings, lang, seenSeq } = context;
+  const kind = message.author.kind;
+  if (kind === 'system') {
+    return (
+      <li class="msg system" data-testid="lc-message" data-author="system">
+        <p>{systemLine(message, strings)}</p>
+      </li>
+    );
+  }
+  const mark = kind === 'visitor' ? markOf(message.seq, seenSeq) : null;
+  return (
+    <li class={`msg ${kind}`} data-testid="lc-message" data-author={kind}>
+      {kind === 'operator' && <Avatar id={message.author.id} name={message.author.name} />}
+      {kind === 'operator' && <span class="who">{message.author.name}</span>}
+      <Body text={message.body} />
+      <span class="note">
+        <Time at={message.createdAt} lang={lang} />
+        {mark && (
+          <span class={`mark ${mark}`} data-testid="lc-mark" data-state={mark} role="img" aria-label={strings[mark]}>
+            {mark === 'seen' ? '✓✓' : '✓'}
+          </span>
+        )}
+      </span>
+    </li>
+  );
+}
+
+function PendingItem({
+  item,
+  onRetry,
+  onDiscard,
+  strings,
+}: { item: OutboxItem } & Pick<ConversationProps, 'onRetry' | 'onDiscard'> & { strings: Strings }) {
+  return (
+    <li class="msg visitor pending" data-testid="lc-message" data-author="visitor" data-pending="">
+      <Body text={item.body} />
+      {item.error ? (
+        <span class="note failed" role="alert">
+          {strings.notSent} {item.error}
+          <button type="button" onClick={() => onRetry(item.clientId)}>
+            {strings.retry}
+          </button>
+          <button type="button" onClick={() => onDiscard(item.clientId)}>
+            {strings.delete}
+          </button>
+        </span>
+      ) : (
+        <span class="note">{strings.sending}</span>
+      )}
+    </li>
+  );
+}
+
+/** Where one conversation ends and the next begins. */
+function Divider({ strings }: { strings: Strings }) {
+  return (
+    <li class="divider" data-testid="lc-new-conversation">
+      <span>{strings.newConversation}</span>
+    </li>
+  );
+}
+
+export interface ConversationProps {
+  messages: readonly Message[];
+  ended: readonly Transcript[];
+  pending: readonly OutboxItem[];
+  onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
+  context: ItemContext;
+  /** Called after every render, so the log can follow what was added. */
+  onRender(): void;
+}
+
+export function Conversation({ messages, ended, pending, onRetry, onDiscard, context, onRender }: ConversationProps) {
+  const { strings } = context;
+  useLayoutEffect(onRender);
+  return (
+    <>
+      {ended.map((transcript, index) => [
+        index > 0 && <Divider key={`divider-${transcript.conversationId}`} strings={strings} />,
+        transcript.messages.map((message) => <MessageItem key={message.id} message={message} context={context} />),
+      ])}
+      {ended.length > 0 && messages.length + pending.length > 0 && <Divider key="divider" strings={strings} />}
+      {messages.map((message) => (
+        <MessageItem key={message.clientId ?? message.id} message={message} context={context} />
+      ))}
+      {pending.map((item) => (
+        <PendingItem key={item.clientId} item={item} onRetry={onRetry} onDiscard={onDiscard} strings={strings} />
+      ))}
+    </>
+  );
+}
+
+export { Preview } from './preview.tsx';
+export { CSS as PREVIEW_CSS } from './preview.tsx';
