@@ -40,6 +40,7 @@ describe('an unseen reply', () => {
     expect(text).toContain('  Yes, we have three left.');
     expect(text).toContain('replying to this email');
 
+    await until(() => replyRows(server)[0]?.status === 'sent');
     await settle(400);
     expect(smtp.received).toHaveLength(1);
     expect(replyRows(server)).toEqual([
