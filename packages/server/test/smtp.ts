@@ -1,5 +1,6 @@
 // A real SMTP server on loopback (no TLS, no auth) that keeps what it receives, for tests.
 
+import nodemailer from 'nodemailer';
 import { type AddressInfo, createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
@@ -96,4 +97,17 @@ export async function closedPort(): Promise<number> {
   const { port } = probe.address() as AddressInfo;
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
+}
+
+/** Sends one plain-text mail, as a visitor's mail program would, to an SMTP server on loopback. */
+export async function sendPlainMail(
+  port: number,
+  mail: { from: string; to: string; subject: string; text: string },
+): Promise<void> {
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+  try {
+    await transport.sendMail(mail);
+  } finally {
+    transport.close();
+  }
 }
