@@ -3,7 +3,7 @@
 import type { Chat, ChatOptions } from './api.ts';
 import type { LauncherShell } from './launcher.ts';
 import { pageSettings } from './look.ts';
-import { startChat } from './sdk.ts';
+import { startChat, type Withdrawable } from './sdk.ts';
 import type { SiteAnswer } from './site-config.ts';
 
 export function embed(
@@ -12,7 +12,7 @@ export function embed(
   settings: unknown,
   drawn: () => LauncherShell | undefined,
   answer: Promise<SiteAnswer | null>,
-): Chat {
+): Chat & Withdrawable {
   return startChat(
     { ...pageSettings(attributes, settings), server: origin, site: attributes.site ?? '' } as ChatOptions,
     { drawn, answer },

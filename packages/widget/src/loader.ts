@@ -2,12 +2,13 @@
 // them, and window.LiveChat queues calls. The rest of the chat (the core, under /widget/ with a hashed name)
 // is fetched when the visitor reaches for the launcher, when the page calls the API, or once the page has
 // loaded and the browser is idle; then the queued calls are forwarded to it. The core adopts the launcher.
+// With `consent: 'required'` none of that starts (no request, nothing stored) until `LiveChat('consent', true)`.
 
 import { API_GLOBAL, CHAT_METHODS, SETTINGS_GLOBAL } from './api.ts';
 import { callLoadsCore, whenIdleAfterLoad } from './core-triggers.ts';
 import { drawLauncher, type LauncherShell } from './launcher.ts';
 import { flag, launcherLook, pageSettings } from './look.ts';
-import { askSite, type SiteAnswer, siteSettings, withSiteSettings } from './site-config.ts';
+import { askSite, type SiteAnswer, siteSettings } from './site-config.ts';
 
 /** The core's file name under /widget/, content-hashed so that it can be cached for good (set by the build). */
 declare const __LIVECHAT_CORE__: string;
@@ -27,29 +28,27 @@ interface CoreModule {
 
 const page = window as unknown as Record<string, unknown>;
 const MARKER = '__livechatLoaded';
-const script =
-  (document.currentScript as HTMLScriptElement | null) ??
-  document.querySelector<HTMLScriptElement>('script[src*="widget.js"][data-site]');
+const script = document.currentScript as HTMLScriptElement | null;
 
 if (!script?.dataset.site) console.error('[livechat] data-site missing');
 else if (!page[MARKER]) {
   page[MARKER] = 1;
   const origin = new URL(script.src).origin;
-  const answer = askSite(origin, script.dataset.site);
   const ownSettings = pageSettings(script.dataset, page[SETTINGS_GLOBAL]);
-  // The queue stub's calls (`LiveChat('identify', {...})` before this script ran) go first, in order.
-  const queue: Call[] = [...(((page[API_GLOBAL] as { q?: ArrayLike<unknown>[] } | undefined)?.q ?? []) as never[])].map(
-    (args) => [...(args as ArrayLike<unknown> & Iterable<unknown>)] as Call,
-  );
+  const queue: Call[] = [];
   let chat: Record<string, Forward> | undefined;
   let gone = false;
   let loading: Promise<void> | undefined;
   let shell: LauncherShell | undefined;
+  /** The site's answer, asked once started: undefined while the page has not consented. */
+  let answer: Promise<SiteAnswer | null> | undefined;
 
   const load = () =>
+    answer &&
     (loading ??= import(/* @vite-ignore */ `${origin}/widget/${__LIVECHAT_CORE__}`).then(
       (core: CoreModule) => {
-        if (gone) return;
+        // Consent withdrawn while the core was on its way, or given again and the core already made.
+        if (gone || chat || !answer) return;
         chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL], () => shell, answer);
         // Errors of queued calls also reach the `error` event; here they would only be unhandled rejections.
         for (const [name, ...args] of queue.splice(0)) Promise.resolve(call(name, args)).catch(() => undefined);
@@ -75,29 +74,47 @@ else if (!page[MARKER]) {
     return () => api.off?.(event, listener);
   };
   api.isOpen = () => !!chat?.isOpen?.();
-  api.destroy = () => {
-    gone = true;
+  const stop = () => {
     shell?.host.remove();
     chat?.destroy?.();
-    chat = undefined;
+    chat = shell = answer = loading = undefined;
+  };
+  api.destroy = () => {
+    gone = true;
+    stop();
     delete page[API_GLOBAL];
     delete page[MARKER];
   };
-  page[API_GLOBAL] = api;
+  // Withdrawn, the core forgets the visitor (and logs their token out) before the widget stops.
+  api.consent = (given) => {
+    if (given) return answer || start();
+    chat?.withdraw?.();
+    stop();
+  };
 
   // The launcher waits for the site's settings, so that it shows in the owner's colours from the start.
   const draw = () => {
-    if (gone || chat || shell) return;
-    shell = drawLauncher(launcherLook(withSiteSettings(siteSettings(settled), ownSettings)));
+    if (gone || chat || shell || !answer) return;
+    // Only the look matters here: the side and colour the page leaves unsaid come from the server.
+    const { color = server.color, position = server.position } = ownSettings;
+    shell = drawLauncher(launcherLook({ ...ownSettings, color, position }));
     shell.button.onclick = () => call('open', []);
     shell.button.onpointerenter = shell.button.onfocus = load;
   };
-  let settled: SiteAnswer | null = null;
-  answer.then((site) => {
-    settled = site;
-    if (document.body) draw();
-    else addEventListener('DOMContentLoaded', draw, { once: true });
-  });
-  if (queue.some(([name]) => callLoadsCore(name)) || flag(ownSettings.open, false)) load();
-  whenIdleAfterLoad(load, window);
+  let server: Record<string, unknown> = {};
+  const start = () => {
+    (answer = askSite(origin, script.dataset.site as string)).then((site) => {
+      server = siteSettings(site);
+      if (document.body) draw();
+      else addEventListener('DOMContentLoaded', draw, { once: true });
+    });
+    if (queue.some(([name]) => callLoadsCore(name)) || flag(ownSettings.open, false)) load();
+    whenIdleAfterLoad(load, window);
+  };
+  if (ownSettings.consent !== 'required') start();
+  // The queue stub's calls (`LiveChat('identify', {...})` before this script ran) go first, in order; a consent
+  // given there starts the widget as if given now.
+  for (const args of (page[API_GLOBAL] as { q?: ArrayLike<unknown>[] } | undefined)?.q ?? [])
+    api(...(args as unknown[]));
+  page[API_GLOBAL] = api;
 }

@@ -38,6 +38,12 @@ export interface Embedded {
   answer: Promise<SiteAnswer | null>;
 }
 
+/** What the script tag's `LiveChat('consent', false)` asks of the core: stop, and keep nothing of the visitor. */
+export interface Withdrawable {
+  /** Destroys the chat and removes what it stored, logging the visitor's token out if there is one. */
+  withdraw(): Promise<void>;
+}
+
 /**
  * Creates the chat widget on the page. Call it in the browser (after mount in SPA frameworks),
  * once per page, and destroy() it on unmount. Importing the module has no effect by itself.
@@ -47,7 +53,7 @@ export function createChat(options: ChatOptions): Chat {
 }
 
 /** createChat, adopting the launcher and the site's answer the script-tag loader may have already. */
-export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
+export function startChat(options: ChatOptions, embedded?: Embedded): Chat & Withdrawable {
   if (typeof window === 'undefined' || typeof document === 'undefined') {
     throw new ChatError('no_browser', 'createChat() needs a browser: call it after your app mounts');
   }
@@ -220,7 +226,17 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
     ));
   });
 
-  const chat: Chat = {
+  /** Logged out here, and on the server too: the old token stops working even if copied. */
+  const logout = async (token: string | null) => {
+    if (!token) return;
+    await fetch(`${origin}/api/sites/${encodeURIComponent(siteId)}/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      keepalive: true,
+    }).catch(() => undefined);
+  };
+
+  const chat: Chat & Withdrawable = {
     open() {
       focusBefore ??= focusedElement();
       loadUI().then((panel) => panel.open(), fail);
@@ -271,13 +287,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
         const page = toPageView({ url: location.href, title: document.title, referrer: document.referrer });
         if (page && settings.trackPageViews) sendPageView(page);
       }
-      if (!token) return;
-      // Logged out here, and on the server too: the old token stops working even if copied.
-      await fetch(`${origin}/api/sites/${encodeURIComponent(siteId)}/logout`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-        keepalive: true,
-      }).catch(() => undefined);
+      await logout(token);
     },
 
     async setAttributes(attributes: Record<string, AttributeValue>) {
@@ -332,6 +342,14 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat {
       launcher?.remove();
       launcher = null;
       events.clear();
+    },
+
+    async withdraw() {
+      const token = storage.get(storageKey(siteId, 'token'));
+      // Stopped first, so that nothing the widget does next writes to storage again.
+      chat.destroy();
+      session.forget();
+      await logout(token);
     },
   };
 
