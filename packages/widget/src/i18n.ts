@@ -16,6 +16,10 @@ export interface Strings {
   reconnecting: string;
   offline: string;
   blocked: string;
+  /** The server refused this socket: too many are open (tabs, windows). */
+  crowded: string;
+  /** The server asked to slow down; "{n}" seconds until the unsent messages go again. */
+  rateLimited: string;
   sending: string;
   notSent: string;
   retry: string;
@@ -97,6 +101,8 @@ export const en: Strings = {
   reconnecting: 'Connection lost. Reconnecting…',
   offline: 'You are offline. Messages will be sent when you are back online.',
   blocked: 'Chat is not available on this website.',
+  crowded: 'Too many chat tabs are open. Close one, or this one will try again in a minute.',
+  rateLimited: 'You are sending messages too fast; sending again in {n} s',
   sending: 'Sending…',
   notSent: 'Not sent:',
   retry: 'Retry',

@@ -176,6 +176,69 @@ describe('visitor transport', () => {
     expect(t.lastEvent('outbox')?.items[0]?.error).toBe('body: at most 4000 characters');
   });
 
+  it('keeps a rate-limited message in the outbox, holds the next one, and sends both once the wait is over', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome(null));
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
+    t.transport.send('one');
+    const frame = t.socket().last('message.send');
+    t.socket().receive({
+      type: 'error',
+      code: 'rate_limited',
+      message: 'too many messages',
+      frameId: frame?.id ?? null,
+      retryAfterMs: 3000,
+    });
+    // Not failed for good, not lost, and the visitor is told how long.
+    expect(t.lastEvent('outbox')?.items.map((i) => [i.body, i.error])).toEqual([['one', undefined]]);
+    expect(t.lastEvent('limited')).toEqual({ type: 'limited', retryAfterMs: 3000 });
+    expect(t.events.some((e) => e.type === 'error')).toBe(false);
+    t.transport.send('two');
+    expect(t.socket().sent.filter((f) => f.type === 'message.send')).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(t.socket().sent.filter((f) => f.type === 'message.send')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    const resent = t
+      .socket()
+      .sent.filter((f) => f.type === 'message.send')
+      .slice(1);
+    expect(resent.map((f) => f.body)).toEqual(['one', 'two']);
+    expect(resent[0]?.clientId).toBe(frame?.clientId);
+    expect(t.lastEvent('limited')).toEqual({ type: 'limited', retryAfterMs: 0 });
+  });
+
+  it('ignores a rate-limited typing frame: the next change carries the news', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome(null));
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
+    t.transport.noteTyping();
+    const typing = t.socket().last('typing.set');
+    t.socket().receive({ type: 'error', code: 'rate_limited', message: 'slow', frameId: typing?.id ?? null });
+    expect(t.lastEvent('limited')).toBeUndefined();
+    t.transport.send('still goes');
+    expect(t.socket().last('message.send')?.body).toBe('still goes');
+  });
+
+  it('after close 4029 (too many sockets) says so and waits a minute or more before trying again', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome(null));
+    t.socket().drop(4029);
+    await settle();
+    expect(t.statuses().at(-1)).toBe('crowded');
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(t.sockets).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(31_000);
+    expect(t.sockets).toHaveLength(2);
+    t.transport.stop();
+  });
+
   it('when the upgrade is refused, checks the token over HTTP and renews it if the server rejects it', async () => {
     const fetch = vi.fn(async (_url: string, init: RequestInit) => {
       const auth = (init.headers as Record<string, string>).authorization;

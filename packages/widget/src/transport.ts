@@ -5,6 +5,7 @@ import {
   CLOSE_NOT_AVAILABLE,
   CLOSE_SERVICE_RESTART,
   CLOSE_SESSION_ENDED,
+  CLOSE_TOO_MANY_SOCKETS,
   type Message,
   type ServerToVisitor,
   type VisitorToServer,
@@ -12,13 +13,15 @@ import {
 import { RetrySchedule } from './backoff.ts';
 import { newClientId } from './client-id.ts';
 import { ChatError } from './errors.ts';
+import { boundedWait, tooManySocketsDelay } from './limits.ts';
 import { Outbox, type OutboxItem } from './outbox.ts';
 import { ReadThrottle } from './read-throttle.ts';
 import { isRefusal } from './refusal.ts';
 import { type KeyValueStore, storageKey } from './storage.ts';
 import { TypingThrottle } from './typing-throttle.ts';
 
-export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'blocked';
+/** `crowded`: the server refused this socket because too many are open (other tabs); it tries again much later. */
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'blocked' | 'crowded';
 
 export type TransportEvent =
   | { type: 'status'; status: ConnectionStatus }
@@ -33,6 +36,8 @@ export type TransportEvent =
   /** The server refused the embed itself (`bad_origin`, `not_found`): the transport has stopped for good. */
   | { type: 'refused'; code: string; message: string }
   | { type: 'outbox'; items: OutboxItem[] }
+  /** The server asked to slow down: unsent messages go out again in `retryAfterMs` (0 once they have). */
+  | { type: 'limited'; retryAfterMs: number }
   | { type: 'typing'; author: Author; active: boolean }
   /** An operator has read the open conversation up to `seq`: the visitor's messages up to it are seen. */
   | { type: 'seen'; seq: number }
@@ -98,6 +103,10 @@ export class VisitorTransport {
     (seq) => this.synced && this.sendFrame({ type: 'conversation.read', id: newClientId(9), seq }),
   );
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** While the server has asked to slow down, messages wait in the outbox; this ends the wait. */
+  private limitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** After too many sockets, no reconnect (not even on wake) before this time. */
+  private crowdedUntil = 0;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private pongTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly conversationKey: string;
@@ -124,6 +133,8 @@ export class VisitorTransport {
       document.removeEventListener('visibilitychange', this.wake);
     }
     clearTimeout(this.reconnectTimer);
+    clearTimeout(this.limitTimer);
+    this.limitTimer = undefined;
     const socket = this.socket;
     if (socket) {
       this.detach(socket);
@@ -198,6 +209,7 @@ export class VisitorTransport {
   /** Reconnect now when the network returns or the tab becomes visible, instead of waiting out the backoff. */
   private readonly wake = (): void => {
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    if (Date.now() < this.crowdedUntil) return;
     if (this.socket) this.ping();
     else if (!this.connecting) void this.connect();
   };
@@ -211,6 +223,7 @@ export class VisitorTransport {
     const token = this.token;
     void this.verdict(code, opened, token).then(async (verdict) => {
       if (verdict instanceof ChatError) return this.refuse(verdict);
+      if (verdict === 'crowded') return this.waitForRoom();
       // An ended session's token is never used again; a rejected one is renewed once per welcome, so a
       // server that rejects every token does not get a new visitor minted at every attempt.
       if (verdict === 'ended' || (verdict === 'rejected' && !this.tokenRenewed)) {
@@ -234,9 +247,10 @@ export class VisitorTransport {
     code: number,
     opened: boolean,
     token: string,
-  ): Promise<'retry' | 'rejected' | 'ended' | ChatError> {
+  ): Promise<'retry' | 'rejected' | 'ended' | 'crowded' | ChatError> {
     // The visitor's reset() (here or in another tab) or the server ended this token's session.
     if (code === CLOSE_SESSION_ENDED) return 'ended';
+    if (code === CLOSE_TOO_MANY_SOCKETS) return 'crowded';
     // The site was archived or stopped allowing this page: the settings route says which, for good.
     if (code === CLOSE_NOT_AVAILABLE) return (await this.options.siteRefusal?.()) ?? 'retry';
     if (opened) return 'retry';
@@ -277,12 +291,22 @@ export class VisitorTransport {
     this.pongTimer = undefined;
   }
 
+  /** Too many sockets (other tabs): reconnecting at once would only be refused again, so wait a long while. */
+  private waitForRoom(): void {
+    const delay = tooManySocketsDelay();
+    this.crowdedUntil = Date.now() + delay;
+    this.emit({ type: 'status', status: 'crowded' });
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => void this.connect(), delay);
+  }
+
   private scheduleReconnect(): void {
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => void this.connect(), this.retries.next());
   }
 
   private disconnectedStatus(): ConnectionStatus {
+    if (Date.now() < this.crowdedUntil) return 'crowded';
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
     return this.everOnline ? 'reconnecting' : 'connecting';
   }
@@ -314,7 +338,8 @@ export class VisitorTransport {
   }
 
   private transmit(item: OutboxItem): void {
-    if (!this.synced) return;
+    // While the server asks to slow down the message waits in the outbox; the end of the wait sends it.
+    if (!this.synced || this.limitTimer !== undefined) return;
     const id = newClientId(9);
     if (this.sendFrame({ type: 'message.send', id, clientId: item.clientId, body: item.body })) {
       this.sendFrames.set(id, item.clientId);
@@ -380,6 +405,10 @@ export class VisitorTransport {
         if (frame.author.kind !== 'visitor') this.emit({ type: 'typing', author: frame.author, active: frame.active });
         break;
       case 'error': {
+        if (frame.code === 'rate_limited') {
+          this.slowDown(frame.frameId, frame.retryAfterMs);
+          break;
+        }
         if (frame.frameId !== null && frame.frameId === this.endFrame) {
           this.ending = this.endFrame = null;
           this.emit({ type: 'error', code: frame.code, message: frame.message });
@@ -395,6 +424,27 @@ export class VisitorTransport {
       case 'pong':
         break;
     }
+  }
+
+  /**
+   * The server refused a frame for going too fast; nothing of it was applied. A message stays in the outbox,
+   * not marked failed, and everything unsent goes again after the wait, as does a refused conversation.end.
+   * Typing and read frames are not worth resending: the next ones carry the news.
+   */
+  private slowDown(frameId: string | null, retryAfterMs: number | undefined): void {
+    const isSend = frameId !== null && this.sendFrames.delete(frameId);
+    const isEnd = frameId !== null && frameId === this.endFrame;
+    if (isEnd) this.endFrame = null;
+    if (!isSend && !isEnd) return;
+    const wait = boundedWait(retryAfterMs);
+    clearTimeout(this.limitTimer);
+    this.emit({ type: 'limited', retryAfterMs: wait });
+    this.limitTimer = setTimeout(() => {
+      this.limitTimer = undefined;
+      this.emit({ type: 'limited', retryAfterMs: 0 });
+      for (const item of this.outbox.items()) if (!item.error) this.transmit(item);
+      this.sendEnd();
+    }, wait);
   }
 
   /** A conversation ended: it is never resumed, and the visitor's next message starts a new one. */

@@ -8,6 +8,7 @@ import type {
   TranscriptRequest,
 } from '@livechat/protocol';
 import { ChatError, errorFromResponse } from './errors.ts';
+import { fetchAfterLimit } from './limits.ts';
 import type { TokenSource } from './ui-contract.ts';
 
 export interface VisitorApi {
@@ -27,11 +28,13 @@ export function visitorApi(origin: string, siteId: string, session: TokenSource)
   const base = `${origin}/api/sites/${encodeURIComponent(siteId)}`;
 
   const send = (token: string, path: string, body: unknown) =>
-    fetch(base + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
+    fetchAfterLimit(() =>
+      fetch(base + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      }),
+    );
 
   /** A rejected token is renewed once and the request sent again, as the SDK's own calls do. */
   const post = async (path: string, body: unknown): Promise<void> => {

@@ -36,6 +36,38 @@ describe('visitor session', () => {
     expect(server.calls.at(-1)).toEqual({ url: `${ORIGIN}/api/sites/site-1/page-views`, auth: 'Bearer token-1' });
   });
 
+  it('on 429 waits as long as Retry-After says, then sends once more, minting included', async () => {
+    vi.useFakeTimers();
+    try {
+      const calls: string[] = [];
+      let limited = 1;
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async (url: string) => {
+          calls.push(url.slice(url.lastIndexOf('/')));
+          if (limited-- > 0) return new Response('{}', { status: 429, headers: { 'retry-after': '2' } });
+          if (url.endsWith('/visitors'))
+            return new Response(JSON.stringify({ visitorId: 'v1', token: 't1' }), { status: 201 });
+          return new Response(null, { status: 204 });
+        }),
+      );
+      const session = createVisitorSession(ORIGIN, 'site-1', memoryStore());
+      const token = session.token();
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(calls).toEqual(['/visitors']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await token).toBe('t1');
+      // A page view answered 429 also waits, then goes once more.
+      limited = 1;
+      const response = session.fetch('/page-views', { method: 'POST' });
+      await vi.advanceTimersByTimeAsync(2000);
+      expect((await response).status).toBe(204);
+      expect(calls).toEqual(['/visitors', '/visitors', '/page-views', '/page-views']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('on 401 drops the token, mints a new one and retries once', async () => {
     const server = fakeServer();
     const storage = memoryStore();

@@ -2,6 +2,7 @@
 
 import type { VisitorCreated } from '@livechat/protocol';
 import type { ChatError } from './errors.ts';
+import { fetchAfterLimit } from './limits.ts';
 import { refusalOf } from './refusal.ts';
 import { type KeyValueStore, type StoredItem, storageKey } from './storage.ts';
 
@@ -42,7 +43,7 @@ export function createVisitorSession(origin: string, siteId: string, storage: Ke
     const mintedFor = generation;
     return (minting ??= (async () => {
       try {
-        const response = await fetch(`${api}/visitors`, { method: 'POST' });
+        const response = await fetchAfterLimit(() => fetch(`${api}/visitors`, { method: 'POST' }));
         if (response.status !== 201) {
           throw (
             (refusal = refusalOf(response.status, await response.json().catch(() => null))) ??
@@ -76,10 +77,12 @@ export function createVisitorSession(origin: string, siteId: string, storage: Ke
   };
 
   const send = (bearer: string, path: string, init: RequestInit): Promise<Response> =>
-    fetch(api + path, {
-      ...init,
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${bearer}` },
-    });
+    fetchAfterLimit(() =>
+      fetch(api + path, {
+        ...init,
+        headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${bearer}` },
+      }),
+    );
 
   const forget = () => {
     generation++;

@@ -17,6 +17,8 @@ const fr: Strings = {
   reconnecting: 'Connexion perdue. Reconnexion…',
   offline: 'Vous êtes hors ligne. Vos messages partiront dès votre retour en ligne.',
   blocked: 'Le chat n’est pas disponible sur ce site.',
+  crowded: 'Trop d’onglets de chat sont ouverts. Fermez-en un, ou celui-ci réessaiera dans une minute.',
+  rateLimited: 'Vous envoyez des messages trop vite ; nouvel envoi dans {n} s',
   sending: 'Envoi…',
   notSent: 'Non envoyé :',
   retry: 'Réessayer',

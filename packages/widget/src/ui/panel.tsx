@@ -2,7 +2,7 @@
 
 import type { PrechatForm } from '@livechat/protocol';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Strings } from '../i18n.ts';
+import { format, type Strings } from '../i18n.ts';
 import { emailAskAt } from '../email-ask-at.ts';
 import type { VisitorTransport } from '../transport.ts';
 import type { VisitorApi } from '../visitor-api.ts';
@@ -150,6 +150,11 @@ export function Panel(props: PanelProps) {
       {status && (
         <p class={`status ${state.status}`} data-testid="lc-status" role="status">
           {status}
+        </p>
+      )}
+      {state.slowDown > 0 && (
+        <p class="status" data-testid="lc-rate-limited" role="status">
+          {format(strings.rateLimited, { n: state.slowDown })}
         </p>
       )}
       {state.note && (
