@@ -16,12 +16,13 @@ export function boundedWait(hintMs: number | undefined): number {
   return Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, Math.round(hintMs)));
 }
 
-/** `Retry-After` as seconds or as an HTTP date (RFC 9110), bounded; the default when absent or unreadable. */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number {
+/**
+ * `Retry-After` in seconds, bounded; the default when absent or unreadable. The server sends seconds;
+ * the HTTP-date form (RFC 9110) is not worth its bytes in the widget, and falls back to the default.
+ */
+export function retryAfterMs(header: string | null): number {
   const value = header?.trim() ?? '';
-  if (/^\d+$/.test(value)) return boundedWait(Number(value) * 1000);
-  const date = value ? Date.parse(value) : Number.NaN;
-  return boundedWait(Number.isNaN(date) ? undefined : date - now);
+  return boundedWait(/^\d+$/.test(value) ? Number(value) * 1000 : undefined);
 }
 
 /**

@@ -306,7 +306,6 @@ export class VisitorTransport {
   }
 
   private disconnectedStatus(): ConnectionStatus {
-    if (Date.now() < this.crowdedUntil) return 'crowded';
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'offline';
     return this.everOnline ? 'reconnecting' : 'connecting';
   }
