@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { ROOT } from './examples-support.ts';
-import { launchBrowser, Pages } from './harness.ts';
+import { launchBrowser, Pages, SCREENSHOTS } from './harness.ts';
 
 const WIDGET_DIST = join(ROOT, 'packages', 'widget', 'dist');
 
@@ -181,6 +181,7 @@ it('keeps a rate-limited message, says when it goes again, and sends it after th
   const notice = tab.getByTestId('lc-rate-limited');
   await notice.waitFor();
   expect(await notice.textContent()).toMatch(/^You are sending messages too fast; sending again in [12] s$/);
+  await tab.screenshot({ path: join(SCREENSHOTS, 'widget-rate-limited.png') });
   // Waiting, not failed: no retry offered, the message still on screen.
   expect(await tab.getByTestId('lc-message').filter({ hasText: 'Is this in stock?' }).count()).toBe(1);
   expect(await tab.getByRole('button', { name: 'Retry' }).count()).toBe(0);
@@ -216,4 +217,5 @@ it('says too many chat tabs are open after close 4029, and does not reconnect at
   // A lost connection would have been retried within a second or two by now.
   await tab.waitForTimeout(3000);
   expect(server.sockets).toBe(sockets);
+  await tab.screenshot({ path: join(SCREENSHOTS, 'widget-too-many-tabs.png') });
 });
