@@ -20,11 +20,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   tabs = new Pages(browser);
   // The shop's page, with its consent banner's two answers as buttons.
-  site = createServer((_request, response) => {
+  site = createServer((request, response) => {
+    // `?known`: the consent manager already has the visitor's yes, and queues it before the script loads.
+    const known = request.url?.includes('known') ? 'LiveChat("consent",true);' : '';
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(
       '<!doctype html><html lang="en"><head><title>Shop</title><script>window.LiveChat=window.LiveChat||' +
-        'function(){(LiveChat.q=LiveChat.q||[]).push(arguments)};LiveChat("setAttributes",{plan:"pro"});</script>' +
+        `function(){(LiveChat.q=LiveChat.q||[]).push(arguments)};LiveChat("setAttributes",{plan:"pro"});${known}</script>` +
         `<script src="${demo.url}/widget.js" data-site="demo" data-consent="required" async></script></head>` +
         '<body><h1>Shop</h1><button id="yes" onclick="LiveChat(\'consent\', true)">Accept</button>' +
         '<button id="no" onclick="LiveChat(\'consent\', false)">Refuse</button></body></html>',
@@ -115,4 +117,11 @@ it('withdrawn consent removes the launcher, what was stored, and the token on th
   await tab.getByTestId('lc-launcher').waitFor();
   await expect.poll(() => tab.evaluate(() => localStorage.getItem('livechat:demo:token'))).not.toBeNull();
   expect(await tab.evaluate(() => localStorage.getItem('livechat:demo:token'))).not.toBe(token);
+});
+
+it('starts at once when the consent was queued before the script loaded', async () => {
+  const tab = await tabs.open();
+  await tab.goto(`${siteUrl}/?known`);
+  await tab.getByTestId('lc-launcher').waitFor();
+  await expect.poll(() => tab.evaluate(() => localStorage.getItem('livechat:demo:token'))).not.toBeNull();
 });
