@@ -133,3 +133,35 @@ it('asks the pre-chat form before the first message: required fields, a malforme
   await expect.poll(() => contacts).toHaveLength(1);
   expect(JSON.parse(contacts[0] ?? '')).toEqual({ name: 'Grace Hopper', email: 'grace@example.com' });
 });
+
+it('offers the transcript from the header menu, with the email left in the ask, and refuses a malformed one', async () => {
+  // Nobody is online in the demo until an operator signs in: the widget asks for an email at once.
+  const page = await pages.open();
+  await page.goto(`${demo.url}/`);
+  await page.getByTestId('lc-launcher').click();
+  await page.getByTestId('lc-email').fill('ada@example.com');
+  await page.getByTestId('lc-email-save').click();
+  await page.getByTestId('lc-email-saved').waitFor();
+  await write(page, 'Can I have this in writing?');
+
+  await page.getByTestId('lc-menu').click();
+  await page.getByTestId('lc-transcript').click();
+  const email = page.getByTestId('lc-transcript-email');
+  await email.waitFor();
+  expect(await email.inputValue()).toBe('ada@example.com');
+  await email.fill('ada@example');
+  await page.getByTestId('lc-transcript-send').click();
+  expect(await page.getByTestId('lc-transcript-error').textContent()).toBe('This email address is not valid.');
+});
+
+it('follows a reply email’s link as soon as the core loads, and takes the fragment out of the address', async () => {
+  const page = await pages.open();
+  const links: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/conversation-link')) links.push(request.postData() ?? '');
+  });
+  await page.goto(`${demo.url}/#livechat=abcdefghijklmnop234567`);
+  await page.getByTestId('lc-panel').waitFor();
+  expect(JSON.parse(links[0] ?? '')).toEqual({ token: 'abcdefghijklmnop234567' });
+  expect(await page.evaluate(() => location.hash)).toBe('');
+});

@@ -16,14 +16,20 @@ import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
 
 // Each a chunk of its own, with its styles: most visitors never open the menu, rate, leave an email or fill a form.
-const HeaderMenu = lazy(() => import('./menu.tsx').then((m) => ({ component: m.HeaderMenu, css: m.MENU_CSS })));
-const EndConfirm = lazy(() => import('./menu.tsx').then((m) => ({ component: m.EndConfirm, css: m.CONFIRM_CSS })));
-const Transcript = lazy(() => import('./transcript.tsx').then((m) => ({ component: m.TranscriptForm, css: m.CSS })));
-const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })));
+const HeaderMenu = lazy(() => import('./menu.tsx').then((m) => ({ component: m.HeaderMenu, css: m.MENU_CSS })), true);
+const EndConfirm = lazy(
+  () => import('./menu.tsx').then((m) => ({ component: m.EndConfirm, css: m.CONFIRM_CSS })),
+  true,
+);
+const Transcript = lazy(
+  () => import('./transcript.tsx').then((m) => ({ component: m.TranscriptForm, css: m.CSS })),
+  true,
+);
+const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })), true);
 const EmailAsk = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
 // Only a visitor who closed the panel with a reply unread ever sees it; it comes with the messages' chunk.
 const Preview = lazy(() => import('./conversation.tsx').then((m) => ({ component: m.Preview, css: m.PREVIEW_CSS })));
-const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })));
+const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })), true);
 
 interface PanelProps {
   store: Store<ChatState, ChatEvent>;
@@ -56,6 +62,8 @@ export function Panel(props: PanelProps) {
   const menuButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [mailing, setMailing] = useState(false);
+  // Left in the email ask: the transcript form offers it, while the ask keeps saying where answers go.
+  const [leftEmail, setLeftEmail] = useState<string | null>(null);
   const lastFocused = useRef<Element | null>(null);
   // Ending is offered only while there is a conversation to end.
   const canEnd = state.conversationId !== null && available;
@@ -139,7 +147,7 @@ export function Panel(props: PanelProps) {
         <Transcript
           api={api}
           conversationId={transcript}
-          email={state.known.email}
+          email={state.known.email ?? leftEmail}
           strings={strings}
           onDone={() => {
             setMailing(false);
@@ -173,7 +181,7 @@ export function Panel(props: PanelProps) {
         <Rating key={state.rateable} api={api} conversationId={state.rateable} strings={strings} />
       )}
       {available && !state.known.email && asked.length === 0 && askAt !== null && (
-        <EmailAsk api={api} at={askAt} strings={strings} />
+        <EmailAsk api={api} at={askAt} strings={strings} onSaved={setLeftEmail} />
       )}
       <p class="typing" aria-live="polite">
         {typing && <span data-testid="lc-typing">{typing}</span>}
