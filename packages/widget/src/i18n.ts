@@ -1,4 +1,4 @@
-// The widget's words in English, French and Arabic, and which language and direction a visitor gets.
+// The widget's English words (French and Arabic load on first use), and which language and direction a visitor gets.
 
 export interface Strings {
   openChat: string;
