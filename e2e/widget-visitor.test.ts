@@ -1,5 +1,6 @@
 // The widget as visitors expect it, in Chromium: the launcher that closes, times and delivered marks, the greeting
-// kept, a preview of an unread reply beside the closed launcher, and the pre-chat form's checks.
+// kept, a preview of an unread reply beside the closed launcher, the visitor's reads, the pre-chat form's checks,
+// the transcript form, and a reply email's link.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -65,8 +66,21 @@ it('turns the launcher into a close icon while open; shows times and delivered m
   expect(await launcherIcon(page)).toBe('chat');
 });
 
+/** The seqs of the visitor's conversation.read frames, as the page sent them. */
+function readFrames(page: Page): number[] {
+  const reads: number[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { type: string; seq?: number };
+      if (frame.type === 'conversation.read' && frame.seq !== undefined) reads.push(frame.seq);
+    }),
+  );
+  return reads;
+}
+
 it('previews an unread reply beside the closed launcher: a click opens the chat, the cross dismisses it', async () => {
   const visitor = await pages.open();
+  const reads = readFrames(visitor);
   await visitor.goto(`${demo.url}/`);
   await visitor.getByTestId('lc-launcher').click();
   await write(visitor, 'Do you deliver on Saturdays?');
@@ -91,12 +105,21 @@ it('previews an unread reply beside the closed launcher: a click opens the chat,
   await operator.getByTestId('op-composer').press('Enter');
   await expect.poll(async () => (await preview.count()) && preview.textContent()).toContain('Sundays in December');
   expect(await visitor.getByTestId('lc-unread').textContent()).toBe('2');
+  // Replies that arrived while the panel was closed were not reported read.
+  expect(reads).toEqual([]);
   await preview.getByRole('button').first().click();
   await visitor.getByTestId('lc-panel').waitFor();
   await expect.poll(() => preview.count()).toBe(0);
   expect(await visitor.getByTestId('lc-unread').isVisible()).toBe(false);
   const reply = visitor.locator('[data-testid="lc-message"][data-author="operator"]').last();
   expect(await reply.getByTestId('lc-avatar').textContent()).toBe('A');
+  // Once shown, the visitor has read up to the last message: the server hears it once.
+  const lastSeq = await visitor.evaluate(() => {
+    const raw = localStorage.getItem('livechat:demo:read') ?? '';
+    return Number(raw.split(' ')[1]);
+  });
+  expect(lastSeq).toBeGreaterThan(2);
+  await expect.poll(() => reads).toEqual([lastSeq]);
   expect(await reply.getByTestId('lc-time').textContent()).toMatch(/\d{1,2}:\d{2}/);
 });
 
