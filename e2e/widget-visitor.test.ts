@@ -157,6 +157,34 @@ it('asks the pre-chat form before the first message: required fields, a malforme
   expect(JSON.parse(contacts[0] ?? '')).toEqual({ name: 'Grace Hopper', email: 'grace@example.com' });
 });
 
+it('lets a visitor leave an optional pre-chat form empty, and does not ask again', async () => {
+  const page = await pages.open();
+  await page.addInitScript(() => {
+    (window as unknown as { LiveChatSettings: unknown }).LiveChatSettings = {
+      prechat: { name: 'off', email: 'optional' },
+    };
+  });
+  const contacts: string[] = [];
+  page.on('request', (request) => request.url().endsWith('/contact') && contacts.push(request.method()));
+  await page.goto(`${demo.url}/`);
+  await page.getByTestId('lc-launcher').click();
+  await page.getByTestId('lc-prechat-email').waitFor();
+  expect(await page.getByTestId('lc-prechat-name').count()).toBe(0);
+  await page.getByTestId('lc-prechat-start').click();
+  await page.getByTestId('lc-input').waitFor();
+  await expect.poll(() => page.getByTestId('lc-prechat').count()).toBe(0);
+  // Nothing to send: the server hears nothing, and the composer has the focus.
+  expect(contacts).toEqual([]);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName))
+    .toBe('TEXTAREA');
+
+  await page.reload();
+  await page.getByTestId('lc-launcher').click();
+  await page.getByTestId('lc-input').waitFor();
+  expect(await page.getByTestId('lc-prechat').count()).toBe(0);
+});
+
 it('offers the transcript from the header menu, with the email left in the ask, and refuses a malformed one', async () => {
   // Nobody is online in the demo until an operator signs in: the widget asks for an email at once.
   const page = await pages.open();

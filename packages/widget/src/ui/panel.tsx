@@ -41,7 +41,7 @@ interface PanelProps {
   greeting: string;
   lang: string;
   prechat: PrechatForm;
-  /** Whether this visitor has answered the pre-chat form already (on this site, in this browser). */
+  /** Whether this visitor had answered the pre-chat form already when the panel was mounted (this site, this browser). */
   prechatDone: boolean;
   onPrechatDone(): void;
 }
@@ -64,6 +64,8 @@ export function Panel(props: PanelProps) {
   const [mailing, setMailing] = useState(false);
   // Left in the email ask: the transcript form offers it, while the ask keeps saying where answers go.
   const [leftEmail, setLeftEmail] = useState<string | null>(null);
+  // Answered once, even with an optional field left empty, the form is not asked again.
+  const [prechatDone, setPrechatDone] = useState(props.prechatDone);
   const lastFocused = useRef<Element | null>(null);
   // Ending is offered only while there is a conversation to end.
   const canEnd = state.conversationId !== null && available;
@@ -72,11 +74,12 @@ export function Panel(props: PanelProps) {
   const typing = typingText(state.typing, strings);
   const askAt = emailAskAt(team?.state === 'away', state.messages);
   const fresh = state.conversationId === null && state.messages.length + state.ended.length + state.outbox.length === 0;
-  const asked = props.prechatDone || !fresh || !available ? [] : prechatFields(props.prechat, state.known);
+  const asked = prechatDone || !fresh || !available ? [] : prechatFields(props.prechat, state.known);
 
+  // On opening, and once the pre-chat form gives way to the composer.
   useEffect(() => {
     if (state.open) input.current?.focus();
-  }, [state.open]);
+  }, [state.open, asked.length === 0]);
 
   // Ended meanwhile (by an operator, or from another tab): nothing is left to confirm. If the menu or the
   // question had focus, it went with them: keep it in the panel, where Tab and Escape are handled.
@@ -194,6 +197,7 @@ export function Panel(props: PanelProps) {
           strings={strings}
           onDone={(given) => {
             store.dispatch({ type: 'visitor', ...given });
+            setPrechatDone(true);
             props.onPrechatDone();
           }}
         />
