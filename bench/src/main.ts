@@ -486,11 +486,11 @@ async function main() {
           },
           {
             scenario: 'widget',
-            metric: 'opened widget size',
+            metric: 'opened widget size (what the page loaded)',
             unit: 'B gzip',
-            livechat: w.openedGzipBytes,
+            livechat: w.openedGzipBytes ?? w.browserNote ?? 'skipped in bench:quick',
             target: '≤ 25 KB',
-            meets: w.openedGzipBytes <= 25 * 1024,
+            meets: w.openedGzipBytes === null ? null : w.openedGzipBytes <= 25 * 1024,
           },
           {
             scenario: 'widget',
