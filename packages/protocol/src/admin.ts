@@ -1,6 +1,7 @@
 // Bodies of the HTTP API for running the product for real: first run, the team, one's own account, sites.
 
 import type { PrechatForm, WorkingHours } from './availability.ts';
+import type { RetentionSettings } from './privacy.ts';
 import type { AlertPreferences } from './inbox.ts';
 import type { NotificationPreference, OperatorRole } from './model.ts';
 
@@ -154,6 +155,8 @@ export interface SiteDetails {
   workingHours: WorkingHours;
   /** Shown when the team is away (≤ 500 chars); null for the widget's default text. */
   awayMessage: string | null;
+  /** Off (both null) by default. */
+  retention: RetentionSettings;
   archived: boolean;
   /** The two lines to paste before `</head>`, with this server's public URL and the site id. */
   snippet: string;
@@ -175,6 +178,7 @@ export interface SiteInput {
   queueAlertSeconds?: number;
   workingHours?: WorkingHours;
   awayMessage?: string | null;
+  retention?: Partial<RetentionSettings>;
 }
 export interface SiteUpdate {
   name?: string;
@@ -183,6 +187,7 @@ export interface SiteUpdate {
   queueAlertSeconds?: number;
   workingHours?: WorkingHours;
   awayMessage?: string | null;
+  retention?: Partial<RetentionSettings>;
   archived?: boolean;
 }
 export interface SiteBody {

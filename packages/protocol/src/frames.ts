@@ -228,6 +228,11 @@ export interface ErrorFrame {
   message: string;
   /** The id of the frame that caused the error, when it could be read. */
   frameId: string | null;
+  /**
+   * With `rate_limited`: how long to wait before sending that kind of frame again. The frame was not
+   * applied (nothing stored); the socket stays open.
+   */
+  retryAfterMs?: number;
 }
 export interface Pong {
   type: 'pong';

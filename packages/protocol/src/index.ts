@@ -12,6 +12,7 @@ export * from './labels.ts';
 export * from './limits.ts';
 export * from './mentions.ts';
 export * from './origins.ts';
+export * from './privacy.ts';
 export type * from './model.ts';
 export type * from './reports.ts';
 export * from './suggest.ts';
