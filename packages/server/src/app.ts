@@ -25,6 +25,7 @@ import { ReplyEmails } from './mail/reply-emails.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { MailWorker } from './mail/worker.ts';
 import { mentionRoutes } from './mentions/routes.ts';
+import { IdleSessions } from './operators/idle-sessions.ts';
 import { inviteRoutes } from './operators/invites.ts';
 import { operatorRoutes } from './operators/routes.ts';
 import { setupRoutes } from './operators/setup.ts';
@@ -81,6 +82,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const commands = new CommandRegistry({ store, bus, conversations });
   const gateway = new Gateway({ config, store, bus, presence, conversations, commands, log: app.log });
   const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
+  const idleSessions = new IdleSessions(store, gateway, config, app.log);
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
   const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
   // Replies to email first, so that what they queue goes out in the same run.
@@ -115,6 +117,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     await inboundMail?.listen();
   });
   app.addHook('onClose', async () => {
+    idleSessions.stop();
     queueAlerts.stop();
     searchMerge.stop();
     await inboundMail?.close();

@@ -18,6 +18,7 @@ import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
 import { now } from '../ids.ts';
+import { sessionUseRecorder } from '../operators/session-use.ts';
 import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
@@ -107,9 +108,12 @@ export class Gateway {
   }
 
   acceptOperator(socket: WebSocket, operator: OperatorProfile, sessionHash: string): void {
-    const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) =>
-      handleOperatorFrame(this, operatorSession, frame),
-    );
+    const recordUse = sessionUseRecorder(this.deps, sessionHash);
+    const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) => {
+      // The UI's keep-alive pings are no sign of a person at the keyboard.
+      if (frame.type !== 'ping') recordUse();
+      return handleOperatorFrame(this, operatorSession, frame);
+    });
     const operatorSession: OperatorSession = {
       kind: 'operator',
       connection,
