@@ -34,6 +34,8 @@ import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { auditRoutes } from './privacy/audit-routes.ts';
+import { privacyVisitorRoutes } from './privacy/visitor-routes.ts';
 import { QuietMerge } from './search/quiet-merge.ts';
 import { searchRoutes } from './search/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
@@ -160,6 +162,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(helpdeskRoutes);
   await app.register(crmRoutes);
+  await app.register(privacyVisitorRoutes);
+  await app.register(auditRoutes);
   await app.register(staticRoutes);
   return app;
 }

@@ -170,6 +170,32 @@ export class Gateway {
     }
   }
 
+  /** An erased visitor: every socket of theirs closes now, whatever token opened it. */
+  endVisitor(visitorId: string): void {
+    for (const session of [...(this.visitorSessions.get(visitorId) ?? [])]) {
+      removeFrom(this.visitorSessions, visitorId, session);
+      session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
+    }
+  }
+
+  /** Conversations deleted (erase, retention): they leave every list and stop streaming. */
+  conversationsDeleted(conversationIds: readonly string[]): void {
+    const sessions = [...this.operatorSessions.values(), ...this.visitorSessions.values()].flatMap((set) => [...set]);
+    for (const conversationId of conversationIds) {
+      this.listings.forget(conversationId);
+      for (const session of sessions) {
+        // To every operator, not only those listing it live: a Resolved view or search results
+        // loaded over HTTP may show it too. The frame carries nothing but the id.
+        if (session.kind === 'operator') {
+          session.listed.delete(conversationId);
+          session.connection.send({ type: 'conversation.removed', conversationId });
+        }
+        session.connection.feeds.get(conversationId)?.close();
+        session.connection.feeds.delete(conversationId);
+      }
+    }
+  }
+
   /**
    * A site was edited: its visitors' sockets act with the new settings, and those whose page the
    * site no longer allows (archived, or their origin removed) close now rather than at their next
