@@ -35,6 +35,7 @@ import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { auditRoutes } from './privacy/audit-routes.ts';
+import { RetentionJob } from './privacy/retention.ts';
 import { privacyVisitorRoutes } from './privacy/visitor-routes.ts';
 import { QuietMerge } from './search/quiet-merge.ts';
 import { searchRoutes } from './search/routes.ts';
@@ -57,6 +58,8 @@ declare module 'fastify' {
     searchMerge: QuietMerge;
     mailer: MailQueue;
     mailWorker: MailWorker;
+    /** Deletes what sites keep no longer; tests call its run(). */
+    retention: RetentionJob;
     /** The SMTP receiver of visitors' email replies; null when INBOUND_SMTP_PORT is not set. */
     inboundMail: InboundReceiver | null;
   }
@@ -85,6 +88,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const gateway = new Gateway({ config, store, bus, presence, conversations, commands, log: app.log });
   const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
   const idleSessions = new IdleSessions(store, gateway, config, app.log);
+  const retention = new RetentionJob(
+    { store, conversationsDeleted: (ids) => gateway.conversationsDeleted(ids), log: app.log },
+    config.retentionCheckMs,
+    config.retentionStartDelayMs,
+  );
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
   const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
   // Replies to email first, so that what they queue goes out in the same run.
@@ -113,6 +121,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('searchMerge', searchMerge);
   app.decorate('mailer', mailer);
   app.decorate('mailWorker', mailWorker);
+  app.decorate('retention', retention);
   app.decorate('inboundMail', inboundMail);
   // Started with the app, so that a port taken fails the start like the HTTP port does.
   app.addHook('onReady', async () => {
@@ -120,6 +129,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   app.addHook('onClose', async () => {
     idleSessions.stop();
+    retention.stop();
     queueAlerts.stop();
     searchMerge.stop();
     await inboundMail?.close();
