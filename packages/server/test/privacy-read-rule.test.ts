@@ -156,3 +156,91 @@ async function aliceConversation(): Promise<string> {
   if (!id) throw new Error('Alice has no conversation');
   return id;
 }
+
+describe('the rule in the database', () => {
+  it('agrees with the conversation rule for every kind of conversation and reader', async () => {
+    const other = await startServer();
+    try {
+      const { store } = other.app;
+      const [al, bo, ad] = [
+        await createOperator(other, 'Al'),
+        await createOperator(other, 'Bo'),
+        await createOperator(other, 'Ad', 'admin'),
+      ];
+      const team = await store.helpdesk.createTeam({ name: 'Support', sequence: 1, livechatEnabled: true });
+      /** A conversation of a new visitor, put in a state by `arrange`, with a ticket and a lead made from it. */
+      const made: Array<{ conversationId: string; ticket: number; lead: string }> = [];
+      async function conversation(arrange: (id: string) => Promise<unknown>): Promise<void> {
+        const visitor = await newVisitor(other);
+        const { conversation: opened } = await store.conversations.findOrCreateOpen('shop', visitor.visitorId);
+        await arrange(opened.id);
+        const ticket = await store.helpdesk.createTicket({
+          title: 't',
+          description: 'd',
+          customerName: null,
+          customerEmail: null,
+          teamId: team.id,
+          conversationId: opened.id,
+          createdBy: ad.id,
+        });
+        const lead = await store.crm.createLead({
+          title: 'l',
+          internalNotes: 'n',
+          contactName: null,
+          contactEmail: null,
+          conversationId: opened.id,
+          createdBy: ad.id,
+        });
+        made.push({ conversationId: opened.id, ticket: ticket.number, lead: lead.id });
+      }
+      const message = async (id: string) =>
+        (
+          await store.messages.append({
+            conversationId: id,
+            author: { kind: 'operator', id: bo.id, name: 'Bo' },
+            body: '@Al',
+            visibility: 'operator',
+            clientId: `m-${id}`,
+          })
+        ).message.id;
+      await conversation(async () => {}); // queued
+      await conversation((id) => store.conversations.join(id, al.id)); // Al's
+      await conversation((id) => store.conversations.leave(id, al.id)); // queued, but Al left it
+      await conversation(async (id) => {
+        await store.conversations.join(id, al.id);
+        await store.conversations.close(id);
+      }); // closed with Al in it
+      await conversation((id) => store.conversations.close(id)); // closed, nobody in it
+      await conversation(async (id) => {
+        await store.conversations.join(id, bo.id);
+        await store.mentions.record(id, al.id, await message(id));
+      }); // Bo's, Al mentioned
+      await conversation(async (id) => {
+        await store.conversations.join(id, bo.id);
+        await store.conversations.leave(id, bo.id);
+        await store.conversations.close(id);
+      }); // closed after Bo left
+      for (const reader of [al, bo, ad]) {
+        for (const { conversationId, ticket, lead } of made) {
+          const current = await store.conversations.byId(conversationId);
+          if (!current) throw new Error('a conversation vanished');
+          const may = await other.app.conversations.mayRead(reader, current);
+          expect({
+            reader: reader.name,
+            conversationId,
+            ticket: (await store.helpdesk.ticket(ticket, reader)) !== null,
+          }).toEqual({ reader: reader.name, conversationId, ticket: may });
+          expect((await store.crm.lead(lead, reader)) !== null).toBe(may);
+        }
+      }
+      // Each reader is refused some and allowed some: the comparison is not empty on either side.
+      for (const reader of [al, bo]) {
+        const seen = (await store.helpdesk.searchTickets('', 0, 100, reader)).total;
+        expect(seen).toBeGreaterThan(0);
+        expect(seen).toBeLessThan(made.length);
+      }
+    } finally {
+      await discard(other);
+    }
+  });
+});
