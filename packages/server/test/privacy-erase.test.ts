@@ -18,6 +18,7 @@ import {
   newVisitor,
   reply,
   say,
+  settle,
   startServer,
   sync,
 } from './harness.ts';
@@ -60,6 +61,20 @@ beforeEach(async () => {
   await sync(aliceSocket, 0, resolvedId);
   await reply(aliceSocket, resolvedId, 'Yes, with any trailing-edge dimmer.');
   await reply(aliceSocket, resolvedId, 'Vera asked before, see Zanzibar notes', 'operator');
+  // A note mentioning Ada: a mention and a notification about the conversation.
+  const noteId = aliceSocket.nextId();
+  aliceSocket.send({
+    type: 'message.send',
+    id: noteId,
+    conversationId: resolvedId,
+    clientId: 'note-ada',
+    body: '@Ada the Zanzibar dimmer list?',
+    visibility: 'operator',
+    mentionIds: [ada.id],
+  });
+  await aliceSocket.wait('message.ack', (ack) => ack.id === noteId);
+  for (let i = 0; i < 50 && server.query('SELECT id FROM notifications').length === 0; i += 1) await settle(20);
+  expect(server.query('SELECT kind FROM notifications')).toEqual([{ kind: 'mention' }]);
   await runCommand(aliceSocket, resolvedId, 'ticket', 'Dimmer question');
   await runCommand(aliceSocket, resolvedId, 'lead', 'Lamp buyer');
   await server.app.store.outbox.add(
@@ -151,6 +166,9 @@ describe('erase', () => {
     await aliceSocket.wait('conversation.removed', (frame) => frame.conversationId === openId);
     await aliceSocket.wait('conversation.removed', (frame) => frame.conversationId === resolvedId);
 
+    expect(server.query('SELECT * FROM notifications')).toEqual([]);
+    expect(server.query('SELECT * FROM conversation_mentions')).toEqual([]);
+    expect(server.query('SELECT * FROM email_outbox')).toEqual([]);
     // Nothing in any table names her or repeats what she wrote or viewed; the audit log keeps her
     // id only, with the counts.
     const stored = everything(server, ['audit_log']);
