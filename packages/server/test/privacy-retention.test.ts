@@ -125,6 +125,24 @@ describe('the retention job', () => {
     expect(server.query('SELECT id FROM visitors WHERE id = ?', old.visitorId)).toHaveLength(1);
   });
 
+  it('lets a visitor still connected write again after their old conversation was deleted', async () => {
+    const visitor = await newVisitor(server);
+    const socket = await visitor.connect();
+    const { conversationId } = await say(socket, 'First question');
+    await aliceSocket.wait('conversation.updated', (frame) => frame.conversation.id === conversationId);
+    expect((await api(server, alice, 'POST', `/api/operator/conversations/${conversationId}/resolve`)).status).toBe(
+      200,
+    );
+    server.app.db.prepare('UPDATE conversations SET closed_at = ? WHERE id = ?').run(daysAgo(40), conversationId);
+    await setRetention({ conversationsDays: 30 });
+    await server.app.retention.run();
+    const next = await say(socket, 'A new question');
+    expect(next.conversationId).not.toBe(conversationId);
+    expect(server.query('SELECT body FROM messages WHERE author_kind = ?', 'visitor')).toEqual([
+      { body: 'A new question' },
+    ]);
+  });
+
   it('runs once soon after the server starts', async () => {
     await closedConversation(await newVisitor(server), 'An old question', 400);
     await setRetention({ conversationsDays: 365 });

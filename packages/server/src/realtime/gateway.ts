@@ -190,6 +190,8 @@ export class Gateway {
           session.listed.delete(conversationId);
           session.connection.send({ type: 'conversation.removed', conversationId });
         }
+        // A visitor's next message must not try the deleted conversation first.
+        if (session.kind === 'visitor' && session.conversationId === conversationId) delete session.conversationId;
         session.connection.feeds.get(conversationId)?.close();
         session.connection.feeds.delete(conversationId);
       }
