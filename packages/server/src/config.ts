@@ -17,8 +17,16 @@ export interface Config {
   maxFrameBytes: number;
   /** A socket that does not read is closed once this much is waiting in its send buffer. */
   maxBufferedBytes: number;
-  /** Marks the session cookie Secure; on by default when publicUrl is https. */
+  /** Marks the session cookie Secure: always when publicUrl is https, else SECURE_COOKIES=1. */
   secureCookies: boolean;
+  /** A login session unused for this long is refused (401) and its sockets closed; 12 by default. */
+  sessionIdleHours: number;
+  /** How often the server closes the sockets of idle and expired sessions. */
+  sessionCheckMs: number;
+  /** How often the retention job deletes what sites keep no longer (daily); it also runs once soon after start. */
+  retentionCheckMs: number;
+  /** How long after start the retention job first runs. */
+  retentionStartDelayMs: number;
   smtpUrl: string | null;
   /** Sender of notification emails. */
   mailFrom: string;
@@ -71,6 +79,14 @@ function integer(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function positive(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
 function waits(env: Env, name: string, fallback: number[]): number[] {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -92,7 +108,12 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     synchronous,
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', DEFAULT_MAX_FRAME_BYTES),
     maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 1024 * 1024),
-    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : publicUrl?.startsWith('https:') === true,
+    // A session token must never travel in clear where the public URL promises https.
+    secureCookies: publicUrl?.startsWith('https:') === true || env.SECURE_COOKIES === '1',
+    sessionIdleHours: positive(env, 'SESSION_IDLE_HOURS', 12),
+    sessionCheckMs: integer(env, 'SESSION_CHECK_MS', 60_000),
+    retentionCheckMs: integer(env, 'RETENTION_CHECK_MS', 24 * 3600 * 1000),
+    retentionStartDelayMs: integer(env, 'RETENTION_START_DELAY_MS', 60_000),
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || `Live chat <livechat@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
     mailDomain: env.MAIL_DOMAIN || (publicUrl ? new URL(publicUrl).hostname : 'localhost'),

@@ -18,6 +18,7 @@ import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
 import { now } from '../ids.ts';
+import { sessionUseRecorder } from '../operators/session-use.ts';
 import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
@@ -107,9 +108,12 @@ export class Gateway {
   }
 
   acceptOperator(socket: WebSocket, operator: OperatorProfile, sessionHash: string): void {
-    const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) =>
-      handleOperatorFrame(this, operatorSession, frame),
-    );
+    const recordUse = sessionUseRecorder(this.deps, sessionHash);
+    const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) => {
+      // The UI's keep-alive pings are no sign of a person at the keyboard.
+      if (frame.type !== 'ping') recordUse();
+      return handleOperatorFrame(this, operatorSession, frame);
+    });
     const operatorSession: OperatorSession = {
       kind: 'operator',
       connection,
@@ -162,6 +166,34 @@ export class Gateway {
         if (session.tokenHash !== tokenHash) continue;
         removeFrom(this.visitorSessions, session.visitor.id, session);
         session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
+      }
+    }
+  }
+
+  /** An erased visitor: every socket of theirs closes now, whatever token opened it. */
+  endVisitor(visitorId: string): void {
+    for (const session of [...(this.visitorSessions.get(visitorId) ?? [])]) {
+      removeFrom(this.visitorSessions, visitorId, session);
+      session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
+    }
+  }
+
+  /** Conversations deleted (erase, retention): they leave every list and stop streaming. */
+  conversationsDeleted(conversationIds: readonly string[]): void {
+    const sessions = [...this.operatorSessions.values(), ...this.visitorSessions.values()].flatMap((set) => [...set]);
+    for (const conversationId of conversationIds) {
+      this.listings.forget(conversationId);
+      for (const session of sessions) {
+        // To every operator, not only those listing it live: a Resolved view or search results
+        // loaded over HTTP may show it too. The frame carries nothing but the id.
+        if (session.kind === 'operator') {
+          session.listed.delete(conversationId);
+          session.connection.send({ type: 'conversation.removed', conversationId });
+        }
+        // A visitor's next message must not try the deleted conversation first.
+        if (session.kind === 'visitor' && session.conversationId === conversationId) delete session.conversationId;
+        session.connection.feeds.get(conversationId)?.close();
+        session.connection.feeds.delete(conversationId);
       }
     }
   }
