@@ -37,6 +37,8 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
     socket.pause();
     const answer = await limits.sockets.acquire(claims);
     if (!answer.ok) {
+      // Reading again, so that the client's answer to the close is heard and the socket ends now.
+      socket.resume();
       socket.close(CLOSE_TOO_MANY_SOCKETS, answer.reason);
       return;
     }
