@@ -48,6 +48,13 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
     socket.resume();
   }
 
+  /** The counters could not be reached (a shared store that is down): the client retries later. */
+  function refuse(socket: WebSocket, err: unknown): void {
+    app.log.error({ err }, 'could not count a new socket');
+    socket.resume();
+    socket.close(1011, 'try again later');
+  }
+
   app.get(
     '/ws/visitor',
     {
@@ -72,7 +79,7 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
         { key: `sockets:token:${session.tokenHash}`, max: socketsPerToken, label: 'this visitor token' },
         { key: `sockets:ip:${session.address}`, max: socketsPerIp, label: 'this address' },
       ];
-      void admit(socket, claims, () => gateway.acceptVisitor(socket, session));
+      admit(socket, claims, () => gateway.acceptVisitor(socket, session)).catch((err: unknown) => refuse(socket, err));
     },
   );
 
@@ -96,7 +103,9 @@ export async function realtimeRoutes(app: FastifyInstance): Promise<void> {
       const claims = [
         { key: `sockets:session:${login.sessionHash}`, max: socketsPerSession, label: 'this login session' },
       ];
-      void admit(socket, claims, () => gateway.acceptOperator(socket, login.operator, login.sessionHash));
+      admit(socket, claims, () => gateway.acceptOperator(socket, login.operator, login.sessionHash)).catch(
+        (err: unknown) => refuse(socket, err),
+      );
     },
   );
 }
