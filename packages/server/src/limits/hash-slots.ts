@@ -14,13 +14,15 @@ export class HashSlots {
 
   /** Runs `work` in a slot; when none frees up within the wait, refuses with `rate_limited`. */
   async run<T>(work: () => Promise<T>): Promise<T> {
+    // A freed slot is handed straight to the first in line, so that no newcomer slips in between.
     if (this.busy >= this.slots) await this.waitForSlot();
-    this.busy += 1;
+    else this.busy += 1;
     try {
       return await work();
     } finally {
-      this.busy -= 1;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy -= 1;
     }
   }
 
