@@ -11,6 +11,7 @@ import { spawnChild } from './rpc.ts';
 import { avalanche } from './scenarios/avalanche.ts';
 import { benchCommands } from './scenarios/commands.ts';
 import { FAN_OUT_P99_MS, fanOut } from './scenarios/fan-out.ts';
+import { flood } from './scenarios/flood.ts';
 import { idle } from './scenarios/idle.ts';
 import { jitter } from './scenarios/jitter.ts';
 import { roundTrip, type RoundTripResult } from './scenarios/round-trip.ts';
@@ -27,6 +28,7 @@ const SCENARIOS = [
   'idle',
   'jitter',
   'avalanche',
+  'flood',
   'commands',
   'search',
   'widget',
@@ -348,6 +350,41 @@ async function main() {
           'jitter: every acknowledged message delivered exactly once, no gaps',
           bad === 0 && o.errors === 0 && o.visitorAcked > 0,
           `${o.visitorAcked} + ${o.operatorAcked} acked, lost ${o.visitorLost}/${o.operatorLost}, duplicated ${o.visitorDuplicated}/${o.operatorDuplicated}, gaps ${o.gaps}, errors ${o.errors}`,
+        );
+      }
+    }
+    // Not in bench:quick unless asked for by name (`--quick --only=flood`): quick already takes over a minute.
+    if (runs('flood') && (!quick || only?.has('flood'))) {
+      const flooded = await attempt('flood: live chat', () => flood(ctx));
+      report.raw.flood = flooded;
+      const visitors = `${sizes.flood.visitors} visitors, a message a second each`;
+      report.add({
+        scenario: 'flood',
+        metric: `round trip p99, ${visitors}, quiet`,
+        unit: 'ms',
+        livechat: flooded?.quiet.p99 ?? null,
+      });
+      report.add({
+        scenario: 'flood',
+        metric: `round trip p99, ${visitors}, while one visitor sends ${sizes.flood.framesPerSecond} frames/s`,
+        unit: 'ms',
+        livechat: flooded?.flooded.p99 ?? null,
+        ratios: { 'vs quiet': ratio(flooded?.flooded.p99, flooded?.quiet.p99) },
+        target: '≤ 2× quiet',
+        meets: flooded ? flooded.flooded.p99 <= 2 * flooded.quiet.p99 : null,
+      });
+      if (flooded) {
+        const { quiet, flood: count } = flooded;
+        const probesArrived = quiet.received === quiet.probes && flooded.flooded.received === flooded.flooded.probes;
+        report.check(
+          'flood: every ordinary message reached the operator',
+          probesArrived,
+          `${quiet.received}/${quiet.probes} quiet, ${flooded.flooded.received}/${flooded.flooded.probes} flooded`,
+        );
+        report.check(
+          'flood: the flooder is told rate_limited and its socket stays open',
+          count.limited > 0 && count.otherErrors === 0 && count.stillOpen,
+          `${count.sent} sent, ${count.acked} stored, ${count.limited} refused, ${count.otherErrors} other errors`,
         );
       }
     }

@@ -16,6 +16,9 @@ import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { registerHttpLimits } from './limits/http.ts';
+import { buildLimits, type Limits } from './limits/limits.ts';
+import { MemoryCounters } from './limits/memory-counters.ts';
 import { InboundReceiver } from './mail/inbound.ts';
 import { DebugRequestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security.ts';
@@ -62,6 +65,7 @@ declare module 'fastify' {
     retention: RetentionJob;
     /** The SMTP receiver of visitors' email replies; null when INBOUND_SMTP_PORT is not set. */
     inboundMail: InboundReceiver | null;
+    limits: Limits;
   }
 }
 
@@ -80,12 +84,15 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
   const store = sqliteStore(db);
   const bus = new InProcessBus();
+  // One node: counters in memory. Several nodes would pass a shared (Redis) CounterStore here.
+  const counters = new MemoryCounters();
+  const limits = buildLimits(config.limits, counters);
   const presence = new Presence();
   const conversations = new ConversationService(store, bus, presence, (err) =>
     app.log.error({ err }, 'queue hand-out failed'),
   );
   const commands = new CommandRegistry({ store, bus, conversations });
-  const gateway = new Gateway({ config, store, bus, presence, conversations, commands, log: app.log });
+  const gateway = new Gateway({ config, store, bus, presence, conversations, commands, limits, log: app.log });
   const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
   const idleSessions = new IdleSessions(store, gateway, config, app.log);
   const retention = new RetentionJob(
@@ -123,6 +130,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('mailWorker', mailWorker);
   app.decorate('retention', retention);
   app.decorate('inboundMail', inboundMail);
+  app.decorate('limits', limits);
   // Started with the app, so that a port taken fails the start like the HTTP port does.
   app.addHook('onReady', async () => {
     await inboundMail?.listen();
@@ -136,12 +144,14 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     await mailWorker.stop();
     mailer.close();
     await gateway.close();
+    counters.stop();
     db.close();
   });
 
   registerErrorHandling(app);
   await securityHeaders(app);
   await app.register(fastifyCookie);
+  await registerHttpLimits(app, counters);
   // Frames up to the configured limit are handled; up to 4× that they get a typed error and the
   // socket lives on; beyond, the socket is closed (1009) before the frame is even buffered.
   await app.register(fastifyWebsocket, {

@@ -96,7 +96,8 @@ export async function inviteRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/accept', async (request, reply) => {
     const input = parseBody(acceptSchema, request.body);
-    const passwordHash = await hashPassword(input.password);
+    // Hashed before the token is checked, by anyone who posts: in a slot, like a login.
+    const passwordHash = await app.limits.hashSlots.run(() => hashPassword(input.password));
     const accepted = await store.accountLinks.accept(hashSecret(input.token), passwordHash);
     if (!accepted.ok) throw refusalError(accepted.reason, 'accept');
     // A new password ends every earlier session, sockets included.

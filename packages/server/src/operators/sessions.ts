@@ -5,14 +5,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
 import { hashSecret, newSecret } from '../ids.ts';
+import type { HashSlots } from '../limits/hash-slots.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 
 export const SESSION_COOKIE = 'lc_session';
 const SESSION_DAYS = 30;
 
-export async function login(store: Store, email: string, password: string) {
+export async function login(store: Store, slots: HashSlots, email: string, password: string) {
   const found = await store.operators.credentials(email.trim());
-  const valid = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH);
+  const valid = await slots.run(() => verifyPassword(password, found?.passwordHash ?? DUMMY_HASH));
   // Invited and disabled accounts get the same answer as a wrong password: nothing to probe.
   if (!found || !valid || !found.usable) throw new AppError('unauthorized', 'wrong email or password');
   return startSession(store, found.operator);

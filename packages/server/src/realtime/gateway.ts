@@ -19,6 +19,8 @@ import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
 import { now } from '../ids.ts';
 import { sessionUseRecorder } from '../operators/session-use.ts';
+import { Coalescer } from '../limits/coalescer.ts';
+import type { Limits } from '../limits/limits.ts';
 import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
@@ -35,8 +37,12 @@ export interface GatewayDeps {
   presence: Presence;
   conversations: ConversationService;
   commands: CommandRegistry;
+  limits: Limits;
   log: Logger;
 }
+
+type TypingEvent = Extract<BusEvent, { kind: 'typing' }>;
+type PageViewEvent = Extract<BusEvent, { kind: 'pageview' }> & { conversationId: string };
 
 /** Messages handed to a connection per read while it catches up. */
 const SYNC_PAGE = 500;
@@ -54,9 +60,16 @@ export class Gateway {
   private readonly listings: Listings;
   private readonly unsubscribe: () => void;
   private readonly heartbeat: NodeJS.Timeout;
+  /** One typing change per author and conversation per interval reaches the others: the latest. */
+  private readonly typing: Coalescer<TypingEvent>;
+  /** One live page view per conversation per interval reaches operators: the latest. */
+  private readonly pageViews: Coalescer<PageViewEvent>;
 
   constructor(readonly deps: GatewayDeps) {
     this.listings = new Listings(deps, this.operatorSessions);
+    const { coalesceMs } = deps.limits.settings;
+    this.typing = new Coalescer(coalesceMs, (event) => this.sendTyping(event));
+    this.pageViews = new Coalescer(coalesceMs, (event) => this.sendPageView(event));
     this.unsubscribe = deps.bus.subscribe((event) => this.onEvent(event));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -79,6 +92,8 @@ export class Gateway {
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.unsubscribe();
     clearInterval(this.heartbeat);
+    this.typing.stop();
+    this.pageViews.stop();
     this.restarting();
     const closed = [...this.sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve)));
     let timer: NodeJS.Timeout | undefined;
@@ -330,26 +345,12 @@ export class Gateway {
       case 'conversation':
         this.listings.changed(event.conversationId);
         return;
-      case 'typing': {
-        const frame = {
-          type: 'typing',
-          conversationId: event.conversationId,
-          author: event.author,
-          active: event.active,
-        } as const;
-        if (event.author.kind === 'operator') {
-          for (const session of this.visitorSessions.get(event.visitorId) ?? []) session.connection.send(frame);
-        }
-        for (const session of this.operatorsFollowing(event.conversationId)) {
-          if (session.operator.id !== event.author.id) session.connection.send(frame);
-        }
+      case 'typing':
+        this.typing.offer(`${event.conversationId}\n${event.author.kind}:${event.author.id}`, event);
         return;
-      }
       case 'pageview': {
-        if (!event.conversationId) return;
-        this.listings.pageViewed(event.conversationId, event.pageView);
-        const frame = { type: 'page.viewed', visitorId: event.visitorId, pageView: event.pageView } as const;
-        for (const session of this.operatorsFollowing(event.conversationId)) session.connection.send(frame);
+        const { conversationId } = event;
+        if (conversationId) this.pageViews.offer(conversationId, { ...event, conversationId });
         return;
       }
       case 'to-operator':
@@ -371,6 +372,27 @@ export class Gateway {
         throw new Error(`unhandled bus event ${JSON.stringify(unhandled)}`);
       }
     }
+  }
+
+  private sendTyping(event: TypingEvent): void {
+    const frame = {
+      type: 'typing',
+      conversationId: event.conversationId,
+      author: event.author,
+      active: event.active,
+    } as const;
+    if (event.author.kind === 'operator') {
+      for (const session of this.visitorSessions.get(event.visitorId) ?? []) session.connection.send(frame);
+    }
+    for (const session of this.operatorsFollowing(event.conversationId)) {
+      if (session.operator.id !== event.author.id) session.connection.send(frame);
+    }
+  }
+
+  private sendPageView(event: PageViewEvent): void {
+    this.listings.pageViewed(event.conversationId, event.pageView);
+    const frame = { type: 'page.viewed', visitorId: event.visitorId, pageView: event.pageView } as const;
+    for (const session of this.operatorsFollowing(event.conversationId)) session.connection.send(frame);
   }
 
   /** Operator connections that list the conversation or have it open. */
