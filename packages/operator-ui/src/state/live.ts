@@ -1,6 +1,6 @@
 // Connects the workspace to the server: socket frames and HTTP results in, the operator's actions out.
 
-import { effect } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
 import type {
   ConversationSummary,
   NotificationPreference,
@@ -14,6 +14,7 @@ import { ApiError, api } from '../transport/http.ts';
 import { inboxApi } from '../transport/inbox.ts';
 import { OperatorSocket, operatorSocketUrl } from '../transport/socket.ts';
 import { pageVisible } from './browser.ts';
+import { animationFrameScheduler, FrameQueue } from './frame-queue.ts';
 import { newId } from './ids.ts';
 import { contiguousSeq, lastSeq } from './messages.ts';
 import { endSession, SIGNED_OUT_NOTICE, session } from './session.ts';
@@ -58,17 +59,34 @@ let disposers: Array<() => void> = [];
 const pageViewsLoading = new Set<string>();
 let typing: { conversationId: string; sentAt: number; idleTimer: ReturnType<typeof setTimeout> } | null = null;
 
-export function startLive(): void {
-  if (socket) return;
-  const live = new OperatorSocket(operatorSocketUrl(location), {
-    onFrame(frame) {
+/** A flood of frames (one visitor sending hundreds a second) is applied once per animation frame, not once per frame. */
+const incoming = new FrameQueue<ServerToClient>(applyFrames, animationFrameScheduler);
+
+function applyFrames(frames: readonly ServerToClient[]): void {
+  let typingStarted = false;
+  batch(() => {
+    for (const frame of frames) {
       // Listeners learn what was known before the frame: "a conversation not seen before" is news.
       const before = { conversations: workspace.conversations.value, departed: workspace.departed.value };
       workspace.applyServerFrame(frame);
       for (const listener of frameListeners) listener(frame, before);
-      if (frame.type === 'typing' && frame.active) {
-        setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
+      if (frame.type === 'typing' && frame.active) typingStarted = true;
+    }
+  });
+  if (typingStarted) setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
+}
+
+export function startLive(): void {
+  if (socket) return;
+  const live = new OperatorSocket(operatorSocketUrl(location), {
+    onFrame(frame) {
+      if (frame.type !== 'welcome') {
+        incoming.push(frame);
+        return;
       }
+      // What the previous connection delivered comes first; `resync` right after the welcome reads the state.
+      incoming.flush();
+      applyFrames([frame]);
     },
     onReady: resync,
     onStatus(status) {
@@ -97,6 +115,7 @@ export function stopLive(): void {
   typing = null;
   socket?.stop();
   socket = null;
+  incoming.clear();
   for (const dispose of disposers) dispose();
   disposers = [];
   pageViewsLoading.clear();
