@@ -71,6 +71,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
       </header>
       <MessageList
+        key={conversationId}
         items={buildTimeline(messages, notices, pending, results, running)}
         emptyText={emptyText}
         before={visitorId ? <EarlierConversations conversationId={conversationId} visitorId={visitorId} /> : null}
