@@ -98,6 +98,10 @@ export function startLive(): void {
     onSessionInvalid() {
       endSession(SIGNED_OUT_NOTICE);
     },
+    onTooManySockets(reason, delayMs) {
+      workspace.alert.value = tooManySocketsText(reason, delayMs);
+      tooManySocketsAlert = workspace.alert.value;
+    },
   });
   socket = live;
   live.start();
@@ -122,8 +126,19 @@ export function stopLive(): void {
   workspace.reset();
 }
 
+/** The banner said this tab was refused as one socket too many; the next welcome takes it down. */
+let tooManySocketsAlert: string | null = null;
+
+export function tooManySocketsText(reason: string, delayMs: number): string {
+  const why = reason.trim() === '' ? '' : ` (${reason.trim()})`;
+  const minutes = Math.max(1, Math.round(delayMs / 60_000));
+  return `Too many connections are open for your session${why}, so this tab stopped connecting. Close other tabs of the operator UI; this one tries again in about ${minutes} min.`;
+}
+
 /** After every (re)connect: the server forgot what this socket had open, and frames may have been missed. */
 function resync(): void {
+  if (tooManySocketsAlert !== null && workspace.alert.value === tooManySocketsAlert) workspace.alert.value = null;
+  tooManySocketsAlert = null;
   workspace.forgetReads();
   workspace.forgetRunningCommands();
   const open = workspace.openConversationId.value;

@@ -4,6 +4,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type {
   CommandResult,
   ConversationSummary,
+  ErrorFrame,
   Message,
   OperatorList,
   OperatorProfile,
@@ -17,6 +18,7 @@ import { unreadTotal, withoutOperator } from './conversations.ts';
 import { newId } from './ids.ts';
 import { Inbox } from './inbox.ts';
 import { lastSeq, mergeMessages } from './messages.ts';
+import { RateLimits, rateLimitedText, retrySeconds } from './rate-limits.ts';
 import { SearchState } from './search.ts';
 import type { Notice, PendingSend, RunningCommand } from './timeline.ts';
 import { VisitorHistory } from './visitor-history.ts';
@@ -77,6 +79,7 @@ export class Workspace {
   readonly views = new ConversationViews();
   readonly search = new SearchState();
   readonly visitorHistory = new VisitorHistory();
+  readonly rateLimits = new RateLimits();
 
   readonly unreadTotal = computed(() =>
     unreadTotal(this.conversations.value.values(), this.readSeqs.value, this.selfId()),
@@ -112,6 +115,7 @@ export class Workspace {
       this.views.reset();
       this.search.reset();
       this.visitorHistory.reset();
+      this.rateLimits.reset();
     });
     this.sentFrames.clear();
     this.touchedSinceFetch.clear();
@@ -367,7 +371,8 @@ export class Workspace {
     this.sentFrames.delete(frameId);
   }
 
-  applyError(frameId: string | null, message: string): void {
+  applyError({ frameId, message, code, retryAfterMs }: ErrorFrame, now = Date.now()): void {
+    if (code === 'rate_limited' && frameId !== null && this.refuseForSpeed(frameId, retryAfterMs, now)) return;
     if (frameId !== null && this.failSend(frameId, message)) return;
     const sent = frameId === null ? undefined : this.sentFrames.get(frameId);
     if (frameId !== null) {
@@ -386,7 +391,30 @@ export class Workspace {
         // Losing a read receipt or a typing signal is harmless; the next one replaces it.
         return;
       default:
-        this.alert.value = message;
+        this.alert.value = code === 'rate_limited' ? rateLimitedText(retrySeconds(retryAfterMs ?? 0)) : message;
     }
+  }
+
+  /**
+   * A message or command the server refused for speed was not stored: it leaves the history and its text goes
+   * back to the composer, which says when to try again. Returns false for frames of other kinds.
+   */
+  private refuseForSpeed(frameId: string, retryAfterMs: number | undefined, now: number): boolean {
+    const send = this.outbox.value.find((item) => item.frameId === frameId);
+    const sent = this.sentFrames.get(frameId);
+    if (send) {
+      batch(() => {
+        this.dropPending((item) => item.frameId === frameId);
+        this.rateLimits.limit(send.conversationId, retryAfterMs, send.body, now);
+      });
+      return true;
+    }
+    if (sent?.kind !== 'command') return false;
+    this.sentFrames.delete(frameId);
+    batch(() => {
+      this.finishCommand(frameId);
+      this.rateLimits.limit(sent.conversationId, retryAfterMs, sent.text, now);
+    });
+    return true;
   }
 }
