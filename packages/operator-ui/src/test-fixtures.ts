@@ -1,6 +1,14 @@
 // Builders for protocol objects used by the unit tests, with defaults a test overrides as needed.
 
-import type { ConversationSummary, Message, OutboxEmail, PageView, Report, ReportFigures } from '@livechat/protocol';
+import type {
+  AuditEntry,
+  ConversationSummary,
+  Message,
+  OutboxEmail,
+  PageView,
+  Report,
+  ReportFigures,
+} from '@livechat/protocol';
 
 export function aMessage(seq: number, overrides: Partial<Message> = {}): Message {
   return {
@@ -75,6 +83,18 @@ export function aReport(overrides: Partial<Report> = {}): Report {
     totals: someFigures(),
     operators: [],
     sites: [],
+    ...overrides,
+  };
+}
+
+export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: 'a1',
+    at: '2030-01-01T12:00:00.000Z',
+    actor: { id: 'op1', name: 'Alice' },
+    action: 'operator.role_changed',
+    target: { kind: 'operator', id: 'op2', label: 'Bob' },
+    details: { before: 'operator', after: 'admin' },
     ...overrides,
   };
 }
