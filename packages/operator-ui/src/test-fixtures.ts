@@ -8,6 +8,7 @@ import type {
   PageView,
   Report,
   ReportFigures,
+  SiteDetails,
 } from '@livechat/protocol';
 
 export function aMessage(seq: number, overrides: Partial<Message> = {}): Message {
@@ -95,6 +96,31 @@ export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
     action: 'operator.role_changed',
     target: { kind: 'operator', id: 'op2', label: 'Bob' },
     details: { before: 'operator', after: 'admin' },
+    ...overrides,
+  };
+}
+
+export function aSite(overrides: Partial<SiteDetails> = {}): SiteDetails {
+  return {
+    id: 's1',
+    name: 'Shop',
+    allowedOrigins: ['https://shop.example.com'],
+    widget: {
+      color: null,
+      position: 'right',
+      title: null,
+      greeting: null,
+      locale: null,
+      prechat: { name: 'off', email: 'off' },
+    },
+    requireIdentity: false,
+    queueAlertSeconds: 120,
+    workingHours: { timeZone: 'UTC', spans: null },
+    awayMessage: null,
+    retention: { conversationsDays: null, pageViewsDays: null },
+    archived: false,
+    snippet: '<script src="https://chat.example.com/widget.js" data-site="s1" async></script>',
+    createdAt: '2030-01-01T10:00:00.000Z',
     ...overrides,
   };
 }
