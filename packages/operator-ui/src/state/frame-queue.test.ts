@@ -84,3 +84,26 @@ describe('the frame queue', () => {
     expect(queue.size).toBe(0);
   });
 });
+
+describe('runs of new messages', () => {
+  it('groups consecutive new messages of one conversation, keeping every other frame in its place', async () => {
+    const { messageRuns } = await import('./frame-queue.ts');
+    const { aMessage } = await import('../test-fixtures.ts');
+    const created = (seq: number, conversationId = 'c1') =>
+      ({ type: 'message.created', message: aMessage(seq, { conversationId }) }) as const;
+    const typing = {
+      type: 'typing',
+      conversationId: 'c1',
+      author: { kind: 'visitor', id: 'v1', name: 'Ada' },
+      active: true,
+    } as const;
+    const runs = messageRuns([created(1), created(2), created(3), typing, created(4), created(1, 'c2'), created(5)]);
+    expect(
+      runs.map((run) =>
+        run.kind === 'messages'
+          ? `${run.conversationId}:${run.frames.map((frame) => frame.message.seq).join(',')}`
+          : run.frame.type,
+      ),
+    ).toEqual(['c1:1,2,3', 'typing', 'c1:4', 'c2:1', 'c1:5']);
+  });
+});

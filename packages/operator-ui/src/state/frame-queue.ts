@@ -1,5 +1,7 @@
 // Incoming socket frames held until the next animation frame and applied together, so a flood costs one render per frame.
 
+import type { ServerToClient } from '@livechat/protocol';
+
 export interface FrameScheduler {
   /** Runs `flush` soon (the next animation frame); returns a way to cancel it. */
   schedule(flush: () => void): () => void;
@@ -63,4 +65,31 @@ export class FrameQueue<F> {
     this.cancel = null;
     this.waiting = [];
   }
+}
+
+type Created = Extract<ServerToClient, { type: 'message.created' }>;
+
+export type FrameRun =
+  | { kind: 'messages'; conversationId: string; frames: Created[] }
+  | { kind: 'frame'; frame: ServerToClient };
+
+/**
+ * The frames in order, with each run of new messages of one conversation together: a conversation catching up
+ * (thousands of `message.created` after a sync) is merged once per run rather than once per message.
+ */
+export function messageRuns(frames: readonly ServerToClient[]): FrameRun[] {
+  const runs: FrameRun[] = [];
+  let current = null as Extract<FrameRun, { kind: 'messages' }> | null;
+  for (const frame of frames) {
+    if (frame.type !== 'message.created') {
+      current = null;
+      runs.push({ kind: 'frame', frame });
+    } else if (current?.conversationId === frame.message.conversationId) {
+      current.frames.push(frame);
+    } else {
+      current = { kind: 'messages', conversationId: frame.message.conversationId, frames: [frame] };
+      runs.push(current);
+    }
+  }
+  return runs;
 }

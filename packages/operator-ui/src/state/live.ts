@@ -14,7 +14,7 @@ import { ApiError, api } from '../transport/http.ts';
 import { inboxApi } from '../transport/inbox.ts';
 import { OperatorSocket, operatorSocketUrl } from '../transport/socket.ts';
 import { pageVisible } from './browser.ts';
-import { animationFrameScheduler, FrameQueue } from './frame-queue.ts';
+import { animationFrameScheduler, FrameQueue, messageRuns } from './frame-queue.ts';
 import { newId } from './ids.ts';
 import { contiguousSeq, lastSeq } from './messages.ts';
 import { endSession, SIGNED_OUT_NOTICE, session } from './session.ts';
@@ -65,12 +65,20 @@ const incoming = new FrameQueue<ServerToClient>(applyFrames, animationFrameSched
 function applyFrames(frames: readonly ServerToClient[]): void {
   let typingStarted = false;
   batch(() => {
-    for (const frame of frames) {
+    for (const run of messageRuns(frames)) {
       // Listeners learn what was known before the frame: "a conversation not seen before" is news.
       const before = { conversations: workspace.conversations.value, departed: workspace.departed.value };
-      workspace.applyServerFrame(frame);
-      for (const listener of frameListeners) listener(frame, before);
-      if (frame.type === 'typing' && frame.active) typingStarted = true;
+      const applied = run.kind === 'messages' ? run.frames : [run.frame];
+      if (run.kind === 'messages') {
+        workspace.addMessages(
+          run.conversationId,
+          run.frames.map((frame) => frame.message),
+        );
+      } else {
+        workspace.applyServerFrame(run.frame);
+        if (run.frame.type === 'typing' && run.frame.active) typingStarted = true;
+      }
+      for (const frame of applied) for (const listener of frameListeners) listener(frame, before);
     }
   });
   if (typingStarted) setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
