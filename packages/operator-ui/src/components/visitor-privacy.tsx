@@ -167,6 +167,7 @@ function EraseConfirmation({
         }
         value={typed}
         autoComplete="off"
+        autoFocus
         spellcheck={false}
         onInput={(event) => onType(event.currentTarget.value)}
         data-testid="op-visitor-erase-input"

@@ -35,7 +35,7 @@ describe('an audit entry', () => {
       }),
     ).toEqual([
       'origins: https://a.example → https://a.example, https://b.example',
-      'conversationsDays: none → 30',
+      'conversations days: none → 30',
       'messages: 12',
     ]);
     expect(auditDetailLines({})).toEqual([]);

@@ -40,9 +40,17 @@ export function auditDetailLines(details: Record<string, unknown>): string[] {
     return [`${shown(details.before)} → ${shown(details.after)}`];
   }
   return Object.entries(details).map(([key, value]) => {
-    if (isChange(value)) return `${key}: ${shown(value.before)} → ${shown(value.after)}`;
-    return `${key}: ${shown(value)}`;
+    if (isChange(value)) return `${words(key)}: ${shown(value.before)} → ${shown(value.after)}`;
+    return `${words(key)}: ${shown(value)}`;
   });
+}
+
+/** `pageViewsDays` and `page_views_days` both read "page views days". */
+function words(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_.]+/g, ' ')
+    .toLowerCase();
 }
 
 function isChange(value: unknown): value is { before: unknown; after: unknown } {
@@ -55,7 +63,7 @@ function shown(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(shown).join(', ');
   if (typeof value === 'object') {
     return Object.entries(value)
-      .map(([key, inner]) => `${key} ${shown(inner)}`)
+      .map(([key, inner]) => `${words(key)} ${shown(inner)}`)
       .join(', ');
   }
   return String(value);

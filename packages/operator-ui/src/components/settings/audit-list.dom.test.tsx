@@ -70,7 +70,7 @@ describe('the audit log', () => {
     expect(asked).toEqual([null, 'after-a2']);
     expect(rows()).toHaveLength(3);
     expect(rows()[2]?.textContent).toContain('The server changed how long Shop keeps data');
-    expect(rows()[2]?.textContent).toContain('pageViewsDays: none → 30');
+    expect(rows()[2]?.textContent).toContain('page views days: none → 30');
     expect(more()).toBeNull();
     unmount();
   });
