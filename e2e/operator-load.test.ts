@@ -120,13 +120,16 @@ it('shows every message of a visitor’s burst into an open conversation, and ke
   await page.locator('[data-testid="op-message"][data-seq="100"]').waitFor();
   const { socket } = await connectVisitor({ url: demo.url, origin: demo.url, site: 'demo' }, token);
   const burst = 500;
-  const acks = await Promise.all(
+  const answers = await Promise.allSettled(
     Array.from({ length: burst }, (_, i) =>
       socket.request<'message.ack'>({ type: 'message.send', id: `b${i}`, clientId: `burst-${i}`, body: `Burst ${i}` }),
     ),
   );
   socket.close();
-  const last = Math.max(...acks.map((ack) => ack.message.seq));
+  // The server's per-visitor limit may refuse part of the burst: what it stored must all show.
+  const stored = answers.flatMap((answer) => (answer.status === 'fulfilled' ? [answer.value.message.seq] : []));
+  expect(stored.length).toBeGreaterThan(0);
+  const last = Math.max(...stored);
   await page.locator(`[data-testid="op-message"][data-seq="${last}"]`).waitFor();
   const seqs = await shownSeqs(page);
   expect(seqs.length).toBeLessThanOrEqual(200);
