@@ -44,6 +44,8 @@ export type SentFrame =
   | { kind: 'read' | 'typing'; conversationId: string };
 
 const SENT_FRAME_MEMORY = 200;
+/** One empty list, so that "no results" is the same value from one render to the next. */
+const NO_RESULTS: readonly CommandResult[] = [];
 
 export class Workspace {
   readonly operator = signal<OperatorProfile | null>(null);
@@ -322,7 +324,7 @@ export class Workspace {
   // ---- command results -----------------------------------------------------------------------
 
   commandResultsOf(conversationId: string): readonly CommandResult[] {
-    return this.commandResults.value.get(conversationId) ?? [];
+    return this.commandResults.value.get(conversationId) ?? NO_RESULTS;
   }
 
   /** Adds results (fetched or live) once each, ordered by time. */
