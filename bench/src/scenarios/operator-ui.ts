@@ -18,6 +18,7 @@ const OPERATOR_DIST = `${root}packages/operator-ui/dist/index.html`;
 const ORIGIN = 'http://bench.test';
 const EMAIL = 'bench-admin@example.com';
 const PASSWORD = 'bench-password';
+const SETTLE_MS = 2_000;
 
 export interface OperatorUiSizes {
   /** Messages in the conversation opened. */
@@ -165,6 +166,8 @@ async function openTime(page: Page, url: string, conversationId: string, lastSeq
 }
 
 async function flood(page: Page, server: Endpoint, token: string, sizes: OperatorUiSizes, result: OperatorUiResult) {
+  // What the page does after opening (the side panel's loads, the list) is not the flood's: let it settle first.
+  await page.waitForTimeout(SETTLE_MS);
   await page.evaluate(`window.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
