@@ -61,6 +61,45 @@ describe('a long conversation', () => {
     unmount();
   });
 
+  it('goes back to the newest when the operator sends, wherever they had scrolled to', async () => {
+    const { render } = await import('preact');
+    const { act } = await import('preact/test-utils');
+    const { MessageList } = await import('./message-list.tsx');
+    const { buildTimeline } = await import('../state/timeline.ts');
+    const messages = Array.from({ length: 1000 }, (_, index) => aMessage(index + 1));
+    const root = document.createElement('div');
+    document.body.append(root);
+    const draw = (items: ReturnType<typeof buildTimeline>) =>
+      act(() => render(<MessageList items={items} emptyText="None" />, root));
+    draw(buildTimeline(messages, [], []));
+    const scroller = root.querySelector<HTMLElement>('.history');
+    for (let step = 0; step < 10; step++) {
+      act(() => {
+        if (!scroller) return;
+        scroller.scrollTop = 0;
+        scroller.dispatchEvent(new Event('scroll'));
+      });
+    }
+    expect(root.querySelector('[data-testid="op-jump-latest"]')).not.toBeNull();
+    expect(root.querySelector('[data-seq="1000"]')).toBeNull();
+
+    const sending = {
+      frameId: 'f1',
+      conversationId: 'c1',
+      clientId: 'k1',
+      body: 'On its way',
+      visibility: 'public' as const,
+      status: 'sending' as const,
+      error: null,
+      createdAt: '2030-01-01T13:00:00.000Z',
+    };
+    draw(buildTimeline(messages, [], [sending]));
+    expect(root.querySelector('[data-seq="1000"]')).not.toBeNull();
+    expect(root.querySelector('[data-pending="sending"]')?.textContent).toContain('On its way');
+    expect(root.querySelector('[data-testid="op-jump-latest"]')).toBeNull();
+    act(() => render(null, root));
+  });
+
   it('draws a short conversation whole', async () => {
     const { seqs, unmount } = await draw(12);
     expect(seqs()).toEqual(Array.from({ length: 12 }, (_, index) => index + 1));

@@ -17,6 +17,7 @@ import { pageVisible } from './browser.ts';
 import { animationFrameScheduler, FrameQueue, messageRuns } from './frame-queue.ts';
 import { newId } from './ids.ts';
 import { contiguousSeq, lastSeq } from './messages.ts';
+import { DEFAULT_RETRY_MS } from './rate-limits.ts';
 import { endSession, SIGNED_OUT_NOTICE, session } from './session.ts';
 import type { PendingSend } from './timeline.ts';
 import { PAGE_VIEW_LIMIT, TYPING_TIMEOUT_MS, Workspace } from './workspace.ts';
@@ -75,6 +76,7 @@ function applyFrames(frames: readonly ServerToClient[]): void {
           run.frames.map((frame) => frame.message),
         );
       } else {
+        retryRefusedSync(run.frame);
         workspace.applyServerFrame(run.frame);
         if (run.frame.type === 'typing' && run.frame.active) typingStarted = true;
       }
@@ -82,6 +84,17 @@ function applyFrames(frames: readonly ServerToClient[]): void {
     }
   });
   if (typingStarted) setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
+}
+
+/** A conversation's load refused for speed is asked for again once the server's wait is over. */
+function retryRefusedSync(frame: ServerToClient): void {
+  if (frame.type !== 'error' || frame.code !== 'rate_limited' || frame.frameId === null) return;
+  const sent = workspace.sentFrameOf(frame.frameId);
+  if (sent?.kind !== 'sync') return;
+  const { conversationId } = sent;
+  setTimeout(() => {
+    if (socket && workspace.openConversationId.value === conversationId) sendSync(conversationId);
+  }, frame.retryAfterMs ?? DEFAULT_RETRY_MS);
 }
 
 export function startLive(): void {

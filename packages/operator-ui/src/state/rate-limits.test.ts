@@ -58,6 +58,23 @@ describe('a message refused for speed', () => {
     expect(workspace.alert.value).toBe('You are sending too fast; try again in 2 s.');
   });
 
+  it('says when a conversation refused for speed loads again', () => {
+    const workspace = new Workspace();
+    workspace.trackFrame('s1', { kind: 'sync', conversationId: 'c1' });
+    expect(workspace.sentFrameOf('s1')).toEqual({ kind: 'sync', conversationId: 'c1' });
+    workspace.applyServerFrame({
+      type: 'error',
+      code: 'rate_limited',
+      message: 'x',
+      frameId: 's1',
+      retryAfterMs: 2500,
+    });
+    expect(workspace.notices.value.get('c1')?.map((notice) => notice.text)).toEqual([
+      'Too many requests: this conversation loads again in 3 s.',
+    ]);
+    expect(workspace.sentFrameOf('s1')).toBeUndefined();
+  });
+
   it('drops a refused typing signal silently', () => {
     const workspace = new Workspace();
     workspace.trackFrame('t1', { kind: 'typing', conversationId: 'c1' });

@@ -18,7 +18,7 @@ import { unreadTotal, withoutOperator } from './conversations.ts';
 import { newId } from './ids.ts';
 import { Inbox } from './inbox.ts';
 import { lastSeq, mergeMessages } from './messages.ts';
-import { RateLimits, rateLimitedText, retrySeconds } from './rate-limits.ts';
+import { DEFAULT_RETRY_MS, RateLimits, rateLimitedText, retrySeconds } from './rate-limits.ts';
 import { SearchState } from './search.ts';
 import type { Notice, PendingSend, RunningCommand } from './timeline.ts';
 import { VisitorHistory } from './visitor-history.ts';
@@ -369,6 +369,11 @@ export class Workspace {
     applyServerFrame(this, frame, now);
   }
 
+  /** What a frame still waiting for its answer was sent for. */
+  sentFrameOf(frameId: string): SentFrame | undefined {
+    return this.sentFrames.get(frameId);
+  }
+
   forgetFrame(frameId: string): void {
     this.sentFrames.delete(frameId);
   }
@@ -386,7 +391,12 @@ export class Workspace {
         this.addNotice(sent.conversationId, message, sent.text);
         return;
       case 'sync':
-        this.addNotice(sent.conversationId, `This conversation could not be loaded: ${message}`);
+        this.addNotice(
+          sent.conversationId,
+          code === 'rate_limited'
+            ? `Too many requests: this conversation loads again in ${retrySeconds(retryAfterMs ?? DEFAULT_RETRY_MS)} s.`
+            : `This conversation could not be loaded: ${message}`,
+        );
         return;
       case 'read':
       case 'typing':
