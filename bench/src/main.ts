@@ -16,6 +16,7 @@ import { idle } from './scenarios/idle.ts';
 import { jitter } from './scenarios/jitter.ts';
 import { roundTrip, type RoundTripResult } from './scenarios/round-trip.ts';
 import { benchSearch } from './scenarios/search.ts';
+import { OPERATOR_UI_FULL, OPERATOR_UI_QUICK, operatorUi } from './scenarios/operator-ui.ts';
 import { widget } from './scenarios/widget.ts';
 import { clockMs, median, ratio, total } from './stats.ts';
 
@@ -32,6 +33,7 @@ const SCENARIOS = [
   'commands',
   'search',
   'widget',
+  'operator-ui',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
@@ -541,6 +543,18 @@ async function main() {
         rows.forEach((row) => report.add(row));
       }
     }
+    if (runs('operator-ui')) {
+      const ui = await attempt('operator UI', () => operatorUi(quick ? OPERATOR_UI_QUICK : OPERATOR_UI_FULL));
+      report.raw.operatorUi = ui;
+      if (ui) operatorUiRows(ui).forEach((row) => report.add(row));
+      if (ui && ui.browserNote === null) {
+        report.check(
+          'operator UI: every message stored during the flood showed',
+          ui.floodStored === 0 || ui.floodCatchUpMs !== null,
+          `${ui.floodStored} stored, ${ui.floodRefused} refused`,
+        );
+      }
+    }
   } finally {
     await ctx.dispose();
   }
@@ -558,3 +572,26 @@ async function main() {
 }
 
 await main();
+
+function operatorUiRows(ui: NonNullable<Awaited<ReturnType<typeof operatorUi>>>): Row[] {
+  const skipped = ui.browserNote ?? 'not measured';
+  return [
+    {
+      scenario: 'operator UI',
+      metric: `open a ${ui.history.toLocaleString('en')}-message conversation, to its last message shown`,
+      unit: 'ms',
+      livechat: ui.openMs ?? skipped,
+      target: '< 1000 ms',
+      meets: ui.openMs === null ? null : ui.openMs < 1000,
+    },
+    {
+      scenario: 'operator UI',
+      metric: `longest main-thread task, one visitor flooding ${ui.floodSent} messages at 1,000/s`,
+      unit: 'ms',
+      livechat: ui.longestTaskMs ?? skipped,
+      target: '< 100 ms',
+      meets: ui.longestTaskMs === null ? null : ui.longestTaskMs < 100,
+      limit: `${ui.longTasks} tasks ≥ 50 ms; last message shown ${ui.floodCatchUpMs ?? '?'} ms after the flood, the server's last answer ${ui.floodAnsweredMs ?? '?'} ms`,
+    },
+  ];
+}
