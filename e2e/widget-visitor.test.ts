@@ -1,5 +1,6 @@
 // The widget as visitors expect it, in Chromium: the launcher that closes, times and delivered marks, the greeting
-// kept, a preview of an unread reply beside the closed launcher, and the pre-chat form's checks.
+// kept, a preview of an unread reply beside the closed launcher, the visitor's reads, the pre-chat form's checks,
+// the transcript form, and a reply email's link.
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -65,8 +66,21 @@ it('turns the launcher into a close icon while open; shows times and delivered m
   expect(await launcherIcon(page)).toBe('chat');
 });
 
+/** The seqs of the visitor's conversation.read frames, as the page sent them. */
+function readFrames(page: Page): number[] {
+  const reads: number[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framesent', ({ payload }) => {
+      const frame = JSON.parse(String(payload)) as { type: string; seq?: number };
+      if (frame.type === 'conversation.read' && frame.seq !== undefined) reads.push(frame.seq);
+    }),
+  );
+  return reads;
+}
+
 it('previews an unread reply beside the closed launcher: a click opens the chat, the cross dismisses it', async () => {
   const visitor = await pages.open();
+  const reads = readFrames(visitor);
   await visitor.goto(`${demo.url}/`);
   await visitor.getByTestId('lc-launcher').click();
   await write(visitor, 'Do you deliver on Saturdays?');
@@ -91,12 +105,21 @@ it('previews an unread reply beside the closed launcher: a click opens the chat,
   await operator.getByTestId('op-composer').press('Enter');
   await expect.poll(async () => (await preview.count()) && preview.textContent()).toContain('Sundays in December');
   expect(await visitor.getByTestId('lc-unread').textContent()).toBe('2');
+  // Replies that arrived while the panel was closed were not reported read.
+  expect(reads).toEqual([]);
   await preview.getByRole('button').first().click();
   await visitor.getByTestId('lc-panel').waitFor();
   await expect.poll(() => preview.count()).toBe(0);
   expect(await visitor.getByTestId('lc-unread').isVisible()).toBe(false);
   const reply = visitor.locator('[data-testid="lc-message"][data-author="operator"]').last();
   expect(await reply.getByTestId('lc-avatar').textContent()).toBe('A');
+  // Once shown, the visitor has read up to the last message: the server hears it once.
+  const lastSeq = await visitor.evaluate(() => {
+    const raw = localStorage.getItem('livechat:demo:read') ?? '';
+    return Number(raw.split(' ')[1]);
+  });
+  expect(lastSeq).toBeGreaterThan(2);
+  await expect.poll(() => reads).toEqual([lastSeq]);
   expect(await reply.getByTestId('lc-time').textContent()).toMatch(/\d{1,2}:\d{2}/);
 });
 
@@ -132,4 +155,64 @@ it('asks the pre-chat form before the first message: required fields, a malforme
   await page.getByTestId('lc-prechat-start').click();
   await expect.poll(() => contacts).toHaveLength(1);
   expect(JSON.parse(contacts[0] ?? '')).toEqual({ name: 'Grace Hopper', email: 'grace@example.com' });
+});
+
+it('lets a visitor leave an optional pre-chat form empty, and does not ask again', async () => {
+  const page = await pages.open();
+  await page.addInitScript(() => {
+    (window as unknown as { LiveChatSettings: unknown }).LiveChatSettings = {
+      prechat: { name: 'off', email: 'optional' },
+    };
+  });
+  const contacts: string[] = [];
+  page.on('request', (request) => request.url().endsWith('/contact') && contacts.push(request.method()));
+  await page.goto(`${demo.url}/`);
+  await page.getByTestId('lc-launcher').click();
+  await page.getByTestId('lc-prechat-email').waitFor();
+  expect(await page.getByTestId('lc-prechat-name').count()).toBe(0);
+  await page.getByTestId('lc-prechat-start').click();
+  await page.getByTestId('lc-input').waitFor();
+  await expect.poll(() => page.getByTestId('lc-prechat').count()).toBe(0);
+  // Nothing to send: the server hears nothing, and the composer has the focus.
+  expect(contacts).toEqual([]);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.tagName))
+    .toBe('TEXTAREA');
+
+  await page.reload();
+  await page.getByTestId('lc-launcher').click();
+  await page.getByTestId('lc-input').waitFor();
+  expect(await page.getByTestId('lc-prechat').count()).toBe(0);
+});
+
+it('offers the transcript from the header menu, with the email left in the ask, and refuses a malformed one', async () => {
+  // Nobody is online in the demo until an operator signs in: the widget asks for an email at once.
+  const page = await pages.open();
+  await page.goto(`${demo.url}/`);
+  await page.getByTestId('lc-launcher').click();
+  await page.getByTestId('lc-email').fill('ada@example.com');
+  await page.getByTestId('lc-email-save').click();
+  await page.getByTestId('lc-email-saved').waitFor();
+  await write(page, 'Can I have this in writing?');
+
+  await page.getByTestId('lc-menu').click();
+  await page.getByTestId('lc-transcript').click();
+  const email = page.getByTestId('lc-transcript-email');
+  await email.waitFor();
+  expect(await email.inputValue()).toBe('ada@example.com');
+  await email.fill('ada@example');
+  await page.getByTestId('lc-transcript-send').click();
+  expect(await page.getByTestId('lc-transcript-error').textContent()).toBe('This email address is not valid.');
+});
+
+it('follows a reply email’s link as soon as the core loads, and takes the fragment out of the address', async () => {
+  const page = await pages.open();
+  const links: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/conversation-link')) links.push(request.postData() ?? '');
+  });
+  await page.goto(`${demo.url}/#livechat=abcdefghijklmnop234567`);
+  await page.getByTestId('lc-panel').waitFor();
+  expect(JSON.parse(links[0] ?? '')).toEqual({ token: 'abcdefghijklmnop234567' });
+  expect(await page.evaluate(() => location.hash)).toBe('');
 });

@@ -42,6 +42,8 @@ export interface Sizes {
   commands: { tickets: number; transcript: number; canned: number; runs: number };
   /** Inbox search: not in bench:quick unless asked for by name (`--quick --only=search`). */
   search: { messages: number; conversations: number; runs: number };
+  /** One visitor floods at `framesPerSecond` while `visitors` ordinary ones each send a message a second. */
+  flood: { framesPerSecond: number; visitors: number; phaseMs: number };
 }
 
 export const FULL: Sizes = {
@@ -58,6 +60,7 @@ export const FULL: Sizes = {
   widget: { browserRuns: 7 },
   commands: { tickets: 100_000, transcript: 1_000, canned: 10_000, runs: 300 },
   search: { messages: 1_000_000, conversations: 100_000, runs: 300 },
+  flood: { framesPerSecond: 1000, visitors: 20, phaseMs: 20_000 },
 };
 
 export const QUICK: Sizes = {
@@ -72,6 +75,7 @@ export const QUICK: Sizes = {
   widget: { browserRuns: 0 },
   commands: { tickets: 10_000, transcript: 200, canned: 10_000, runs: 40 },
   search: { messages: 100_000, conversations: 10_000, runs: 60 },
+  flood: { framesPerSecond: 1000, visitors: 20, phaseMs: 4000 },
 };
 
 export interface Running {
@@ -116,7 +120,7 @@ export class BenchContext {
   /** Starts one of the systems in its own process; the live chat keeps its data across starts. */
   async start(
     system: SystemName,
-    options: { port?: number; missedReplies?: boolean; origins?: string[] } = {},
+    options: { port?: number; missedReplies?: boolean; origins?: string[]; limits?: StartParams['limits'] } = {},
   ): Promise<Running> {
     // BENCH_CPU_PROFILE=dir: the live chat server writes a V8 CPU profile there when it stops.
     const profile = system === 'livechat' && process.env.BENCH_CPU_PROFILE;
@@ -125,6 +129,7 @@ export class BenchContext {
     const params: StartParams = { dataDir: this.dataDir, port: options.port ?? 0, synchronous: this.synchronous };
     if (options.missedReplies) params.missedReplyFrom = this.operatorIds.get('duty');
     if (options.origins) params.origins = options.origins;
+    if (options.limits) params.limits = options.limits;
     const started = await child.call<{ url: string; port: number; listenedAt: number }>('start', params);
     const running: Running = {
       system,

@@ -3,8 +3,16 @@
 import { serve } from '../rpc.ts';
 import { avalancheHandlers } from './avalanche.ts';
 import { fanReceiverHandlers } from './fan-receivers.ts';
+import { floodHandlers } from './flood.ts';
 import { idleHandlers } from './idle.ts';
 import { jitterHandlers } from './jitter.ts';
 import { messagingHandlers } from './messaging.ts';
 
-serve({ ...messagingHandlers, ...fanReceiverHandlers, ...idleHandlers, ...jitterHandlers, ...avalancheHandlers });
+serve({
+  ...messagingHandlers,
+  ...fanReceiverHandlers,
+  ...idleHandlers,
+  ...jitterHandlers,
+  ...avalancheHandlers,
+  ...floodHandlers,
+});

@@ -1,5 +1,7 @@
 // The site and start parameters the bench gives the live chat server.
 
+import type { LimitsConfig } from '@livechat/server/src/config.ts';
+
 export const BENCH_SITE = 'bench';
 export const BENCH_ORIGIN = 'http://bench.test';
 
@@ -14,4 +16,9 @@ export interface StartParams {
    * while the server was away, which they must receive once they resume.
    */
   missedReplyFrom?: string;
+  /**
+   * The server's own default limits with these changes; without it, limits no bench client reaches
+   * (they all share the loopback address).
+   */
+  limits?: Partial<LimitsConfig>;
 }

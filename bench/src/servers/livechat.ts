@@ -3,7 +3,7 @@
 
 import { buildApp } from '@livechat/server/src/app.ts';
 import { LISTEN_BACKLOG } from '@livechat/server/src/http/listen.ts';
-import { testConfig } from '@livechat/server/src/config.ts';
+import { loadLimits, testConfig } from '@livechat/server/src/config.ts';
 import { hashPassword } from '@livechat/server/src/operators/passwords.ts';
 import { clockMs } from '../stats.ts';
 import { serve, settledMemory } from '../rpc.ts';
@@ -21,6 +21,7 @@ async function start(params: StartParams) {
       dataDir: params.dataDir,
       synchronous: params.synchronous,
       logLevel: process.env.LOG_LEVEL ?? 'silent',
+      ...(params.limits ? { limits: { ...loadLimits({}), ...params.limits } } : {}),
     }),
   );
   await app.store.sites.save({

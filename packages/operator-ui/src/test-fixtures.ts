@@ -1,6 +1,15 @@
 // Builders for protocol objects used by the unit tests, with defaults a test overrides as needed.
 
-import type { ConversationSummary, Message, OutboxEmail, PageView, Report, ReportFigures } from '@livechat/protocol';
+import type {
+  AuditEntry,
+  ConversationSummary,
+  Message,
+  OutboxEmail,
+  PageView,
+  Report,
+  ReportFigures,
+  SiteDetails,
+} from '@livechat/protocol';
 
 export function aMessage(seq: number, overrides: Partial<Message> = {}): Message {
   return {
@@ -75,6 +84,43 @@ export function aReport(overrides: Partial<Report> = {}): Report {
     totals: someFigures(),
     operators: [],
     sites: [],
+    ...overrides,
+  };
+}
+
+export function anAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: 'a1',
+    at: '2030-01-01T12:00:00.000Z',
+    actor: { id: 'op1', name: 'Alice' },
+    action: 'operator.role_changed',
+    target: { kind: 'operator', id: 'op2', label: 'Bob' },
+    details: { before: 'operator', after: 'admin' },
+    ...overrides,
+  };
+}
+
+export function aSite(overrides: Partial<SiteDetails> = {}): SiteDetails {
+  return {
+    id: 's1',
+    name: 'Shop',
+    allowedOrigins: ['https://shop.example.com'],
+    widget: {
+      color: null,
+      position: 'right',
+      title: null,
+      greeting: null,
+      locale: null,
+      prechat: { name: 'off', email: 'off' },
+    },
+    requireIdentity: false,
+    queueAlertSeconds: 120,
+    workingHours: { timeZone: 'UTC', spans: null },
+    awayMessage: null,
+    retention: { conversationsDays: null, pageViewsDays: null },
+    archived: false,
+    snippet: '<script src="https://chat.example.com/widget.js" data-site="s1" async></script>',
+    createdAt: '2030-01-01T10:00:00.000Z',
     ...overrides,
   };
 }

@@ -16,6 +16,9 @@ import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { registerHttpLimits } from './limits/http.ts';
+import { buildLimits, type Limits } from './limits/limits.ts';
+import { MemoryCounters } from './limits/memory-counters.ts';
 import { InboundReceiver } from './mail/inbound.ts';
 import { DebugRequestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security.ts';
@@ -25,6 +28,7 @@ import { ReplyEmails } from './mail/reply-emails.ts';
 import { mailRoutes } from './mail/routes.ts';
 import { MailWorker } from './mail/worker.ts';
 import { mentionRoutes } from './mentions/routes.ts';
+import { IdleSessions } from './operators/idle-sessions.ts';
 import { inviteRoutes } from './operators/invites.ts';
 import { operatorRoutes } from './operators/routes.ts';
 import { setupRoutes } from './operators/setup.ts';
@@ -33,6 +37,9 @@ import { Gateway } from './realtime/gateway.ts';
 import { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { auditRoutes } from './privacy/audit-routes.ts';
+import { RetentionJob } from './privacy/retention.ts';
+import { privacyVisitorRoutes } from './privacy/visitor-routes.ts';
 import { QuietMerge } from './search/quiet-merge.ts';
 import { searchRoutes } from './search/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
@@ -54,8 +61,11 @@ declare module 'fastify' {
     searchMerge: QuietMerge;
     mailer: MailQueue;
     mailWorker: MailWorker;
+    /** Deletes what sites keep no longer; tests call its run(). */
+    retention: RetentionJob;
     /** The SMTP receiver of visitors' email replies; null when INBOUND_SMTP_PORT is not set. */
     inboundMail: InboundReceiver | null;
+    limits: Limits;
   }
 }
 
@@ -74,13 +84,22 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
   const store = sqliteStore(db);
   const bus = new InProcessBus();
+  // One node: counters in memory. Several nodes would pass a shared (Redis) CounterStore here.
+  const counters = new MemoryCounters();
+  const limits = buildLimits(config.limits, counters);
   const presence = new Presence();
   const conversations = new ConversationService(store, bus, presence, (err) =>
     app.log.error({ err }, 'queue hand-out failed'),
   );
   const commands = new CommandRegistry({ store, bus, conversations });
-  const gateway = new Gateway({ config, store, bus, presence, conversations, commands, log: app.log });
+  const gateway = new Gateway({ config, store, bus, presence, conversations, commands, limits, log: app.log });
   const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
+  const idleSessions = new IdleSessions(store, gateway, config, app.log);
+  const retention = new RetentionJob(
+    { store, conversationsDeleted: (ids) => gateway.conversationsDeleted(ids), log: app.log },
+    config.retentionCheckMs,
+    config.retentionStartDelayMs,
+  );
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
   const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
   // Replies to email first, so that what they queue goes out in the same run.
@@ -109,24 +128,30 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('searchMerge', searchMerge);
   app.decorate('mailer', mailer);
   app.decorate('mailWorker', mailWorker);
+  app.decorate('retention', retention);
   app.decorate('inboundMail', inboundMail);
+  app.decorate('limits', limits);
   // Started with the app, so that a port taken fails the start like the HTTP port does.
   app.addHook('onReady', async () => {
     await inboundMail?.listen();
   });
   app.addHook('onClose', async () => {
+    idleSessions.stop();
+    retention.stop();
     queueAlerts.stop();
     searchMerge.stop();
     await inboundMail?.close();
     await mailWorker.stop();
     mailer.close();
     await gateway.close();
+    counters.stop();
     db.close();
   });
 
   registerErrorHandling(app);
   await securityHeaders(app);
   await app.register(fastifyCookie);
+  await registerHttpLimits(app, counters);
   // Frames up to the configured limit are handled; up to 4× that they get a typed error and the
   // socket lives on; beyond, the socket is closed (1009) before the frame is even buffered.
   await app.register(fastifyWebsocket, {
@@ -157,6 +182,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(helpdeskRoutes);
   await app.register(crmRoutes);
+  await app.register(privacyVisitorRoutes);
+  await app.register(auditRoutes);
   await app.register(staticRoutes);
   return app;
 }

@@ -2,6 +2,7 @@
 
 import { DEFAULT_MAX_FRAME_BYTES } from '@livechat/protocol';
 import type { Synchronous } from './db/connection.ts';
+import { parseRate, type Rate } from './limits/rates.ts';
 import { PUBLIC_DIR } from './paths.ts';
 
 export interface Config {
@@ -17,8 +18,16 @@ export interface Config {
   maxFrameBytes: number;
   /** A socket that does not read is closed once this much is waiting in its send buffer. */
   maxBufferedBytes: number;
-  /** Marks the session cookie Secure; on by default when publicUrl is https. */
+  /** Marks the session cookie Secure: always when publicUrl is https, else SECURE_COOKIES=1. */
   secureCookies: boolean;
+  /** A login session unused for this long is refused (401) and its sockets closed; 12 by default. */
+  sessionIdleHours: number;
+  /** How often the server closes the sockets of idle and expired sessions. */
+  sessionCheckMs: number;
+  /** How often the retention job deletes what sites keep no longer (daily); it also runs once soon after start. */
+  retentionCheckMs: number;
+  /** How long after start the retention job first runs. */
+  retentionStartDelayMs: number;
   smtpUrl: string | null;
   /** Sender of notification emails. */
   mailFrom: string;
@@ -59,6 +68,34 @@ export interface Config {
   queueAlertMinSeconds: number;
   /** Folder of the built browser files (`widget/`, `operator/`); tests point it at their own. */
   publicDir: string;
+  limits: LimitsConfig;
+}
+
+/** What one client may do before it is told to wait (README, "Limits"). */
+export interface LimitsConfig {
+  /** New visitor tokens (`POST /api/sites/:id/visitors`, conversation links) per address. */
+  visitorsPerIp: Rate;
+  /** New conversations per address. */
+  conversationsPerIp: Rate;
+  /** Visitor messages per token. */
+  messagesPerToken: Rate;
+  pageViewsPerToken: Rate;
+  attributesPerToken: Rate;
+  identifyPerToken: Rate;
+  /** Contact details, contact email and ratings per token. */
+  contactPerToken: Rate;
+  socketsPerToken: number;
+  /** Visitor sockets per address. */
+  socketsPerIp: number;
+  socketsPerSession: number;
+  /** Failed logins (per address, per account) answered at once; after them each waits twice as long. */
+  loginFreeFailures: number;
+  loginMaxDelayMs: number;
+  /** Password hashes (scrypt) computed at once; more wait up to `passwordHashWaitMs`, then get 429. */
+  passwordHashes: number;
+  passwordHashWaitMs: number;
+  /** Typing changes and live page views reach operators at most once per this, per conversation. */
+  coalesceMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -69,6 +106,38 @@ function integer(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+function positive(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function rate(env: Env, name: string, fallback: string): Rate {
+  return parseRate(env[name] || fallback, name);
+}
+
+export function loadLimits(env: Env = {}): LimitsConfig {
+  return {
+    visitorsPerIp: rate(env, 'LIMIT_VISITORS_PER_IP', '30/1m,300/1h'),
+    conversationsPerIp: rate(env, 'LIMIT_CONVERSATIONS_PER_IP', '10/1m,100/1h'),
+    messagesPerToken: rate(env, 'LIMIT_MESSAGES_PER_TOKEN', '20/10s,60/1m'),
+    pageViewsPerToken: rate(env, 'LIMIT_PAGE_VIEWS_PER_TOKEN', '30/1m,600/1h'),
+    attributesPerToken: rate(env, 'LIMIT_ATTRIBUTES_PER_TOKEN', '30/1m'),
+    identifyPerToken: rate(env, 'LIMIT_IDENTIFY_PER_TOKEN', '10/1m'),
+    contactPerToken: rate(env, 'LIMIT_CONTACT_PER_TOKEN', '10/1m'),
+    socketsPerToken: integer(env, 'LIMIT_SOCKETS_PER_TOKEN', 5),
+    socketsPerIp: integer(env, 'LIMIT_SOCKETS_PER_IP', 30),
+    socketsPerSession: integer(env, 'LIMIT_SOCKETS_PER_SESSION', 10),
+    loginFreeFailures: integer(env, 'LOGIN_FREE_FAILURES', 5),
+    loginMaxDelayMs: integer(env, 'LOGIN_MAX_DELAY_MS', 60_000),
+    passwordHashes: Math.max(1, integer(env, 'PASSWORD_HASHES_AT_ONCE', 2)),
+    passwordHashWaitMs: integer(env, 'PASSWORD_HASH_WAIT_MS', 1000),
+    coalesceMs: integer(env, 'COALESCE_MS', 1000),
+  };
 }
 
 function waits(env: Env, name: string, fallback: number[]): number[] {
@@ -92,7 +161,12 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     synchronous,
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', DEFAULT_MAX_FRAME_BYTES),
     maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 1024 * 1024),
-    secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === '1' : publicUrl?.startsWith('https:') === true,
+    // A session token must never travel in clear where the public URL promises https.
+    secureCookies: publicUrl?.startsWith('https:') === true || env.SECURE_COOKIES === '1',
+    sessionIdleHours: positive(env, 'SESSION_IDLE_HOURS', 12),
+    sessionCheckMs: integer(env, 'SESSION_CHECK_MS', 60_000),
+    retentionCheckMs: integer(env, 'RETENTION_CHECK_MS', 24 * 3600 * 1000),
+    retentionStartDelayMs: integer(env, 'RETENTION_START_DELAY_MS', 60_000),
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || `Live chat <livechat@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
     mailDomain: env.MAIL_DOMAIN || (publicUrl ? new URL(publicUrl).hostname : 'localhost'),
@@ -108,6 +182,30 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     queueAlertMinSeconds: 30,
     searchMergeQuietMs: integer(env, 'SEARCH_MERGE_QUIET_MS', 250),
     publicDir: PUBLIC_DIR,
+    limits: loadLimits(env),
+  };
+}
+
+/**
+ * Limits that a test or a bench does not reach: their clients all share the loopback address and
+ * send faster than people do. Tests of the limits set their own.
+ */
+export function roomyLimits(): LimitsConfig {
+  const roomy = parseRate('1000000/1s');
+  return {
+    ...loadLimits({}),
+    visitorsPerIp: roomy,
+    conversationsPerIp: roomy,
+    messagesPerToken: roomy,
+    pageViewsPerToken: roomy,
+    attributesPerToken: roomy,
+    identifyPerToken: roomy,
+    contactPerToken: roomy,
+    socketsPerToken: 1_000_000,
+    socketsPerIp: 1_000_000,
+    socketsPerSession: 1_000_000,
+    loginFreeFailures: 1_000_000,
+    passwordHashWaitMs: 60_000,
   };
 }
 
@@ -119,6 +217,7 @@ export function testConfig(overrides: Partial<Config> & Pick<Config, 'dataDir'>)
     inboundSmtpHost: '127.0.0.1',
     port: 0,
     logLevel: 'silent',
+    limits: roomyLimits(),
     ...overrides,
   };
 }

@@ -35,3 +35,13 @@ export class AppError extends Error {
     this.status = STATUS[code];
   }
 }
+
+/** Over a limit: HTTP answers 429 with `Retry-After`, a socket an `error` frame with `retryAfterMs`. */
+export class RateLimited extends AppError {
+  readonly retryAfterMs: number;
+  constructor(message: string, retryAfterMs: number) {
+    super('rate_limited', message);
+    // At least a second: Retry-After counts whole seconds, and "0" would invite an instant retry.
+    this.retryAfterMs = Math.max(1000, Math.ceil(retryAfterMs));
+  }
+}

@@ -1,4 +1,4 @@
-// The widget's words in English, French and Arabic, and which language and direction a visitor gets.
+// The widget's English words (French and Arabic load on first use), and which language and direction a visitor gets.
 
 export interface Strings {
   openChat: string;
@@ -155,13 +155,47 @@ export const en: Strings = {
   linkExpired: 'This link has expired. You can still write to us here.',
 };
 
-/** English ships in the core; the others load on first use, so a visitor downloads one language only. */
+/** The words only the menu, the rating and the forms use: other languages load them with the first of these parts. */
+export type MoreStrings = Pick<
+  Strings,
+  | 'menu'
+  | 'endConversation'
+  | 'endConfirm'
+  | 'yes'
+  | 'no'
+  | 'transcript'
+  | 'transcriptLabel'
+  | 'transcriptSent'
+  | 'cancel'
+  | 'rateAsk'
+  | 'rateGood'
+  | 'rateOkay'
+  | 'rateBad'
+  | 'rateComment'
+  | 'rateSend'
+  | 'rateThanks'
+  | 'prechatAsk'
+  | 'nameLabel'
+  | 'emailField'
+  | 'optional'
+  | 'required'
+  | 'start'
+>;
+export type CoreStrings = Omit<Strings, keyof MoreStrings>;
+
+/** English ships in the core, whole; the others load on first use, so a visitor downloads one language only. */
 const LOADERS = {
   fr: () => import('./locales/fr.ts'),
   ar: () => import('./locales/ar.ts'),
 };
+const MORE = {
+  fr: () => import('./locales/fr-more.ts'),
+  ar: () => import('./locales/ar-more.ts'),
+};
 export type Locale = 'en' | keyof typeof LOADERS;
 const loaded: Partial<Record<Locale, Strings>> = { en };
+/** Locales whose words are all there. */
+const complete = new Set<Locale>();
 const RTL: ReadonlySet<Locale> = new Set(['ar']);
 
 /** The first supported language among the requested one and the browser's, by primary subtag (`fr-CA` → `fr`). */
@@ -181,12 +215,26 @@ export const stringsFor = (locale: Locale): Strings => loaded[locale] ?? en;
 /** Loads a locale's words; English stays when they cannot be fetched (the chat works in English rather than not at all). */
 export async function loadStrings(locale: Locale): Promise<Strings> {
   if (locale !== 'en' && !loaded[locale]) {
+    // Until loadMoreStrings(), the menu's and the forms' words are missing: only those parts read them.
     loaded[locale] = await LOADERS[locale]().then(
-      (module) => module.default,
+      (module) => module.default as Strings,
       () => undefined,
     );
   }
   return stringsFor(locale);
+}
+
+/** Completes the locale's words (in place: the panel already holds them) before the menu, the rating or a form shows. */
+export async function loadMoreStrings(locale: Locale): Promise<void> {
+  const words = loaded[locale];
+  if (locale === 'en' || !words || complete.has(locale)) return;
+  // English words rather than none, should the chunk not load.
+  const more = await MORE[locale]().then(
+    (module) => module.default,
+    () => ({ ...en, ...words }),
+  );
+  Object.assign(words, more);
+  complete.add(locale);
 }
 
 /** Replaces `{key}` placeholders. */

@@ -81,3 +81,19 @@ describe('settings', () => {
     expect(format('{missing}', {})).toBe('{missing}');
   });
 });
+
+describe('the locales', () => {
+  it('have every word English has, once their parts have loaded', async () => {
+    const { ar, en, fr } = await import('./test-strings.ts');
+    for (const strings of [fr, ar]) expect(Object.keys(strings).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('complete a loaded locale in place, so the panel holding it reads the parts’ words too', async () => {
+    const { loadMoreStrings, stringsFor } = await import('./i18n.ts');
+    const arabic = await loadStrings('ar');
+    expect(arabic.start).toBeUndefined();
+    await loadMoreStrings('ar');
+    expect(stringsFor('ar')).toBe(arabic);
+    expect(arabic.start).toBe('ابدأ المحادثة');
+  });
+});

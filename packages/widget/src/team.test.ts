@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en as english } from './i18n.ts';
-import arabic from './locales/ar.ts';
-import french from './locales/fr.ts';
+import { ar as arabic, en as english, fr as french } from './test-strings.ts';
 import { isEmail } from './email-address.ts';
 import { emailAskAt, UNANSWERED_MS } from './email-ask-at.ts';
 import { replyTimeText } from './team.ts';

@@ -2,7 +2,7 @@
 
 import type { PrechatForm } from '@livechat/protocol';
 import type { ChatErrorInfo, ChatEvents } from './api.ts';
-import type { Strings } from './i18n.ts';
+import type { Locale, Strings } from './i18n.ts';
 import type { KeyValueStore } from './storage.ts';
 
 /** The core's launcher, which the UI renders next to and reports back to. */
@@ -35,7 +35,7 @@ export interface MountOptions {
   strings: Strings;
   title: string;
   greeting: string;
-  lang: string;
+  lang: Locale;
   dir: 'ltr' | 'rtl';
   /** The site's pre-chat form. */
   prechat: PrechatForm;

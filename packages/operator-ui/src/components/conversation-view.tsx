@@ -1,6 +1,6 @@
 // The center column: the header with its actions, earlier conversations, the history, typing, and the composer.
 
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { Composer } from '../composer/composer.tsx';
 import { isQueued, visitorLabel } from '../state/conversations.ts';
 import { loadVisitorConversations } from '../state/inbox-live.ts';
@@ -12,11 +12,13 @@ import { MessageList } from './message-list.tsx';
 import { PreviousConversationLink } from './previous-conversation.tsx';
 import { ConversationRatingNote } from './rating-badge.tsx';
 
+const NONE: readonly never[] = [];
+
 export function ConversationView({ conversationId }: { conversationId: string }) {
   const inList = workspace.conversations.value.has(conversationId);
   const summary = workspace.summaryOf(conversationId);
   const messages = workspace.messagesOf(conversationId);
-  const notices = workspace.notices.value.get(conversationId) ?? [];
+  const notices = workspace.notices.value.get(conversationId) ?? NONE;
   const pending = workspace.outbox.value.filter((send) => send.conversationId === conversationId);
   const results = workspace.commandResultsOf(conversationId);
   const running = workspace.running.value.filter((command) => command.conversationId === conversationId);
@@ -37,6 +39,12 @@ export function ConversationView({ conversationId }: { conversationId: string })
   useEffect(() => {
     if (visitorId) void loadVisitorConversations(visitorId);
   }, [visitorId]);
+
+  // Rebuilt only when one of its parts changed, not on every change elsewhere (the list, presence).
+  const items = useMemo(
+    () => buildTimeline(messages, notices, pending, results, running),
+    [messages, notices, ...pending, results, ...running],
+  );
 
   const emptyText = synced
     ? 'No messages yet.'
@@ -71,7 +79,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
         )}
       </header>
       <MessageList
-        items={buildTimeline(messages, notices, pending, results, running)}
+        key={conversationId}
+        items={items}
         emptyText={emptyText}
         before={visitorId ? <EarlierConversations conversationId={conversationId} visitorId={visitorId} /> : null}
         focusSeq={focus?.conversationId === conversationId ? focus.seq : null}

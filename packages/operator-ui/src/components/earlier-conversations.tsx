@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { sendSync, workspace } from '../state/live.ts';
 import { dayAndTime } from '../state/time.ts';
 import { earlierConversations } from '../state/visitor-history.ts';
-import { MessageItem } from './message-list.tsx';
+import { MessageItem } from './history-items.tsx';
 
 export function EarlierConversations({ conversationId, visitorId }: { conversationId: string; visitorId: string }) {
   const all = workspace.visitorHistory.byVisitor.value.get(visitorId);

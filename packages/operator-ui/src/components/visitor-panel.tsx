@@ -9,6 +9,7 @@ import { loadPageViews, workspace } from '../state/live.ts';
 import { api } from '../transport/http.ts';
 import { UrlLink } from './links.tsx';
 import { RelativeTime } from './relative-time.tsx';
+import { VisitorPrivacy } from './visitor-privacy.tsx';
 
 /** On a narrow screen the panel shows over the conversation, opened from its header. */
 function panelClass(): string {
@@ -115,6 +116,15 @@ export function VisitorPanel({ conversationId }: { conversationId: string }) {
         <h3 class="panel__heading">Conversations</h3>
         <VisitorConversations summary={summary} />
       </section>
+
+      {workspace.operator.value?.role === 'admin' && (
+        <section class="panel__section" aria-labelledby="visitor-privacy-heading">
+          <h3 class="panel__heading" id="visitor-privacy-heading">
+            Privacy
+          </h3>
+          <VisitorPrivacy key={summary.visitor.id} visitorId={summary.visitor.id} />
+        </section>
+      )}
 
       <section class="panel__section">
         <h3 class="panel__heading">Recent pages</h3>

@@ -6,6 +6,7 @@ import { reportTyping, runCommand, sendMessage, workspace } from '../state/live.
 import { exactShortcut } from './canned-filter.ts';
 import { composerIntent, hasMention, mentionIdsToSend, typingIsPublic } from './intent.ts';
 import { useMentionMode } from './mention-mode.ts';
+import { useRateLimit, withUnsent } from './rate-limit.ts';
 import { SuggestionList, suggestionOptionId } from './suggestion-list.tsx';
 import {
   type InsertedCanned,
@@ -46,6 +47,12 @@ export function Composer({ conversationId }: { conversationId: string }) {
     moveCursorTo.current = null;
     element.setSelectionRange(target, target);
   }, [text]);
+
+  const limited = useRateLimit(conversationId, (unsent) => {
+    const restored = withUnsent(unsent, text);
+    moveCursorTo.current = restored.length;
+    update(restored, restored.length);
+  });
 
   const commands = workspace.commands.value;
   const cannedIndex = workspace.canned.index.value;
@@ -150,6 +157,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
   }
 
   function submit() {
+    // The text stays in the box; the countdown under it says when it can go.
+    if (limited) return;
     const value = expandTrailingShortcut(text);
     const toSend = composerIntent(value, internal);
     if (toSend.kind === 'empty') return;
@@ -275,11 +284,21 @@ export function Composer({ conversationId }: { conversationId: string }) {
         <span id={hintId} class="composer__hint" aria-live="polite">
           {hint}
         </span>
-        <button type="submit" class="button button--primary" data-testid="op-send" disabled={intent.kind === 'empty'}>
+        <button
+          type="submit"
+          class="button button--primary"
+          data-testid="op-send"
+          disabled={intent.kind === 'empty' || limited !== null}
+        >
           {intent.kind === 'command' ? 'Run' : internal ? 'Add note' : 'Send'}
         </button>
       </div>
       <MentionNotice note={mentionNote && internal} publicReply={publicChosen && !internal && hasMention(text)} />
+      {limited && (
+        <p class="composer__limited" role="status" data-testid="op-rate-limited">
+          {limited}
+        </p>
+      )}
       {error && (
         <p class="composer__error" role="alert">
           {error}

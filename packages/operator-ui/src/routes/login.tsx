@@ -5,6 +5,7 @@ import { TextField } from '../components/field.tsx';
 import { CardSubmit } from '../components/link-card.tsx';
 import { login, sessionNotice } from '../state/session.ts';
 import { linkApi } from '../transport/accounts.ts';
+import { retrySeconds } from '../state/rate-limits.ts';
 import { ApiError } from '../transport/http.ts';
 import { SetupLinkWhereabouts } from './setup.tsx';
 
@@ -96,7 +97,11 @@ function useSetupNeeded(): boolean {
 function loginErrorText(failure: unknown): string {
   if (failure instanceof ApiError) {
     if (failure.status === 401) return 'Wrong email or password.';
-    if (failure.status === 429) return 'Too many attempts. Wait a moment and try again.';
+    if (failure.status === 429) {
+      return failure.retryAfterMs === null
+        ? 'Too many attempts. Wait a moment and try again.'
+        : `Too many attempts; try again in ${retrySeconds(failure.retryAfterMs)} s.`;
+    }
     return failure.message;
   }
   return 'Signing in failed. Try again.';

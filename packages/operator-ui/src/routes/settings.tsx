@@ -1,7 +1,8 @@
 // The settings page: everyone's own account, preferences and canned responses; reports, sites, the team, modules,
-// helpdesk teams and the outbox for admins.
+// helpdesk teams, the outbox and the audit log for admins.
 
 import { AlertSettings } from '../alerts/alert-settings.tsx';
+import { AuditSettings } from '../components/settings/audit-settings.tsx';
 import { AccountSettings } from '../components/settings/account-settings.tsx';
 import { CannedSettings } from '../components/settings/canned-settings.tsx';
 import { MemberSettings } from '../components/settings/member-settings.tsx';
@@ -27,6 +28,7 @@ const ADMINS = [
   { id: 'settings-modules', label: 'Modules' },
   { id: 'settings-teams', label: 'Helpdesk teams' },
   { id: 'settings-outbox', label: 'Email outbox' },
+  { id: 'settings-audit', label: 'Audit log' },
 ];
 
 export function SettingsPage() {
@@ -63,6 +65,7 @@ export function SettingsPage() {
           <ModuleSettings />
           <TeamSettings />
           <OutboxSettings />
+          <AuditSettings />
         </>
       )}
     </section>

@@ -11,7 +11,7 @@ const PERSONAL_VIEWS = new Set(['mine', 'unassigned', 'mentions']);
 export function applyServerFrame(workspace: Workspace, frame: ServerToClient, now = Date.now()): void {
   if (applyMessageFrame(workspace, frame, now)) return;
   if (applyListFrame(workspace, frame)) return;
-  applyToolFrame(workspace, frame);
+  applyToolFrame(workspace, frame, now);
 }
 
 function applyMessageFrame(workspace: Workspace, frame: ServerToClient, now: number): boolean {
@@ -78,7 +78,7 @@ function applyListFrame(workspace: Workspace, frame: ServerToClient): boolean {
   }
 }
 
-function applyToolFrame(workspace: Workspace, frame: ServerToClient): void {
+function applyToolFrame(workspace: Workspace, frame: ServerToClient, now: number): void {
   switch (frame.type) {
     case 'welcome':
       if (frame.role === 'operator') {
@@ -89,7 +89,7 @@ function applyToolFrame(workspace: Workspace, frame: ServerToClient): void {
       }
       return;
     case 'error':
-      workspace.applyError(frame.frameId, frame.message);
+      workspace.applyError(frame, now);
       return;
     case 'command.result':
       workspace.forgetFrame(frame.id);

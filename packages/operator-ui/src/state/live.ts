@@ -1,6 +1,6 @@
 // Connects the workspace to the server: socket frames and HTTP results in, the operator's actions out.
 
-import { effect } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
 import type {
   ConversationSummary,
   NotificationPreference,
@@ -14,8 +14,10 @@ import { ApiError, api } from '../transport/http.ts';
 import { inboxApi } from '../transport/inbox.ts';
 import { OperatorSocket, operatorSocketUrl } from '../transport/socket.ts';
 import { pageVisible } from './browser.ts';
+import { animationFrameScheduler, FrameQueue, messageRuns } from './frame-queue.ts';
 import { newId } from './ids.ts';
 import { contiguousSeq, lastSeq } from './messages.ts';
+import { DEFAULT_RETRY_MS } from './rate-limits.ts';
 import { endSession, SIGNED_OUT_NOTICE, session } from './session.ts';
 import type { PendingSend } from './timeline.ts';
 import { PAGE_VIEW_LIMIT, TYPING_TIMEOUT_MS, Workspace } from './workspace.ts';
@@ -58,17 +60,54 @@ let disposers: Array<() => void> = [];
 const pageViewsLoading = new Set<string>();
 let typing: { conversationId: string; sentAt: number; idleTimer: ReturnType<typeof setTimeout> } | null = null;
 
+/** A flood of frames (one visitor sending hundreds a second) is applied once per animation frame, not once per frame. */
+const incoming = new FrameQueue<ServerToClient>(applyFrames, animationFrameScheduler);
+
+function applyFrames(frames: readonly ServerToClient[]): void {
+  let typingStarted = false;
+  batch(() => {
+    for (const run of messageRuns(frames)) {
+      // Listeners learn what was known before the frame: "a conversation not seen before" is news.
+      const before = { conversations: workspace.conversations.value, departed: workspace.departed.value };
+      const applied = run.kind === 'messages' ? run.frames : [run.frame];
+      if (run.kind === 'messages') {
+        workspace.addMessages(
+          run.conversationId,
+          run.frames.map((frame) => frame.message),
+        );
+      } else {
+        retryRefusedSync(run.frame);
+        workspace.applyServerFrame(run.frame);
+        if (run.frame.type === 'typing' && run.frame.active) typingStarted = true;
+      }
+      for (const frame of applied) for (const listener of frameListeners) listener(frame, before);
+    }
+  });
+  if (typingStarted) setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
+}
+
+/** A conversation's load refused for speed is asked for again once the server's wait is over. */
+function retryRefusedSync(frame: ServerToClient): void {
+  if (frame.type !== 'error' || frame.code !== 'rate_limited' || frame.frameId === null) return;
+  const sent = workspace.sentFrameOf(frame.frameId);
+  if (sent?.kind !== 'sync') return;
+  const { conversationId } = sent;
+  setTimeout(() => {
+    if (socket && workspace.openConversationId.value === conversationId) sendSync(conversationId);
+  }, frame.retryAfterMs ?? DEFAULT_RETRY_MS);
+}
+
 export function startLive(): void {
   if (socket) return;
   const live = new OperatorSocket(operatorSocketUrl(location), {
     onFrame(frame) {
-      // Listeners learn what was known before the frame: "a conversation not seen before" is news.
-      const before = { conversations: workspace.conversations.value, departed: workspace.departed.value };
-      workspace.applyServerFrame(frame);
-      for (const listener of frameListeners) listener(frame, before);
-      if (frame.type === 'typing' && frame.active) {
-        setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
+      if (frame.type !== 'welcome') {
+        incoming.push(frame);
+        return;
       }
+      // What the previous connection delivered comes first; `resync` right after the welcome reads the state.
+      incoming.flush();
+      applyFrames([frame]);
     },
     onReady: resync,
     onStatus(status) {
@@ -79,6 +118,10 @@ export function startLive(): void {
     },
     onSessionInvalid() {
       endSession(SIGNED_OUT_NOTICE);
+    },
+    onTooManySockets(reason, delayMs) {
+      workspace.alert.value = tooManySocketsText(reason, delayMs);
+      tooManySocketsAlert = workspace.alert.value;
     },
   });
   socket = live;
@@ -97,14 +140,26 @@ export function stopLive(): void {
   typing = null;
   socket?.stop();
   socket = null;
+  incoming.clear();
   for (const dispose of disposers) dispose();
   disposers = [];
   pageViewsLoading.clear();
   workspace.reset();
 }
 
+/** The banner said this tab was refused as one socket too many; the next welcome takes it down. */
+let tooManySocketsAlert: string | null = null;
+
+export function tooManySocketsText(reason: string, delayMs: number): string {
+  const why = reason.trim() === '' ? '' : ` (${reason.trim()})`;
+  const minutes = Math.max(1, Math.round(delayMs / 60_000));
+  return `Too many connections are open for your session${why}, so this tab stopped connecting. Close other tabs of the operator UI; this one tries again in about ${minutes} min.`;
+}
+
 /** After every (re)connect: the server forgot what this socket had open, and frames may have been missed. */
 function resync(): void {
+  if (tooManySocketsAlert !== null && workspace.alert.value === tooManySocketsAlert) workspace.alert.value = null;
+  tooManySocketsAlert = null;
   workspace.forgetReads();
   workspace.forgetRunningCommands();
   const open = workspace.openConversationId.value;

@@ -8,6 +8,8 @@ import type { Message } from '@livechat/protocol';
  */
 export function mergeMessages(existing: readonly Message[], incoming: readonly Message[]): readonly Message[] {
   if (incoming.length === 0) return existing;
+  // The common case, a live message after the newest held: no map, no sort, even for a long conversation.
+  if (inOrderAfter(incoming, lastSeq(existing))) return [...existing, ...incoming];
   const bySeq = new Map<number, Message>();
   for (const message of existing) bySeq.set(message.seq, message);
   let changed = false;
@@ -19,6 +21,15 @@ export function mergeMessages(existing: readonly Message[], incoming: readonly M
   }
   if (!changed) return existing;
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function inOrderAfter(incoming: readonly Message[], after: number): boolean {
+  let previous = after;
+  for (const message of incoming) {
+    if (message.seq <= previous) return false;
+    previous = message.seq;
+  }
+  return true;
 }
 
 /** The seq of the newest message held, or 0. */

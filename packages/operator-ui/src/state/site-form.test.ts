@@ -6,7 +6,11 @@ import {
   isHexColor,
   originLines,
   originProblems,
+  parseRetentionDays,
   pickerColor,
+  retentionChanges,
+  retentionDraft,
+  retentionSettings,
   rewrittenOrigins,
   sortSites,
   widgetDraft,
@@ -92,5 +96,49 @@ describe('site list order', () => {
     const site = (name: string, archived: boolean) => ({ name, archived }) as SiteDetails;
     const sorted = sortSites([site('Zeta', false), site('Alpha', true), site('beta', false)]);
     expect(sorted.map((s) => s.name)).toEqual(['beta', 'Zeta', 'Alpha']);
+  });
+});
+
+describe('retention, in days', () => {
+  it('keeps data when a field is empty, and takes whole days from 1 to 3650', () => {
+    expect(parseRetentionDays('')).toBeNull();
+    expect(parseRetentionDays('  ')).toBeNull();
+    expect(parseRetentionDays('30')).toBe(30);
+    expect(parseRetentionDays(' 3650 ')).toBe(3650);
+    expect(parseRetentionDays('0')).toBeUndefined();
+    expect(parseRetentionDays('3651')).toBeUndefined();
+    expect(parseRetentionDays('1.5')).toBeUndefined();
+    expect(parseRetentionDays('-3')).toBeUndefined();
+    expect(parseRetentionDays('a week')).toBeUndefined();
+  });
+
+  it('shows what is stored, off as empty, also from a server without retention', () => {
+    expect(retentionDraft({ conversationsDays: 90, pageViewsDays: null })).toEqual({
+      conversations: '90',
+      pageViews: '',
+    });
+    expect(retentionDraft(undefined)).toEqual({ conversations: '', pageViews: '' });
+  });
+
+  it('names the fields that cannot be used', () => {
+    expect(retentionSettings({ conversations: '0', pageViews: 'x' })).toEqual({
+      invalid: ['conversations', 'page views'],
+    });
+    expect(retentionSettings({ conversations: '', pageViews: '30' })).toEqual({
+      ok: { conversationsDays: null, pageViewsDays: 30 },
+    });
+  });
+
+  it('sends only what changed', () => {
+    const stored = { conversationsDays: 90, pageViewsDays: null };
+    expect(retentionChanges(stored, { conversationsDays: 90, pageViewsDays: null })).toBeNull();
+    expect(retentionChanges(stored, { conversationsDays: null, pageViewsDays: 30 })).toEqual({
+      conversationsDays: null,
+      pageViewsDays: 30,
+    });
+    expect(retentionChanges(undefined, { conversationsDays: null, pageViewsDays: null })).toBeNull();
+    expect(retentionChanges(undefined, { conversationsDays: 7, pageViewsDays: null })).toEqual({
+      conversationsDays: 7,
+    });
   });
 });

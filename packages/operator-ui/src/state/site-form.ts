@@ -1,6 +1,12 @@
 // The site editor's pure parts: origins typed one per line, the server's verdict on them, and widget fields.
 
-import { normaliseOrigins, type PrechatForm, type SiteDetails, type WidgetSettings } from '@livechat/protocol';
+import {
+  normaliseOrigins,
+  type PrechatForm,
+  type RetentionSettings,
+  type SiteDetails,
+  type WidgetSettings,
+} from '@livechat/protocol';
 
 /** One origin per line; blank lines and surrounding spaces are nobody's intent. */
 export function originLines(text: string): string[] {
@@ -101,4 +107,51 @@ export function parseQueueAlert(text: string): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
   const seconds = Number(text.trim());
   return seconds >= QUEUE_ALERT_MIN && seconds <= QUEUE_ALERT_MAX ? seconds : null;
+}
+
+/** A site's retention in days (the server's range); an empty field keeps data for good. */
+export const RETENTION_MIN_DAYS = 1;
+export const RETENTION_MAX_DAYS = 3650;
+
+export interface RetentionDraft {
+  conversations: string;
+  pageViews: string;
+}
+
+export function retentionDraft(retention: RetentionSettings | undefined): RetentionDraft {
+  const text = (days: number | null | undefined) => (days === null || days === undefined ? '' : String(days));
+  return { conversations: text(retention?.conversationsDays), pageViews: text(retention?.pageViewsDays) };
+}
+
+/** Null for an empty field (keep), the days when valid, undefined when the text cannot be used. */
+export function parseRetentionDays(text: string): number | null | undefined {
+  const value = text.trim();
+  if (value === '') return null;
+  if (!/^\d+$/.test(value)) return undefined;
+  const days = Number(value);
+  return days >= RETENTION_MIN_DAYS && days <= RETENTION_MAX_DAYS ? days : undefined;
+}
+
+/** The retention as typed, or the names of the fields that cannot be used. */
+export function retentionSettings(draft: RetentionDraft): { ok: RetentionSettings } | { invalid: string[] } {
+  const conversationsDays = parseRetentionDays(draft.conversations);
+  const pageViewsDays = parseRetentionDays(draft.pageViews);
+  const invalid = [
+    ...(conversationsDays === undefined ? ['conversations'] : []),
+    ...(pageViewsDays === undefined ? ['page views'] : []),
+  ];
+  if (conversationsDays === undefined || pageViewsDays === undefined) return { invalid };
+  return { ok: { conversationsDays, pageViewsDays } };
+}
+
+/** Only what changed is sent, so the rest of the form stays savable on a server that predates retention. */
+export function retentionChanges(
+  before: RetentionSettings | undefined,
+  after: RetentionSettings,
+): Partial<RetentionSettings> | null {
+  const changes: Partial<RetentionSettings> = {};
+  if ((before?.conversationsDays ?? null) !== after.conversationsDays)
+    changes.conversationsDays = after.conversationsDays;
+  if ((before?.pageViewsDays ?? null) !== after.pageViewsDays) changes.pageViewsDays = after.pageViewsDays;
+  return Object.keys(changes).length > 0 ? changes : null;
 }

@@ -65,16 +65,19 @@ export function buildTimeline(
   let nextNotice = 0;
   let nextResult = 0;
   for (const message of messages) {
-    const at = Date.parse(message.createdAt);
     for (let notice = waiting[nextNotice]; notice && notice.afterSeq < message.seq; notice = waiting[++nextNotice]) {
       items.push({ kind: 'notice', key: `n:${notice.id}`, notice });
     }
-    for (
-      let result = answers[nextResult];
-      result && Date.parse(result.createdAt) < at;
-      result = answers[++nextResult]
-    ) {
-      items.push({ kind: 'command', key: `r:${result.id}`, result });
+    // Dates are read only while answers wait to be placed: a long conversation has thousands of messages.
+    if (nextResult < answers.length) {
+      const at = Date.parse(message.createdAt);
+      for (
+        let result = answers[nextResult];
+        result && Date.parse(result.createdAt) < at;
+        result = answers[++nextResult]
+      ) {
+        items.push({ kind: 'command', key: `r:${result.id}`, result });
+      }
     }
     items.push({ kind: 'message', key: `m:${message.id}`, message });
   }
@@ -86,6 +89,7 @@ export function buildTimeline(
   items.push(...tail.sort((a, b) => Date.parse(createdAtOf(a)) - Date.parse(createdAtOf(b))));
   for (const command of running) items.push({ kind: 'running', key: `c:${command.frameId}`, command });
   // A send whose message is already here (ack lost, message arrived by sync) must not show twice.
+  if (pending.length === 0) return items;
   const stored = new Set(messages.map((message) => message.clientId).filter((id) => id !== null));
   for (const send of pending) {
     if (!stored.has(send.clientId)) items.push({ kind: 'pending', key: `p:${send.clientId}`, pending: send });

@@ -33,8 +33,8 @@ describe('sending a message', () => {
   it('marks a refused send as failed, and a retry keeps its idempotency key', () => {
     const workspace = new Workspace();
     const send = workspace.queueSend('c1', 'Hi', 'public');
-    workspace.applyServerFrame({ type: 'error', code: 'rate_limited', message: 'Slow down', frameId: send.frameId });
-    expect(workspace.outbox.value[0]).toMatchObject({ status: 'failed', error: 'Slow down' });
+    workspace.applyServerFrame({ type: 'error', code: 'forbidden', message: 'Not yours', frameId: send.frameId });
+    expect(workspace.outbox.value[0]).toMatchObject({ status: 'failed', error: 'Not yours' });
     expect(workspace.unacknowledged()).toEqual([]);
 
     const retried = workspace.retrySend(send.frameId);

@@ -4,6 +4,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type {
   CommandResult,
   ConversationSummary,
+  ErrorFrame,
   Message,
   OperatorList,
   OperatorProfile,
@@ -17,6 +18,7 @@ import { unreadTotal, withoutOperator } from './conversations.ts';
 import { newId } from './ids.ts';
 import { Inbox } from './inbox.ts';
 import { lastSeq, mergeMessages } from './messages.ts';
+import { DEFAULT_RETRY_MS, RateLimits, rateLimitedText, retrySeconds } from './rate-limits.ts';
 import { SearchState } from './search.ts';
 import type { Notice, PendingSend, RunningCommand } from './timeline.ts';
 import { VisitorHistory } from './visitor-history.ts';
@@ -42,6 +44,8 @@ export type SentFrame =
   | { kind: 'read' | 'typing'; conversationId: string };
 
 const SENT_FRAME_MEMORY = 200;
+/** One empty list, so that "no results" is the same value from one render to the next. */
+const NO_RESULTS: readonly CommandResult[] = [];
 
 export class Workspace {
   readonly operator = signal<OperatorProfile | null>(null);
@@ -77,6 +81,7 @@ export class Workspace {
   readonly views = new ConversationViews();
   readonly search = new SearchState();
   readonly visitorHistory = new VisitorHistory();
+  readonly rateLimits = new RateLimits();
 
   readonly unreadTotal = computed(() =>
     unreadTotal(this.conversations.value.values(), this.readSeqs.value, this.selfId()),
@@ -112,6 +117,7 @@ export class Workspace {
       this.views.reset();
       this.search.reset();
       this.visitorHistory.reset();
+      this.rateLimits.reset();
     });
     this.sentFrames.clear();
     this.touchedSinceFetch.clear();
@@ -318,7 +324,7 @@ export class Workspace {
   // ---- command results -----------------------------------------------------------------------
 
   commandResultsOf(conversationId: string): readonly CommandResult[] {
-    return this.commandResults.value.get(conversationId) ?? [];
+    return this.commandResults.value.get(conversationId) ?? NO_RESULTS;
   }
 
   /** Adds results (fetched or live) once each, ordered by time. */
@@ -363,11 +369,17 @@ export class Workspace {
     applyServerFrame(this, frame, now);
   }
 
+  /** What a frame still waiting for its answer was sent for. */
+  sentFrameOf(frameId: string): SentFrame | undefined {
+    return this.sentFrames.get(frameId);
+  }
+
   forgetFrame(frameId: string): void {
     this.sentFrames.delete(frameId);
   }
 
-  applyError(frameId: string | null, message: string): void {
+  applyError({ frameId, message, code, retryAfterMs }: ErrorFrame, now = Date.now()): void {
+    if (code === 'rate_limited' && frameId !== null && this.refuseForSpeed(frameId, retryAfterMs, now)) return;
     if (frameId !== null && this.failSend(frameId, message)) return;
     const sent = frameId === null ? undefined : this.sentFrames.get(frameId);
     if (frameId !== null) {
@@ -379,14 +391,42 @@ export class Workspace {
         this.addNotice(sent.conversationId, message, sent.text);
         return;
       case 'sync':
-        this.addNotice(sent.conversationId, `This conversation could not be loaded: ${message}`);
+        this.addNotice(
+          sent.conversationId,
+          code === 'rate_limited'
+            ? `Too many requests: this conversation loads again in ${retrySeconds(retryAfterMs ?? DEFAULT_RETRY_MS)} s.`
+            : `This conversation could not be loaded: ${message}`,
+        );
         return;
       case 'read':
       case 'typing':
         // Losing a read receipt or a typing signal is harmless; the next one replaces it.
         return;
       default:
-        this.alert.value = message;
+        this.alert.value = code === 'rate_limited' ? rateLimitedText(retrySeconds(retryAfterMs ?? 0)) : message;
     }
+  }
+
+  /**
+   * A message or command the server refused for speed was not stored: it leaves the history and its text goes
+   * back to the composer, which says when to try again. Returns false for frames of other kinds.
+   */
+  private refuseForSpeed(frameId: string, retryAfterMs: number | undefined, now: number): boolean {
+    const send = this.outbox.value.find((item) => item.frameId === frameId);
+    const sent = this.sentFrames.get(frameId);
+    if (send) {
+      batch(() => {
+        this.dropPending((item) => item.frameId === frameId);
+        this.rateLimits.limit(send.conversationId, retryAfterMs, send.body, now);
+      });
+      return true;
+    }
+    if (sent?.kind !== 'command') return false;
+    this.sentFrames.delete(frameId);
+    batch(() => {
+      this.finishCommand(frameId);
+      this.rateLimits.limit(sent.conversationId, retryAfterMs, sent.text, now);
+    });
+    return true;
   }
 }

@@ -27,6 +27,7 @@ import type {
   TicketList,
   VisitorDetails,
 } from '@livechat/protocol';
+import { retryAfterMs, tooManyRequestsText } from '../state/rate-limits.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -34,6 +35,8 @@ export class ApiError extends Error {
     /** The server's error code, or `network` when no response came back. */
     readonly code: ErrorCode | 'network',
     message: string,
+    /** With a 429: how long the server asked to wait (its `Retry-After`), when it said. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -63,6 +66,10 @@ export async function request<T>(method: Method, path: string, body?: unknown, a
   }
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
+  if (response.status === 429) {
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    throw new ApiError(429, 'rate_limited', tooManyRequestsText(wait), wait);
+  }
   if (!response.ok) {
     const error = readError(payload);
     if (response.status === 401 && authenticated) onUnauthorized();

@@ -1,9 +1,14 @@
 // The operator's WebSocket: connects, keeps alive with pings, and reconnects with backoff until stopped.
 
-import { CLOSE_SESSION_ENDED, type OperatorToServer, type ServerToClient } from '@livechat/protocol';
+import {
+  CLOSE_SESSION_ENDED,
+  CLOSE_TOO_MANY_SOCKETS,
+  type OperatorToServer,
+  type ServerToClient,
+} from '@livechat/protocol';
 import { newId } from '../state/ids.ts';
 import type { ConnectionStatus } from '../state/workspace.ts';
-import { reconnectDelay } from './backoff.ts';
+import { afterClose } from './backoff.ts';
 
 /** Close code the server uses when the session cookie is missing or no longer valid. */
 export const SESSION_INVALID_CLOSE_CODE = 4401;
@@ -19,6 +24,8 @@ export interface SocketHandlers {
   /** The connection dropped; `failures` counts drops in a row without a welcome. */
   onDisconnected(failures: number): void;
   onSessionInvalid(): void;
+  /** The server refused this socket as one too many (`reason` says which limit); it waits `delayMs` to try again. */
+  onTooManySockets(reason: string, delayMs: number): void;
 }
 
 export function operatorSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -32,6 +39,8 @@ export class OperatorSocket {
   private failures = 0;
   private lastHeard = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Until then not even the browser's "online" may reconnect: the server said there are too many sockets. */
+  private heldUntil = 0;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
@@ -58,7 +67,7 @@ export class OperatorSocket {
 
   /** Skips the remaining backoff, e.g. when the browser says the network is back. */
   reconnectNow(): void {
-    if (this.stopped || this.socket) return;
+    if (this.stopped || this.socket || Date.now() < this.heldUntil) return;
     this.clearTimers();
     this.connect();
   }
@@ -91,18 +100,22 @@ export class OperatorSocket {
       this.handlers.onFrame(frame);
     };
     socket.onclose = (event) => {
-      if (socket === this.socket) this.handleClose(event.code);
+      if (socket === this.socket) this.handleClose(event.code, event.reason);
     };
     // An error is always followed by a close, which does the work.
     socket.onerror = () => {};
   }
 
-  private handleClose(code: number): void {
+  private handleClose(code: number, reason = ''): void {
     this.drop();
     this.clearTimers();
     if (this.stopped) return;
+    const next = afterClose(code, this.failures + 1, {
+      sessionEnded: [SESSION_INVALID_CLOSE_CODE, CLOSE_SESSION_ENDED],
+      tooManySockets: CLOSE_TOO_MANY_SOCKETS,
+    });
     // Reconnecting with an ended session would only be refused again, in a loop.
-    if (code === SESSION_INVALID_CLOSE_CODE || code === CLOSE_SESSION_ENDED) {
+    if (next.kind === 'signed-out') {
       this.stopped = true;
       this.handlers.onStatus('offline');
       this.handlers.onSessionInvalid();
@@ -110,15 +123,17 @@ export class OperatorSocket {
     }
     this.failures += 1;
     this.handlers.onStatus('offline');
-    this.handlers.onDisconnected(this.failures);
+    if (next.kind === 'too-many-sockets') {
+      this.heldUntil = Date.now() + next.delayMs;
+      this.handlers.onTooManySockets(reason, next.delayMs);
+    } else {
+      this.handlers.onDisconnected(this.failures);
+    }
     if (this.stopped) return;
-    this.reconnectTimer = setTimeout(
-      () => {
-        this.reconnectTimer = null;
-        this.connect();
-      },
-      reconnectDelay(this.failures - 1),
-    );
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.connect();
+    }, next.delayMs);
   }
 
   private startPinging(): void {

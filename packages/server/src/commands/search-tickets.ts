@@ -6,8 +6,8 @@ export const SEARCH_PAGE = 10;
 
 export const searchTickets: Command = {
   name: 'search_tickets',
-  async run({ args, available, deps }) {
-    const { tickets, total, totalCapped } = await deps.store.helpdesk.searchTickets(args, 0, SEARCH_PAGE);
+  async run({ operator, args, available, deps }) {
+    const { tickets, total, totalCapped } = await deps.store.helpdesk.searchTickets(args, 0, SEARCH_PAGE, operator);
     const count = totalCapped ? `${total}+` : `${total}`;
     if (tickets.length === 0) {
       const definition = available.find((command) => command.name === 'search_tickets');

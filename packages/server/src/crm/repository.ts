@@ -1,6 +1,7 @@
 // CRM leads created from conversations.
 
 import type { Lead } from '@livechat/protocol';
+import { type Reader, type ReaderParams, readerParams, recordReadableSql } from '../conversations/readable-sql.ts';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
 
@@ -15,9 +16,10 @@ export interface NewLead {
 
 export interface CrmRepository {
   createLead(input: NewLead): Promise<Lead>;
-  lead(id: string): Promise<Lead | null>;
-  /** Newest first. */
-  leads(offset: number, limit: number): Promise<{ leads: Lead[]; total: number }>;
+  /** The lead, if `reader` may read it (README, "Who may read what"); null as for no lead. */
+  lead(id: string, reader: Reader): Promise<Lead | null>;
+  /** Newest first, among the leads `reader` may read. */
+  leads(offset: number, limit: number, reader: Reader): Promise<{ leads: Lead[]; total: number }>;
 }
 
 interface LeadRow {
@@ -47,10 +49,12 @@ const lead = (row: LeadRow): Lead => ({
 
 const SELECT = `SELECT l.id, l.title, l.internal_notes, l.contact_name, l.contact_email, l.conversation_id,
   l.created_by, o.name AS created_by_name, l.created_at FROM leads l JOIN operators o ON o.id = l.created_by`;
+const READABLE = recordReadableSql('l.conversation_id');
 
 export class SqliteCrmRepository implements CrmRepository {
   private readonly insert;
   private readonly selectOne;
+  private readonly selectReadable;
   private readonly selectPage;
   private readonly count;
 
@@ -60,10 +64,13 @@ export class SqliteCrmRepository implements CrmRepository {
        VALUES (?, ?, ?, 'Livechat', ?, ?, ?, ?, ?)`,
     );
     this.selectOne = db.prepare<[string], LeadRow>(`${SELECT} WHERE l.id = ?`);
-    this.selectPage = db.prepare<[number, number], LeadRow>(
-      `${SELECT} ORDER BY l.created_at DESC, l.id LIMIT ? OFFSET ?`,
+    this.selectReadable = db.prepare<[ReaderParams & { id: string }], LeadRow>(
+      `${SELECT} WHERE l.id = @id AND ${READABLE}`,
     );
-    this.count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads');
+    this.selectPage = db.prepare<[ReaderParams & { limit: number; offset: number }], LeadRow>(
+      `${SELECT} WHERE ${READABLE} ORDER BY l.created_at DESC, l.id LIMIT @limit OFFSET @offset`,
+    );
+    this.count = db.prepare<[ReaderParams], { n: number }>(`SELECT count(*) AS n FROM leads l WHERE ${READABLE}`);
   }
 
   async createLead(input: NewLead): Promise<Lead> {
@@ -88,12 +95,13 @@ export class SqliteCrmRepository implements CrmRepository {
     return lead(created);
   }
 
-  async lead(id: string): Promise<Lead | null> {
-    const row = this.selectOne.get(id);
+  async lead(id: string, reader: Reader): Promise<Lead | null> {
+    const row = this.selectReadable.get({ ...readerParams(reader), id });
     return row ? lead(row) : null;
   }
 
-  async leads(offset: number, limit: number) {
-    return { leads: this.selectPage.all(limit, offset).map(lead), total: this.count.get()?.n ?? 0 };
+  async leads(offset: number, limit: number, reader: Reader) {
+    const who = readerParams(reader);
+    return { leads: this.selectPage.all({ ...who, limit, offset }).map(lead), total: this.count.get(who)?.n ?? 0 };
   }
 }

@@ -18,12 +18,13 @@ export async function crmRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/operator/leads', async (request) => {
     const { offset, limit } = parseQuery(pageQuery, request.query);
-    return (await app.store.crm.leads(offset, limit)) satisfies LeadList;
+    return (await app.store.crm.leads(offset, limit, request.operator)) satisfies LeadList;
   });
 
   app.get<{ Params: { id: string } }>('/api/operator/leads/:id', async (request) => {
     validId(request.params.id);
-    const lead = await app.store.crm.lead(request.params.id);
+    // A lead one may not read is answered as if it did not exist: its existence is not told either.
+    const lead = await app.store.crm.lead(request.params.id, request.operator);
     if (!lead) throw new AppError('not_found', 'no such lead');
     return { lead } satisfies LeadDetail;
   });

@@ -23,6 +23,8 @@ import {
   SqliteSearchIndexMerge,
   SqliteSearchRepository,
 } from '../search/repository.ts';
+import { type AuditRepository, SqliteAuditRepository } from '../privacy/audit-repository.ts';
+import { SqliteVisitorDataRepository, type VisitorDataRepository } from '../privacy/visitor-data.ts';
 import { SqliteSettingsRepository, type SettingsRepository } from '../settings/repository.ts';
 import { SqliteSiteRepository, type SiteRepository } from '../sites/repository.ts';
 import { SqliteVisitorRepository, type VisitorRepository } from '../visitors/repository.ts';
@@ -63,6 +65,10 @@ export interface Store {
   searchIndex: SearchIndexMerge;
   /** A command's new ticket or lead and its result, in one transaction. */
   commandWrites: CommandWrites;
+  /** What admins did. */
+  audit: AuditRepository;
+  /** Erasing a visitor, and deleting what a site's retention keeps no longer. */
+  visitorData: VisitorDataRepository;
 }
 
 export function sqliteStore(db: Db): Store {
@@ -94,5 +100,7 @@ export function sqliteStore(db: Db): Store {
     search: new SqliteSearchRepository(db),
     searchIndex: new SqliteSearchIndexMerge(db),
     commandWrites: new SqliteCommandWrites(db, { helpdesk, crm, commandResults }),
+    audit: new SqliteAuditRepository(db),
+    visitorData: new SqliteVisitorDataRepository(db),
   };
 }

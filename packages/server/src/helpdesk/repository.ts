@@ -1,6 +1,7 @@
 // Helpdesk teams and tickets, with search by number or words.
 
 import type { HelpdeskTeam, Ticket } from '@livechat/protocol';
+import { type Reader, type ReaderParams, readerParams, recordReadableSql } from '../conversations/readable-sql.ts';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
 import { COUNT_CAP, FTS_COUNT_SQL, FTS_HAS_SQL, FTS_SEARCH_SQL, ticketQuery } from './search.ts';
@@ -32,9 +33,10 @@ export interface HelpdeskRepository {
   /** The team live chat tickets go to: live chat enabled, lowest sequence. */
   livechatTeam(): Promise<HelpdeskTeam | null>;
   createTicket(input: NewTicket): Promise<Ticket>;
-  ticket(number: number): Promise<Ticket | null>;
-  /** Newest first; by number and/or words. An empty query lists all. */
-  searchTickets(query: string, offset: number, limit: number): Promise<TicketPage>;
+  /** The ticket, if `reader` may read it (README, "Who may read what"); null as for no ticket. */
+  ticket(number: number, reader: Reader): Promise<Ticket | null>;
+  /** Newest first; by number and/or words, among the tickets `reader` may read. An empty query lists them all. */
+  searchTickets(query: string, offset: number, limit: number, reader: Reader): Promise<TicketPage>;
 }
 
 interface TeamRow {
@@ -83,6 +85,14 @@ const ticket = (row: TicketRow): Ticket => ({
 const TICKET_SELECT = `SELECT t.number, t.title, t.description, t.customer_name, t.customer_email, t.team_id,
   h.name AS team_name, t.status, t.conversation_id, t.created_by, o.name AS created_by_name, t.created_at
   FROM tickets t JOIN helpdesk_teams h ON h.id = t.team_id JOIN operators o ON o.id = t.created_by`;
+const READABLE = recordReadableSql('t.conversation_id');
+/** Full-text matches narrowed to the tickets the reader may read. */
+const readableMatches = (sql: string) =>
+  sql.replace(
+    'WHERE tickets_fts MATCH @match',
+    `WHERE tickets_fts MATCH @match AND EXISTS (SELECT 1 FROM tickets t WHERE t.number = tickets_fts.rowid AND ${READABLE})`,
+  );
+type Matching = ReaderParams & { match: string };
 
 export class SqliteHelpdeskRepository implements HelpdeskRepository {
   private readonly selectTeams;
@@ -92,6 +102,7 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
   private readonly selectLivechatTeam;
   private readonly insertTicketRow;
   private readonly selectTicket;
+  private readonly selectReadableTicket;
   private readonly selectTicketsByNumbers;
   private readonly ftsSearch;
   private readonly ftsCount;
@@ -119,14 +130,21 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.selectTicket = db.prepare<[number], TicketRow>(`${TICKET_SELECT} WHERE t.number = ?`);
+    this.selectReadableTicket = db.prepare<[ReaderParams & { number: number }], TicketRow>(
+      `${TICKET_SELECT} WHERE t.number = @number AND ${READABLE}`,
+    );
     this.selectTicketsByNumbers = db.prepare<[string], TicketRow>(
       `${TICKET_SELECT} WHERE t.number IN (SELECT value FROM json_each(?)) ORDER BY t.number DESC`,
     );
-    this.ftsSearch = db.prepare<[string, number, number], { number: number }>(FTS_SEARCH_SQL);
-    this.ftsCount = db.prepare<[string], { n: number }>(FTS_COUNT_SQL);
-    this.ftsHas = db.prepare<[string, number], { one: number }>(FTS_HAS_SQL);
-    this.listAll = db.prepare<[number, number], TicketRow>(`${TICKET_SELECT} ORDER BY t.number DESC LIMIT ? OFFSET ?`);
-    this.countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM tickets');
+    this.ftsSearch = db.prepare<[Matching & { limit: number; offset: number }], { number: number }>(
+      readableMatches(FTS_SEARCH_SQL),
+    );
+    this.ftsCount = db.prepare<[Matching], { n: number }>(readableMatches(FTS_COUNT_SQL));
+    this.ftsHas = db.prepare<[Matching & { number: number }], { one: number }>(readableMatches(FTS_HAS_SQL));
+    this.listAll = db.prepare<[ReaderParams & { limit: number; offset: number }], TicketRow>(
+      `${TICKET_SELECT} WHERE ${READABLE} ORDER BY t.number DESC LIMIT @limit OFFSET @offset`,
+    );
+    this.countAll = db.prepare<[ReaderParams], { n: number }>(`SELECT count(*) AS n FROM tickets t WHERE ${READABLE}`);
   }
 
   async teams(): Promise<HelpdeskTeam[]> {
@@ -191,31 +209,38 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
     return ticket(created);
   }
 
-  async ticket(number: number): Promise<Ticket | null> {
-    const row = this.selectTicket.get(number);
+  async ticket(number: number, reader: Reader): Promise<Ticket | null> {
+    const row = this.selectReadableTicket.get({ ...readerParams(reader), number });
     return row ? ticket(row) : null;
   }
 
-  async searchTickets(text: string, offset: number, limit: number): Promise<TicketPage> {
+  async searchTickets(text: string, offset: number, limit: number, reader: Reader): Promise<TicketPage> {
+    const who = readerParams(reader);
     if (text.trim() === '') {
-      return { tickets: this.listAll.all(limit, offset).map(ticket), total: this.countAll.get()?.n ?? 0 };
+      return {
+        tickets: this.listAll.all({ ...who, limit, offset }).map(ticket),
+        total: this.countAll.get(who)?.n ?? 0,
+      };
     }
     const query = ticketQuery(text);
     // A number names that ticket, first; its digits may also appear in other tickets' text.
-    const exact = query.number !== null && this.selectTicket.get(query.number) ? [query.number] : [];
+    const exact =
+      query.number !== null && this.selectReadableTicket.get({ ...who, number: query.number }) ? [query.number] : [];
     let match = query.exact;
-    let wordTotal = match === null ? 0 : (this.ftsCount.get(match)?.n ?? 0);
+    let wordTotal = match === null ? 0 : (this.ftsCount.get({ ...who, match })?.n ?? 0);
     if (wordTotal === 0 && query.prefix !== null) {
       match = query.prefix;
-      wordTotal = this.ftsCount.get(match)?.n ?? 0;
+      wordTotal = this.ftsCount.get({ ...who, match })?.n ?? 0;
     }
     const words =
       match === null || wordTotal === 0
         ? []
-        : this.ftsSearch.all(match, offset + limit + 1, 0).map((row) => row.number);
+        : this.ftsSearch.all({ ...who, match, limit: offset + limit + 1, offset: 0 }).map((row) => row.number);
     const ordered = [...exact, ...words.filter((n) => !exact.includes(n))];
     const exactAlsoMatchesWords =
-      exact.length > 0 && match !== null && this.ftsHas.get(match, exact[0] as number) !== undefined;
+      exact.length > 0 &&
+      match !== null &&
+      this.ftsHas.get({ ...who, match, number: exact[0] as number }) !== undefined;
     const total = wordTotal + exact.length - (exactAlsoMatchesWords ? 1 : 0);
     const page = ordered.slice(offset, offset + limit);
     const rows = new Map(this.selectTicketsByNumbers.all(JSON.stringify(page)).map((row) => [row.number, row]));

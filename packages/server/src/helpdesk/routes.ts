@@ -54,7 +54,7 @@ export async function helpdeskRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/operator/tickets', { preHandler: requireOperator }, async (request) => {
     const { q, offset, limit } = parseQuery(ticketsQuery, request.query);
-    return (await store.helpdesk.searchTickets(q, offset, limit)) satisfies TicketList;
+    return (await store.helpdesk.searchTickets(q, offset, limit, request.operator)) satisfies TicketList;
   });
 
   app.get<{ Params: { number: string } }>(
@@ -63,7 +63,8 @@ export async function helpdeskRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const number = /^\d{1,15}$/.test(request.params.number) ? Number(request.params.number) : Number.NaN;
       if (!Number.isSafeInteger(number)) throw new AppError('invalid_id', 'a ticket number is a whole number');
-      const ticket = await store.helpdesk.ticket(number);
+      // A ticket one may not read is answered as if it did not exist: its existence is not told either.
+      const ticket = await store.helpdesk.ticket(number, request.operator);
       if (!ticket) throw new AppError('not_found', `no ticket #${number}`);
       return { ticket } satisfies TicketDetail;
     },

@@ -41,6 +41,6 @@ export function ticketQuery(text: string): TicketQuery {
 // FTS5 walks a term's document list backwards for ORDER BY rowid DESC and stops at the LIMIT,
 // so the newest tickets come first without sorting every match.
 export const FTS_SEARCH_SQL =
-  'SELECT rowid AS number FROM tickets_fts WHERE tickets_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?';
-export const FTS_COUNT_SQL = `SELECT count(*) AS n FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH ? LIMIT ${COUNT_CAP})`;
-export const FTS_HAS_SQL = 'SELECT 1 AS one FROM tickets_fts WHERE tickets_fts MATCH ? AND rowid = ?';
+  'SELECT rowid AS number FROM tickets_fts WHERE tickets_fts MATCH @match ORDER BY rowid DESC LIMIT @limit OFFSET @offset';
+export const FTS_COUNT_SQL = `SELECT count(*) AS n FROM (SELECT 1 FROM tickets_fts WHERE tickets_fts MATCH @match LIMIT ${COUNT_CAP})`;
+export const FTS_HAS_SQL = 'SELECT 1 AS one FROM tickets_fts WHERE tickets_fts MATCH @match AND rowid = @number';

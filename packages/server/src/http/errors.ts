@@ -3,10 +3,15 @@
 import type { ErrorBody } from '@livechat/protocol';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { idSchema, type z } from '@livechat/protocol/validate';
-import { AppError } from '../errors.ts';
+import { AppError, RateLimited } from '../errors.ts';
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof RateLimited) {
+      reply.header('retry-after', String(Math.ceil(error.retryAfterMs / 1000)));
+      // The widget calls from the site's pages: let them read how long to wait.
+      reply.header('access-control-expose-headers', 'retry-after');
+    }
     if (error instanceof AppError) {
       return reply
         .status(error.status)

@@ -3,7 +3,7 @@
 import type { OutboxEmailBody, OutboxList, OutboxStatus, TranscriptRequest } from '@livechat/protocol';
 import { idSchema, z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError, RateLimited } from '../errors.ts';
 import { parseBody, validId } from '../http/errors.ts';
 import { parseQuery } from '../http/query.ts';
 import { requireAdmin } from '../operators/guard.ts';
@@ -63,7 +63,8 @@ export async function mailRoutes(app: FastifyInstance): Promise<void> {
     if (!to) throw new AppError('bad_request', 'no email is known for you: give one');
     const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
     if ((await store.outbox.countForVisitor('transcript', visitor.id, hourAgo)) >= TRANSCRIPTS_PER_HOUR) {
-      throw new AppError('rate_limited', `at most ${TRANSCRIPTS_PER_HOUR} transcripts an hour; try again later`);
+      // Counted from the outbox over the last hour: an hour is the longest the visitor may have to wait.
+      throw new RateLimited(`at most ${TRANSCRIPTS_PER_HOUR} transcripts an hour; try again later`, 3_600_000);
     }
     if (input.email && input.email !== visitor.email && !keepsOwnEmail(visitor)) {
       await store.visitors.updateProfile(visitor.id, { email: input.email });

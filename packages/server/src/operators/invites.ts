@@ -15,6 +15,7 @@ import {
   signIn,
   teamMember,
 } from './accounts.ts';
+import { audit } from '../privacy/audit.ts';
 import { requireAdmin } from './guard.ts';
 import { inviteEmail, resetEmail } from './link-email.ts';
 import { linkRefusal } from './links.ts';
@@ -52,6 +53,8 @@ export async function inviteRoutes(app: FastifyInstance): Promise<void> {
     const emailed = await deliver('invite', inviteEmail(input.email, request.operator.name, input.role, link));
     const member = await store.operators.member(invited.value.id);
     if (!member) throw new Error('an invited operator vanished');
+    const target = { kind: 'operator', id: member.id, label: member.name } as const;
+    await audit(app, request.operator, 'operator.invited', target, { email: member.email, role: member.role });
     return reply
       .status(201)
       .send({ member: teamMember(app, member), invite: { link, expiresAt, emailed } } satisfies InviteResult);
@@ -69,6 +72,9 @@ export async function inviteRoutes(app: FastifyInstance): Promise<void> {
           ? inviteEmail(member.email, request.operator.name, member.role, made.link)
           : resetEmail(member.email, made.link);
       const emailed = await deliver(made.kind === 'invite' ? 'invite' : 'password', email);
+      // The link itself is a password's worth: the entry says one was made, not what it is.
+      const target = { kind: 'operator', id: member.id, label: member.name } as const;
+      await audit(app, request.operator, 'operator.password_link', target, { kind: made.kind });
       return reply.status(201).send({ link: made.link, expiresAt: made.expiresAt, emailed } satisfies PasswordLink);
     },
   );
@@ -90,7 +96,8 @@ export async function inviteRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/accept', async (request, reply) => {
     const input = parseBody(acceptSchema, request.body);
-    const passwordHash = await hashPassword(input.password);
+    // Hashed before the token is checked, by anyone who posts: in a slot, like a login.
+    const passwordHash = await app.limits.hashSlots.run(() => hashPassword(input.password));
     const accepted = await store.accountLinks.accept(hashSecret(input.token), passwordHash);
     if (!accepted.ok) throw refusalError(accepted.reason, 'accept');
     // A new password ends every earlier session, sockets included.

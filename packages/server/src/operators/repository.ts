@@ -78,8 +78,15 @@ export interface OperatorRepository {
   /** Availability and capacity of those among `ids` who may work (neither invited nor disabled). */
   routingInfo(ids: readonly string[]): Promise<RoutingInfo[]>;
   createSession(tokenHash: string, operatorId: string, expiresAt: string): Promise<void>;
-  /** The operator owning an unexpired session, or null (also when they are disabled). */
-  bySession(tokenHash: string): Promise<OperatorProfile | null>;
+  /**
+   * The operator owning an unexpired session used after `idleSince`, or null (also when they are
+   * disabled).
+   */
+  bySession(tokenHash: string, idleSince: string): Promise<OperatorProfile | null>;
+  /** Records a use of the session, unless one after `unlessSince` is recorded already. */
+  touchSession(tokenHash: string, at: string, unlessSince: string): Promise<void>;
+  /** Deletes the sessions expired or unused since `idleSince`; their hashes, to close their sockets. */
+  endStaleSessions(idleSince: string): Promise<string[]>;
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of the operator but `keepHash`. */
   deleteSessions(operatorId: string, keepHash?: string): Promise<void>;
@@ -142,6 +149,8 @@ export class SqliteOperatorRepository implements OperatorRepository {
   private readonly selectBySession;
   private readonly removeSession;
   private readonly removeSessions;
+  private readonly updateSessionUse;
+  private readonly removeStaleSessions;
   private readonly updateAvailability;
   private readonly profileTx;
   private readonly memberTx;
@@ -173,11 +182,18 @@ export class SqliteOperatorRepository implements OperatorRepository {
       `UPDATE operators SET availability = ? WHERE id = ? RETURNING ${COLUMNS}`,
     );
     this.insertSession = db.prepare(
-      'INSERT INTO operator_sessions (token_hash, operator_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      `INSERT INTO operator_sessions (token_hash, operator_id, created_at, expires_at, last_used_at)
+       VALUES (@hash, @operatorId, @at, @expiresAt, @at)`,
     );
-    this.selectBySession = db.prepare<[string, string], OperatorRow>(
+    this.selectBySession = db.prepare<[string, string, string], OperatorRow>(
       `SELECT ${COLUMNS.replace(/(\w+)/g, 'o.$1')} FROM operator_sessions s JOIN operators o ON o.id = s.operator_id
-       WHERE s.token_hash = ? AND s.expires_at > ? AND o.status = 'active' AND o.disabled_at IS NULL`,
+       WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_used_at > ? AND o.status = 'active' AND o.disabled_at IS NULL`,
+    );
+    this.updateSessionUse = db.prepare<[string, string, string]>(
+      'UPDATE operator_sessions SET last_used_at = ? WHERE token_hash = ? AND last_used_at <= ?',
+    );
+    this.removeStaleSessions = db.prepare<[string, string], { token_hash: string }>(
+      'DELETE FROM operator_sessions WHERE expires_at <= ? OR last_used_at <= ? RETURNING token_hash',
     );
     this.removeSession = db.prepare('DELETE FROM operator_sessions WHERE token_hash = ?');
     this.removeSessions = db.prepare<[string, string | null]>(
@@ -288,12 +304,20 @@ export class SqliteOperatorRepository implements OperatorRepository {
   }
 
   async createSession(tokenHash: string, operatorId: string, expiresAt: string): Promise<void> {
-    this.insertSession.run(tokenHash, operatorId, now(), expiresAt);
+    this.insertSession.run({ hash: tokenHash, operatorId, at: now(), expiresAt });
   }
 
-  async bySession(tokenHash: string): Promise<OperatorProfile | null> {
-    const row = this.selectBySession.get(tokenHash, now());
+  async bySession(tokenHash: string, idleSince: string): Promise<OperatorProfile | null> {
+    const row = this.selectBySession.get(tokenHash, now(), idleSince);
     return row ? profile(row) : null;
+  }
+
+  async touchSession(tokenHash: string, at: string, unlessSince: string): Promise<void> {
+    this.updateSessionUse.run(at, tokenHash, unlessSince);
+  }
+
+  async endStaleSessions(idleSince: string): Promise<string[]> {
+    return this.removeStaleSessions.all(now(), idleSince).map((row) => row.token_hash);
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

@@ -5,6 +5,7 @@ import { loginSchema } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
+import { addressKey } from '../limits/address.ts';
 import { requireOperator } from './guard.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { ProfileChange } from './repository.ts';
@@ -12,13 +13,22 @@ import { profileUpdateSchema, statusSchema } from './schemas.ts';
 import { clearSessionCookie, login, operatorFromRequest, sessionHashOf, setSessionCookie } from './sessions.ts';
 
 export async function operatorRoutes(app: FastifyInstance): Promise<void> {
-  const { store, config, presence, gateway, conversations } = app;
+  const { store, config, presence, gateway, conversations, limits } = app;
 
+  // Failed logins make the next ones from the same address, or for the same account, wait longer.
   app.post('/api/operator/login', async (request, reply) => {
     const input = parseBody(loginSchema, request.body);
-    const { operator, token, expires } = await login(store, input.email, input.password);
-    setSessionCookie(reply, token, expires, config.secureCookies);
-    return reply.send({ operator } satisfies LoginResult);
+    const address = addressKey(request.ip);
+    await limits.logins.check(address, input.email);
+    try {
+      const { operator, token, expires } = await login(store, limits.hashSlots, input.email, input.password);
+      await limits.logins.succeeded(input.email);
+      setSessionCookie(reply, token, expires, config.secureCookies);
+      return reply.send({ operator } satisfies LoginResult);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'unauthorized') await limits.logins.failed(address, input.email);
+      throw error;
+    }
   });
 
   app.post('/api/operator/logout', async (request, reply) => {
@@ -52,13 +62,16 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
   app.patch('/api/operator/me', { preHandler: requireOperator }, async (request) => {
     const input = parseBody(profileUpdateSchema, request.body);
     const self = request.operator;
+    const { newPassword } = input;
     const emailChanges = input.email !== undefined && input.email.toLowerCase() !== self.email.toLowerCase();
     if (emailChanges || input.newPassword !== undefined) await checkCurrentPassword(self.email, input);
     const change: ProfileChange = {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.email !== undefined ? { email: input.email } : {}),
       ...(input.notify !== undefined ? { notify: input.notify } : {}),
-      ...(input.newPassword !== undefined ? { passwordHash: await hashPassword(input.newPassword) } : {}),
+      ...(newPassword !== undefined
+        ? { passwordHash: await limits.hashSlots.run(() => hashPassword(newPassword)) }
+        : {}),
       ...(input.alerts !== undefined ? { alerts: input.alerts } : {}),
     };
     const updated = await store.operators.updateProfile(self.id, change);
@@ -105,7 +118,8 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
       throw new AppError('bad_request', 'give your current password to change your email or password');
     }
     const found = await store.operators.credentials(email);
-    if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
+    const current = input.currentPassword;
+    if (!found || !(await limits.hashSlots.run(() => verifyPassword(current, found.passwordHash)))) {
       throw new AppError('unauthorized', 'the current password is wrong');
     }
   }

@@ -43,7 +43,8 @@ export async function setupRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/setup', async (request, reply) => {
     const input = parseBody(setupSchema, request.body);
-    const passwordHash = await hashPassword(input.password);
+    // Hashed before the token is checked, by anyone who posts: in a slot, like a login.
+    const passwordHash = await app.limits.hashSlots.run(() => hashPassword(input.password));
     const created = await store.accountLinks.createAdmin(hashSecret(input.token), {
       name: input.name,
       email: input.email,

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody, validId } from '../http/errors.ts';
 import { now } from '../ids.ts';
+import { audit } from '../privacy/audit.ts';
 import { releaseOperator, teamMember } from './accounts.ts';
 import { requireAdmin } from './guard.ts';
 import { memberUpdateSchema } from './schemas.ts';
@@ -31,6 +32,16 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
       throw new AppError('not_found', 'no such operator');
     }
     const member = updated.value;
+    const target = { kind: 'operator', id: member.id, label: member.name } as const;
+    if (member.role !== before.role) {
+      await audit(app, request.operator, 'operator.role_changed', target, { before: before.role, after: member.role });
+    }
+    if (member.status === 'disabled' && before.status !== 'disabled') {
+      await audit(app, request.operator, 'operator.disabled', target);
+    }
+    if (member.status !== 'disabled' && before.status === 'disabled') {
+      await audit(app, request.operator, 'operator.enabled', target);
+    }
     const { id: memberId, name, email, role, notify, alerts, availability } = member;
     app.gateway.updateOperator({ id: memberId, name, email, role, notify, alerts, availability });
     if (member.status === 'disabled' && before.status !== 'disabled') {

@@ -4,7 +4,7 @@
 import { type Audience, type ErrorCode, type Message, type ServerToClient, frameFor } from '@livechat/protocol';
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
-import { AppError } from '../errors.ts';
+import { AppError, RateLimited } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { ConversationFeed } from './feed.ts';
 
@@ -108,14 +108,17 @@ export class Connection {
     this.send({ type: 'message.ack', id: frameId, message });
   }
 
-  error(code: ErrorCode, message: string, frameId: string | null): void {
-    this.send({ type: 'error', code, message, frameId });
+  error(code: ErrorCode, message: string, frameId: string | null, retryAfterMs?: number): void {
+    this.send({ type: 'error', code, message, frameId, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   }
 
   /** Runs frame handlers strictly one after another; a failure answers with a typed error. */
   enqueue(frameId: string | null, work: () => Promise<void>): void {
     this.queue = this.queue.then(work).catch((cause: unknown) => {
-      if (cause instanceof AppError) {
+      if (cause instanceof RateLimited) {
+        // The frame was not applied; the socket stays open for what comes after the wait.
+        this.error(cause.code, cause.message, frameId, cause.retryAfterMs);
+      } else if (cause instanceof AppError) {
         this.error(cause.code, cause.message, frameId);
       } else {
         this.log.error({ err: cause }, 'frame handler failed');

@@ -18,6 +18,9 @@ import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
 import { now } from '../ids.ts';
+import { sessionUseRecorder } from '../operators/session-use.ts';
+import { Coalescer } from '../limits/coalescer.ts';
+import type { Limits } from '../limits/limits.ts';
 import { isOriginAllowed, type Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
@@ -34,8 +37,12 @@ export interface GatewayDeps {
   presence: Presence;
   conversations: ConversationService;
   commands: CommandRegistry;
+  limits: Limits;
   log: Logger;
 }
+
+type TypingEvent = Extract<BusEvent, { kind: 'typing' }>;
+type PageViewEvent = Extract<BusEvent, { kind: 'pageview' }> & { conversationId: string };
 
 /** Messages handed to a connection per read while it catches up. */
 const SYNC_PAGE = 500;
@@ -53,9 +60,16 @@ export class Gateway {
   private readonly listings: Listings;
   private readonly unsubscribe: () => void;
   private readonly heartbeat: NodeJS.Timeout;
+  /** One typing change per author and conversation per interval reaches the others: the latest. */
+  private readonly typing: Coalescer<TypingEvent>;
+  /** One live page view per conversation per interval reaches operators: the latest. */
+  private readonly pageViews: Coalescer<PageViewEvent>;
 
   constructor(readonly deps: GatewayDeps) {
     this.listings = new Listings(deps, this.operatorSessions);
+    const { coalesceMs } = deps.limits.settings;
+    this.typing = new Coalescer(coalesceMs, (event) => this.sendTyping(event));
+    this.pageViews = new Coalescer(coalesceMs, (event) => this.sendPageView(event));
     this.unsubscribe = deps.bus.subscribe((event) => this.onEvent(event));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -78,6 +92,8 @@ export class Gateway {
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.unsubscribe();
     clearInterval(this.heartbeat);
+    this.typing.stop();
+    this.pageViews.stop();
     this.restarting();
     const closed = [...this.sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve)));
     let timer: NodeJS.Timeout | undefined;
@@ -107,9 +123,12 @@ export class Gateway {
   }
 
   acceptOperator(socket: WebSocket, operator: OperatorProfile, sessionHash: string): void {
-    const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) =>
-      handleOperatorFrame(this, operatorSession, frame),
-    );
+    const recordUse = sessionUseRecorder(this.deps, sessionHash);
+    const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) => {
+      // The UI's keep-alive pings are no sign of a person at the keyboard.
+      if (frame.type !== 'ping') recordUse();
+      return handleOperatorFrame(this, operatorSession, frame);
+    });
     const operatorSession: OperatorSession = {
       kind: 'operator',
       connection,
@@ -162,6 +181,34 @@ export class Gateway {
         if (session.tokenHash !== tokenHash) continue;
         removeFrom(this.visitorSessions, session.visitor.id, session);
         session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
+      }
+    }
+  }
+
+  /** An erased visitor: every socket of theirs closes now, whatever token opened it. */
+  endVisitor(visitorId: string): void {
+    for (const session of [...(this.visitorSessions.get(visitorId) ?? [])]) {
+      removeFrom(this.visitorSessions, visitorId, session);
+      session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
+    }
+  }
+
+  /** Conversations deleted (erase, retention): they leave every list and stop streaming. */
+  conversationsDeleted(conversationIds: readonly string[]): void {
+    const sessions = [...this.operatorSessions.values(), ...this.visitorSessions.values()].flatMap((set) => [...set]);
+    for (const conversationId of conversationIds) {
+      this.listings.forget(conversationId);
+      for (const session of sessions) {
+        // To every operator, not only those listing it live: a Resolved view or search results
+        // loaded over HTTP may show it too. The frame carries nothing but the id.
+        if (session.kind === 'operator') {
+          session.listed.delete(conversationId);
+          session.connection.send({ type: 'conversation.removed', conversationId });
+        }
+        // A visitor's next message must not try the deleted conversation first.
+        if (session.kind === 'visitor' && session.conversationId === conversationId) delete session.conversationId;
+        session.connection.feeds.get(conversationId)?.close();
+        session.connection.feeds.delete(conversationId);
       }
     }
   }
@@ -298,26 +345,12 @@ export class Gateway {
       case 'conversation':
         this.listings.changed(event.conversationId);
         return;
-      case 'typing': {
-        const frame = {
-          type: 'typing',
-          conversationId: event.conversationId,
-          author: event.author,
-          active: event.active,
-        } as const;
-        if (event.author.kind === 'operator') {
-          for (const session of this.visitorSessions.get(event.visitorId) ?? []) session.connection.send(frame);
-        }
-        for (const session of this.operatorsFollowing(event.conversationId)) {
-          if (session.operator.id !== event.author.id) session.connection.send(frame);
-        }
+      case 'typing':
+        this.typing.offer(`${event.conversationId}\n${event.author.kind}:${event.author.id}`, event);
         return;
-      }
       case 'pageview': {
-        if (!event.conversationId) return;
-        this.listings.pageViewed(event.conversationId, event.pageView);
-        const frame = { type: 'page.viewed', visitorId: event.visitorId, pageView: event.pageView } as const;
-        for (const session of this.operatorsFollowing(event.conversationId)) session.connection.send(frame);
+        const { conversationId } = event;
+        if (conversationId) this.pageViews.offer(conversationId, { ...event, conversationId });
         return;
       }
       case 'to-operator':
@@ -339,6 +372,27 @@ export class Gateway {
         throw new Error(`unhandled bus event ${JSON.stringify(unhandled)}`);
       }
     }
+  }
+
+  private sendTyping(event: TypingEvent): void {
+    const frame = {
+      type: 'typing',
+      conversationId: event.conversationId,
+      author: event.author,
+      active: event.active,
+    } as const;
+    if (event.author.kind === 'operator') {
+      for (const session of this.visitorSessions.get(event.visitorId) ?? []) session.connection.send(frame);
+    }
+    for (const session of this.operatorsFollowing(event.conversationId)) {
+      if (session.operator.id !== event.author.id) session.connection.send(frame);
+    }
+  }
+
+  private sendPageView(event: PageViewEvent): void {
+    this.listings.pageViewed(event.conversationId, event.pageView);
+    const frame = { type: 'page.viewed', visitorId: event.visitorId, pageView: event.pageView } as const;
+    for (const session of this.operatorsFollowing(event.conversationId)) session.connection.send(frame);
   }
 
   /** Operator connections that list the conversation or have it open. */

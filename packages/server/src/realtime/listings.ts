@@ -155,6 +155,11 @@ export class Listings {
     return moved;
   }
 
+  /** A deleted conversation is never listed again. */
+  forget(conversationId: string): void {
+    this.known.delete(conversationId);
+  }
+
   private async read(conversationId: string): Promise<Known | null> {
     const conversation = await this.deps.store.conversations.byId(conversationId);
     if (!conversation) {

@@ -14,6 +14,8 @@ export interface VisitorSession {
   tokenHash: string;
   /** The page's origin the socket came from, checked again when the site's allowed origins change. */
   origin: string;
+  /** The address it came from, as limits count it (new conversations per address). */
+  address: string;
   /** The conversation this connection last wrote to, so the next message need not look it up. */
   conversationId?: string;
 }

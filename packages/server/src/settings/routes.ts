@@ -5,6 +5,7 @@ import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { parseBody } from '../http/errors.ts';
 import { requireAdmin, requireOperator } from '../operators/guard.ts';
+import { audit } from '../privacy/audit.ts';
 
 const modulesSchema = z.strictObject({ helpdesk: z.boolean().optional(), crm: z.boolean().optional() });
 
@@ -21,6 +22,18 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
       crm: changes.crm ?? current.crm,
     };
     const saved = await store.settings.saveModules(next);
+    if (current.helpdesk !== saved.helpdesk || current.crm !== saved.crm) {
+      await audit(
+        app,
+        request.operator,
+        'modules.changed',
+        { kind: 'modules', id: null, label: null },
+        {
+          before: current,
+          after: saved,
+        },
+      );
+    }
     await commands.announceAvailable();
     return saved;
   });

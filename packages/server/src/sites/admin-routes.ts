@@ -6,7 +6,9 @@ import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { requireAdmin } from '../operators/guard.ts';
 import { expectedOrigin } from '../operators/sessions.ts';
+import { audit } from '../privacy/audit.ts';
 import { validSiteId } from '../visitors/tokens.ts';
+import { siteChangeEntries } from './audit-entries.ts';
 import { siteDetails } from './details.ts';
 import { allowedOrigins, queueAlertSeconds, siteInputSchema, siteUpdateSchema } from './schemas.ts';
 
@@ -26,6 +28,16 @@ export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
       allowedOrigins: allowedOrigins(input.allowedOrigins),
       queueAlertSeconds: queueAlertSeconds(input.queueAlertSeconds, config.queueAlertMinSeconds),
     });
+    await audit(
+      app,
+      request.operator,
+      'site.created',
+      { kind: 'site', id: site.id, label: site.name },
+      {
+        allowedOrigins: site.allowedOrigins,
+        retention: site.retention,
+      },
+    );
     return reply.status(201).send({ site: siteDetails(site, publicBase(request)) } satisfies SiteBody);
   });
 
@@ -33,13 +45,17 @@ export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
     const id = validSiteId(request.params.id);
     const input = parseBody(siteUpdateSchema, request.body);
     const origins = input.allowedOrigins === undefined ? undefined : allowedOrigins(input.allowedOrigins);
+    const before = await store.sites.get(id);
     const site = await store.sites.update(id, {
       ...input,
       allowedOrigins: origins,
       queueAlertSeconds: queueAlertSeconds(input.queueAlertSeconds, config.queueAlertMinSeconds),
     });
-    if (!site) throw new AppError('not_found', 'no such site');
+    if (!site || !before) throw new AppError('not_found', 'no such site');
     app.gateway.siteChanged(site);
+    for (const { action, details } of siteChangeEntries(before, site)) {
+      await audit(app, request.operator, action, { kind: 'site', id: site.id, label: site.name }, details);
+    }
     return { site: siteDetails(site, publicBase(request)) } satisfies SiteBody;
   });
 }

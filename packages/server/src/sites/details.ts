@@ -26,6 +26,7 @@ export function siteDetails(site: Site, publicBase: string): SiteDetails {
     queueAlertSeconds: site.queueAlertSeconds,
     workingHours: site.workingHours,
     awayMessage: site.awayMessage,
+    retention: site.retention,
     archived: site.archivedAt !== null,
     snippet: installSnippet(publicBase, site.id),
     createdAt: site.createdAt,

@@ -1,7 +1,13 @@
 // Sites: which origins may embed the widget for a site id, and how the site proves who its users are.
 
 import { randomBytes } from 'node:crypto';
-import type { PrechatFieldMode, WidgetPosition, WidgetSettings, WorkingHours } from '@livechat/protocol';
+import type {
+  PrechatFieldMode,
+  RetentionSettings,
+  WidgetPosition,
+  WidgetSettings,
+  WorkingHours,
+} from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
 import { ALWAYS_OPEN } from './working-hours.ts';
@@ -21,6 +27,8 @@ export interface Site {
   workingHours: WorkingHours;
   /** Shown to visitors while the team is away; null for the widget's own text. */
   awayMessage: string | null;
+  /** How long closed conversations and page views are kept; both null (kept) by default. */
+  retention: RetentionSettings;
   /** When it was archived: the widget is then refused everywhere; its conversations stay. */
   archivedAt: string | null;
   createdAt: string;
@@ -37,9 +45,10 @@ export interface NewSite {
   queueAlertSeconds?: number;
   workingHours?: WorkingHours;
   awayMessage?: string | null;
+  retention?: Partial<RetentionSettings>;
 }
 
-/** Only the fields given change; `widget` too is merged field by field. */
+/** Only the fields given change; `widget` and `retention` too are merged field by field. */
 export interface SiteChanges {
   name?: string;
   allowedOrigins?: string[];
@@ -47,6 +56,7 @@ export interface SiteChanges {
   queueAlertSeconds?: number;
   workingHours?: WorkingHours;
   awayMessage?: string | null;
+  retention?: Partial<RetentionSettings>;
   archived?: boolean;
 }
 
@@ -56,6 +66,8 @@ export type SiteWidgetChanges = Partial<Omit<WidgetSettings, 'prechat'>> & {
 };
 
 export const DEFAULT_QUEUE_ALERT_SECONDS = 120;
+
+export const NO_RETENTION: RetentionSettings = { conversationsDays: null, pageViewsDays: null };
 
 export const DEFAULT_WIDGET_SETTINGS: WidgetSettings = {
   color: null,
@@ -98,6 +110,8 @@ interface SiteRow {
   queue_alert_seconds: number;
   working_hours: string | null;
   away_message: string | null;
+  retention_conversations_days: number | null;
+  retention_page_views_days: number | null;
   archived_at: string | null;
   created_at: string;
 }
@@ -125,10 +139,13 @@ interface WriteParams {
   queueAlertSeconds: number;
   workingHours: string | null;
   awayMessage: string | null;
+  conversationsDays: number | null;
+  pageViewsDays: number | null;
 }
 
 const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, widget_color, widget_position,
-  widget_title, widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message, archived_at, created_at`;
+  widget_title, widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
+  retention_conversations_days, retention_page_views_days, archived_at, created_at`;
 
 export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
 
@@ -151,14 +168,15 @@ export class SqliteSiteRepository implements SiteRepository {
     this.insert = db.prepare<[WriteParams & { secret: string; time: string }]>(
       `INSERT INTO sites (id, name, allowed_origins, identity_secret, widget_color, widget_position, widget_title,
          widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
-         created_at)
+         retention_conversations_days, retention_page_views_days, created_at)
        VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @prechatName,
-         @prechatEmail, @queueAlertSeconds, @workingHours, @awayMessage, @time)`,
+         @prechatEmail, @queueAlertSeconds, @workingHours, @awayMessage, @conversationsDays, @pageViewsDays, @time)`,
     );
     this.write = db.prepare<[WriteParams]>(
       `UPDATE sites SET name = @name, allowed_origins = @origins, widget_color = @color, widget_position = @position,
          widget_title = @title, widget_greeting = @greeting, widget_locale = @locale,
-         prechat_name = @prechatName, prechat_email = @prechatEmail, queue_alert_seconds = @queueAlertSeconds, working_hours = @workingHours, away_message = @awayMessage
+         prechat_name = @prechatName, prechat_email = @prechatEmail, queue_alert_seconds = @queueAlertSeconds, working_hours = @workingHours, away_message = @awayMessage,
+         retention_conversations_days = @conversationsDays, retention_page_views_days = @pageViewsDays
        WHERE id = @id`,
     );
     // Archiving again keeps the first time; unarchiving clears it.
@@ -187,6 +205,7 @@ export class SqliteSiteRepository implements SiteRepository {
           workingHours: changes.workingHours ?? current.workingHours,
           // null clears the message: only a missing field keeps it.
           awayMessage: changes.awayMessage === undefined ? current.awayMessage : changes.awayMessage,
+          retention: mergeRetention(current.retention, changes.retention),
         }),
       );
       if (changes.archived !== undefined) this.setArchivedAt.run({ time: changes.archived ? now() : null, id });
@@ -215,6 +234,7 @@ export class SqliteSiteRepository implements SiteRepository {
         queueAlertSeconds: site.queueAlertSeconds ?? DEFAULT_QUEUE_ALERT_SECONDS,
         workingHours: site.workingHours ?? ALWAYS_OPEN,
         awayMessage: site.awayMessage ?? null,
+        retention: mergeRetention(NO_RETENTION, site.retention),
       }),
       secret: newIdentitySecret(),
       time: now(),
@@ -267,9 +287,23 @@ function mergeWidget(current: WidgetSettings, changes: SiteWidgetChanges | undef
   return { ...current, ...rest, prechat: { ...current.prechat, ...prechat } };
 }
 
+/** A limit left out keeps its setting; null turns it off. */
+function mergeRetention(
+  current: RetentionSettings,
+  changes: Partial<RetentionSettings> | undefined,
+): RetentionSettings {
+  return {
+    conversationsDays: changes?.conversationsDays === undefined ? current.conversationsDays : changes.conversationsDays,
+    pageViewsDays: changes?.pageViewsDays === undefined ? current.pageViewsDays : changes.pageViewsDays,
+  };
+}
+
 function writeParams(
   id: string,
-  site: Pick<Site, 'name' | 'allowedOrigins' | 'widget' | 'queueAlertSeconds' | 'workingHours' | 'awayMessage'>,
+  site: Pick<
+    Site,
+    'name' | 'allowedOrigins' | 'widget' | 'queueAlertSeconds' | 'workingHours' | 'awayMessage' | 'retention'
+  >,
 ): WriteParams {
   const { color, position, title, greeting, locale, prechat } = site.widget;
   return {
@@ -286,6 +320,8 @@ function writeParams(
     queueAlertSeconds: site.queueAlertSeconds,
     workingHours: JSON.stringify(site.workingHours),
     awayMessage: site.awayMessage,
+    conversationsDays: site.retention.conversationsDays,
+    pageViewsDays: site.retention.pageViewsDays,
   };
 }
 
@@ -307,6 +343,7 @@ function toSite(row: SiteRow): Site {
     queueAlertSeconds: row.queue_alert_seconds,
     workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : ALWAYS_OPEN,
     awayMessage: row.away_message,
+    retention: { conversationsDays: row.retention_conversations_days, pageViewsDays: row.retention_page_views_days },
     archivedAt: row.archived_at,
     createdAt: row.created_at,
   };

@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { requireOperator } from '../operators/guard.ts';
+import { audit } from '../privacy/audit.ts';
+import { siteChangeEntries } from './audit-entries.ts';
 import { siteAdminRoutes } from './admin-routes.ts';
 import { widgetConfigRoutes } from './widget-routes.ts';
 
@@ -44,6 +46,12 @@ export async function siteRoutes(app: FastifyInstance): Promise<void> {
     const updated = await store.sites.get(site.id);
     if (!updated) throw new AppError('not_found', 'no such site');
     app.gateway.siteChanged(updated);
+    const target = { kind: 'site', id: site.id, label: site.name } as const;
+    // The new secret is never written down: the entry says that it changed, not to what.
+    if (input.rotateSecret) await audit(app, request.operator, 'site.secret_rotated', target);
+    for (const { action, details } of siteChangeEntries(site, updated)) {
+      await audit(app, request.operator, action, target, details);
+    }
     return { secret: updated.identitySecret, requireIdentity: updated.requireIdentity } satisfies SiteIdentitySettings;
   });
 }

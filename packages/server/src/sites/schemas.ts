@@ -69,6 +69,17 @@ const origins = z
 /** 30–3600 for admins; the lower bound is the server's (queueAlertMinSeconds), checked by queueAlertSeconds(). */
 const queueAlert = z.number().int('a whole number of seconds').max(3600, 'at most 3600 seconds').optional();
 
+const retentionDays = z
+  .number()
+  .int('a whole number of days')
+  .min(1, 'at least 1 day')
+  .max(3650, 'at most 3650 days (ten years)')
+  .nullable()
+  .optional();
+
+/** Each limit on its own: one left out keeps its setting, null keeps the data for good. */
+const retention = z.strictObject({ conversationsDays: retentionDays, pageViewsDays: retentionDays }).optional();
+
 export const siteInputSchema = z.strictObject({
   name,
   allowedOrigins: origins,
@@ -76,6 +87,7 @@ export const siteInputSchema = z.strictObject({
   queueAlertSeconds: queueAlert,
   workingHours: workingHours.optional(),
   awayMessage: defaultableText(MAX_AWAY_MESSAGE),
+  retention,
 });
 
 export const siteUpdateSchema = z.strictObject({
@@ -85,6 +97,7 @@ export const siteUpdateSchema = z.strictObject({
   queueAlertSeconds: queueAlert,
   workingHours: workingHours.optional(),
   awayMessage: defaultableText(MAX_AWAY_MESSAGE),
+  retention,
   archived: z.boolean().optional(),
 });
 

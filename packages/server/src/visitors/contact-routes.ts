@@ -5,6 +5,7 @@ import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
+import { byVisitorToken, httpLimit } from '../limits/http.ts';
 import type { Site } from '../sites/repository.ts';
 import type { Visitor } from './repository.ts';
 import { type SiteRequest, visitorChange } from './visitor-request.ts';
@@ -53,6 +54,8 @@ const keepsOwnName = (visitor: Visitor): boolean => visitor.externalId !== null 
 
 export async function contactRoutes(app: FastifyInstance): Promise<void> {
   const { store, bus } = app;
+  // Contact details and ratings share one count: each is a write a visitor makes a few times at most.
+  const limited = { onRequest: httpLimit(app, 'contact-updates', app.config.limits.contactPerToken, byVisitorToken) };
 
   /** Keeps what the visitor gave that the site's backend did not vouch for; operators see it in their lists at once. */
   async function keepContact(site: Site, visitor: Visitor, given: ContactDetailsInput): Promise<void> {
@@ -66,31 +69,35 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     if (open) bus.publish({ kind: 'conversation', conversationId: open.id, visitorId: open.visitorId });
   }
 
-  app.post('/api/sites/:siteId/contact-email', async (request: SiteRequest, reply) => {
+  app.post('/api/sites/:siteId/contact-email', limited, async (request: SiteRequest, reply) => {
     const { site, visitor } = await visitorChange(store, request, reply);
     const input = parseBody(contactEmailSchema, request.body);
     await keepContact(site, visitor, input);
     return reply.status(204).send();
   });
 
-  app.post('/api/sites/:siteId/contact', async (request: SiteRequest, reply) => {
+  app.post('/api/sites/:siteId/contact', limited, async (request: SiteRequest, reply) => {
     const { site, visitor } = await visitorChange(store, request, reply);
     const input = parseBody(contactDetailsSchema, request.body);
     await keepContact(site, visitor, input);
     return reply.status(204).send();
   });
 
-  app.post('/api/sites/:siteId/conversations/:conversationId/rating', async (request: ConversationRequest, reply) => {
-    const { site, visitor } = await visitorChange(store, request, reply);
-    const input = parseBody(ratingSchema, request.body);
-    const conversation = await store.conversations.byId(request.params.conversationId);
-    // Another visitor's conversation is no more there than one that does not exist.
-    if (!conversation || conversation.siteId !== site.id || conversation.visitorId !== visitor.id) {
-      throw new AppError('not_found', 'no such conversation');
-    }
-    if (conversation.status === 'open') throw new AppError('conflict', 'a conversation is rated once it is closed');
-    await store.ratings.rate(conversation.id, input.value, input.comment ?? null);
-    bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: conversation.visitorId });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/sites/:siteId/conversations/:conversationId/rating',
+    limited,
+    async (request: ConversationRequest, reply) => {
+      const { site, visitor } = await visitorChange(store, request, reply);
+      const input = parseBody(ratingSchema, request.body);
+      const conversation = await store.conversations.byId(request.params.conversationId);
+      // Another visitor's conversation is no more there than one that does not exist.
+      if (!conversation || conversation.siteId !== site.id || conversation.visitorId !== visitor.id) {
+        throw new AppError('not_found', 'no such conversation');
+      }
+      if (conversation.status === 'open') throw new AppError('conflict', 'a conversation is rated once it is closed');
+      await store.ratings.rate(conversation.id, input.value, input.comment ?? null);
+      bus.publish({ kind: 'conversation', conversationId: conversation.id, visitorId: conversation.visitorId });
+      return reply.status(204).send();
+    },
+  );
 }

@@ -5,6 +5,7 @@ import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
+import { byAddress, httpLimit } from '../limits/http.ts';
 import { conversationOfToken, TOKEN_REFUSALS } from '../mail/token-conversation.ts';
 import { mintTokenFor, siteForOrigin } from './tokens.ts';
 import { allowOrigin, type SiteRequest } from './visitor-request.ts';
@@ -17,7 +18,9 @@ export async function linkRoutes(app: FastifyInstance): Promise<void> {
   const { store } = app;
 
   // Like minting a visitor: it hands out a visitor token, so only the site's own pages may ask.
-  app.post('/api/sites/:siteId/conversation-link', async (request: SiteRequest, reply) => {
+  // Counted with minting (the same name), since it hands out a token too.
+  const limited = { onRequest: httpLimit(app, 'new-visitors', app.config.limits.visitorsPerIp, byAddress) };
+  app.post('/api/sites/:siteId/conversation-link', limited, async (request: SiteRequest, reply) => {
     const site = await siteForOrigin(store, request.params.siteId, request.headers.origin);
     allowOrigin(site, request, reply);
     const input = parseBody(linkSchema, request.body);

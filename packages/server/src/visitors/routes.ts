@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../errors.ts';
 import { parseBody } from '../http/errors.ts';
 import { hashSecret } from '../ids.ts';
+import { byAddress, byVisitorToken, httpLimit } from '../limits/http.ts';
 import { letOriginRead, readableRefusals, warnOwnersOfRefusals } from '../sites/refusals.ts';
 import type { Site } from '../sites/repository.ts';
 import { contactRoutes } from './contact-routes.ts';
@@ -21,6 +22,7 @@ const TRANSCRIPT_LIMIT = 1000;
 
 export async function visitorRoutes(app: FastifyInstance): Promise<void> {
   const { store, bus } = app;
+  const limits = app.config.limits;
   readableRefusals(app);
   warnOwnersOfRefusals(app);
 
@@ -48,26 +50,34 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
     return reply.status(204).send();
   });
 
-  app.post('/api/sites/:siteId/visitors', async (request: SiteRequest, reply) => {
-    const site = await siteForOrigin(store, request.params.siteId, request.headers.origin);
-    allowOrigin(site, request, reply);
-    const { visitor, token } = await mintVisitor(store, site);
-    return reply.status(201).send({ visitorId: visitor.id, token } satisfies VisitorCreated);
-  });
+  app.post(
+    '/api/sites/:siteId/visitors',
+    { onRequest: httpLimit(app, 'new-visitors', limits.visitorsPerIp, byAddress) },
+    async (request: SiteRequest, reply) => {
+      const site = await siteForOrigin(store, request.params.siteId, request.headers.origin);
+      allowOrigin(site, request, reply);
+      const { visitor, token } = await mintVisitor(store, site);
+      return reply.status(201).send({ visitorId: visitor.id, token } satisfies VisitorCreated);
+    },
+  );
 
-  app.post('/api/sites/:siteId/page-views', async (request: SiteRequest, reply) => {
-    const site = await siteOf(request, reply);
-    const visitor = await visitorForToken(store, site, bearerToken(request.headers.authorization));
-    const input: PageViewInput = parseBody(pageViewSchema, request.body);
-    const pageView = await store.visitors.addPageView(visitor.id, {
-      url: input.url,
-      title: input.title ?? '',
-      referrer: input.referrer ?? '',
-    });
-    const conversation = await store.conversations.openRefByVisitor(site.id, visitor.id);
-    bus.publish({ kind: 'pageview', visitorId: visitor.id, conversationId: conversation?.id ?? null, pageView });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/sites/:siteId/page-views',
+    { onRequest: httpLimit(app, 'page-views', limits.pageViewsPerToken, byVisitorToken) },
+    async (request: SiteRequest, reply) => {
+      const site = await siteOf(request, reply);
+      const visitor = await visitorForToken(store, site, bearerToken(request.headers.authorization));
+      const input: PageViewInput = parseBody(pageViewSchema, request.body);
+      const pageView = await store.visitors.addPageView(visitor.id, {
+        url: input.url,
+        title: input.title ?? '',
+        referrer: input.referrer ?? '',
+      });
+      const conversation = await store.conversations.openRefByVisitor(site.id, visitor.id);
+      bus.publish({ kind: 'pageview', visitorId: visitor.id, conversationId: conversation?.id ?? null, pageView });
+      return reply.status(204).send();
+    },
+  );
 
   app.get('/api/sites/:siteId/conversation', async (request: SiteRequest, reply) => {
     const site = await siteOf(request, reply);
@@ -81,23 +91,31 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
     return reply.send(body);
   });
 
-  app.post('/api/sites/:siteId/identify', async (request: SiteRequest, reply) => {
-    const { site, visitor } = await changeOf(request, reply);
-    const input = parseBody(identifySchema, request.body);
-    const result = await identify(store, site, visitor, input);
-    // Operators see the new name and email in their lists at once.
-    const open = await store.conversations.openByVisitor(site.id, result.visitorId);
-    if (open) bus.publish({ kind: 'conversation', conversationId: open.id, visitorId: open.visitorId });
-    return reply.send(result satisfies IdentifyResult);
-  });
+  app.post(
+    '/api/sites/:siteId/identify',
+    { onRequest: httpLimit(app, 'identify-calls', limits.identifyPerToken, byVisitorToken) },
+    async (request: SiteRequest, reply) => {
+      const { site, visitor } = await changeOf(request, reply);
+      const input = parseBody(identifySchema, request.body);
+      const result = await identify(store, site, visitor, input);
+      // Operators see the new name and email in their lists at once.
+      const open = await store.conversations.openByVisitor(site.id, result.visitorId);
+      if (open) bus.publish({ kind: 'conversation', conversationId: open.id, visitorId: open.visitorId });
+      return reply.send(result satisfies IdentifyResult);
+    },
+  );
 
-  app.post('/api/sites/:siteId/attributes', async (request: SiteRequest, reply) => {
-    const { visitor } = await changeOf(request, reply);
-    const input = parseBody(attributesSchema, request.body);
-    const merged = await store.visitors.mergeAttributes(visitor.id, input.attributes, MAX_ATTRIBUTES);
-    if (!merged) throw new AppError('bad_request', `a visitor has at most ${MAX_ATTRIBUTES} attributes`);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/sites/:siteId/attributes',
+    { onRequest: httpLimit(app, 'attribute-updates', limits.attributesPerToken, byVisitorToken) },
+    async (request: SiteRequest, reply) => {
+      const { visitor } = await changeOf(request, reply);
+      const input = parseBody(attributesSchema, request.body);
+      const merged = await store.visitors.mergeAttributes(visitor.id, input.attributes, MAX_ATTRIBUTES);
+      if (!merged) throw new AppError('bad_request', `a visitor has at most ${MAX_ATTRIBUTES} attributes`);
+      return reply.status(204).send();
+    },
+  );
 
   app.post('/api/sites/:siteId/logout', async (request: SiteRequest, reply) => {
     const { token } = await changeOf(request, reply);

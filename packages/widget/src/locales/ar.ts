@@ -1,8 +1,8 @@
 // The widget's words in Arabic, loaded only for visitors who read Arabic.
 
-import type { Strings } from '../i18n.ts';
+import type { CoreStrings } from '../i18n.ts';
 
-const ar: Strings = {
+const ar: CoreStrings = {
   openChat: 'فتح المحادثة',
   hideChat: 'إخفاء المحادثة',
   closeChat: 'إغلاق المحادثة',
@@ -27,11 +27,6 @@ const ar: Strings = {
   typingMany: '{names} يكتبون…',
   and: 'و',
   someone: 'شخص ما',
-  menu: 'خيارات المحادثة',
-  endConversation: 'إنهاء المحادثة',
-  endConfirm: 'هل تريد إنهاء هذه المحادثة؟',
-  yes: 'نعم',
-  no: 'لا',
   newConversation: 'محادثة جديدة',
   systemJoined: 'انضم {name} إلى المحادثة',
   systemResolved: 'أغلق {name} المحادثة',
@@ -47,27 +42,10 @@ const ar: Strings = {
   save: 'حفظ',
   emailInvalid: 'عنوان البريد الإلكتروني غير صالح.',
   emailSaved: 'سنتواصل معك على {email}',
-  rateAsk: 'كيف كانت هذه المحادثة؟',
-  rateGood: 'جيدة',
-  rateOkay: 'مقبولة',
-  rateBad: 'سيئة',
-  rateComment: 'تعليق (اختياري)',
-  rateSend: 'إرسال',
-  rateThanks: 'شكرًا على تقييمك!',
   failed: 'لم يُرسل. يُرجى المحاولة مجددًا.',
   delivered: 'تم التسليم',
   seen: 'تمت القراءة',
   dismiss: 'تجاهل',
-  prechatAsk: 'قبل أن نبدأ، عرّفنا بنفسك.',
-  nameLabel: 'اسمك',
-  emailField: 'بريدك الإلكتروني',
-  optional: '(اختياري)',
-  required: 'يُرجى ملء هذا الحقل.',
-  start: 'ابدأ المحادثة',
-  transcript: 'أرسل لي نص المحادثة بالبريد',
-  transcriptLabel: 'أرسل نص المحادثة إلى',
-  transcriptSent: 'نص المحادثة في طريقه إلى {email}.',
-  cancel: 'إلغاء',
   linkExpired: 'انتهت صلاحية هذا الرابط. يمكنك مراسلتنا هنا.',
 };
 

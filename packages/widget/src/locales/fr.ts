@@ -1,8 +1,8 @@
 // The widget's words in French, loaded only for visitors who read French.
 
-import type { Strings } from '../i18n.ts';
+import type { CoreStrings } from '../i18n.ts';
 
-const fr: Strings = {
+const fr: CoreStrings = {
   openChat: 'Ouvrir le chat',
   hideChat: 'Masquer le chat',
   closeChat: 'Fermer le chat',
@@ -27,11 +27,6 @@ const fr: Strings = {
   typingMany: '{names} écrivent…',
   and: 'et',
   someone: 'Quelqu’un',
-  menu: 'Options de la conversation',
-  endConversation: 'Mettre fin à la conversation',
-  endConfirm: 'Mettre fin à cette conversation ?',
-  yes: 'Oui',
-  no: 'Non',
   newConversation: 'Nouvelle conversation',
   systemJoined: '{name} a rejoint la conversation',
   systemResolved: '{name} a clôturé la conversation',
@@ -47,27 +42,10 @@ const fr: Strings = {
   save: 'Enregistrer',
   emailInvalid: 'Cette adresse e-mail n’est pas valide.',
   emailSaved: 'Nous vous écrirons à {email}',
-  rateAsk: 'Comment s’est passée cette conversation ?',
-  rateGood: 'Bien',
-  rateOkay: 'Moyen',
-  rateBad: 'Mal',
-  rateComment: 'Un commentaire (facultatif)',
-  rateSend: 'Envoyer',
-  rateThanks: 'Merci pour votre avis !',
   failed: 'Non envoyé. Veuillez réessayer.',
   delivered: 'Distribué',
   seen: 'Vu',
   dismiss: 'Ignorer',
-  prechatAsk: 'Avant de commencer, dites-nous qui vous êtes.',
-  nameLabel: 'Votre nom',
-  emailField: 'Votre e-mail',
-  optional: '(facultatif)',
-  required: 'Veuillez remplir ce champ.',
-  start: 'Commencer la discussion',
-  transcript: 'Recevoir la transcription par e-mail',
-  transcriptLabel: 'Envoyer la transcription à',
-  transcriptSent: 'La transcription part à {email}.',
-  cancel: 'Annuler',
   linkExpired: 'Ce lien a expiré. Vous pouvez toujours nous écrire ici.',
 };
 

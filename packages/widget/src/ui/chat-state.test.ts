@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n.ts';
-import fr from '../locales/fr.ts';
 import { message, system, visitor } from '../test-messages.ts';
 import { previewMessage } from './preview-message.ts';
+import { en, fr } from '../test-strings.ts';
 import {
   type ChatEvent,
   type ChatState,

@@ -7,7 +7,7 @@ import type { Strings } from '../i18n.ts';
 import type { OutboxItem } from '../outbox.ts';
 import type { Transcript } from './chat-state.ts';
 import { linkify } from './linkify.ts';
-import { colourOf, initialsOf, markOf, timeLabel } from './message-meta.ts';
+import { colourOf, initialsOf, markOf, timeLabel, timeLocale } from './message-meta.ts';
 import { systemLine } from './system-line.ts';
 
 export const CSS = `
@@ -55,7 +55,7 @@ function Body({ text }: { text: string }) {
 function Time({ at, lang }: { at: string; lang: string }) {
   return (
     <time class="at" dateTime={at} data-testid="lc-time">
-      {timeLabel(at, lang)}
+      {timeLabel(at, timeLocale(lang, navigator.languages))}
     </time>
   );
 }

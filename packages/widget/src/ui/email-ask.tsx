@@ -22,9 +22,10 @@ interface EmailAskProps {
   /** When to ask (emailAskAt): now or later. */
   at: number;
   strings: Strings;
+  onSaved(email: string): void;
 }
 
-export function EmailAsk({ api, at, strings }: EmailAskProps) {
+export function EmailAsk({ api, at, strings, onSaved }: EmailAskProps) {
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState('');
   const [, setTick] = useState(0);
@@ -52,7 +53,10 @@ export function EmailAsk({ api, at, strings }: EmailAskProps) {
     if (!isEmail(email)) return setError(strings.emailInvalid);
     setError('');
     api.saveEmail(email).then(
-      () => setSaved(email),
+      () => {
+        setSaved(email);
+        onSaved(email);
+      },
       (failure: ChatError) => setError(failure.code === 'network' ? strings.failed : failure.message),
     );
   };

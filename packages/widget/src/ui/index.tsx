@@ -19,7 +19,7 @@ import {
   shownMessages,
 } from './chat-state.ts';
 import { Panel, Unread } from './panel.tsx';
-import { setStyleRoot } from './lazy.tsx';
+import { prepareParts } from './lazy.tsx';
 import { createStore } from './store.ts';
 import { PANEL_CSS } from './styles.ts';
 
@@ -45,7 +45,7 @@ export function mount(options: MountOptions): ChatUI {
   container.lang = options.lang;
   container.dir = options.dir;
   options.launcher.root.append(style, container);
-  setStyleRoot(options.launcher.root);
+  prepareParts(options.launcher.root, options.lang);
   const store = createStore(initialChatState, reduceChat);
   const typingTimers = new Map<string | null, ReturnType<typeof setTimeout>>();
 

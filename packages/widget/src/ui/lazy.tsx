@@ -3,6 +3,7 @@
 
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { type Locale, loadMoreStrings } from '../i18n.ts';
 
 /** What a lazily loaded part gives: its component, and the styles only it needs. */
 export interface Part<P> {
@@ -10,28 +11,32 @@ export interface Part<P> {
   css?: string;
 }
 
-/** The shadow root the panel lives in: parts add their styles there. */
+/** The shadow root the panel lives in: parts add their styles there, once each. */
 let styleRoot: ShadowRoot | null = null;
-const styled = new WeakMap<ShadowRoot, Set<string>>();
+let styled = new Set<string>();
+let locale: Locale = 'en';
 
-export function setStyleRoot(root: ShadowRoot): void {
+/** Where parts add their styles, and whose words they need. */
+export function prepareParts(root: ShadowRoot, lang: Locale): void {
+  if (root !== styleRoot) styled = new Set();
   styleRoot = root;
+  locale = lang;
 }
 
 function addStyle(css: string | undefined): void {
-  const root = styleRoot;
-  if (!css || !root) return;
-  const added = styled.get(root) ?? new Set<string>();
-  styled.set(root, added);
-  if (added.has(css)) return;
-  added.add(css);
+  if (!css || !styleRoot || styled.has(css)) return;
+  styled.add(css);
   const style = document.createElement('style');
   style.textContent = css;
-  root.append(style);
+  styleRoot.append(style);
 }
 
-/** A component that renders nothing until its chunk has arrived; a failed fetch is tried again at the next mount. */
-export function lazy<P extends object>(load: () => Promise<Part<P>>): ComponentType<P> {
+/**
+ * A component that renders nothing until its chunk has arrived (with the rest of the visitor's words when `words`);
+ * a failed fetch is tried again at the next mount.
+ */
+export function lazy<P extends object>(fetchPart: () => Promise<Part<P>>, words = false): ComponentType<P> {
+  const load = () => (words ? loadMoreStrings(locale).then(fetchPart) : fetchPart());
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<Part<P>> | undefined;
   return function Lazy(props: P) {

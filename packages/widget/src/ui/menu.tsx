@@ -1,4 +1,4 @@
-// The header's menu (lc-menu) and the panel's "End this conversation?" question it leads to.
+// The header's menu (lc-menu: end the conversation, email its transcript) and the "End this conversation?" question.
 
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourOf, initialsOf, markOf, timeLabel } from './message-meta.ts';
+import { colourOf, initialsOf, markOf, timeLabel, timeLocale } from './message-meta.ts';
 
 describe('what is written beside a message', () => {
   const now = new Date(2026, 11, 6, 15, 0);
@@ -8,6 +8,12 @@ describe('what is written beside a message', () => {
     expect(timeLabel(new Date(2026, 11, 6, 9, 5).toISOString(), 'en-GB', now)).toBe('9:05');
     expect(timeLabel(new Date(2026, 11, 3, 9, 5).toISOString(), 'en-GB', now)).toBe('3 Dec, 9:05');
     expect(timeLabel('not a time', 'en', now)).toBe('');
+  });
+
+  it('writes times the way the visitor’s browser does in the widget’s language', () => {
+    expect(timeLocale('en', ['en-GB', 'fr-FR'])).toBe('en-GB');
+    expect(timeLocale('fr', ['en-GB', 'fr-CA'])).toBe('fr-CA');
+    expect(timeLocale('ar', ['en-GB'])).toBe('ar');
   });
 
   it('takes the first letters of the first and last names, outside ASCII too', () => {

@@ -9,6 +9,10 @@ export function timeLabel(iso: string, locale: string, now = new Date()): string
   return `${at.toLocaleDateString(locale, { day: 'numeric', month: 'short' })}, ${time}`;
 }
 
+/** The browser's own variant of the widget's language (`en-GB` for `en`: 24-hour times), or the language itself. */
+export const timeLocale = (lang: string, browser: readonly string[] = []): string =>
+  browser.find((tag) => tag.toLowerCase().split('-')[0] === lang) ?? lang;
+
 /** `Alice Martin` → `AM`, `Zoë` → `Z`: the first letters of the first and last words. */
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

@@ -16,14 +16,20 @@ import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
 
 // Each a chunk of its own, with its styles: most visitors never open the menu, rate, leave an email or fill a form.
-const HeaderMenu = lazy(() => import('./menu.tsx').then((m) => ({ component: m.HeaderMenu, css: m.MENU_CSS })));
-const EndConfirm = lazy(() => import('./menu.tsx').then((m) => ({ component: m.EndConfirm, css: m.CONFIRM_CSS })));
-const Transcript = lazy(() => import('./transcript.tsx').then((m) => ({ component: m.TranscriptForm, css: m.CSS })));
-const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })));
+const HeaderMenu = lazy(() => import('./menu.tsx').then((m) => ({ component: m.HeaderMenu, css: m.MENU_CSS })), true);
+const EndConfirm = lazy(
+  () => import('./menu.tsx').then((m) => ({ component: m.EndConfirm, css: m.CONFIRM_CSS })),
+  true,
+);
+const Transcript = lazy(
+  () => import('./transcript.tsx').then((m) => ({ component: m.TranscriptForm, css: m.CSS })),
+  true,
+);
+const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })), true);
 const EmailAsk = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
 // Only a visitor who closed the panel with a reply unread ever sees it; it comes with the messages' chunk.
 const Preview = lazy(() => import('./conversation.tsx').then((m) => ({ component: m.Preview, css: m.PREVIEW_CSS })));
-const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })));
+const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })), true);
 
 interface PanelProps {
   store: Store<ChatState, ChatEvent>;
@@ -35,7 +41,7 @@ interface PanelProps {
   greeting: string;
   lang: string;
   prechat: PrechatForm;
-  /** Whether this visitor has answered the pre-chat form already (on this site, in this browser). */
+  /** Whether this visitor had answered the pre-chat form already when the panel was mounted (this site, this browser). */
   prechatDone: boolean;
   onPrechatDone(): void;
 }
@@ -56,6 +62,10 @@ export function Panel(props: PanelProps) {
   const menuButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [mailing, setMailing] = useState(false);
+  // Left in the email ask: the transcript form offers it, while the ask keeps saying where answers go.
+  const [leftEmail, setLeftEmail] = useState<string | null>(null);
+  // Answered once, even with an optional field left empty, the form is not asked again.
+  const [prechatDone, setPrechatDone] = useState(props.prechatDone);
   const lastFocused = useRef<Element | null>(null);
   // Ending is offered only while there is a conversation to end.
   const canEnd = state.conversationId !== null && available;
@@ -64,11 +74,12 @@ export function Panel(props: PanelProps) {
   const typing = typingText(state.typing, strings);
   const askAt = emailAskAt(team?.state === 'away', state.messages);
   const fresh = state.conversationId === null && state.messages.length + state.ended.length + state.outbox.length === 0;
-  const asked = props.prechatDone || !fresh || !available ? [] : prechatFields(props.prechat, state.known);
+  const asked = prechatDone || !fresh || !available ? [] : prechatFields(props.prechat, state.known);
 
+  // On opening, and once the pre-chat form gives way to the composer.
   useEffect(() => {
     if (state.open) input.current?.focus();
-  }, [state.open]);
+  }, [state.open, asked.length === 0]);
 
   // Ended meanwhile (by an operator, or from another tab): nothing is left to confirm. If the menu or the
   // question had focus, it went with them: keep it in the panel, where Tab and Escape are handled.
@@ -139,7 +150,7 @@ export function Panel(props: PanelProps) {
         <Transcript
           api={api}
           conversationId={transcript}
-          email={state.known.email}
+          email={state.known.email ?? leftEmail}
           strings={strings}
           onDone={() => {
             setMailing(false);
@@ -178,7 +189,7 @@ export function Panel(props: PanelProps) {
         <Rating key={state.rateable} api={api} conversationId={state.rateable} strings={strings} />
       )}
       {available && !state.known.email && asked.length === 0 && askAt !== null && (
-        <EmailAsk api={api} at={askAt} strings={strings} />
+        <EmailAsk api={api} at={askAt} strings={strings} onSaved={setLeftEmail} />
       )}
       <p class="typing" aria-live="polite">
         {typing && <span data-testid="lc-typing">{typing}</span>}
@@ -191,6 +202,7 @@ export function Panel(props: PanelProps) {
           strings={strings}
           onDone={(given) => {
             store.dispatch({ type: 'visitor', ...given });
+            setPrechatDone(true);
             props.onPrechatDone();
           }}
         />

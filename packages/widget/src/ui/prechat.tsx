@@ -1,7 +1,7 @@
 // The pre-chat form before a visitor's first message: name and email as the site asks them, checked here first.
 
 import type { ContactDetailsInput, PrechatForm } from '@livechat/protocol';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatError } from '../errors.ts';
 import type { Strings } from '../i18n.ts';
 import type { VisitorApi } from '../visitor-api.ts';
@@ -29,6 +29,9 @@ interface PrechatProps {
 export function Prechat({ api, form, fields, strings, onDone }: PrechatProps) {
   const [errors, setErrors] = useState<Partial<Record<PrechatField, string>>>({});
   const [failure, setFailure] = useState('');
+  const root = useRef<HTMLFormElement>(null);
+  // The form stands where the composer would: it takes the focus the composer would have had.
+  useEffect(() => root.current?.querySelector('input')?.focus(), []);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -50,7 +53,7 @@ export function Prechat({ api, form, fields, strings, onDone }: PrechatProps) {
   };
 
   return (
-    <form class="prechat" data-testid="lc-prechat" onSubmit={submit} noValidate>
+    <form class="prechat" data-testid="lc-prechat" onSubmit={submit} noValidate ref={root}>
       <p>{strings.prechatAsk}</p>
       {fields.map((field) => (
         <label>

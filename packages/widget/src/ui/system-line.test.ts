@@ -1,10 +1,8 @@
 import type { Message } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n.ts';
-import ar from '../locales/ar.ts';
-import fr from '../locales/fr.ts';
 import { message, system } from '../test-messages.ts';
 import { systemLine } from './system-line.ts';
+import { ar, en, fr } from '../test-strings.ts';
 
 const line = (event: NonNullable<Message['system']>['event'], name = 'Alice') =>
   message(1, { author: system, body: `server words for ${event}`, system: { event, name } });

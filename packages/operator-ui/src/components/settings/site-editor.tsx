@@ -1,5 +1,5 @@
 // Creating or editing a site: name, exact allowed origins (with the server's verdict per line), the widget's look,
-// its pre-chat form and hours.
+// its pre-chat form, hours and data retention.
 
 import type { SiteDetails } from '@livechat/protocol';
 import { useState } from 'preact/hooks';
@@ -10,9 +10,14 @@ import {
   QUEUE_ALERT_DEFAULT,
   QUEUE_ALERT_MAX,
   QUEUE_ALERT_MIN,
+  RETENTION_MAX_DAYS,
+  RETENTION_MIN_DAYS,
   type OriginProblem,
   originLines,
   originProblems,
+  retentionChanges,
+  retentionDraft,
+  retentionSettings,
   rewrittenOrigins,
   widgetDraft,
   widgetSettings,
@@ -30,6 +35,7 @@ import { ApiError } from '../../transport/http.ts';
 import { TextAreaField, TextField } from '../field.tsx';
 import { SiteHoursFields } from './site-hours-fields.tsx';
 import { SitePrechatFields } from './site-prechat-fields.tsx';
+import { SiteRetentionFields } from './site-retention-fields.tsx';
 import { SiteWidgetFields } from './site-widget-fields.tsx';
 
 type Verdict =
@@ -42,10 +48,12 @@ export function SiteEditor({
   site,
   onSaved,
   onClose,
+  api = siteApi,
 }: {
   site: SiteDetails | null;
   onSaved: (site: SiteDetails) => void;
   onClose: () => void;
+  api?: Pick<typeof siteApi, 'create' | 'update'>;
 }) {
   const prefix = site ? `site-${site.id}` : 'site-new';
   const [name, setName] = useState(site?.name ?? '');
@@ -54,6 +62,7 @@ export function SiteEditor({
   const [queueAlert, setQueueAlert] = useState(String(site?.queueAlertSeconds ?? QUEUE_ALERT_DEFAULT));
   const [hours, setHours] = useState(() => hoursDraft(site?.workingHours, browserTimeZone()));
   const [awayMessage, setAwayMessage] = useState(site?.awayMessage ?? '');
+  const [retention, setRetention] = useState(() => retentionDraft(site?.retention));
   // Day errors wait for a first save, so a time being typed is not called wrong.
   const [checkHours, setCheckHours] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -73,6 +82,14 @@ export function SiteEditor({
       });
       return;
     }
+    const keep = retentionSettings(retention);
+    if ('invalid' in keep) {
+      setVerdict({
+        kind: 'error',
+        message: `Retention of ${keep.invalid.join(' and ')} must be a whole number of days from ${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS}, or empty to keep.`,
+      });
+      return;
+    }
     setCheckHours(true);
     if (dayProblems(hours).length > 0) {
       setVerdict({ kind: 'error', message: 'Some working hours need fixing: each day must open before it closes.' });
@@ -88,6 +105,7 @@ export function SiteEditor({
     const queueAlertChanged = queueAlertSeconds !== (site?.queueAlertSeconds ?? QUEUE_ALERT_DEFAULT);
     const nextHours = workingHours(hours);
     const nextAwayMessage = awayMessageValue(awayMessage);
+    const retentionChanged = retentionChanges(site?.retention, keep.ok);
     const input = {
       name: name.trim(),
       allowedOrigins: typed,
@@ -95,15 +113,17 @@ export function SiteEditor({
       ...(queueAlertChanged ? { queueAlertSeconds } : {}),
       ...(hoursChanged(site?.workingHours, nextHours) ? { workingHours: nextHours } : {}),
       ...(nextAwayMessage !== (site?.awayMessage ?? null) ? { awayMessage: nextAwayMessage } : {}),
+      ...(retentionChanged ? { retention: retentionChanged } : {}),
     };
     setSaving(true);
     setVerdict(null);
     try {
-      const saved = site ? await siteApi.update(site.id, input) : await siteApi.create(input);
+      const saved = site ? await api.update(site.id, input) : await api.create(input);
       // The form shows what is stored: the normalised origins.
       setOrigins(saved.site.allowedOrigins.join('\n'));
       setHours(hoursDraft(saved.site.workingHours, hours.timeZone));
       setAwayMessage(saved.site.awayMessage ?? '');
+      setRetention(retentionDraft(saved.site.retention));
       setVerdict({ kind: 'saved', rewritten: rewrittenOrigins(typed, saved.site.allowedOrigins) });
       onSaved(saved.site);
     } catch (failure) {
@@ -172,6 +192,7 @@ export function SiteEditor({
         onChange={setHours}
         onAwayMessage={setAwayMessage}
       />
+      <SiteRetentionFields draft={retention} onChange={setRetention} />
       {verdict?.kind === 'error' && (
         <p class="form__error" role="alert" data-testid="op-site-error">
           {verdict.message}

@@ -1,0 +1,30 @@
+// The widget's words in Arabic for the parts few visitors open (the menu, the rating, the forms), loaded with the first of them.
+
+import type { MoreStrings } from '../i18n.ts';
+
+const more: MoreStrings = {
+  menu: 'خيارات المحادثة',
+  endConversation: 'إنهاء المحادثة',
+  endConfirm: 'هل تريد إنهاء هذه المحادثة؟',
+  yes: 'نعم',
+  no: 'لا',
+  rateAsk: 'كيف كانت هذه المحادثة؟',
+  rateGood: 'جيدة',
+  rateOkay: 'مقبولة',
+  rateBad: 'سيئة',
+  rateComment: 'تعليق (اختياري)',
+  rateSend: 'إرسال',
+  rateThanks: 'شكرًا على تقييمك!',
+  prechatAsk: 'قبل أن نبدأ، عرّفنا بنفسك.',
+  nameLabel: 'اسمك',
+  emailField: 'بريدك الإلكتروني',
+  optional: '(اختياري)',
+  required: 'يُرجى ملء هذا الحقل.',
+  start: 'ابدأ المحادثة',
+  transcript: 'أرسل لي نص المحادثة بالبريد',
+  transcriptLabel: 'أرسل نص المحادثة إلى',
+  transcriptSent: 'نص المحادثة في طريقه إلى {email}.',
+  cancel: 'إلغاء',
+};
+
+export default more;
