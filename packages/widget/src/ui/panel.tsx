@@ -10,7 +10,8 @@ import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
 import { trapTab } from './focus-trap.ts';
 import { lazy } from './lazy.tsx';
-import { loadConversation, MessageList } from './message-list.tsx';
+import { MessageList } from './message-list.tsx';
+import { Preview } from './preview.tsx';
 import { prechatFields } from './prechat-fields.ts';
 import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
@@ -27,8 +28,6 @@ const Transcript = lazy(
 );
 const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })), true);
 const EmailAsk = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
-// Only a visitor who closed the panel with a reply unread ever sees it; it comes with the messages' chunk.
-const Preview = lazy(() => import('./conversation.tsx').then((m) => ({ component: m.Preview, css: m.PREVIEW_CSS })));
 const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })), true);
 
 interface PanelProps {
@@ -208,11 +207,7 @@ export function Panel(props: PanelProps) {
           strings={strings}
           prefill={state.prefill}
           onSend={(body) => transport.send(body)}
-          onTyping={(active) => {
-            // The message about to be sent will need the conversation's chunk: fetch it while the visitor types.
-            if (active) void loadConversation();
-            return active ? transport.noteTyping() : transport.stopTyping();
-          }}
+          onTyping={(active) => (active ? transport.noteTyping() : transport.stopTyping())}
         />
       )}
     </div>
