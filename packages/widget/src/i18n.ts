@@ -149,10 +149,9 @@ export const en: Strings = {
   linkExpired: 'This link has expired. You can still write to us here.',
 };
 
-/** The words only the menu, the rating and the forms use: other languages load them with the first of these parts. */
+/** The words only the menu's items, the rating and the forms use: other languages load them with the first of these parts. */
 export type MoreStrings = Pick<
   Strings,
-  | 'menu'
   | 'endConversation'
   | 'endConfirm'
   | 'yes'

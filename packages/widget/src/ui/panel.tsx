@@ -1,6 +1,7 @@
 // The chat panel: header, connection status, message log, who is typing, and the composer (or the pre-chat form before it).
 
 import type { PrechatForm } from '@livechat/protocol';
+import type { ComponentProps } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
 import { emailAskAt } from '../email-ask-at.ts';
@@ -9,6 +10,7 @@ import type { VisitorApi } from '../visitor-api.ts';
 import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
 import { trapTab } from './focus-trap.ts';
+import { HeaderMenu } from './header-menu.tsx';
 import { lazy } from './lazy.tsx';
 import { MessageList } from './message-list.tsx';
 import { Preview } from './preview.tsx';
@@ -17,7 +19,6 @@ import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
 
 // Each a chunk of its own, with its styles: most visitors never open the menu, rate, leave an email or fill a form.
-const HeaderMenu = lazy(() => import('./menu.tsx').then((m) => ({ component: m.HeaderMenu, css: m.MENU_CSS })), true);
 const EndConfirm = lazy(
   () => import('./menu.tsx').then((m) => ({ component: m.EndConfirm, css: m.CONFIRM_CSS })),
   true,
@@ -27,8 +28,22 @@ const Transcript = lazy(
   true,
 );
 const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })), true);
-const EmailAsk = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
+const EmailAskPart = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
 const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })), true);
+
+/**
+ * The email ask's chunk is fetched once the ask is due, not when the visitor writes: one answered within the
+ * minute never needs it. Due once, it stays mounted and keeps its own timing.
+ */
+function EmailAsk(props: ComponentProps<typeof EmailAskPart>) {
+  const [due, setDue] = useState(props.at <= Date.now());
+  useEffect(() => {
+    if (due) return;
+    const timer = setTimeout(() => setDue(true), props.at - Date.now());
+    return () => clearTimeout(timer);
+  }, [props.at, due]);
+  return due ? <EmailAskPart {...props} /> : null;
+}
 
 interface PanelProps {
   store: Store<ChatState, ChatEvent>;

@@ -10,6 +10,7 @@ const PANEL_OWN_CSS = `
 header{display:flex;align-items:center;gap:4px;padding:14px 16px;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 h2{flex:1;margin:0;font-size:16px;font-weight:600}
 button{font:inherit;cursor:pointer}
+.menu{position:relative}
 .icon{display:grid;place-items:center;width:32px;height:32px;border:0;border-radius:8px;background:transparent;color:inherit}
 .icon:hover,.icon[aria-expanded=true]{background:rgba(127,127,127,.25)}
 :focus-visible{outline:2px solid #1f2937;outline-offset:2px}
