@@ -21,7 +21,16 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'core-[hash].js',
     },
-    minify: true,
+    // Rolldown's minifier (output.minify below), then terser's two passes over each whole module: 260 B less
+    // gzipped for core + ui than rolldown's alone. terser's unsafe options saved 30 B more: not worth their risk.
+    minify: 'terser',
+    terserOptions: {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2, toplevel: true },
+      mangle: { toplevel: true },
+      format: { comments: false },
+    },
     rolldownOptions: {
       // Library mode keeps ES output readable for bundlers, with their pure annotations; these files go
       // straight to browsers, which have no use for either.
