@@ -170,6 +170,6 @@ it('keeps the opened chat within 25 KB gzipped: Arabic with nobody online, a mes
 });
 
 it('prints what each part fetched on demand adds, outside the cases above', () => {
-  const words = `+${chunkSize('ar-more')} B of their words in Arabic, once`;
+  const words = `+${chunkSize('en-more')} B of their words in English, ${chunkSize('ar-more')} B in Arabic, once`;
   console.log(ON_DEMAND.map((name) => `on demand, ${name}: +${chunkSize(name)} B gzipped (${words})`).join('\n'));
 });
