@@ -33,16 +33,19 @@ const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.P
 
 /**
  * The email ask's chunk is fetched once the ask is due, not when the visitor writes: one answered within the
- * minute never needs it. Due once, it stays mounted and keeps its own timing.
+ * minute never needs it. Due once, it stays mounted; this renders it again whenever a later `at` comes due.
  */
 function EmailAsk(props: ComponentProps<typeof EmailAskPart>) {
-  const [due, setDue] = useState(props.at <= Date.now());
+  const [, setTick] = useState(0);
+  const due = useRef(false);
+  const wait = props.at - Date.now();
   useEffect(() => {
-    if (due) return;
-    const timer = setTimeout(() => setDue(true), props.at - Date.now());
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), wait);
     return () => clearTimeout(timer);
-  }, [props.at, due]);
-  return due ? <EmailAskPart {...props} /> : null;
+  }, [props.at]);
+  if (wait <= 0) due.current = true;
+  return due.current ? <EmailAskPart {...props} /> : null;
 }
 
 interface PanelProps {
