@@ -11,6 +11,8 @@ export default defineConfig({
   root,
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // JSX on Preact's createElement, which the bundle has anyway (src/jsx-runtime.ts).
+  resolve: { alias: [{ find: /^preact\/jsx-runtime$/, replacement: `${root}src/jsx-runtime.ts` }] },
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,
@@ -28,7 +30,15 @@ export default defineConfig({
       module: true,
       ecma: 2020,
       compress: { passes: 2, toplevel: true },
-      mangle: { toplevel: true },
+      // Private members of the connection's classes, named only inside them (checked: no frame, storage key or
+      // API has these names): shortened like local variables.
+      mangle: {
+        toplevel: true,
+        properties: {
+          regex:
+            /^(everOnline|tokenRenewed|replayed|endFrame|sendFrames|reconnectTimer|pingTimer|pongTimer|conversationKey|scheduleReconnect|disconnectedStatus|tokenRejected|enterConversation|sendEnd|verdict|transmit|restartUntil|lastSentAt|idleTimer)$/,
+        },
+      },
       format: { comments: false },
     },
     rolldownOptions: {
