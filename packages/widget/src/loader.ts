@@ -22,6 +22,7 @@ interface CoreModule {
     settings: unknown,
     drawn: () => LauncherShell | undefined,
     answer: Promise<SiteAnswer | null>,
+    draw: typeof drawLauncher,
   ): Record<string, Forward>;
 }
 
@@ -50,7 +51,7 @@ else if (!page[MARKER]) {
     (loading ??= import(/* @vite-ignore */ `${origin}/widget/${__LIVECHAT_CORE__}`).then(
       (core: CoreModule) => {
         if (gone) return;
-        chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL], () => shell, answer);
+        chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL], () => shell, answer, drawLauncher);
         // Errors of queued calls also reach the `error` event; here they would only be unhandled rejections.
         for (const [name, ...args] of queue.splice(0)) Promise.resolve(call(name, args)).catch(() => undefined);
       },
