@@ -533,6 +533,14 @@ async function main() {
           },
           {
             scenario: 'widget',
+            metric: 'opened widget size once the visitor wrote a message',
+            unit: 'B gzip',
+            livechat: w.writtenGzipBytes ?? w.browserNote ?? 'skipped in bench:quick',
+            target: '≤ 25 KB',
+            meets: w.writtenGzipBytes === null ? null : w.writtenGzipBytes <= 25 * 1024,
+          },
+          {
+            scenario: 'widget',
             metric: 'script tag to visible launcher',
             unit: 'ms',
             livechat: w.launcherMs ?? w.browserNote ?? 'skipped in bench:quick',

@@ -11,6 +11,8 @@ export default defineConfig({
   root,
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  // JSX on Preact's createElement, which the bundle has anyway (src/jsx-runtime.ts).
+  resolve: { alias: [{ find: /^preact\/jsx-runtime$/, replacement: `${root}src/jsx-runtime.ts` }] },
   build: {
     outDir: 'dist/widget',
     emptyOutDir: true,
@@ -21,7 +23,24 @@ export default defineConfig({
       formats: ['es'],
       fileName: () => 'core-[hash].js',
     },
-    minify: true,
+    // Rolldown's minifier (output.minify below), then terser's two passes over each whole module: 260 B less
+    // gzipped for core + ui than rolldown's alone. terser's unsafe options saved 30 B more: not worth their risk.
+    minify: 'terser',
+    terserOptions: {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 2, toplevel: true },
+      // Private members of the connection's classes, named only inside them (checked: no frame, storage key or
+      // API has these names): shortened like local variables.
+      mangle: {
+        toplevel: true,
+        properties: {
+          regex:
+            /^(everOnline|tokenRenewed|replayed|endFrame|sendFrames|reconnectTimer|pingTimer|pongTimer|conversationKey|scheduleReconnect|disconnectedStatus|tokenRejected|enterConversation|sendEnd|verdict|transmit|restartUntil|lastSentAt|idleTimer)$/,
+        },
+      },
+      format: { comments: false },
+    },
     rolldownOptions: {
       // Library mode keeps ES output readable for bundlers, with their pure annotations; these files go
       // straight to browsers, which have no use for either.

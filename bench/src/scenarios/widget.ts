@@ -1,6 +1,8 @@
 // The widget: loader and opened-widget sizes (gzip), and the time from the script tag to a visible
-// launcher in headless Chromium, with the page and the server both on loopback. The opened size is what a
-// page loads from the server once the visitor opens the chat (rarely used parts are chunks of their own).
+// launcher in headless Chromium, with the page and the server both on loopback. The opened sizes are what a
+// page loads from the server once the visitor opens the chat, then once they wrote a message. Parts fetched
+// only when the visitor acts on them (the menu's items, the transcript form, the rating, a pre-chat form) are
+// chunks of their own; e2e/widget-size.test.ts also measures an operator's reply and Arabic while away.
 
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -20,6 +22,8 @@ export interface WidgetResult {
   uiGzipBytes: number;
   /** What the page loaded once the chat was opened (null without a browser run). */
   openedGzipBytes: number | null;
+  /** What the page loaded once the visitor also wrote a message (null without a browser run). */
+  writtenGzipBytes: number | null;
   launcherMs: number | null;
   launcherRuns: number[];
   browserNote: string | null;
@@ -37,6 +41,7 @@ export async function widget(ctx: BenchContext): Promise<WidgetResult> {
     loaderGzipBytes,
     uiGzipBytes,
     openedGzipBytes: null,
+    writtenGzipBytes: null,
     launcherMs: null,
     launcherRuns: [],
     browserNote: null,
@@ -48,16 +53,20 @@ export async function widget(ctx: BenchContext): Promise<WidgetResult> {
   }
   const measured = await launcherTimes(ctx);
   result.launcherRuns = measured.runs;
-  result.openedGzipBytes = measured.openedGzipBytes;
+  result.openedGzipBytes = measured.opened;
+  result.writtenGzipBytes = measured.written;
   result.launcherMs = median(result.launcherRuns);
   console.log(
-    `  widget: loader ${loaderGzipBytes} B, opened ${result.openedGzipBytes} B gzip, launcher ${result.launcherMs.toFixed(1)} ms`,
+    `  widget: loader ${loaderGzipBytes} B, opened ${measured.opened} B, with a message ${measured.written} B gzip, launcher ${result.launcherMs.toFixed(1)} ms`,
   );
   return result;
 }
 
-/** Opens the chat and sums the gzip sizes of every script and stylesheet the page loaded from the chat server. */
-async function openedSize(tab: Page, server: string): Promise<number> {
+/**
+ * Opens the chat and sums the gzip sizes of every script and stylesheet the page loaded from the chat server;
+ * then the visitor writes a message, and the sum is taken again.
+ */
+async function openedSizes(tab: Page, server: string): Promise<{ opened: number; written: number }> {
   const loads: Promise<number>[] = [];
   tab.on('response', (response) => {
     const type = response.request().resourceType();
@@ -65,14 +74,20 @@ async function openedSize(tab: Page, server: string): Promise<number> {
     if (type === 'script' || type === 'stylesheet')
       loads.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
   });
+  const sum = async () => (await Promise.all(loads)).reduce((total, bytes) => total + bytes, 0);
   await tab.reload();
   await tab.getByTestId('lc-launcher').click();
   await tab.getByTestId('lc-input').waitFor();
   await tab.waitForLoadState('networkidle');
-  return (await Promise.all(loads)).reduce((sum, bytes) => sum + bytes, 0);
+  const opened = await sum();
+  await tab.getByTestId('lc-input').fill('Is the Borealis lamp dimmable?');
+  await tab.getByTestId('lc-input').press('Enter');
+  await tab.locator('[data-testid="lc-message"][data-author="visitor"]:not([data-pending])').waitFor();
+  await tab.waitForLoadState('networkidle');
+  return { opened, written: await sum() };
 }
 
-async function launcherTimes(ctx: BenchContext): Promise<{ runs: number[]; openedGzipBytes: number }> {
+async function launcherTimes(ctx: BenchContext): Promise<{ runs: number[]; opened: number; written: number }> {
   // The host page on its own origin, as on a customer's site.
   const page = createServer();
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
@@ -90,7 +105,7 @@ async function launcherTimes(ctx: BenchContext): Promise<{ runs: number[]; opene
   });
   const browser = await launchChromium();
   const runs: number[] = [];
-  let openedGzipBytes = 0;
+  let sizes = { opened: 0, written: 0 };
   try {
     for (let i = 0; i < ctx.sizes.widget.browserRuns; i++) {
       // A fresh context each time: nothing cached, as on a first visit.
@@ -121,7 +136,7 @@ async function launcherTimes(ctx: BenchContext): Promise<{ runs: number[]; opene
           return w.__launcherAt - w.__tagAt;
         }),
       );
-      if (i === 0) openedGzipBytes = await openedSize(tab, running.server.url);
+      if (i === 0) sizes = await openedSizes(tab, running.server.url);
       await context.close();
     }
   } finally {
@@ -129,5 +144,5 @@ async function launcherTimes(ctx: BenchContext): Promise<{ runs: number[]; opene
     await ctx.stop(running);
     page.close();
   }
-  return { runs, openedGzipBytes };
+  return { runs, ...sizes };
 }

@@ -2,7 +2,7 @@
 
 import type { Chat, ChatOptions } from './api.ts';
 import type { LauncherShell } from './launcher.ts';
-import { pageSettings } from './look.ts';
+import { type LauncherLook, pageSettings } from './look.ts';
 import { startChat, type Withdrawable } from './sdk.ts';
 import type { SiteAnswer } from './site-config.ts';
 
@@ -12,9 +12,10 @@ export function embed(
   settings: unknown,
   drawn: () => LauncherShell | undefined,
   answer: Promise<SiteAnswer | null>,
+  draw: (look: LauncherLook) => LauncherShell,
 ): Chat & Withdrawable {
   return startChat(
     { ...pageSettings(attributes, settings), server: origin, site: attributes.site ?? '' } as ChatOptions,
-    { drawn, answer },
+    { draw, drawn, answer },
   );
 }

@@ -1,4 +1,5 @@
-// The widget's English words (French and Arabic load on first use), and which language and direction a visitor gets.
+// The widget's English words (French and Arabic load on first use, and every language's words for the menu's
+// items, the rating and the forms with the first of these parts), and which language and direction a visitor gets.
 
 export interface Strings {
   openChat: string;
@@ -86,7 +87,7 @@ export interface Strings {
   linkExpired: string;
 }
 
-export const en: Strings = {
+export const en: CoreStrings = {
   openChat: 'Open chat',
   hideChat: 'Hide chat',
   closeChat: 'Close chat',
@@ -112,10 +113,6 @@ export const en: Strings = {
   and: 'and',
   someone: 'Someone',
   menu: 'Conversation options',
-  endConversation: 'End the conversation',
-  endConfirm: 'End this conversation?',
-  yes: 'Yes',
-  no: 'No',
   newConversation: 'New conversation',
   systemJoined: '{name} joined',
   systemResolved: '{name} resolved the conversation',
@@ -131,34 +128,16 @@ export const en: Strings = {
   save: 'Save',
   emailInvalid: 'This email address is not valid.',
   emailSaved: 'We’ll reach you at {email}',
-  rateAsk: 'How was this conversation?',
-  rateGood: 'Good',
-  rateOkay: 'Okay',
-  rateBad: 'Bad',
-  rateComment: 'A comment (optional)',
-  rateSend: 'Send',
-  rateThanks: 'Thank you for your rating!',
   failed: 'Not sent. Please try again.',
   delivered: 'Delivered',
   seen: 'Seen',
   dismiss: 'Dismiss',
-  prechatAsk: 'Before we start, tell us who you are.',
-  nameLabel: 'Your name',
-  emailField: 'Your email',
-  optional: '(optional)',
-  required: 'Please fill in this field.',
-  start: 'Start the chat',
-  transcript: 'Email me the transcript',
-  transcriptLabel: 'Send the transcript to',
-  transcriptSent: 'The transcript is on its way to {email}.',
-  cancel: 'Cancel',
   linkExpired: 'This link has expired. You can still write to us here.',
 };
 
-/** The words only the menu, the rating and the forms use: other languages load them with the first of these parts. */
+/** The words only the menu's items, the rating and the forms use: every language loads them with the first of these parts. */
 export type MoreStrings = Pick<
   Strings,
-  | 'menu'
   | 'endConversation'
   | 'endConfirm'
   | 'yes'
@@ -183,17 +162,19 @@ export type MoreStrings = Pick<
 >;
 export type CoreStrings = Omit<Strings, keyof MoreStrings>;
 
-/** English ships in the core, whole; the others load on first use, so a visitor downloads one language only. */
+/** English ships in the core but for its MoreStrings; the others load on first use, so a visitor downloads one language only. */
 const LOADERS = {
   fr: () => import('./locales/fr.ts'),
   ar: () => import('./locales/ar.ts'),
 };
 const MORE = {
+  en: () => import('./locales/en-more.ts'),
   fr: () => import('./locales/fr-more.ts'),
   ar: () => import('./locales/ar-more.ts'),
 };
 export type Locale = 'en' | keyof typeof LOADERS;
-const loaded: Partial<Record<Locale, Strings>> = { en };
+// Until loadMoreStrings(), every locale's MoreStrings are missing: only the parts that load them read them.
+const loaded: Partial<Record<Locale, Strings>> = { en: en as Strings };
 /** Locales whose words are all there. */
 const complete = new Set<Locale>();
 const RTL: ReadonlySet<Locale> = new Set(['ar']);
@@ -210,7 +191,7 @@ export function resolveLocale(requested: string | undefined, browser: readonly s
 export const directionOf = (locale: Locale): 'ltr' | 'rtl' => (RTL.has(locale) ? 'rtl' : 'ltr');
 
 /** The locale's words once loadStrings() has them; English until then. */
-export const stringsFor = (locale: Locale): Strings => loaded[locale] ?? en;
+export const stringsFor = (locale: Locale): Strings => loaded[locale] ?? (en as Strings);
 
 /** Loads a locale's words; English stays when they cannot be fetched (the chat works in English rather than not at all). */
 export async function loadStrings(locale: Locale): Promise<Strings> {
@@ -224,16 +205,16 @@ export async function loadStrings(locale: Locale): Promise<Strings> {
   return stringsFor(locale);
 }
 
-/** Completes the locale's words (in place: the panel already holds them) before the menu, the rating or a form shows. */
+/**
+ * Completes the locale's words (in place: the panel already holds them) before the menu's items, the rating or a
+ * form shows: English ones should the locale's chunk not load; a rejection, should neither (the part is tried
+ * again at its next mount).
+ */
 export async function loadMoreStrings(locale: Locale): Promise<void> {
   const words = loaded[locale];
-  if (locale === 'en' || !words || complete.has(locale)) return;
-  // English words rather than none, should the chunk not load.
-  const more = await MORE[locale]().then(
-    (module) => module.default,
-    () => ({ ...en, ...words }),
-  );
-  Object.assign(words, more);
+  if (!words || complete.has(locale)) return;
+  const more = await MORE[locale]().catch(() => MORE.en());
+  Object.assign(words, more.default);
   complete.add(locale);
 }
 

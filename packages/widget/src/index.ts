@@ -16,4 +16,4 @@ export type {
 } from './api.ts';
 export { CHAT_EVENTS, CHAT_METHODS } from './api.ts';
 export { ChatError } from './errors.ts';
-export { createChat } from './sdk.ts';
+export { createChat } from './create-chat.ts';

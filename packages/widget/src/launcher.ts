@@ -37,7 +37,7 @@ export interface LauncherShell {
 
 /**
  * Draws the launcher into the page. The script-tag loader calls it as soon as it runs, so the
- * launcher shows without waiting for the core; the core then adopts it (createLauncher's `drawn`).
+ * launcher shows without waiting for the core; the core then adopts it (createLauncher).
  */
 export function drawLauncher(look: LauncherLook): LauncherShell {
   // A custom element name keeps the page's `div { … }` rules off the host element.
@@ -68,15 +68,17 @@ export interface Launcher extends LauncherHandle {
   remove(): void;
 }
 
-/** Gives the launcher its labels and handlers, drawing it first unless the loader already has. */
+/**
+ * Gives the drawn launcher its labels and handlers. Drawing is the caller's: the script tag's core draws with the
+ * loader's drawLauncher, so that the core does not carry it a second time.
+ */
 export function createLauncher(
   settings: ResolvedSettings,
   onActivate: () => void,
   onPrefetch: () => void,
-  drawn?: LauncherShell,
+  { host, root, button }: LauncherShell,
 ): Launcher {
   const { strings } = settings;
-  const { host, root, button } = drawn?.host.isConnected ? drawn : drawLauncher(settings);
   applyLook(host, settings);
   host.lang = settings.locale;
   host.dir = settings.dir;

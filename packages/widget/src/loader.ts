@@ -23,6 +23,7 @@ interface CoreModule {
     settings: unknown,
     drawn: () => LauncherShell | undefined,
     answer: Promise<SiteAnswer | null>,
+    draw: typeof drawLauncher,
   ): Record<string, Forward>;
 }
 
@@ -49,7 +50,7 @@ else if (!page[MARKER]) {
       (core: CoreModule) => {
         // Consent withdrawn while the core was on its way, or given again and the core already made.
         if (gone || chat || !answer) return;
-        chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL], () => shell, answer);
+        chat = core.embed(origin, script.dataset, page[SETTINGS_GLOBAL], () => shell, answer, drawLauncher);
         // Errors of queued calls also reach the `error` event; here they would only be unhandled rejections.
         for (const [name, ...args] of queue.splice(0)) Promise.resolve(call(name, args)).catch(() => undefined);
       },

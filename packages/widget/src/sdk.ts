@@ -1,15 +1,16 @@
 // The SDK core: createChat() wires the visitor session, page views, launcher and the lazily loaded UI behind the public API.
 
-import type { IdentifyResult } from '@livechat/protocol';
 import type { AttributeValue, Chat, ChatOptions, ChatUser, PageViewOptions } from './api.ts';
-import { isEmail } from './email-address.ts';
 import { followLink, type LinkOutcome, linkToken, withoutLink } from './email-link.ts';
+import { isEmail } from './email-address.ts';
 import { createEmitter } from './emitter.ts';
-import { ChatError, errorFromResponse } from './errors.ts';
+import { ChatError } from './errors.ts';
 import { loadStrings } from './i18n.ts';
 import { createLauncher, type Launcher, type LauncherShell } from './launcher.ts';
+import type { LauncherLook } from './look.ts';
 import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
 import { isRefusal, type RefusalCode, refusalWarning } from './refusal.ts';
+import type { CallContext } from './sdk-calls.ts';
 import { resolveSettings } from './settings.ts';
 import { askSite, type SiteAnswer, withSiteSettings } from './site-config.ts';
 import { siteGate } from './site-gate.ts';
@@ -30,12 +31,14 @@ function focusedElement(): Element | null {
   return element;
 }
 
-/** What the script-tag loader has already done when it hands over to the core. */
+/** How the launcher is drawn, and what the script-tag loader has already done when it hands over to the core. */
 export interface Embedded {
+  /** Draws the launcher: the loader's own function in the script tag's core, so that the core need not carry one. */
+  draw(look: LauncherLook): LauncherShell;
   /** The launcher the loader drew, if it has yet. */
-  drawn(): LauncherShell | undefined;
+  drawn?(): LauncherShell | undefined;
   /** The server's answer about the site, asked for by the loader. */
-  answer: Promise<SiteAnswer | null>;
+  answer?: Promise<SiteAnswer | null>;
 }
 
 /** What the script tag's `LiveChat('consent', false)` asks of the core: stop, and keep nothing of the visitor. */
@@ -44,16 +47,8 @@ export interface Withdrawable {
   withdraw(): Promise<void>;
 }
 
-/**
- * Creates the chat widget on the page. Call it in the browser (after mount in SPA frameworks),
- * once per page, and destroy() it on unmount. Importing the module has no effect by itself.
- */
-export function createChat(options: ChatOptions): Chat {
-  return startChat(options);
-}
-
-/** createChat, adopting the launcher and the site's answer the script-tag loader may have already. */
-export function startChat(options: ChatOptions, embedded?: Embedded): Chat & Withdrawable {
+/** The chat behind createChat() and the script tag's core. */
+export function startChat(options: ChatOptions, embedded: Embedded): Chat & Withdrawable {
   if (typeof window === 'undefined' || typeof document === 'undefined') {
     throw new ChatError('no_browser', 'createChat() needs a browser: call it after your app mounts');
   }
@@ -90,7 +85,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat & Wit
     if (destroyed) throw new ChatError('destroyed', 'the chat was destroyed');
   };
 
-  const site = siteGate(embedded?.answer ?? askSite(origin, siteId), {
+  const site = siteGate(embedded.answer ?? askSite(origin, siteId), {
     settings(server) {
       pageAndSite = withSiteSettings(server, options);
       settings = resolveSettings(pageAndSite, languages);
@@ -218,11 +213,12 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat & Wit
   const launcherReady: Promise<Launcher | null> = Promise.all([wordsReady, bodyReady]).then(() => {
     if (destroyed) return null;
     settings = resolveSettings(pageAndSite, languages);
+    const drawn = embedded.drawn?.();
     return (launcher = createLauncher(
       settings,
       () => chat.toggle(),
       () => void loadModule().catch(() => undefined),
-      embedded?.drawn(),
+      drawn?.host.isConnected ? drawn : embedded.draw(settings),
     ));
   });
 
@@ -235,6 +231,8 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat & Wit
       keepalive: true,
     }).catch(() => undefined);
   };
+
+  const callContext: CallContext = { session, usable, alive, remount, json, isEmail };
 
   const chat: Chat & Withdrawable = {
     open() {
@@ -259,21 +257,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat & Wit
 
     async identify(user: ChatUser) {
       try {
-        await usable();
-        if (!user || user.id === undefined || user.id === null || `${user.id}` === '') {
-          throw new ChatError('bad_request', 'identify() needs the user’s id');
-        }
-        const { id, name, email, hash } = user;
-        if (email !== undefined && email !== null && !isEmail(`${email}`.trim())) {
-          throw new ChatError('bad_request', 'identify() needs a valid email, or none');
-        }
-        const response = await session.fetch('/identify', json({ id: `${id}`, name, email, hash }));
-        if (!response.ok) throw await errorFromResponse(response);
-        const result = (await response.json()) as IdentifyResult;
-        alive();
-        if (result.token) session.adopt(result.token, result.visitorId);
-        // The socket knows the visitor by what they were when it connected: reconnect as who they are now.
-        remount(result.token !== null);
+        await (await import('./sdk-calls.ts')).identify(callContext, user);
       } catch (error) {
         throw fail(error);
       }
@@ -292,12 +276,7 @@ export function startChat(options: ChatOptions, embedded?: Embedded): Chat & Wit
 
     async setAttributes(attributes: Record<string, AttributeValue>) {
       try {
-        await usable();
-        const values = Object.fromEntries(
-          Object.entries(attributes ?? {}).map(([key, value]) => [key, value === null ? null : `${value}`]),
-        );
-        const response = await session.fetch('/attributes', json({ attributes: values }));
-        if (!response.ok) throw await errorFromResponse(response);
+        await (await import('./sdk-calls.ts')).setAttributes(callContext, attributes);
       } catch (error) {
         throw fail(error);
       }

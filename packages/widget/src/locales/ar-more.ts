@@ -3,7 +3,6 @@
 import type { MoreStrings } from '../i18n.ts';
 
 const more: MoreStrings = {
-  menu: 'خيارات المحادثة',
   endConversation: 'إنهاء المحادثة',
   endConfirm: 'هل تريد إنهاء هذه المحادثة؟',
   yes: 'نعم',

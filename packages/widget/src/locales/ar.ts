@@ -27,6 +27,7 @@ const ar: CoreStrings = {
   typingMany: '{names} يكتبون…',
   and: 'و',
   someone: 'شخص ما',
+  menu: 'خيارات المحادثة',
   newConversation: 'محادثة جديدة',
   systemJoined: 'انضم {name} إلى المحادثة',
   systemResolved: 'أغلق {name} المحادثة',

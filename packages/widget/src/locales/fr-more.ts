@@ -3,7 +3,6 @@
 import type { MoreStrings } from '../i18n.ts';
 
 const more: MoreStrings = {
-  menu: 'Options de la conversation',
   endConversation: 'Mettre fin à la conversation',
   endConfirm: 'Mettre fin à cette conversation ?',
   yes: 'Oui',

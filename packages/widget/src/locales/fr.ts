@@ -27,6 +27,7 @@ const fr: CoreStrings = {
   typingMany: '{names} écrivent…',
   and: 'et',
   someone: 'Quelqu’un',
+  menu: 'Options de la conversation',
   newConversation: 'Nouvelle conversation',
   systemJoined: '{name} a rejoint la conversation',
   systemResolved: '{name} a clôturé la conversation',

@@ -1,5 +1,5 @@
-// A conversation's messages, the visitor's unsent ones and the lines between conversations: a chunk of its own,
-// fetched once there is something to show (a visitor who opens the chat and reads the greeting never needs it).
+// A conversation's messages, the visitor's unsent ones and the lines between conversations. Part of the UI chunk:
+// a returning visitor with messages is the common opened state, and a chunk of its own cost more than it saved.
 
 import type { Message } from '@livechat/protocol';
 import { useLayoutEffect } from 'preact/hooks';
@@ -162,6 +162,3 @@ export function Conversation({ messages, ended, pending, onRetry, onDiscard, con
     </>
   );
 }
-
-export { Preview } from './preview.tsx';
-export { CSS as PREVIEW_CSS } from './preview.tsx';

@@ -1,6 +1,6 @@
 // Asks an away or unanswered visitor for an email to be answered at; it never stands in the composer's way.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ChatError } from '../errors.ts';
 import { format, type Strings } from '../i18n.ts';
 import { isEmail } from '../email-address.ts';
@@ -28,15 +28,6 @@ interface EmailAskProps {
 export function EmailAsk({ api, at, strings, onSaved }: EmailAskProps) {
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState('');
-  const [, setTick] = useState(0);
-  const wait = at - Date.now();
-
-  // Unanswered for a minute: show the ask when that minute is up.
-  useEffect(() => {
-    if (wait <= 0) return;
-    const timer = setTimeout(() => setTick((n) => n + 1), wait);
-    return () => clearTimeout(timer);
-  }, [at]);
 
   if (saved) {
     return (
@@ -45,7 +36,8 @@ export function EmailAsk({ api, at, strings, onSaved }: EmailAskProps) {
       </p>
     );
   }
-  if (wait > 0) return null;
+  // A later message moves the ask a minute on: the panel renders this again when that minute is up.
+  if (at > Date.now()) return null;
 
   const submit = (event: Event) => {
     event.preventDefault();

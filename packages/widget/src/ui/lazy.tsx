@@ -1,4 +1,4 @@
-// Parts of the panel few visitors need (the menu, the rating, the email ask, the forms, the preview), fetched as
+// Parts of the panel few visitors need (the menu's items, the rating, the email ask, the forms), fetched as
 // chunks of their own when first shown, each with its own styles.
 
 import type { ComponentType } from 'preact';

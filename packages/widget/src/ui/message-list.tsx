@@ -6,12 +6,7 @@ import { useRef } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
 import type { OutboxItem } from '../outbox.ts';
 import type { Transcript } from './chat-state.ts';
-import { lazy } from './lazy.tsx';
-
-/** Fetched once there is a message to show, or as soon as the visitor starts typing one. */
-export const loadConversation = () =>
-  import('./conversation.tsx').then((m) => ({ component: m.Conversation, css: m.CSS }));
-const Conversation = lazy(loadConversation);
+import { Conversation } from './conversation.tsx';
 
 interface MessageListProps {
   messages: readonly Message[];

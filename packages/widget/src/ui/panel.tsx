@@ -1,6 +1,7 @@
 // The chat panel: header, connection status, message log, who is typing, and the composer (or the pre-chat form before it).
 
 import type { PrechatForm } from '@livechat/protocol';
+import type { ComponentProps } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { format, type Strings } from '../i18n.ts';
 import { emailAskAt } from '../email-ask-at.ts';
@@ -9,14 +10,15 @@ import type { VisitorApi } from '../visitor-api.ts';
 import { type ChatEvent, type ChatState, typingText } from './chat-state.ts';
 import { Composer } from './composer.tsx';
 import { trapTab } from './focus-trap.ts';
+import { HeaderMenu } from './header-menu.tsx';
 import { lazy } from './lazy.tsx';
-import { loadConversation, MessageList } from './message-list.tsx';
+import { MessageList } from './message-list.tsx';
+import { Preview } from './preview.tsx';
 import { prechatFields } from './prechat-fields.ts';
 import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
 
 // Each a chunk of its own, with its styles: most visitors never open the menu, rate, leave an email or fill a form.
-const HeaderMenu = lazy(() => import('./menu.tsx').then((m) => ({ component: m.HeaderMenu, css: m.MENU_CSS })), true);
 const EndConfirm = lazy(
   () => import('./menu.tsx').then((m) => ({ component: m.EndConfirm, css: m.CONFIRM_CSS })),
   true,
@@ -26,10 +28,25 @@ const Transcript = lazy(
   true,
 );
 const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })), true);
-const EmailAsk = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
-// Only a visitor who closed the panel with a reply unread ever sees it; it comes with the messages' chunk.
-const Preview = lazy(() => import('./conversation.tsx').then((m) => ({ component: m.Preview, css: m.PREVIEW_CSS })));
+const EmailAskPart = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
 const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })), true);
+
+/**
+ * The email ask's chunk is fetched once the ask is due, not when the visitor writes: one answered within the
+ * minute never needs it. Due once, it stays mounted; this renders it again whenever a later `at` comes due.
+ */
+function EmailAsk(props: ComponentProps<typeof EmailAskPart>) {
+  const [, setTick] = useState(0);
+  const due = useRef(false);
+  const wait = props.at - Date.now();
+  useEffect(() => {
+    if (wait <= 0) return;
+    const timer = setTimeout(() => setTick((n) => n + 1), wait);
+    return () => clearTimeout(timer);
+  }, [props.at]);
+  if (wait <= 0) due.current = true;
+  return due.current ? <EmailAskPart {...props} /> : null;
+}
 
 interface PanelProps {
   store: Store<ChatState, ChatEvent>;
@@ -213,11 +230,7 @@ export function Panel(props: PanelProps) {
           strings={strings}
           prefill={state.prefill}
           onSend={(body) => transport.send(body)}
-          onTyping={(active) => {
-            // The message about to be sent will need the conversation's chunk: fetch it while the visitor types.
-            if (active) void loadConversation();
-            return active ? transport.noteTyping() : transport.stopTyping();
-          }}
+          onTyping={(active) => (active ? transport.noteTyping() : transport.stopTyping())}
         />
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n.ts';
+import { en } from '../test-strings.ts';
 import { prechatErrors } from './prechat-fields.ts';
 
 describe('checking the pre-chat form in the widget', () => {

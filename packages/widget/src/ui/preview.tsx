@@ -1,5 +1,4 @@
 // While the panel is closed: the last unread operator message, short, beside the launcher; a click opens the chat.
-// Part of the conversation's chunk: there is nothing to preview before there are messages.
 
 import type { Strings } from '../i18n.ts';
 import { colourOf, initialsOf } from './message-meta.ts';

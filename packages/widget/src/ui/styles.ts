@@ -1,12 +1,16 @@
 // The panel's styles, injected into the shadow root so they neither leak into nor inherit from the page.
 
-export const PANEL_CSS = `
+import { CSS as CONVERSATION_CSS } from './conversation.tsx';
+import { CSS as PREVIEW_CSS } from './preview.tsx';
+
+const PANEL_OWN_CSS = `
 .panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;display:flex;flex-direction:column;width:370px;height:min(600px,calc(100vh - 108px));background:#fff;color:#1f2937;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.18);overflow:hidden;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .panel[hidden]{display:none}
 :host([position=left]) .panel{right:auto;left:20px}
 header{display:flex;align-items:center;gap:4px;padding:14px 16px;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 h2{flex:1;margin:0;font-size:16px;font-weight:600}
 button{font:inherit;cursor:pointer}
+.menu{position:relative}
 .icon{display:grid;place-items:center;width:32px;height:32px;border:0;border-radius:8px;background:transparent;color:inherit}
 .icon:hover,.icon[aria-expanded=true]{background:rgba(127,127,127,.25)}
 :focus-visible{outline:2px solid #1f2937;outline-offset:2px}
@@ -33,3 +37,6 @@ textarea:focus{outline:2px solid var(--lc-accent,#2563eb);outline-offset:-1px;bo
 @media (prefers-reduced-motion:no-preference){.panel{animation:lc-in .18s ease-out}}
 @keyframes lc-in{from{opacity:0;transform:translateY(12px)}}
 `;
+
+// The messages' and the preview's rules come after the panel's, as they did when they came in a chunk of their own.
+export const PANEL_CSS = `${PANEL_OWN_CSS}${CONVERSATION_CSS}${PREVIEW_CSS}`;
