@@ -1,5 +1,6 @@
 // The widget's English words (French and Arabic load on first use, and every language's words for the menu's
-// items, the rating and the forms with the first of these parts), and which language and direction a visitor gets.
+// items, the rating, the forms and the limit notice with the first of these parts), and which language and
+// direction a visitor gets.
 
 export interface Strings {
   openChat: string;
@@ -102,8 +103,6 @@ export const en: CoreStrings = {
   reconnecting: 'Connection lost. Reconnecting…',
   offline: 'You are offline. Messages will be sent when you are back online.',
   blocked: 'Chat is not available on this website.',
-  crowded: 'Too many chat tabs are open. Close one, or this one will try again in a minute.',
-  rateLimited: 'You are sending messages too fast; sending again in {n} s',
   sending: 'Sending…',
   notSent: 'Not sent:',
   retry: 'Retry',
@@ -135,7 +134,7 @@ export const en: CoreStrings = {
   linkExpired: 'This link has expired. You can still write to us here.',
 };
 
-/** The words only the menu's items, the rating and the forms use: every language loads them with the first of these parts. */
+/** The words only the menu's items, the rating, the forms and the limit notice use: every language loads them with the first of these parts. */
 export type MoreStrings = Pick<
   Strings,
   | 'endConversation'
@@ -159,6 +158,8 @@ export type MoreStrings = Pick<
   | 'optional'
   | 'required'
   | 'start'
+  | 'crowded'
+  | 'rateLimited'
 >;
 export type CoreStrings = Omit<Strings, keyof MoreStrings>;
 

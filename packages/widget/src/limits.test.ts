@@ -6,7 +6,6 @@ import {
   MAX_WAIT_MS,
   MIN_WAIT_MS,
   retryAfterMs,
-  secondsLeft,
   TOO_MANY_SOCKETS_WAIT_MS,
   tooManySocketsDelay,
 } from './limits.ts';
@@ -14,7 +13,9 @@ import {
 describe('waiting out a limit', () => {
   it('takes the server’s hint, within bounds, and a default without one', () => {
     expect(boundedWait(2_500)).toBe(2_500);
-    expect(boundedWait(0)).toBe(MIN_WAIT_MS);
+    expect(boundedWait(0)).toBe(DEFAULT_WAIT_MS);
+    expect(boundedWait(-5)).toBe(MIN_WAIT_MS);
+    expect(boundedWait(Number.POSITIVE_INFINITY)).toBe(MAX_WAIT_MS);
     expect(boundedWait(86_400_000)).toBe(MAX_WAIT_MS);
     expect(boundedWait(undefined)).toBe(DEFAULT_WAIT_MS);
     expect(boundedWait(Number.NaN)).toBe(DEFAULT_WAIT_MS);
@@ -25,19 +26,15 @@ describe('waiting out a limit', () => {
     expect(retryAfterMs(' 7 ')).toBe(7_000);
     expect(retryAfterMs('Sun, 06 Dec 2026 06:00:30 GMT')).toBe(DEFAULT_WAIT_MS);
     expect(retryAfterMs(null)).toBe(DEFAULT_WAIT_MS);
-    expect(retryAfterMs('-3')).toBe(DEFAULT_WAIT_MS);
-    expect(retryAfterMs('0')).toBe(MIN_WAIT_MS);
+    expect(retryAfterMs('')).toBe(DEFAULT_WAIT_MS);
+    expect(retryAfterMs('-3')).toBe(MIN_WAIT_MS);
+    expect(retryAfterMs('0')).toBe(DEFAULT_WAIT_MS);
   });
 
   it('waits a minute or more after too many sockets, never the same for every tab', () => {
     expect(tooManySocketsDelay(() => 0)).toBe(TOO_MANY_SOCKETS_WAIT_MS);
     expect(tooManySocketsDelay(() => 0.999)).toBeLessThan(TOO_MANY_SOCKETS_WAIT_MS * 1.5);
     expect(tooManySocketsDelay(() => 0.5)).toBeGreaterThan(tooManySocketsDelay(() => 0.1));
-  });
-
-  it('tells the visitor whole seconds, at least one', () => {
-    expect(secondsLeft(2_100)).toBe(3);
-    expect(secondsLeft(0)).toBe(1);
   });
 });
 

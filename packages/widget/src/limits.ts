@@ -10,20 +10,15 @@ export const DEFAULT_WAIT_MS = 5_000;
 /** After close 4029 (too many sockets): the tabs already open keep chatting; this one tries again much later. */
 export const TOO_MANY_SOCKETS_WAIT_MS = 60_000;
 
-/** The server's hint in milliseconds, bounded. */
-export function boundedWait(hintMs: number | undefined): number {
-  if (hintMs === undefined || !Number.isFinite(hintMs)) return DEFAULT_WAIT_MS;
-  return Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, Math.round(hintMs)));
-}
+/** The server's hint in milliseconds, bounded; the default without one (missing, zero or unreadable). */
+export const boundedWait = (hintMs: number | undefined): number =>
+  Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, hintMs || DEFAULT_WAIT_MS));
 
 /**
  * `Retry-After` in seconds, bounded; the default when absent or unreadable. The server sends seconds;
  * the HTTP-date form (RFC 9110) is not worth its bytes in the widget, and falls back to the default.
  */
-export function retryAfterMs(header: string | null): number {
-  const value = header?.trim() ?? '';
-  return boundedWait(/^\d+$/.test(value) ? Number(value) * 1000 : undefined);
-}
+export const retryAfterMs = (header: string | null): number => boundedWait(Number(header) * 1000);
 
 /**
  * The wait after close 4029, with up to half of it again as jitter, so that the tabs refused together
@@ -32,9 +27,6 @@ export function retryAfterMs(header: string | null): number {
 export function tooManySocketsDelay(random: () => number = Math.random): number {
   return Math.round(TOO_MANY_SOCKETS_WAIT_MS * (1 + random() / 2));
 }
-
-/** The whole seconds a visitor is told to wait: "sending again in 3 s", never "in 0 s". */
-export const secondsLeft = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 
 /**
  * A request to the site's visitor routes that answers 429 is sent once more after the wait the server

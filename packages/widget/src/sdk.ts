@@ -222,16 +222,6 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat & With
     ));
   });
 
-  /** Logged out here, and on the server too: the old token stops working even if copied. */
-  const logout = async (token: string | null) => {
-    if (!token) return;
-    await fetch(`${origin}/api/sites/${encodeURIComponent(siteId)}/logout`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      keepalive: true,
-    }).catch(() => undefined);
-  };
-
   const callContext: CallContext = { session, usable, alive, remount, json, isEmail };
 
   const chat: Chat & Withdrawable = {
@@ -271,7 +261,13 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat & With
         const page = toPageView({ url: location.href, title: document.title, referrer: document.referrer });
         if (page && settings.trackPageViews) sendPageView(page);
       }
-      await logout(token);
+      if (!token) return;
+      // Logged out here, and on the server too: the old token stops working even if copied.
+      await fetch(`${origin}/api/sites/${encodeURIComponent(siteId)}/logout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        keepalive: true,
+      }).catch(() => undefined);
     },
 
     async setAttributes(attributes: Record<string, AttributeValue>) {
@@ -323,12 +319,11 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat & With
       events.clear();
     },
 
-    async withdraw() {
-      const token = storage.get(storageKey(siteId, 'token'));
-      // Stopped first, so that nothing the widget does next writes to storage again.
+    // Stopped first, so that nothing the widget does next writes to storage again; reset() after destroy()
+    // forgets the visitor and logs their token out, and neither mounts the panel nor sends a page view.
+    withdraw() {
       chat.destroy();
-      session.forget();
-      await logout(token);
+      return chat.reset();
     },
   };
 

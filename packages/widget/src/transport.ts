@@ -134,7 +134,6 @@ export class VisitorTransport {
     }
     clearTimeout(this.reconnectTimer);
     clearTimeout(this.limitTimer);
-    this.limitTimer = undefined;
     const socket = this.socket;
     if (socket) {
       this.detach(socket);
@@ -218,12 +217,20 @@ export class VisitorTransport {
     if (socket !== this.socket) return;
     this.detach(socket);
     if (this.stopped) return;
+    // Too many sockets (other tabs): coming straight back would only be refused again, and not even a wake
+    // brings the next attempt sooner.
+    if (code === CLOSE_TOO_MANY_SOCKETS) {
+      const wait = tooManySocketsDelay();
+      this.crowdedUntil = Date.now() + wait;
+      this.emit({ type: 'status', status: 'crowded' });
+      this.scheduleReconnect(wait);
+      return;
+    }
     if (code === CLOSE_SERVICE_RESTART) this.retries.restarting();
     this.emit({ type: 'status', status: this.disconnectedStatus() });
     const token = this.token;
     void this.verdict(code, opened, token).then(async (verdict) => {
       if (verdict instanceof ChatError) return this.refuse(verdict);
-      if (verdict === 'crowded') return this.waitForRoom();
       // An ended session's token is never used again; a rejected one is renewed once per welcome, so a
       // server that rejects every token does not get a new visitor minted at every attempt.
       if (verdict === 'ended' || (verdict === 'rejected' && !this.tokenRenewed)) {
@@ -247,10 +254,9 @@ export class VisitorTransport {
     code: number,
     opened: boolean,
     token: string,
-  ): Promise<'retry' | 'rejected' | 'ended' | 'crowded' | ChatError> {
+  ): Promise<'retry' | 'rejected' | 'ended' | ChatError> {
     // The visitor's reset() (here or in another tab) or the server ended this token's session.
     if (code === CLOSE_SESSION_ENDED) return 'ended';
-    if (code === CLOSE_TOO_MANY_SOCKETS) return 'crowded';
     // The site was archived or stopped allowing this page: the settings route says which, for good.
     if (code === CLOSE_NOT_AVAILABLE) return (await this.options.siteRefusal?.()) ?? 'retry';
     if (opened) return 'retry';
@@ -291,18 +297,9 @@ export class VisitorTransport {
     this.pongTimer = undefined;
   }
 
-  /** Too many sockets (other tabs): reconnecting at once would only be refused again, so wait a long while. */
-  private waitForRoom(): void {
-    const delay = tooManySocketsDelay();
-    this.crowdedUntil = Date.now() + delay;
-    this.emit({ type: 'status', status: 'crowded' });
+  private scheduleReconnect(delay = this.retries.next()): void {
     clearTimeout(this.reconnectTimer);
     this.reconnectTimer = setTimeout(() => void this.connect(), delay);
-  }
-
-  private scheduleReconnect(): void {
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => void this.connect(), this.retries.next());
   }
 
   private disconnectedStatus(): ConnectionStatus {
@@ -383,8 +380,7 @@ export class VisitorTransport {
         this.everOnline = true;
         this.retries.reset();
         this.emit({ type: 'status', status: 'online' });
-        for (const item of this.outbox.items()) if (!item.error) this.transmit(item);
-        this.sendEnd();
+        this.sendWaiting();
         this.reads.flush();
         break;
       case 'message.ack':
@@ -405,7 +401,10 @@ export class VisitorTransport {
         break;
       case 'error': {
         if (frame.code === 'rate_limited') {
-          this.slowDown(frame.frameId, frame.retryAfterMs);
+          // Nothing of the frame was applied. A message stays in the outbox, not failed, and goes again after the
+          // wait, as does a refused conversation.end; typing and read frames are not worth resending.
+          if (frame.frameId !== null && (this.sendFrames.delete(frame.frameId) || frame.frameId === this.endFrame))
+            this.slowDown(boundedWait(frame.retryAfterMs));
           break;
         }
         if (frame.frameId !== null && frame.frameId === this.endFrame) {
@@ -425,25 +424,21 @@ export class VisitorTransport {
     }
   }
 
-  /**
-   * The server refused a frame for going too fast; nothing of it was applied. A message stays in the outbox,
-   * not marked failed, and everything unsent goes again after the wait, as does a refused conversation.end.
-   * Typing and read frames are not worth resending: the next ones carry the news.
-   */
-  private slowDown(frameId: string | null, retryAfterMs: number | undefined): void {
-    const isSend = frameId !== null && this.sendFrames.delete(frameId);
-    const isEnd = frameId !== null && frameId === this.endFrame;
-    if (isEnd) this.endFrame = null;
-    if (!isSend && !isEnd) return;
-    const wait = boundedWait(retryAfterMs);
+  /** The server asked to slow down: the unsent messages wait out `wait` ms in the outbox, then go again. */
+  private slowDown(wait: number): void {
     clearTimeout(this.limitTimer);
     this.emit({ type: 'limited', retryAfterMs: wait });
     this.limitTimer = setTimeout(() => {
       this.limitTimer = undefined;
       this.emit({ type: 'limited', retryAfterMs: 0 });
-      for (const item of this.outbox.items()) if (!item.error) this.transmit(item);
-      this.sendEnd();
+      this.sendWaiting();
     }, wait);
+  }
+
+  /** Sends what waits: the unsent messages (but those failed for good) and a conversation.end. */
+  private sendWaiting(): void {
+    for (const item of this.outbox.items()) if (!item.error) this.transmit(item);
+    this.sendEnd();
   }
 
   /** A conversation ended: it is never resumed, and the visitor's next message starts a new one. */

@@ -23,6 +23,8 @@ export interface TokenSource {
   token(): Promise<string>;
   /** Replaces a token the server rejected (HTTP 401, or a refused upgrade that HTTP explains) and returns the new one. */
   renew(rejected: string): Promise<string>;
+  /** An authenticated request to the site's API; a 401 renews the token and retries once. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
 }
 
 export interface MountOptions {

@@ -8,7 +8,6 @@ import type {
   TranscriptRequest,
 } from '@livechat/protocol';
 import { ChatError, errorFromResponse } from './errors.ts';
-import { fetchAfterLimit } from './limits.ts';
 import type { TokenSource } from './ui-contract.ts';
 
 export interface VisitorApi {
@@ -27,22 +26,15 @@ export interface VisitorApi {
 export function visitorApi(origin: string, siteId: string, session: TokenSource): VisitorApi {
   const base = `${origin}/api/sites/${encodeURIComponent(siteId)}`;
 
-  const send = (token: string, path: string, body: unknown) =>
-    fetchAfterLimit(() =>
-      fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      }),
-    );
-
-  /** A rejected token is renewed once and the request sent again, as the SDK's own calls do. */
+  /** Through the session: a rejected token is renewed once and the request sent again, a 429 waited out once. */
   const post = async (path: string, body: unknown): Promise<void> => {
     let response: Response;
     try {
-      const token = await session.token();
-      response = await send(token, path, body);
-      if (response.status === 401) response = await send(await session.renew(token), path, body);
+      response = await session.fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     } catch (error) {
       throw error instanceof ChatError ? error : new ChatError('network', String(error));
     }

@@ -1,4 +1,4 @@
-// The widget's words in Arabic for the parts few visitors open (the menu, the rating, the forms), loaded with the first of them.
+// The widget's words in Arabic for the parts few visitors open (the menu, the rating, the forms, the limit notice), loaded with the first of them.
 
 import type { MoreStrings } from '../i18n.ts';
 
@@ -24,6 +24,8 @@ const more: MoreStrings = {
   transcriptLabel: 'أرسل نص المحادثة إلى',
   transcriptSent: 'نص المحادثة في طريقه إلى {email}.',
   cancel: 'إلغاء',
+  crowded: 'علامات تبويب الدردشة المفتوحة كثيرة جدًا. أغلق إحداها، أو ستعيد هذه المحاولة بعد دقيقة.',
+  rateLimited: 'أنت ترسل الرسائل بسرعة كبيرة؛ ستُرسل مجددًا خلال {n} ث',
 };
 
 export default more;

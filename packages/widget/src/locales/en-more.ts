@@ -1,4 +1,4 @@
-// The widget's words in English for the parts few visitors open (the menu's items, the rating, the forms), loaded with the first of them.
+// The widget's words in English for the parts few visitors open (the menu's items, the rating, the forms, the limit notice), loaded with the first of them.
 
 import type { MoreStrings } from '../i18n.ts';
 
@@ -24,6 +24,8 @@ const more: MoreStrings = {
   optional: '(optional)',
   required: 'Please fill in this field.',
   start: 'Start the chat',
+  crowded: 'Too many chat tabs are open. Close one, or this one will try again in a minute.',
+  rateLimited: 'You are sending messages too fast; sending again in {n} s',
 };
 
 export default more;

@@ -1,4 +1,4 @@
-// The widget's words in French for the parts few visitors open (the menu, the rating, the forms), loaded with the first of them.
+// The widget's words in French for the parts few visitors open (the menu, the rating, the forms, the limit notice), loaded with the first of them.
 
 import type { MoreStrings } from '../i18n.ts';
 
@@ -24,6 +24,8 @@ const more: MoreStrings = {
   transcriptLabel: 'Envoyer la transcription à',
   transcriptSent: 'La transcription part à {email}.',
   cancel: 'Annuler',
+  crowded: 'Trop d’onglets de chat sont ouverts. Fermez-en un, ou celui-ci réessaiera dans une minute.',
+  rateLimited: 'Vous envoyez des messages trop vite ; nouvel envoi dans {n} s',
 };
 
 export default more;

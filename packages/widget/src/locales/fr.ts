@@ -17,8 +17,6 @@ const fr: CoreStrings = {
   reconnecting: 'Connexion perdue. Reconnexion…',
   offline: 'Vous êtes hors ligne. Vos messages partiront dès votre retour en ligne.',
   blocked: 'Le chat n’est pas disponible sur ce site.',
-  crowded: 'Trop d’onglets de chat sont ouverts. Fermez-en un, ou celui-ci réessaiera dans une minute.',
-  rateLimited: 'Vous envoyez des messages trop vite ; nouvel envoi dans {n} s',
   sending: 'Envoi…',
   notSent: 'Non envoyé :',
   retry: 'Réessayer',

@@ -39,8 +39,8 @@ export interface ChatState {
   known: { name: string | null; email: string | null };
   /** A note at the top of the panel (an expired email link). */
   note: string | null;
-  /** Seconds until the messages the server asked to hold go again; 0 when it has not asked. */
-  slowDown: number;
+  /** When the messages the server asked to hold go again (ms since the epoch); 0 when it has not asked. */
+  limitedUntil: number;
   /** The unread message whose preview the visitor closed (its seq): the preview shows again only for a newer one. */
   previewDismissed: number;
 }
@@ -58,7 +58,7 @@ export type ChatEvent =
   | { type: 'seen'; seq: number }
   | { type: 'visitor'; name?: string | null; email?: string | null }
   | { type: 'note'; text: string | null }
-  | { type: 'slow-down'; seconds: number }
+  | { type: 'limited'; retryAfterMs: number }
   | { type: 'dismiss-preview' };
 
 export const initialChatState: ChatState = {
@@ -77,7 +77,7 @@ export const initialChatState: ChatState = {
   known: { name: null, email: null },
   note: null,
   previewDismissed: 0,
-  slowDown: 0,
+  limitedUntil: 0,
 };
 
 export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
@@ -129,8 +129,8 @@ export function reduceChat(state: ChatState, event: ChatEvent): ChatState {
       };
     case 'note':
       return { ...state, note: event.text };
-    case 'slow-down':
-      return event.seconds === state.slowDown ? state : { ...state, slowDown: event.seconds };
+    case 'limited':
+      return { ...state, limitedUntil: event.retryAfterMs && Date.now() + event.retryAfterMs };
     case 'dismiss-preview':
       return { ...state, previewDismissed: state.messages.at(-1)?.seq ?? 0 };
     case 'typing': {

@@ -3,7 +3,6 @@
 import type { Author, Message } from '@livechat/protocol';
 import type { ChatMessage } from '../api.ts';
 import { render } from 'preact';
-import { secondsLeft } from '../limits.ts';
 import { storageKey } from '../storage.ts';
 import { type TransportEvent, VisitorTransport } from '../transport.ts';
 import { refusalOf } from '../refusal.ts';
@@ -68,19 +67,8 @@ export function mount(options: MountOptions): ChatUI {
     if (event.type === 'typing') expireTyping(event.author, event.active);
     if (event.type === 'error') return options.emit('error', { code: event.code, message: event.message });
     if (event.type === 'refused') return options.refused({ code: event.code, message: event.message });
-    if (event.type === 'limited') return countDown(event.retryAfterMs);
     if (event.type === 'messages' && !event.history) announce(event.messages);
     store.dispatch(event);
-  };
-
-  /** "sending again in N s", one second less every second, until the transport has sent again. */
-  let countdown: ReturnType<typeof setInterval> | undefined;
-  const countDown = (ms: number) => {
-    clearInterval(countdown);
-    const until = Date.now() + ms;
-    const tick = () => store.dispatch({ type: 'slow-down', seconds: ms > 0 ? secondsLeft(until - Date.now()) : 0 });
-    tick();
-    if (ms > 0) countdown = setInterval(tick, 1000);
   };
 
   /** Tells the page about messages it has not heard of yet (an ack and a broadcast may bring the same one). */
@@ -155,7 +143,6 @@ export function mount(options: MountOptions): ChatUI {
       unsubscribe();
       document.removeEventListener('visibilitychange', onVisibility);
       transport.stop();
-      clearInterval(countdown);
       for (const timer of typingTimers.values()) clearTimeout(timer);
       render(null, container);
       container.remove();

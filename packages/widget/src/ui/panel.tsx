@@ -3,7 +3,7 @@
 import type { PrechatForm } from '@livechat/protocol';
 import type { ComponentProps } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { format, type Strings } from '../i18n.ts';
+import type { Strings } from '../i18n.ts';
 import { emailAskAt } from '../email-ask-at.ts';
 import type { VisitorTransport } from '../transport.ts';
 import type { VisitorApi } from '../visitor-api.ts';
@@ -29,6 +29,8 @@ const Transcript = lazy(
 );
 const Rating = lazy(() => import('./rating.tsx').then((m) => ({ component: m.Rating, css: m.CSS })), true);
 const EmailAskPart = lazy(() => import('./email-ask.tsx').then((m) => ({ component: m.EmailAsk, css: m.CSS })));
+// Its words with it: the notice's, and the menu's and the forms' (one chunk per language, loaded once).
+const LimitNotice = lazy(() => import('./limit-notice.tsx').then((m) => ({ component: m.LimitNotice })), true);
 const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })), true);
 
 /**
@@ -63,8 +65,9 @@ interface PanelProps {
   onPrechatDone(): void;
 }
 
+/** Too many tabs is the limit notice's to say, with its words. */
 const statusText = (status: ChatState['status'], strings: Strings): string | null =>
-  status === 'online' ? null : strings[status];
+  status === 'online' || status === 'crowded' ? null : strings[status];
 
 /** The conversation a transcript would be of: the open one, or the one that just ended. */
 const transcriptOf = (state: ChatState): string | null =>
@@ -180,10 +183,8 @@ export function Panel(props: PanelProps) {
           {status}
         </p>
       )}
-      {state.slowDown > 0 && (
-        <p class="status" data-testid="lc-rate-limited" role="status">
-          {format(strings.rateLimited, { n: state.slowDown })}
-        </p>
+      {(state.limitedUntil > 0 || state.status === 'crowded') && (
+        <LimitNotice until={state.limitedUntil} crowded={state.status === 'crowded'} strings={strings} />
       )}
       {state.note && (
         <p class="status" data-testid="lc-link-error" role="alert">
