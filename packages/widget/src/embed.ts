@@ -3,7 +3,7 @@
 import type { Chat, ChatOptions } from './api.ts';
 import type { LauncherShell } from './launcher.ts';
 import { type LauncherLook, pageSettings } from './look.ts';
-import { startChat, type Withdrawable } from './sdk.ts';
+import { startChat } from './sdk.ts';
 import type { SiteAnswer } from './site-config.ts';
 
 export function embed(
@@ -13,7 +13,7 @@ export function embed(
   drawn: () => LauncherShell | undefined,
   answer: Promise<SiteAnswer | null>,
   draw: (look: LauncherLook) => LauncherShell,
-): Chat & Withdrawable {
+): Chat {
   return startChat(
     { ...pageSettings(attributes, settings), server: origin, site: attributes.site ?? '' } as ChatOptions,
     { draw, drawn, answer },

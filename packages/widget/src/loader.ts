@@ -75,9 +75,11 @@ else if (!page[MARKER]) {
     return () => api.off?.(event, listener);
   };
   api.isOpen = () => !!chat?.isOpen?.();
-  const stop = () => {
+  /** Stops the widget; when consent is withdrawn, the core then forgets the visitor and logs their token out. */
+  const stop = (withdrawn?: unknown) => {
     shell?.host.remove();
     chat?.destroy?.();
+    if (withdrawn) chat?.reset?.();
     chat = shell = answer = loading = undefined;
   };
   api.destroy = () => {
@@ -86,11 +88,9 @@ else if (!page[MARKER]) {
     delete page[API_GLOBAL];
     delete page[MARKER];
   };
-  // Withdrawn, the core forgets the visitor (and logs their token out) before the widget stops.
   api.consent = (given) => {
     if (given) return answer || start();
-    chat?.withdraw?.();
-    stop();
+    stop(1);
   };
 
   // The launcher waits for the site's settings, so that it shows in the owner's colours from the start.

@@ -41,14 +41,8 @@ export interface Embedded {
   answer?: Promise<SiteAnswer | null>;
 }
 
-/** What the script tag's `LiveChat('consent', false)` asks of the core: stop, and keep nothing of the visitor. */
-export interface Withdrawable {
-  /** Destroys the chat and removes what it stored, logging the visitor's token out if there is one. */
-  withdraw(): Promise<void>;
-}
-
 /** The chat behind createChat() and the script tag's core. */
-export function startChat(options: ChatOptions, embedded: Embedded): Chat & Withdrawable {
+export function startChat(options: ChatOptions, embedded: Embedded): Chat {
   if (typeof window === 'undefined' || typeof document === 'undefined') {
     throw new ChatError('no_browser', 'createChat() needs a browser: call it after your app mounts');
   }
@@ -224,7 +218,7 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat & With
 
   const callContext: CallContext = { session, usable, alive, remount, json, isEmail };
 
-  const chat: Chat & Withdrawable = {
+  const chat: Chat = {
     open() {
       focusBefore ??= focusedElement();
       loadUI().then((panel) => panel.open(), fail);
@@ -317,13 +311,6 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat & With
       launcher?.remove();
       launcher = null;
       events.clear();
-    },
-
-    // Stopped first, so that nothing the widget does next writes to storage again; reset() after destroy()
-    // forgets the visitor and logs their token out, and neither mounts the panel nor sends a page view.
-    withdraw() {
-      chat.destroy();
-      return chat.reset();
     },
   };
 

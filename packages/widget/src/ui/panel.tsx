@@ -183,9 +183,7 @@ export function Panel(props: PanelProps) {
           {status}
         </p>
       )}
-      {(state.limitedUntil > 0 || state.status === 'crowded') && (
-        <LimitNotice until={state.limitedUntil} crowded={state.status === 'crowded'} strings={strings} />
-      )}
+      {(state.limitedUntil > 0 || state.status === 'crowded') && <LimitNotice state={state} strings={strings} />}
       {state.note && (
         <p class="status" data-testid="lc-link-error" role="alert">
           {state.note}
