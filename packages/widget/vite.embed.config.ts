@@ -36,7 +36,7 @@ export default defineConfig({
         toplevel: true,
         properties: {
           regex:
-            /^(everOnline|tokenRenewed|replayed|endFrame|sendFrames|reconnectTimer|pingTimer|pongTimer|conversationKey|scheduleReconnect|disconnectedStatus|tokenRejected|enterConversation|sendEnd|verdict|transmit|restartUntil|lastSentAt|idleTimer|limitTimer|crowdedUntil|slowDown|sendWaiting|synced|wanted|sendFrame|sendActive|deliver|detach|conclude|wake|attempt|retries)$/,
+            /^(everOnline|tokenRenewed|replayed|endFrame|sendFrames|reconnectTimer|pingTimer|pongTimer|conversationKey|scheduleReconnect|disconnectedStatus|tokenRejected|enterConversation|sendEnd|verdict|transmit|restartUntil|lastSentAt|idleTimer|limitTimer|crowdedUntil|slowDown|sendWaiting|synced|wanted|sendFrame|sendActive|deliver|detach|conclude|wake|attempt|retries|stopped|ending|reads|refuse|receive|ping|flush|sent|timer|write|setError|restarting|discard|noteTyping|stopTyping|markRead|socket|options|closed|connect)$/,
         },
       },
       format: { comments: false },
