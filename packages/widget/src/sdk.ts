@@ -59,7 +59,7 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
 
   let destroyed = false;
   let launcher: Launcher | null = null;
-  let uiModule: Promise<UIModule> | undefined;
+  let uiModule: Promise<UIModule['mount']> | undefined;
   let uiLoading: Promise<ChatUI> | undefined;
   let ui: ChatUI | null = null;
   let focusBefore: Element | null = null;
@@ -128,11 +128,14 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
     () => undefined,
   );
 
-  const loadModule = (): Promise<UIModule> =>
-    (uiModule ??= import('./ui/index.tsx').catch((error: unknown) => {
-      uiModule = undefined; // let the next attempt try again
-      throw error;
-    }));
+  // Only `mount` is taken from the chunk, so the bundle passes the function rather than building a module namespace.
+  const loadModule = (): Promise<UIModule['mount']> =>
+    (uiModule ??= import('./ui/index.tsx')
+      .then((module) => module.mount)
+      .catch((error: unknown) => {
+        uiModule = undefined; // let the next attempt try again
+        throw error;
+      }));
 
   const restoreFocus = () => {
     const target = focusBefore;
@@ -144,8 +147,8 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
     }
   };
 
-  const mountUI = (module: UIModule, shell: Launcher): ChatUI =>
-    module.mount({
+  const mountUI = (mount: UIModule['mount'], shell: Launcher): ChatUI =>
+    mount({
       origin,
       siteId,
       storage,
@@ -176,9 +179,9 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
 
   const loadUI = (): Promise<ChatUI> =>
     (uiLoading ??= Promise.all([loadModule(), launcherReady, linkAdopted])
-      .then(([module, shell]) => {
+      .then(([mount, shell]) => {
         alive();
-        return (ui ??= mountUI(module, shell as Launcher));
+        return (ui ??= mountUI(mount, shell as Launcher));
       })
       .catch((error: unknown) => {
         uiLoading = undefined;
