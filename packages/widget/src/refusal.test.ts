@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChatError } from './errors.ts';
-import { isRefusal, refusalOf, refusalWarning } from './refusal.ts';
+import { isRefusal, refusalOf } from './refusal.ts';
+import { refusalWarning } from './refusal-warning.ts';
 
 const error = (code: string) => ({ error: { code, message: `${code} message` } });
 

@@ -9,7 +9,7 @@ import { loadStrings } from './i18n.ts';
 import { createLauncher, type Launcher, type LauncherShell } from './launcher.ts';
 import type { LauncherLook } from './look.ts';
 import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
-import { isRefusal, type RefusalCode, refusalWarning } from './refusal.ts';
+import { isRefusal, type RefusalCode } from './refusal.ts';
 import type { CallContext } from './sdk-calls.ts';
 import { resolveSettings } from './settings.ts';
 import { askSite, type SiteAnswer, withSiteSettings } from './site-config.ts';
@@ -90,7 +90,9 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
       tracker.stop();
       ui?.block();
       events.emit('error', { code: error.code, message: error.message });
-      console.warn(refusalWarning(error.code as RefusalCode, location.origin, siteId, origin));
+      void import('./refusal-warning.ts').then(({ refusalWarning }) =>
+        console.warn(refusalWarning(error.code as RefusalCode, location.origin, siteId, origin)),
+      );
     },
   });
   /** For calls that need the server: they wait for the site's answer and reject with its refusal. */
