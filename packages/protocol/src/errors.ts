@@ -23,6 +23,16 @@ export const ERROR_CODES = [
   'last_admin',
   /** An allowed origin that is not exactly `scheme://host[:port]`. */
   'bad_origin_format',
+  /** An upload larger than the site allows. */
+  'file_too_large',
+  /** An upload whose bytes are of a kind the site does not take. */
+  'file_kind_refused',
+  /** An upload whose bytes are not what its name's extension says. */
+  'file_name_mismatch',
+  /** An upload with no bytes, or a request with no file. */
+  'file_empty',
+  /** An upload cut off before its end. */
+  'upload_incomplete',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

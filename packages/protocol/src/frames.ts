@@ -23,6 +23,8 @@ export interface VisitorMessageSend {
   /** Idempotency key: resending the same clientId never stores a second message. */
   clientId: string;
   body: string;
+  /** Uploads of this visitor, not yet attached, to attach to the message. */
+  attachmentIds?: string[];
 }
 export interface VisitorTypingSet {
   type: 'typing.set';
@@ -75,6 +77,8 @@ export interface OperatorMessageSend {
   mentionIds?: string[];
   /** Canned responses inserted into this message, to record their use. */
   cannedIds?: string[];
+  /** Uploads of this operator, not yet attached, to attach to the message. */
+  attachmentIds?: string[];
 }
 export interface OperatorTypingSet {
   type: 'typing.set';

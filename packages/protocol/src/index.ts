@@ -1,6 +1,7 @@
 // The contract between server, widget and operator UI: types and pure helpers, no validation code.
 
 export * from './admin.ts';
+export * from './attachments.ts';
 export type * from './availability.ts';
 export * from './close-codes.ts';
 export * from './commands.ts';

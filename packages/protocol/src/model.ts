@@ -1,5 +1,6 @@
 // The domain objects that travel on the wire and through the HTTP API.
 
+import type { Attachment } from './attachments.ts';
 import type { ConversationRating } from './availability.ts';
 import type { AlertPreferences, SystemEvent } from './inbox.ts';
 import type { Visibility } from './visibility.ts';
@@ -30,6 +31,8 @@ export interface Message {
   system?: { event: SystemEvent; name: string } | null;
   /** ISO 8601 time the server stored the message. */
   createdAt: string;
+  /** Files attached to the message; absent when there are none. */
+  attachments?: Attachment[];
 }
 
 export interface PageView {

@@ -1,6 +1,7 @@
 // Runtime validation of incoming frames and bodies. Server-side only: clients import types, not this.
 
 import { z } from 'zod';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.ts';
 import type { ErrorCode } from './errors.ts';
 import type { OperatorToServer, VisitorToServer } from './frames.ts';
 import type { LoginInput, PageViewInput } from './http.ts';
@@ -20,10 +21,15 @@ const body = z
   .refine((text) => text.trim().length > 0, 'must not be empty');
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
+const attachmentIds = z
+  .array(idSchema)
+  .max(MAX_ATTACHMENTS_PER_MESSAGE, `at most ${MAX_ATTACHMENTS_PER_MESSAGE} attachments`)
+  .optional();
+
 const ping = z.strictObject({ type: z.literal('ping'), id: clientId });
 
 const visitorFrame = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('message.send'), id: clientId, clientId, body }),
+  z.strictObject({ type: z.literal('message.send'), id: clientId, clientId, body, attachmentIds }),
   z.strictObject({ type: z.literal('typing.set'), id: clientId, active: z.boolean() }),
   z.strictObject({ type: z.literal('sync'), id: clientId, afterSeq: seq }),
   z.strictObject({ type: z.literal('conversation.end'), id: clientId }),
@@ -41,6 +47,7 @@ const operatorFrame = z.discriminatedUnion('type', [
     visibility: z.enum(['public', 'operator']).optional(),
     mentionIds: z.array(idSchema).max(20).optional(),
     cannedIds: z.array(idSchema).max(20).optional(),
+    attachmentIds,
   }),
   z.strictObject({ type: z.literal('typing.set'), id: clientId, conversationId: idSchema, active: z.boolean() }),
   z.strictObject({ type: z.literal('sync'), id: clientId, conversationId: idSchema, afterSeq: seq }),

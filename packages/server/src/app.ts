@@ -1,6 +1,7 @@
 // Builds the Fastify instance from its plugins; listening is left to the caller.
 
 import fastifyCookie from '@fastify/cookie';
+import { join } from 'node:path';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CommandRegistry } from './commands/registry.ts';
@@ -14,6 +15,9 @@ import { ConversationService } from './conversations/service.ts';
 import { openDatabase, type Db } from './db/connection.ts';
 import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
+import { DiskFileStorage } from './files/disk-storage.ts';
+import { fileRoutes } from './files/routes.ts';
+import type { FileStorage } from './files/storage.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerHttpLimits } from './limits/http.ts';
@@ -66,6 +70,8 @@ declare module 'fastify' {
     /** The SMTP receiver of visitors' email replies; null when INBOUND_SMTP_PORT is not set. */
     inboundMail: InboundReceiver | null;
     limits: Limits;
+    /** The bytes of uploaded files, by content hash. */
+    files: FileStorage;
   }
 }
 
@@ -88,6 +94,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const counters = new MemoryCounters();
   const limits = buildLimits(config.limits, counters);
   const presence = new Presence();
+  const files = new DiskFileStorage(join(config.dataDir, 'files'));
   const conversations = new ConversationService(store, bus, presence, (err) =>
     app.log.error({ err }, 'queue hand-out failed'),
   );
@@ -131,6 +138,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('retention', retention);
   app.decorate('inboundMail', inboundMail);
   app.decorate('limits', limits);
+  app.decorate('files', files);
   // Started with the app, so that a port taken fails the start like the HTTP port does.
   app.addHook('onReady', async () => {
     await inboundMail?.listen();
@@ -184,6 +192,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(crmRoutes);
   await app.register(privacyVisitorRoutes);
   await app.register(auditRoutes);
+  await app.register(fileRoutes);
   await app.register(staticRoutes);
   return app;
 }

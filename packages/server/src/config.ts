@@ -84,6 +84,8 @@ export interface LimitsConfig {
   identifyPerToken: Rate;
   /** Contact details, contact email and ratings per token. */
   contactPerToken: Rate;
+  /** File uploads per visitor token. */
+  uploadsPerToken: Rate;
   socketsPerToken: number;
   /** Visitor sockets per address. */
   socketsPerIp: number;
@@ -129,6 +131,7 @@ export function loadLimits(env: Env = {}): LimitsConfig {
     attributesPerToken: rate(env, 'LIMIT_ATTRIBUTES_PER_TOKEN', '30/1m'),
     identifyPerToken: rate(env, 'LIMIT_IDENTIFY_PER_TOKEN', '10/1m'),
     contactPerToken: rate(env, 'LIMIT_CONTACT_PER_TOKEN', '10/1m'),
+    uploadsPerToken: rate(env, 'LIMIT_UPLOADS_PER_TOKEN', '30/1h'),
     socketsPerToken: integer(env, 'LIMIT_SOCKETS_PER_TOKEN', 5),
     socketsPerIp: integer(env, 'LIMIT_SOCKETS_PER_IP', 30),
     socketsPerSession: integer(env, 'LIMIT_SOCKETS_PER_SESSION', 10),
@@ -201,6 +204,7 @@ export function roomyLimits(): LimitsConfig {
     attributesPerToken: roomy,
     identifyPerToken: roomy,
     contactPerToken: roomy,
+    uploadsPerToken: roomy,
     socketsPerToken: 1_000_000,
     socketsPerIp: 1_000_000,
     socketsPerSession: 1_000_000,

@@ -21,6 +21,11 @@ const STATUS: Record<ErrorCode, number> = {
   token_invalid: 410,
   last_admin: 409,
   bad_origin_format: 400,
+  file_too_large: 413,
+  file_kind_refused: 415,
+  file_name_mismatch: 415,
+  file_empty: 400,
+  upload_incomplete: 400,
   internal: 500,
 };
 

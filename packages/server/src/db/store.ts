@@ -10,6 +10,7 @@ import { type ResponseTimes, SqliteResponseTimes } from '../conversations/respon
 import { type InboxViews, SqliteInboxViews } from '../conversations/views.ts';
 import { type ReportRepository, SqliteReportRepository } from '../reports/repository.ts';
 import { SqliteCrmRepository, type CrmRepository } from '../crm/repository.ts';
+import { SqliteUploadRepository, type UploadRepository } from '../files/repository.ts';
 import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/repository.ts';
 import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
 import { SqliteNotificationRepository, type NotificationRepository } from '../mentions/notifications.ts';
@@ -69,6 +70,8 @@ export interface Store {
   audit: AuditRepository;
   /** Erasing a visitor, and deleting what a site's retention keeps no longer. */
   visitorData: VisitorDataRepository;
+  /** Files uploaded to attach to messages. */
+  uploads: UploadRepository;
 }
 
 export function sqliteStore(db: Db): Store {
@@ -102,5 +105,6 @@ export function sqliteStore(db: Db): Store {
     commandWrites: new SqliteCommandWrites(db, { helpdesk, crm, commandResults }),
     audit: new SqliteAuditRepository(db),
     visitorData: new SqliteVisitorDataRepository(db),
+    uploads: new SqliteUploadRepository(db),
   };
 }

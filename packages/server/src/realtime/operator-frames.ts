@@ -2,6 +2,7 @@
 
 import type { OperatorToServer } from '@livechat/protocol';
 import { operatorAuthor } from '../conversations/service.ts';
+import { refuseAttachmentsForNow } from '../files/attach.ts';
 import type { Gateway } from './gateway.ts';
 import type { OperatorSession } from './sessions.ts';
 
@@ -10,6 +11,7 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
   const { connection, operator } = session;
   switch (frame.type) {
     case 'message.send': {
+      refuseAttachmentsForNow(frame.attachmentIds);
       const message = await conversations.operatorSend(
         operator,
         frame.conversationId,

@@ -1,0 +1,108 @@
+// The uploads table: who uploaded which file, under what name, and (later) which message carries it.
+
+import type { Attachment, AttachmentKind } from '@livechat/protocol';
+import type { Db } from '../db/connection.ts';
+import { newId, now } from '../ids.ts';
+
+/** Exactly one of a visitor or an operator uploaded it. */
+export type UploadOwner =
+  | { kind: 'visitor'; visitorId: string; siteId: string }
+  | { kind: 'operator'; operatorId: string };
+
+export interface NewUpload {
+  owner: UploadOwner;
+  hash: string;
+  name: string;
+  size: number;
+  mime: string;
+  kind: AttachmentKind;
+}
+
+export interface Upload extends Attachment {
+  hash: string;
+  owner: UploadOwner;
+  messageId: string | null;
+  createdAt: string;
+}
+
+export interface UploadRepository {
+  create(upload: NewUpload): Promise<Upload>;
+  byId(id: string): Promise<Upload | null>;
+  /** Whether any upload still names these bytes. */
+  hashInUse(hash: string): Promise<boolean>;
+}
+
+interface UploadRow {
+  id: string;
+  site_id: string | null;
+  hash: string;
+  name: string;
+  size: number;
+  mime: string;
+  kind: AttachmentKind;
+  owner_visitor_id: string | null;
+  owner_operator_id: string | null;
+  message_id: string | null;
+  created_at: string;
+}
+
+function ownerOf(row: UploadRow): UploadOwner {
+  return row.owner_visitor_id !== null
+    ? { kind: 'visitor', visitorId: row.owner_visitor_id, siteId: row.site_id ?? '' }
+    : { kind: 'operator', operatorId: row.owner_operator_id ?? '' };
+}
+
+const upload = (row: UploadRow): Upload => ({
+  id: row.id,
+  name: row.name,
+  size: row.size,
+  kind: row.kind,
+  mime: row.mime,
+  hash: row.hash,
+  owner: ownerOf(row),
+  messageId: row.message_id,
+  createdAt: row.created_at,
+});
+
+export class SqliteUploadRepository implements UploadRepository {
+  private readonly insert;
+  private readonly select;
+  private readonly selectHash;
+
+  constructor(db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO uploads (id, site_id, hash, name, size, mime, kind, owner_visitor_id, owner_operator_id, created_at)
+       VALUES (@id, @siteId, @hash, @name, @size, @mime, @kind, @visitorId, @operatorId, @createdAt)`,
+    );
+    this.select = db.prepare<[string], UploadRow>('SELECT * FROM uploads WHERE id = ?');
+    this.selectHash = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM uploads WHERE hash = ? LIMIT 1');
+  }
+
+  async create(input: NewUpload): Promise<Upload> {
+    const id = newId();
+    const createdAt = now();
+    const { owner } = input;
+    this.insert.run({
+      id,
+      siteId: owner.kind === 'visitor' ? owner.siteId : null,
+      hash: input.hash,
+      name: input.name,
+      size: input.size,
+      mime: input.mime,
+      kind: input.kind,
+      visitorId: owner.kind === 'visitor' ? owner.visitorId : null,
+      operatorId: owner.kind === 'operator' ? owner.operatorId : null,
+      createdAt,
+    });
+    return { id, ...input, messageId: null, createdAt };
+  }
+
+  async byId(id: string): Promise<Upload | null> {
+    const row = this.select.get(id);
+    return row ? upload(row) : null;
+  }
+
+  async hashInUse(hash: string): Promise<boolean> {
+    return this.selectHash.get(hash) !== undefined;
+  }
+}

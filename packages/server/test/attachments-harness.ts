@@ -1,0 +1,77 @@
+// For the attachments' tests: real multipart uploads over HTTP, sample files, and what is stored.
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ErrorBody, UploadCreated } from '@livechat/protocol';
+import { SITE_ORIGIN, type TestServer } from './harness.ts';
+
+/** A real 1×1 PNG. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+/** A ZIP archive holding one empty file: a kind no site takes. */
+export const ZIP = Buffer.from(
+  '504b03040a0000000000000000000000000000000000000000000100000061504b01023f000a000000000000000000000000000000000000000000010000000000000000000000000000000000000061504b050600000000010001002f0000001f0000000000',
+  'hex',
+);
+
+export interface UploadAnswer {
+  status: number;
+  headers: Headers;
+  body: Partial<ErrorBody> & Partial<UploadCreated>;
+}
+
+function form(name: string, bytes: Buffer, claimedType = 'application/octet-stream'): FormData {
+  const body = new FormData();
+  body.append('file', new Blob([new Uint8Array(bytes)], { type: claimedType }), name);
+  return body;
+}
+
+async function answer(response: Response): Promise<UploadAnswer> {
+  return { status: response.status, headers: response.headers, body: (await response.json()) as UploadAnswer['body'] };
+}
+
+/** The widget's upload from a page of the shop, with the visitor's token. */
+export async function visitorUpload(
+  server: TestServer,
+  token: string,
+  name: string,
+  bytes: Buffer,
+  claimedType?: string,
+): Promise<UploadAnswer> {
+  const response = await fetch(`${server.url}/api/sites/shop/uploads`, {
+    method: 'POST',
+    headers: { origin: SITE_ORIGIN, authorization: `Bearer ${token}` },
+    body: form(name, bytes, claimedType),
+  });
+  return answer(response);
+}
+
+/** The operator UI's upload, with the session cookie. */
+export async function operatorUpload(server: TestServer, cookie: string, name: string, bytes: Buffer) {
+  const response = await fetch(`${server.url}/api/operator/uploads`, {
+    method: 'POST',
+    headers: { origin: server.origin, cookie },
+    body: form(name, bytes),
+  });
+  return answer(response);
+}
+
+/** The files kept in DATA_DIR/files, the temporary folder's leftovers included. */
+export function storedFiles(server: TestServer): string[] {
+  const root = join(server.dataDir, 'files');
+  try {
+    return readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+export const uploadCount = (server: TestServer): number =>
+  server.query<{ n: number }>('SELECT count(*) AS n FROM uploads')[0]?.n ?? 0;
