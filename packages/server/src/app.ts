@@ -18,6 +18,7 @@ import { InProcessBus, type EventBus } from './events/bus.ts';
 import { DiskFileStorage } from './files/disk-storage.ts';
 import { fileRoutes } from './files/routes.ts';
 import type { FileStorage } from './files/storage.ts';
+import { UnattachedUploads } from './files/unattached.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerHttpLimits } from './limits/http.ts';
@@ -72,6 +73,8 @@ declare module 'fastify' {
     limits: Limits;
     /** The bytes of uploaded files, by content hash. */
     files: FileStorage;
+    /** Removes uploads no message took within a day; tests call its run(). */
+    unattachedUploads: UnattachedUploads;
   }
 }
 
@@ -107,6 +110,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     config.retentionCheckMs,
     config.retentionStartDelayMs,
   );
+  // Hourly: an unattached upload lives a day, give or take an hour.
+  const unattachedUploads = new UnattachedUploads({ store, files, log: app.log }, 3600 * 1000);
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
   const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
   // Replies to email first, so that what they queue goes out in the same run.
@@ -139,6 +144,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('inboundMail', inboundMail);
   app.decorate('limits', limits);
   app.decorate('files', files);
+  app.decorate('unattachedUploads', unattachedUploads);
   // Started with the app, so that a port taken fails the start like the HTTP port does.
   app.addHook('onReady', async () => {
     await inboundMail?.listen();
@@ -146,6 +152,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     idleSessions.stop();
     retention.stop();
+    unattachedUploads.stop();
     queueAlerts.stop();
     searchMerge.stop();
     await inboundMail?.close();

@@ -30,6 +30,8 @@ export interface UploadRepository {
   byId(id: string): Promise<Upload | null>;
   /** Whether any upload still names these bytes. */
   hashInUse(hash: string): Promise<boolean>;
+  /** Removes the uploads no message took that were made before `cutoff`; returns the hashes no upload names any more. */
+  removeUnattachedBefore(cutoff: string): Promise<string[]>;
 }
 
 interface UploadRow {
@@ -68,13 +70,17 @@ export class SqliteUploadRepository implements UploadRepository {
   private readonly insert;
   private readonly select;
   private readonly selectHash;
+  private readonly removeUnattached;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insert = db.prepare(
       `INSERT INTO uploads (id, site_id, hash, name, size, mime, kind, owner_visitor_id, owner_operator_id, created_at)
        VALUES (@id, @siteId, @hash, @name, @size, @mime, @kind, @visitorId, @operatorId, @createdAt)`,
     );
     this.select = db.prepare<[string], UploadRow>('SELECT * FROM uploads WHERE id = ?');
+    this.removeUnattached = db.prepare<[string], { hash: string }>(
+      'DELETE FROM uploads WHERE message_id IS NULL AND created_at < ? RETURNING hash',
+    );
     this.selectHash = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM uploads WHERE hash = ? LIMIT 1');
   }
 
@@ -104,5 +110,13 @@ export class SqliteUploadRepository implements UploadRepository {
 
   async hashInUse(hash: string): Promise<boolean> {
     return this.selectHash.get(hash) !== undefined;
+  }
+
+  async removeUnattachedBefore(cutoff: string): Promise<string[]> {
+    // One transaction: an upload of the same bytes made meanwhile keeps them.
+    return this.db.transaction(() => {
+      const hashes = new Set(this.removeUnattached.all(cutoff).map((row) => row.hash));
+      return [...hashes].filter((hash) => this.selectHash.get(hash) === undefined);
+    })();
   }
 }
