@@ -1,34 +1,28 @@
 // When nobody answers, in Chromium: the away state, an email left, an answer later, a resolve, and a rating the operator sees.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Demo, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
+import { type Demo, Pages, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 
 beforeAll(async () => {
   demo = await startDemo();
   browser = await launchBrowser();
+  pages = new Pages(browser, { width: 1280, height: 900 }, 'reduce');
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await pages?.closeAll();
   await browser?.close();
   await demo?.stop();
 });
 
-async function page() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context.newPage();
-}
-
 it('with nobody online the widget says so and asks for an email; the answer comes later, and the rating reaches the operator', async () => {
-  const site = await page();
+  const site = await pages.open();
   await site.goto(`${demo.url}/`);
   await site.getByTestId('lc-launcher').click();
   await site.getByTestId('lc-away').waitFor();
@@ -43,7 +37,7 @@ it('with nobody online the widget says so and asks for an email; the answer come
   await site.locator('[data-testid="lc-message"][data-author="visitor"]:not([data-pending])').waitFor();
   await site.screenshot({ path: join(SCREENSHOTS, 'away-visitor.png') });
 
-  const ui = await page();
+  const ui = await pages.open();
   await signIn(ui, demo.url, 'alice@example.com', 'demo-password-alice');
   const row = ui.locator('[data-testid="op-conversation"]', { hasText: 'open on Sunday' });
   await row.waitFor();

@@ -2,16 +2,16 @@
 // reaches them by email, its link opens the widget on that reply, and their answer by email reaches the operator live.
 
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type TestSmtp, readMail, sendPlainMail, startSmtpServer } from '../packages/server/test/smtp.ts';
-import { type Demo, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
+import { type Demo, Pages, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
 let smtp: TestSmtp;
 let inboundPort: number;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
@@ -26,26 +26,19 @@ beforeAll(async () => {
   if (!inbound) throw new Error('the reply receiver is not listening');
   inboundPort = inbound.port;
   browser = await launchBrowser();
+  pages = new Pages(browser, { width: 1280, height: 900 }, 'reduce');
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await pages?.closeAll();
   await browser?.close();
   await demo?.stop();
   await smtp?.close();
 });
 
-async function newContext(viewport = { width: 1280, height: 900 }) {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context;
-}
-
 it('a missed reply goes by email, its link opens the chat on it, and the answer by email reaches the operator live', async () => {
   // Nobody is online: the visitor sees the away state, leaves an email, writes, and closes the tab.
-  const visitorContext = await newContext();
-  const site = await visitorContext.newPage();
+  const site = await pages.open();
   await site.goto(`${demo.url}/`);
   await site.getByTestId('lc-launcher').click();
   await site.getByTestId('lc-away').waitFor();
@@ -58,7 +51,7 @@ it('a missed reply goes by email, its link opens the chat on it, and the answer 
   await site.close();
 
   // Later an operator signs in and answers; nobody reads it in the widget.
-  const ui = await (await newContext()).newPage();
+  const ui = await pages.open();
   await signIn(ui, demo.url, 'alice@example.com', 'demo-password-alice');
   const row = ui.locator('[data-testid="op-conversation"]', { hasText: 'ship to Canada' });
   await row.waitFor();
@@ -85,7 +78,7 @@ it('a missed reply goes by email, its link opens the chat on it, and the answer 
   expect(mail.replyTo).toMatch(/^reply\+[a-z2-7]+@replies\.example\.test$/);
 
   // The link opens the widget on that conversation, on another device (a fresh browser context).
-  const phone = await (await newContext({ width: 390, height: 844 })).newPage();
+  const phone = await pages.open({ width: 390, height: 844 });
   await phone.goto(link);
   await phone.locator('[data-testid="lc-message"][data-author="operator"]', { hasText: 'free above 50 CAD' }).waitFor();
   expect(phone.url()).not.toContain('livechat=');

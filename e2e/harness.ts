@@ -48,10 +48,13 @@ export class Pages {
   constructor(
     private readonly browser: Browser,
     private readonly viewport = { width: 1280, height: 900 },
+    /** `reduce` stops the widget's and the UI's transitions, for tests that click as soon as a part shows. */
+    private readonly reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
   ) {}
 
-  async open(): Promise<Page> {
-    const context = await this.browser.newContext({ viewport: this.viewport });
+  /** A page in a fresh context; `viewport` overrides this set's, e.g. a phone among desktop pages. */
+  async open(viewport = this.viewport): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, reducedMotion: this.reducedMotion });
     // Fail at the step that is stuck rather than at the test's overall timeout.
     context.setDefaultTimeout(15_000);
     this.contexts.push(context);

@@ -3,31 +3,25 @@
 
 import { join } from 'node:path';
 import type { WidgetConfig } from '../packages/protocol/src/index.ts';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Demo, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
+import { type Demo, Pages, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
+let pages: Pages;
 
 beforeAll(async () => {
   demo = await startDemo();
   browser = await launchBrowser();
+  pages = new Pages(browser, { width: 1280, height: 800 }, 'reduce');
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
+  await pages?.closeAll();
   await browser?.close();
   await demo?.stop();
 });
-
-async function page() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  return context.newPage();
-}
 
 /** The conversation's question, first answer and end, moved to known times: a test cannot wait minutes. */
 function setTimings(conversationId: string, answerAfter: number, resolvedAfter: number): void {
@@ -50,14 +44,14 @@ function setTimings(conversationId: string, answerAfter: number, resolvedAfter: 
 }
 
 it('an admin reads the figures of a rated conversation in Settings → Reports, for 7 and 30 days', async () => {
-  const site = await page();
+  const site = await pages.open();
   await site.goto(`${demo.url}/`);
   await site.getByTestId('lc-launcher').click();
   await site.getByTestId('lc-input').fill('Where is my order?');
   await site.getByTestId('lc-input').press('Enter');
   await site.locator('[data-testid="lc-message"][data-author="visitor"]:not([data-pending])').waitFor();
 
-  const bob = await page();
+  const bob = await pages.open();
   await signIn(bob, demo.url, 'bob@example.com', 'demo-password-bob');
   const row = bob.locator('[data-testid="op-conversation"]', { hasText: 'Where is my order' });
   await row.click();
@@ -72,7 +66,7 @@ it('an admin reads the figures of a rated conversation in Settings → Reports, 
   if (!conversation) throw new Error('no conversation was made');
   setTimings(conversation.id, 80, 600);
 
-  const admin = await page();
+  const admin = await pages.open();
   await signIn(admin, demo.url, 'alice@example.com', 'demo-password-alice');
   await admin.getByTestId('op-nav-settings').click();
   await admin.getByTestId('op-settings-nav-reports').click();
@@ -114,7 +108,7 @@ it('an admin reads the figures of a rated conversation in Settings → Reports, 
 });
 
 it('an admin sets a pre-chat form in Settings → Sites, and the widget config returns it', async () => {
-  const admin = await page();
+  const admin = await pages.open();
   await signIn(admin, demo.url, 'alice@example.com', 'demo-password-alice');
   await admin.getByTestId('op-nav-settings').click();
   await admin.getByTestId('op-settings-nav-sites').click();
