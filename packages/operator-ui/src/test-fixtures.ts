@@ -118,6 +118,7 @@ export function aSite(overrides: Partial<SiteDetails> = {}): SiteDetails {
     workingHours: { timeZone: 'UTC', spans: null },
     awayMessage: null,
     retention: { conversationsDays: null, pageViewsDays: null },
+    attachments: { maxBytes: 10 * 1024 * 1024, kinds: ['image', 'pdf', 'text', 'office'] },
     archived: false,
     snippet: '<script src="https://chat.example.com/widget.js" data-site="s1" async></script>',
     createdAt: '2030-01-01T10:00:00.000Z',

@@ -1,6 +1,7 @@
 // Bodies of the HTTP API for running the product for real: first run, the team, one's own account, sites.
 
 import type { PrechatForm, WorkingHours } from './availability.ts';
+import type { AttachmentSettings } from './attachments.ts';
 import type { RetentionSettings } from './privacy.ts';
 import type { AlertPreferences } from './inbox.ts';
 import type { NotificationPreference, OperatorRole } from './model.ts';
@@ -157,6 +158,8 @@ export interface SiteDetails {
   awayMessage: string | null;
   /** Off (both null) by default. */
   retention: RetentionSettings;
+  /** Files visitors may attach: default 10 MB, images, PDF, text and office documents. */
+  attachments: AttachmentSettings;
   archived: boolean;
   /** The two lines to paste before `</head>`, with this server's public URL and the site id. */
   snippet: string;
@@ -179,6 +182,7 @@ export interface SiteInput {
   workingHours?: WorkingHours;
   awayMessage?: string | null;
   retention?: Partial<RetentionSettings>;
+  attachments?: Partial<AttachmentSettings>;
 }
 export interface SiteUpdate {
   name?: string;
@@ -188,6 +192,7 @@ export interface SiteUpdate {
   workingHours?: WorkingHours;
   awayMessage?: string | null;
   retention?: Partial<RetentionSettings>;
+  attachments?: Partial<AttachmentSettings>;
   archived?: boolean;
 }
 export interface SiteBody {
@@ -205,4 +210,6 @@ export interface SiteBody {
 export interface WidgetConfig {
   siteName: string;
   widget: WidgetSettings;
+  /** What the visitor may attach; `kinds` empty hides the attach button. */
+  attachments: AttachmentSettings;
 }

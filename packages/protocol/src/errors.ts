@@ -33,6 +33,12 @@ export const ERROR_CODES = [
   'file_empty',
   /** An upload cut off before its end. */
   'upload_incomplete',
+  /** `attachmentIds` naming an upload that is unknown, someone else's, or already sent with a message. */
+  'attachment_refused',
+  /** A signed file link past its time. */
+  'file_link_expired',
+  /** A signed file link that was altered or signed for another file. */
+  'file_link_invalid',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

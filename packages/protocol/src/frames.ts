@@ -23,7 +23,7 @@ export interface VisitorMessageSend {
   /** Idempotency key: resending the same clientId never stores a second message. */
   clientId: string;
   body: string;
-  /** Uploads of this visitor, not yet attached, to attach to the message. */
+  /** Uploads of this visitor, not yet attached, to attach to the message; with them `body` (the caption) may be empty. */
   attachmentIds?: string[];
 }
 export interface VisitorTypingSet {
@@ -77,7 +77,7 @@ export interface OperatorMessageSend {
   mentionIds?: string[];
   /** Canned responses inserted into this message, to record their use. */
   cannedIds?: string[];
-  /** Uploads of this operator, not yet attached, to attach to the message. */
+  /** Uploads of this operator, not yet attached, to attach to the message; with them `body` may be empty. */
   attachmentIds?: string[];
 }
 export interface OperatorTypingSet {

@@ -28,6 +28,28 @@ describe('frame validation', () => {
     });
   });
 
+  it('takes an empty caption only when files go with the message', () => {
+    const files = { attachmentIds: ['upload-0001'] };
+    const visitor = (extra: object) =>
+      parseVisitorFrame(JSON.stringify({ type: 'message.send', id: 'f', clientId: 'c', body: ' ', ...extra }));
+    const operator = (extra: object) =>
+      parseOperatorFrame(
+        JSON.stringify({
+          type: 'message.send',
+          id: 'f',
+          conversationId: 'conv-0001',
+          clientId: 'c',
+          body: '',
+          ...extra,
+        }),
+      );
+    expect(visitor(files)).toMatchObject({ ok: true });
+    expect(operator(files)).toMatchObject({ ok: true });
+    expect(visitor({})).toMatchObject({ ok: false, code: 'bad_frame', message: 'body: must not be empty' });
+    expect(operator({ attachmentIds: [] })).toMatchObject({ ok: false, code: 'bad_frame' });
+    expect(visitor({ attachmentIds: ['../x'] })).toMatchObject({ ok: false, code: 'bad_frame' });
+  });
+
   it('refuses operator-only fields and frames on a visitor connection', () => {
     expect(
       parseVisitorFrame('{"type":"message.send","id":"f","clientId":"c","body":"x","visibility":"operator"}'),

@@ -15,10 +15,11 @@ const clientId = z
   .regex(/^[\w.:-]+$/, 'letters, digits, _ . : - only');
 /** Server ids are nanoids: 21 url-safe characters. Anything else is refused before any lookup. */
 export const idSchema = z.string().regex(/^[\w-]{8,40}$/, 'not a valid id');
-const body = z
-  .string()
-  .max(MAX_BODY_LENGTH, `at most ${MAX_BODY_LENGTH} characters`)
-  .refine((text) => text.trim().length > 0, 'must not be empty');
+/** A message's text, which may be empty when files go with it (they are then the message). */
+const caption = z.string().max(MAX_BODY_LENGTH, `at most ${MAX_BODY_LENGTH} characters`);
+const textOrFiles = (frame: { body: string; attachmentIds?: string[] | undefined }): boolean =>
+  frame.body.trim().length > 0 || (frame.attachmentIds?.length ?? 0) > 0;
+const EMPTY_MESSAGE = { message: 'must not be empty', path: ['body'] };
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 const attachmentIds = z
@@ -29,7 +30,9 @@ const attachmentIds = z
 const ping = z.strictObject({ type: z.literal('ping'), id: clientId });
 
 const visitorFrame = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('message.send'), id: clientId, clientId, body, attachmentIds }),
+  z
+    .strictObject({ type: z.literal('message.send'), id: clientId, clientId, body: caption, attachmentIds })
+    .refine(textOrFiles, EMPTY_MESSAGE),
   z.strictObject({ type: z.literal('typing.set'), id: clientId, active: z.boolean() }),
   z.strictObject({ type: z.literal('sync'), id: clientId, afterSeq: seq }),
   z.strictObject({ type: z.literal('conversation.end'), id: clientId }),
@@ -38,17 +41,19 @@ const visitorFrame = z.discriminatedUnion('type', [
 ]);
 
 const operatorFrame = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('message.send'),
-    id: clientId,
-    conversationId: idSchema,
-    clientId,
-    body,
-    visibility: z.enum(['public', 'operator']).optional(),
-    mentionIds: z.array(idSchema).max(20).optional(),
-    cannedIds: z.array(idSchema).max(20).optional(),
-    attachmentIds,
-  }),
+  z
+    .strictObject({
+      type: z.literal('message.send'),
+      id: clientId,
+      conversationId: idSchema,
+      clientId,
+      body: caption,
+      visibility: z.enum(['public', 'operator']).optional(),
+      mentionIds: z.array(idSchema).max(20).optional(),
+      cannedIds: z.array(idSchema).max(20).optional(),
+      attachmentIds,
+    })
+    .refine(textOrFiles, EMPTY_MESSAGE),
   z.strictObject({ type: z.literal('typing.set'), id: clientId, conversationId: idSchema, active: z.boolean() }),
   z.strictObject({ type: z.literal('sync'), id: clientId, conversationId: idSchema, afterSeq: seq }),
   z.strictObject({ type: z.literal('conversation.read'), id: clientId, conversationId: idSchema, seq }),

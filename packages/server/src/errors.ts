@@ -26,6 +26,9 @@ const STATUS: Record<ErrorCode, number> = {
   file_name_mismatch: 415,
   file_empty: 400,
   upload_incomplete: 400,
+  attachment_refused: 400,
+  file_link_expired: 410,
+  file_link_invalid: 403,
   internal: 500,
 };
 

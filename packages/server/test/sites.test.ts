@@ -113,7 +113,7 @@ describe('an admin', () => {
     expect(read.status).toBe(200);
     expect(read.headers.get('access-control-allow-origin')).toBe('https://cafe.example');
     expect(read.headers.get('vary')).toMatch(/origin/i);
-    expect(read.body).toEqual({ siteName: 'Café', widget: site.widget });
+    expect(read.body).toEqual({ siteName: 'Café', widget: site.widget, attachments: site.attachments });
   });
 
   it('lists every site by name, archived ones last', async () => {
@@ -280,6 +280,7 @@ describe('the widget’s settings', () => {
         locale: null,
         prechat: { name: 'off', email: 'off' },
       },
+      attachments: { maxBytes: 10 * 1024 * 1024, kinds: ['image', 'pdf', 'text', 'office'] },
     });
     const sameOrigin = await call<WidgetConfig>('GET', '/api/sites/shop/widget');
     expect(sameOrigin.status).toBe(200);
