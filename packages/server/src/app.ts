@@ -16,7 +16,9 @@ import { openDatabase, type Db } from './db/connection.ts';
 import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { DiskFileStorage } from './files/disk-storage.ts';
+import { FileLinks } from './files/links.ts';
 import { fileRoutes } from './files/routes.ts';
+import { fileServingRoutes } from './files/serving.ts';
 import type { FileStorage } from './files/storage.ts';
 import { UnattachedUploads } from './files/unattached.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
@@ -75,6 +77,8 @@ declare module 'fastify' {
     files: FileStorage;
     /** Removes uploads no message took within a day; tests call its run(). */
     unattachedUploads: UnattachedUploads;
+    /** Attachments' URLs: signed for visitors, session-checked for operators. */
+    fileLinks: FileLinks;
   }
 }
 
@@ -98,11 +102,22 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const limits = buildLimits(config.limits, counters);
   const presence = new Presence();
   const files = new DiskFileStorage(join(config.dataDir, 'files'));
+  const fileLinks = new FileLinks(await store.settings.signingKey('files'), config.fileUrlMinutes);
   const conversations = new ConversationService(store, bus, presence, (err) =>
     app.log.error({ err }, 'queue hand-out failed'),
   );
   const commands = new CommandRegistry({ store, bus, conversations });
-  const gateway = new Gateway({ config, store, bus, presence, conversations, commands, limits, log: app.log });
+  const gateway = new Gateway({
+    config,
+    store,
+    bus,
+    presence,
+    conversations,
+    commands,
+    limits,
+    log: app.log,
+    links: fileLinks,
+  });
   const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
   const idleSessions = new IdleSessions(store, gateway, config, app.log);
   const retention = new RetentionJob(
@@ -145,6 +160,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('limits', limits);
   app.decorate('files', files);
   app.decorate('unattachedUploads', unattachedUploads);
+  app.decorate('fileLinks', fileLinks);
   // Started with the app, so that a port taken fails the start like the HTTP port does.
   app.addHook('onReady', async () => {
     await inboundMail?.listen();
@@ -200,6 +216,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(privacyVisitorRoutes);
   await app.register(auditRoutes);
   await app.register(fileRoutes);
+  await app.register(fileServingRoutes);
   await app.register(staticRoutes);
   return app;
 }

@@ -28,6 +28,8 @@ export interface Config {
   retentionCheckMs: number;
   /** How long after start the retention job first runs. */
   retentionStartDelayMs: number;
+  /** How long a visitor's signed file link works, in minutes (FILE_URL_MINUTES, 15); re-reading gives new ones. */
+  fileUrlMinutes: number;
   smtpUrl: string | null;
   /** Sender of notification emails. */
   mailFrom: string;
@@ -170,6 +172,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     sessionCheckMs: integer(env, 'SESSION_CHECK_MS', 60_000),
     retentionCheckMs: integer(env, 'RETENTION_CHECK_MS', 24 * 3600 * 1000),
     retentionStartDelayMs: integer(env, 'RETENTION_START_DELAY_MS', 60_000),
+    fileUrlMinutes: positive(env, 'FILE_URL_MINUTES', 15),
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM || `Live chat <livechat@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`,
     mailDomain: env.MAIL_DOMAIN || (publicUrl ? new URL(publicUrl).hostname : 'localhost'),

@@ -2,8 +2,8 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ErrorBody, UploadCreated } from '@livechat/protocol';
-import { SITE_ORIGIN, type TestServer } from './harness.ts';
+import type { ErrorBody, ErrorCode, Message, UploadCreated, Visibility } from '@livechat/protocol';
+import { type Client, SITE_ORIGIN, type TestServer } from './harness.ts';
 
 /** A real 1×1 PNG. */
 export const PNG = Buffer.from(
@@ -75,3 +75,68 @@ export function storedFiles(server: TestServer): string[] {
 
 export const uploadCount = (server: TestServer): number =>
   server.query<{ n: number }>('SELECT count(*) AS n FROM uploads')[0]?.n ?? 0;
+
+/** The id of an upload that was taken; fails the test when the upload was refused. */
+export function idOf(upload: UploadAnswer): string {
+  const id = upload.body.attachment?.id;
+  if (!id) throw new Error(`upload refused: ${upload.status} ${JSON.stringify(upload.body)}`);
+  return id;
+}
+
+/** What a message.send with files is answered with: the stored message, or the error's code. */
+export type SendAnswer = { message: Message } | { error: ErrorCode; text: string };
+
+async function answered(client: Client, id: string): Promise<SendAnswer> {
+  const ack = client.wait('message.ack', (frame) => frame.id === id);
+  const error = client.wait('error', (frame) => frame.frameId === id);
+  // Only one of them comes: the other one's time-out must not surface as an unhandled rejection.
+  ack.catch(() => {});
+  error.catch(() => {});
+  const frame = await Promise.race([ack, error]);
+  return frame.type === 'message.ack' ? { message: frame.message } : { error: frame.code, text: frame.message };
+}
+
+/** The widget sends a caption (possibly empty) with uploads. */
+export async function visitorSends(
+  client: Client,
+  body: string,
+  attachmentIds: string[],
+  clientId = `v-${Math.random().toString(36).slice(2)}`,
+): Promise<SendAnswer> {
+  const id = client.nextId();
+  client.send({ type: 'message.send', id, clientId, body, attachmentIds });
+  return answered(client, id);
+}
+
+/** The operator UI sends a reply or a note with uploads. */
+export async function operatorSends(
+  client: Client,
+  conversationId: string,
+  body: string,
+  attachmentIds: string[],
+  visibility: Visibility = 'public',
+  clientId = `o-${Math.random().toString(36).slice(2)}`,
+): Promise<SendAnswer> {
+  const id = client.nextId();
+  client.send({ type: 'message.send', id, conversationId, clientId, body, visibility, attachmentIds });
+  return answered(client, id);
+}
+
+/** The stored message of an answer; fails the test when it was refused. */
+export function sent(answer: SendAnswer): Message {
+  if ('error' in answer) throw new Error(`refused: ${answer.error} ${answer.text}`);
+  return answer.message;
+}
+
+/** Everything a refused send must leave as it was. */
+export const storedCounts = (server: TestServer) =>
+  server.query<{ messages: number; conversations: number; uploads: number; taken: number }>(
+    `SELECT (SELECT count(*) FROM messages) AS messages, (SELECT count(*) FROM conversations) AS conversations,
+       (SELECT count(*) FROM uploads) AS uploads,
+       (SELECT count(*) FROM uploads WHERE message_id IS NOT NULL) AS taken`,
+  )[0];
+
+/** Fetches a file URL of an attachment (a path on the server) with optional headers. */
+export function fetchFile(server: TestServer, url: string, headers: Record<string, string> = {}, method = 'GET') {
+  return fetch(`${server.url}${url}`, { method, headers });
+}

@@ -213,22 +213,3 @@ describe('an operator uploads a file', () => {
     expect(result.body.error?.code).toBe('file_kind_refused');
   });
 });
-
-describe('sending an upload with a message', () => {
-  it('is refused for now with bad_request, and no message is stored', async () => {
-    const client = await visitor.connect();
-    const upload = await visitorUpload(server, visitor.token, 'shot.png', PNG);
-    const id = client.nextId();
-    client.send({
-      type: 'message.send',
-      id,
-      clientId: 'with-file',
-      body: 'see this',
-      attachmentIds: [upload.body.attachment?.id],
-    });
-    const error = await client.wait('error', (frame) => frame.frameId === id);
-    expect(error.code).toBe('bad_request');
-    expect(server.query('SELECT id FROM messages WHERE client_id = ?', 'with-file')).toHaveLength(0);
-    await client.close();
-  });
-});

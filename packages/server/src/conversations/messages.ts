@@ -4,6 +4,7 @@
 import type { Author, Message, SystemEvent, Visibility } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../errors.ts';
+import { MessageAttachments, type Sender } from '../files/message-attachments.ts';
 import { newId, now } from '../ids.ts';
 import type { TranscriptLine } from './transcript.ts';
 
@@ -15,15 +16,20 @@ export interface NewMessage {
   clientId: string | null;
   /** For system lines: what happened (the author's name says who). */
   systemEvent?: SystemEvent;
+  /** Uploads of the author to attach; taken in the same transaction as the message's insert. */
+  attachmentIds?: readonly string[];
 }
 
 export interface MessageRepository {
   /** Stores the message durably; a repeated client id returns the stored one with `duplicate`. */
   append(input: NewMessage): Promise<{ message: Message; duplicate: boolean }>;
-  /** Messages with seq > afterSeq, oldest first, at most `limit`. */
+  /** Messages with seq > afterSeq, oldest first, at most `limit`, with their attachments. */
   after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]>;
   last(conversationId: string): Promise<Message | null>;
-  /** The newest message someone wrote (system lines left out): what a conversation list shows of it. */
+  /**
+   * The newest message someone wrote (system lines left out): what a conversation list shows of it.
+   * Without its attachments, which a list does not show.
+   */
   lastWritten(conversationId: string): Promise<Message | null>;
   /** Whether the conversation has a system line of this event by this author (an operator joins once). */
   hasSystemLine(conversationId: string, event: SystemEvent, authorId: string): Promise<boolean>;
@@ -34,6 +40,15 @@ export interface MessageRepository {
   ofVisitorByClientId(visitorId: string, clientId: string): Promise<Message | null>;
   /** The first `limit` public messages as transcript lines (what was said, without system lines), oldest first. */
   transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]>;
+  /**
+   * Throws `attachment_refused` unless every id is an untaken upload of the sender. A look before
+   * anything is written (a first message opens a conversation, an operator joins), so that a refused
+   * frame leaves nothing behind; `append` checks again inside its transaction, which is the rule.
+   * Uploads taken by the sender's message of `clientId` pass: sending it again returns that message.
+   */
+  checkAttachments(sender: Sender, ids: readonly string[], clientId: string): void;
+  /** Adds their attachments to messages read elsewhere, in one query for the whole batch. */
+  withAttachments(messages: Message[]): Message[];
 }
 
 interface MessageRow {
@@ -72,6 +87,13 @@ export const message = (row: MessageRow): Message => ({
   createdAt: row.created_at,
 });
 
+/** Whose uploads a message may take: the visitor's on the conversation's site, or the operator's. */
+function senderOf(author: Author, siteId: string): Sender | null {
+  if (author.kind === 'visitor' && author.id) return { kind: 'visitor', visitorId: author.id, siteId };
+  if (author.kind === 'operator' && author.id) return { kind: 'operator', operatorId: author.id };
+  return null;
+}
+
 /** Messages go only into open conversations: this one is closed, or there is no such conversation. */
 export class ConversationNotOpenError extends AppError {
   constructor(readonly conversationId: string) {
@@ -101,10 +123,12 @@ export class SqliteMessageRepository implements MessageRepository {
   private readonly selectTranscript;
   private readonly selectSystemLine;
   private readonly selectOfVisitor;
+  private readonly attachments: MessageAttachments;
   private readonly appendTx;
   private readonly groupTx;
 
   constructor(db: Db) {
+    this.attachments = new MessageAttachments(db);
     this.byClientId = db.prepare<[string, string, string | null, string], MessageRow>(
       `SELECT ${COLUMNS} FROM messages
        WHERE conversation_id = ? AND author_kind = ? AND author_id IS ? AND client_id = ?`,
@@ -112,8 +136,8 @@ export class SqliteMessageRepository implements MessageRepository {
     // The conversation's row is only read: the next seq follows the last one in the messages'
     // primary key. One writer connection, inside the write transaction, so no other append can
     // take the same seq.
-    this.openLastSeq = db.prepare<[string], { status: string; last_seq: number }>(
-      `SELECT c.status, ${LAST_SEQ_OF_C} AS last_seq FROM conversations c WHERE c.id = ?`,
+    this.openLastSeq = db.prepare<[string], { status: string; site_id: string; last_seq: number }>(
+      `SELECT c.status, c.site_id, ${LAST_SEQ_OF_C} AS last_seq FROM conversations c WHERE c.id = ?`,
     );
     this.insert = db.prepare(`INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.selectAfter = db.prepare<[string, number, number], MessageRow>(
@@ -144,10 +168,13 @@ export class SqliteMessageRepository implements MessageRepository {
     this.appendTx = db.transaction((input: NewMessage): { message: Message; duplicate: boolean } => {
       if (input.clientId !== null) {
         const existing = this.byClientId.get(input.conversationId, input.author.kind, input.author.id, input.clientId);
-        if (existing) return { message: message(existing), duplicate: true };
+        // The same send again: its uploads are taken by this very message, which is no refusal.
+        if (existing) return { message: this.withAttachments([message(existing)])[0] as Message, duplicate: true };
       }
       const open = this.openLastSeq.get(input.conversationId);
       if (open?.status !== 'open') throw new ConversationNotOpenError(input.conversationId);
+      const attachmentIds = input.attachmentIds ?? [];
+      if (attachmentIds.length > 0) this.attachments.check(senderOf(input.author, open.site_id), attachmentIds);
       const createdAt = now();
       const row: MessageRow = {
         conversation_id: input.conversationId,
@@ -175,7 +202,9 @@ export class SqliteMessageRepository implements MessageRepository {
         row.created_at,
         row.system_event,
       );
-      return { message: message(row), duplicate: false };
+      if (attachmentIds.length === 0) return { message: message(row), duplicate: false };
+      this.attachments.attach(row.id, row.conversation_id, attachmentIds);
+      return { message: this.withAttachments([message(row)])[0] as Message, duplicate: false };
     });
     // Each append runs in its own savepoint inside the group's transaction: one that fails (an
     // unknown conversation) is rolled back alone, and the others still commit together.
@@ -231,7 +260,20 @@ export class SqliteMessageRepository implements MessageRepository {
   }
 
   async after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
-    return this.selectAfter.all(conversationId, afterSeq, limit).map(message);
+    return this.withAttachments(this.selectAfter.all(conversationId, afterSeq, limit).map(message));
+  }
+
+  checkAttachments(sender: Sender, ids: readonly string[], clientId: string): void {
+    this.attachments.check(sender, ids, clientId);
+  }
+
+  withAttachments(messages: Message[]): Message[] {
+    const byMessage = this.attachments.of(messages.map((m) => m.id));
+    if (byMessage.size === 0) return messages;
+    return messages.map((m) => {
+      const attachments = byMessage.get(m.id);
+      return attachments ? { ...m, attachments } : m;
+    });
   }
 
   async transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]> {
@@ -240,7 +282,7 @@ export class SqliteMessageRepository implements MessageRepository {
 
   async ofVisitorByClientId(visitorId: string, clientId: string): Promise<Message | null> {
     const row = this.selectOfVisitor.get({ visitorId, clientId });
-    return row ? message(row) : null;
+    return row ? this.one(row) : null;
   }
 
   async hasSystemLine(conversationId: string, event: SystemEvent, authorId: string): Promise<boolean> {
@@ -249,7 +291,11 @@ export class SqliteMessageRepository implements MessageRepository {
 
   async last(conversationId: string): Promise<Message | null> {
     const row = this.selectLast.get(conversationId);
-    return row ? message(row) : null;
+    return row ? this.one(row) : null;
+  }
+
+  private one(row: MessageRow): Message {
+    return this.withAttachments([message(row)])[0] as Message;
   }
 
   async lastWritten(conversationId: string): Promise<Message | null> {

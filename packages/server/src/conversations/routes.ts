@@ -45,7 +45,10 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
     const { afterSeq } = parseQuery(messagesQuery, request.query);
     const conversation = await conversations.readable(request.operator, validId(request.params.id));
     const messages = await store.messages.after(conversation.id, afterSeq, MESSAGE_PAGE);
-    return { messages, lastSeq: conversation.lastSeq } satisfies MessageList;
+    return {
+      messages: app.fileLinks.messages('operator', messages),
+      lastSeq: conversation.lastSeq,
+    } satisfies MessageList;
   });
 
   app.post<{ Params: { id: string } }>('/api/operator/conversations/:id/resolve', async (request) => {

@@ -64,7 +64,12 @@ export type Listing = Omit<ConversationSummary, 'unread'>;
 export interface SendInput {
   clientId: string;
   body: string;
+  /** Uploads of the sender to attach (see MessageRepository.checkAttachments). */
+  attachmentIds?: readonly string[];
 }
+
+/** The command names operators type: a caption that looks like one would run nothing, and is refused. */
+const COMMAND_LIKE = /^\/[a-z][\w-]*(\s|$)/i;
 
 type VisitorMessage = Omit<NewMessage, 'conversationId'>;
 
@@ -73,6 +78,7 @@ const visitorMessage = (visitor: Visitor, input: SendInput): VisitorMessage => (
   body: input.body,
   visibility: 'public',
   clientId: input.clientId,
+  ...(input.attachmentIds?.length ? { attachmentIds: input.attachmentIds } : {}),
 });
 
 /** A newly stored operator message, with what the composer said it contains. */
@@ -124,6 +130,10 @@ export class ConversationService {
    */
   async visitorSend(visitor: Visitor, input: SendInput, originId?: string, openId?: string): Promise<Message> {
     const message = visitorMessage(visitor, input);
+    if (message.attachmentIds) {
+      const sender = { kind: 'visitor', visitorId: visitor.id, siteId: visitor.siteId } as const;
+      this.store.messages.checkAttachments(sender, message.attachmentIds, input.clientId);
+    }
     const appended = openId ? await this.appendIfOpen(openId, visitor, message, originId) : null;
     return appended ?? this.appendOrOpen(visitor, message, originId);
   }
@@ -190,6 +200,14 @@ export class ConversationService {
   ): Promise<Message> {
     let conversation = await this.readable(operator, conversationId);
     if (conversation.status !== 'open') throw new AppError('forbidden', 'this conversation is closed');
+    const attachmentIds = input.attachmentIds ?? [];
+    if (attachmentIds.length > 0) {
+      if (COMMAND_LIKE.test(input.body.trim())) {
+        throw new AppError('bad_request', 'a command cannot carry attachments; send the files without it');
+      }
+      const sender = { kind: 'operator', operatorId: operator.id } as const;
+      this.store.messages.checkAttachments(sender, attachmentIds, input.clientId);
+    }
     if (!conversation.memberIds.includes(operator.id)) conversation = await this.join(conversation, operator);
     const { message, duplicate } = await this.store.messages.append({
       conversationId: conversation.id,
@@ -197,6 +215,7 @@ export class ConversationService {
       body: input.body,
       visibility: input.visibility,
       clientId: input.clientId,
+      attachmentIds,
     });
     if (!duplicate) {
       this.publishMessage(conversation, message, originId);

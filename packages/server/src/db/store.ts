@@ -11,6 +11,7 @@ import { type InboxViews, SqliteInboxViews } from '../conversations/views.ts';
 import { type ReportRepository, SqliteReportRepository } from '../reports/repository.ts';
 import { SqliteCrmRepository, type CrmRepository } from '../crm/repository.ts';
 import { SqliteUploadRepository, type UploadRepository } from '../files/repository.ts';
+import { type ServedFileRepository, SqliteServedFileRepository } from '../files/served-files.ts';
 import { SqliteHelpdeskRepository, type HelpdeskRepository } from '../helpdesk/repository.ts';
 import { SqliteMentionRepository, type MentionRepository } from '../mentions/repository.ts';
 import { SqliteNotificationRepository, type NotificationRepository } from '../mentions/notifications.ts';
@@ -72,6 +73,8 @@ export interface Store {
   visitorData: VisitorDataRepository;
   /** Files uploaded to attach to messages. */
   uploads: UploadRepository;
+  /** Which attached file a visitor's link or an operator may fetch. */
+  servedFiles: ServedFileRepository;
 }
 
 export function sqliteStore(db: Db): Store {
@@ -106,5 +109,6 @@ export function sqliteStore(db: Db): Store {
     audit: new SqliteAuditRepository(db),
     visitorData: new SqliteVisitorDataRepository(db),
     uploads: new SqliteUploadRepository(db),
+    servedFiles: new SqliteServedFileRepository(db),
   };
 }

@@ -68,7 +68,10 @@ function demoPage(publicUrl: string | null): Policy {
 
 export function policyFor(path: string, demo: boolean, publicUrl: string | null): Policy {
   if (path === '/widget.js' || path.startsWith('/widget/')) return EMBEDDED;
-  if (path.startsWith('/api/sites/') || path.startsWith('/ws/visitor')) return VISITOR_API;
+  // Attached files are shown by the widget's <img> on the site's page.
+  if (path.startsWith('/api/sites/') || path.startsWith('/api/files/') || path.startsWith('/ws/visitor')) {
+    return VISITOR_API;
+  }
   const ours = ['/api/', '/ws/', '/operator'].some((prefix) => path.startsWith(prefix));
   if (demo && !ours) return demoPage(publicUrl);
   return {};

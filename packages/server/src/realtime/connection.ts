@@ -5,6 +5,7 @@ import { type Audience, type ErrorCode, type Message, type ServerToClient, frame
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { AppError, RateLimited } from '../errors.ts';
+import type { FileLinks } from '../files/links.ts';
 import { newId } from '../ids.ts';
 import type { ConversationFeed } from './feed.ts';
 
@@ -15,17 +16,20 @@ export interface Logger {
 
 /**
  * A new message goes to every connection that follows its conversation, each through its own
- * feed, but always as the same message object: it is serialised once for all of them. Messages are
- * never changed after they are stored, so the cached bytes cannot go stale.
+ * feed, but always as the same message object: it is serialised once per audience for all of them
+ * (visitors and operators get different file links). Messages are never changed after they are
+ * stored, and a live frame goes out at once, so the cached bytes (and their signed links) cannot go
+ * stale.
  */
-const createdFrames = new WeakMap<Message, Buffer>();
+const createdFrames: Record<Audience, WeakMap<Message, Buffer>> = { visitor: new WeakMap(), operator: new WeakMap() };
 
-function serialised(frame: ServerToClient): string | Buffer {
-  if (frame.type !== 'message.created') return JSON.stringify(frame);
-  let bytes = createdFrames.get(frame.message);
+function serialised(audience: Audience, frame: ServerToClient, links: FileLinks): string | Buffer {
+  if (frame.type !== 'message.created') return JSON.stringify(links.frame(audience, frame));
+  const cache = createdFrames[audience];
+  let bytes = cache.get(frame.message);
   if (!bytes) {
-    bytes = Buffer.from(JSON.stringify(frame));
-    createdFrames.set(frame.message, bytes);
+    bytes = Buffer.from(JSON.stringify(links.frame(audience, frame)));
+    cache.set(frame.message, bytes);
   }
   return bytes;
 }
@@ -78,18 +82,26 @@ export class Connection {
     private readonly socket: WebSocket,
     private readonly maxBufferedBytes: number,
     private readonly log: Logger,
+    private readonly links: FileLinks,
   ) {}
 
   get open(): boolean {
     return this.socket.readyState === this.socket.OPEN;
   }
 
-  /** The only way a frame leaves the server: what the audience may not see never goes out. */
+  /**
+   * The only way a frame leaves the server: what the audience may not see never goes out, and what
+   * goes out carries the file links of this audience only (after the gate, so a note's never do).
+   */
   send(frame: ServerToClient): void {
     const allowed = frameFor(this.audience, frame);
     if (allowed === null || !this.open) return;
     // A frame the gate changed for this audience is its own; only unchanged ones share bytes.
-    this.sendRaw(allowed === frame ? serialised(frame) : JSON.stringify(allowed));
+    this.sendRaw(
+      allowed === frame
+        ? serialised(this.audience, frame, this.links)
+        : JSON.stringify(this.links.frame(this.audience, allowed)),
+    );
   }
 
   /** For a frame already serialised once for many connections of the same audience. */

@@ -17,6 +17,7 @@ import type { Conversation } from '../conversations/repository.ts';
 import type { ConversationService } from '../conversations/service.ts';
 import type { Store } from '../db/store.ts';
 import type { BusEvent, EventBus } from '../events/bus.ts';
+import type { FileLinks } from '../files/links.ts';
 import { now } from '../ids.ts';
 import { sessionUseRecorder } from '../operators/session-use.ts';
 import { Coalescer } from '../limits/coalescer.ts';
@@ -39,6 +40,8 @@ export interface GatewayDeps {
   commands: CommandRegistry;
   limits: Limits;
   log: Logger;
+  /** Attachments' URLs, per audience, on every message a connection sends. */
+  links: FileLinks;
 }
 
 type TypingEvent = Extract<BusEvent, { kind: 'typing' }>;
@@ -280,7 +283,7 @@ export class Gateway {
     handle: (frame: T) => Promise<void>,
   ): Connection {
     const { config, log } = this.deps;
-    const connection = new Connection(audience, socket, config.maxBufferedBytes, log);
+    const connection = new Connection(audience, socket, config.maxBufferedBytes, log, this.deps.links);
     releaseUpgrade(socket);
     this.sockets.add(socket);
     this.alive.set(socket, true);

@@ -2,7 +2,6 @@
 
 import type { OperatorToServer } from '@livechat/protocol';
 import { operatorAuthor } from '../conversations/service.ts';
-import { refuseAttachmentsForNow } from '../files/attach.ts';
 import type { Gateway } from './gateway.ts';
 import type { OperatorSession } from './sessions.ts';
 
@@ -11,7 +10,6 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
   const { connection, operator } = session;
   switch (frame.type) {
     case 'message.send': {
-      refuseAttachmentsForNow(frame.attachmentIds);
       const message = await conversations.operatorSend(
         operator,
         frame.conversationId,
@@ -21,6 +19,7 @@ export async function handleOperatorFrame(gateway: Gateway, session: OperatorSes
           visibility: frame.visibility ?? 'public',
           mentionIds: frame.mentionIds ?? [],
           cannedIds: frame.cannedIds ?? [],
+          attachmentIds: frame.attachmentIds ?? [],
         },
         connection.id,
       );

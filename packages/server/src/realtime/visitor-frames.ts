@@ -1,7 +1,6 @@
 // What a visitor connection's frames do.
 
 import type { VisitorToServer } from '@livechat/protocol';
-import { refuseAttachmentsForNow } from '../files/attach.ts';
 import type { Gateway } from './gateway.ts';
 import type { VisitorSession } from './sessions.ts';
 
@@ -35,7 +34,6 @@ export async function handleVisitorFrame(gateway: Gateway, session: VisitorSessi
   const { connection, visitor } = session;
   switch (frame.type) {
     case 'message.send': {
-      refuseAttachmentsForNow(frame.attachmentIds);
       await checkMessageLimits(gateway, session);
       const message = await conversations.visitorSend(visitor, frame, connection.id, session.conversationId);
       session.conversationId = message.conversationId;

@@ -86,7 +86,8 @@ export async function visitorRoutes(app: FastifyInstance): Promise<void> {
     const messages = conversation ? await store.messages.after(conversation.id, 0, TRANSCRIPT_LIMIT) : [];
     const body: VisitorTranscript = {
       conversation: conversation ? { id: conversation.id, lastSeq: conversation.lastSeq } : null,
-      messages: visibleTo('visitor', messages),
+      // Through the gate first: only public messages' files get signed links.
+      messages: app.fileLinks.messages('visitor', visibleTo('visitor', messages)),
     };
     return reply.send(body);
   });

@@ -1,0 +1,111 @@
+// Uploads as messages' attachments: checked and taken inside the message's own transaction, and read
+// for a whole batch of messages in one query.
+
+import type { Attachment, AttachmentKind } from '@livechat/protocol';
+import type { Db } from '../db/connection.ts';
+import { AppError } from '../errors.ts';
+import type { UploadOwner } from './repository.ts';
+
+interface AttachmentRow {
+  id: string;
+  message_id: string;
+  name: string;
+  size: number;
+  kind: AttachmentKind;
+  mime: string;
+  /** Read when the uploads table has them (the image dimensions), absent otherwise. */
+  width?: number | null;
+  height?: number | null;
+}
+
+interface OwnerRow {
+  owner_visitor_id: string | null;
+  owner_operator_id: string | null;
+  site_id: string | null;
+  message_id: string | null;
+  /** The client id of the message that took it, if one did. */
+  taken_by: string | null;
+}
+
+const attachment = (row: AttachmentRow): Attachment => ({
+  id: row.id,
+  name: row.name,
+  size: row.size,
+  kind: row.kind,
+  mime: row.mime,
+  ...(typeof row.width === 'number' && typeof row.height === 'number' ? { width: row.width, height: row.height } : {}),
+});
+
+/** Who sends the message, and on which site, as far as their uploads are concerned. */
+export type Sender = UploadOwner;
+
+function ownedBy(row: OwnerRow, sender: Sender | null): boolean {
+  if (sender === null) return false;
+  if (sender.kind === 'operator') return row.owner_operator_id === sender.operatorId;
+  return row.owner_visitor_id === sender.visitorId && row.site_id === sender.siteId;
+}
+
+export class MessageAttachments {
+  private readonly selectOwner;
+  private readonly take;
+  private readonly selectOf;
+
+  constructor(db: Db) {
+    this.selectOwner = db.prepare<[string], OwnerRow>(
+      `SELECT u.owner_visitor_id, u.owner_operator_id, u.site_id, u.message_id, m.client_id AS taken_by
+       FROM uploads u LEFT JOIN messages m ON m.conversation_id = u.conversation_id AND m.id = u.message_id
+       WHERE u.id = ?`,
+    );
+    this.take = db.prepare<{ id: string; messageId: string; conversationId: string }>(
+      `UPDATE uploads SET message_id = @messageId, conversation_id = @conversationId
+       WHERE id = @id AND message_id IS NULL`,
+    );
+    // One query for a batch of messages, in upload order within each message.
+    this.selectOf = db.prepare<[string], AttachmentRow>(
+      `SELECT u.* FROM uploads u WHERE u.message_id IN (SELECT value FROM json_each(?))
+       ORDER BY u.message_id, u.created_at, u.rowid`,
+    );
+  }
+
+  /**
+   * Throws `attachment_refused` naming the first id that is unknown, someone else's, already taken, or
+   * given twice. Synchronous, so that it runs inside the message's transaction. With `clientId`, an upload
+   * the sender's own message of that client id took passes: that send again is answered with the message.
+   */
+  check(sender: Sender | null, ids: readonly string[], clientId: string | null = null): void {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) throw refused(id, 'is given twice');
+      seen.add(id);
+      const row = this.selectOwner.get(id);
+      if (!row || !ownedBy(row, sender)) throw refused(id, 'is not one of your uploads');
+      const resent = clientId !== null && row.taken_by === clientId;
+      if (row.message_id !== null && !resent) throw refused(id, 'is attached to another message already');
+    }
+  }
+
+  /** Gives the (checked) uploads to the message, inside the same transaction as its insert. */
+  attach(messageId: string, conversationId: string, ids: readonly string[]): void {
+    for (const id of ids) {
+      if (this.take.run({ id, messageId, conversationId }).changes !== 1) {
+        throw refused(id, 'is attached to another message already');
+      }
+    }
+  }
+
+  /** Each message's attachments, by message id; messages without any are absent. */
+  of(messageIds: readonly string[]): Map<string, Attachment[]> {
+    const byMessage = new Map<string, Attachment[]>();
+    if (messageIds.length === 0) return byMessage;
+    for (const row of this.selectOf.all(JSON.stringify(messageIds))) {
+      const list = byMessage.get(row.message_id);
+      if (list) list.push(attachment(row));
+      else byMessage.set(row.message_id, [attachment(row)]);
+    }
+    return byMessage;
+  }
+}
+
+function refused(id: string, why: string): AppError {
+  return new AppError('attachment_refused', `attachment ${id} ${why}; nothing was sent`);
+}
