@@ -1,10 +1,21 @@
 // Property: whatever operators and visitors do, in any order (resolving and transferring included),
-// no byte of a command, its arguments, its answer, or an internal note reaches a visitor's
-// connections or routes (the operators' search included: it answers a visitor's token with 401).
+// no byte of a command, its arguments, its answer, or an internal note (its files included: their
+// ids, names and URLs) reaches a visitor's connections or routes (the operators' search included: it
+// answers a visitor's token with 401), and no visitor-side URL opens a note's file.
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api } from './accounts-harness.ts';
+import {
+  idOf,
+  operatorSends,
+  operatorUpload,
+  PDF,
+  PNG,
+  sent,
+  visitorSends,
+  visitorUpload,
+} from './attachments-harness.ts';
 import { enableModules, runCommand } from './commands-harness.ts';
 import {
   type Client,
@@ -26,6 +37,9 @@ type Step =
   | { kind: 'visitor'; text: string }
   | { kind: 'operator'; text: string }
   | { kind: 'note'; text: string }
+  | { kind: 'visitor-file'; text: string }
+  | { kind: 'operator-file'; text: string }
+  | { kind: 'note-file'; text: string }
   | { kind: 'command'; name: string; args: string }
   | { kind: 'resolve' }
   | { kind: 'transfer' }
@@ -41,6 +55,10 @@ function steps(markers: { next: () => string }) {
       word.map((text): Step => ({ kind: 'visitor', text: `hello ${text}` })),
       word.map((text): Step => ({ kind: 'operator', text: `answer ${text}` })),
       word.map((text): Step => ({ kind: 'note', text: `${markers.next()} note ${text}` })),
+      word.map((text): Step => ({ kind: 'visitor-file', text })),
+      word.map((text): Step => ({ kind: 'operator-file', text })),
+      // The file's name carries the marker too: a name is as secret as the note.
+      word.map((text): Step => ({ kind: 'note-file', text: `${markers.next()} ${text}` })),
       fc.constant<Step>({ kind: 'resolve' }),
       fc.constant<Step>({ kind: 'transfer' }),
       // The visitor tries the operators' search for the notes; an operator searches too.
@@ -66,7 +84,7 @@ afterAll(async () => {
   await discard(server);
 });
 
-it('never lets a visitor see commands, their answers, or internal notes', async () => {
+it('never lets a visitor see commands, their answers, or internal notes and their files', async () => {
   const alice = await createOperator(server, 'Alice', 'admin');
   const bob = await createOperator(server, 'Bob');
   const operator = await connectOperator(server, alice);
@@ -83,12 +101,27 @@ it('never lets a visitor see commands, their answers, or internal notes', async 
       let assignee = alice.id;
       const secrets: string[] = [];
       const refusals: string[] = [];
+      const noteFiles: string[] = [];
+      const publicFiles: string[] = [];
       for (const step of plan) {
         if (step.kind === 'visitor') await say(tabs[0] as Client, step.text);
         else if (step.kind === 'operator') await reply(operator, conversationId, step.text);
         else if (step.kind === 'note') {
           const note = await reply(operator, conversationId, step.text, 'operator');
           secrets.push(step.text, note.id);
+        } else if (step.kind === 'visitor-file') {
+          const id = idOf(await visitorUpload(server, handle.token, `${step.text}.png`, PNG));
+          sent(await visitorSends(tabs[0] as Client, step.text, [id]));
+          publicFiles.push(id);
+        } else if (step.kind === 'operator-file') {
+          const id = idOf(await operatorUpload(server, aliceCookie, `${step.text}.pdf`, PDF));
+          sent(await operatorSends(operator, conversationId, step.text, [id]));
+          publicFiles.push(id);
+        } else if (step.kind === 'note-file') {
+          const id = idOf(await operatorUpload(server, aliceCookie, `${step.text}.pdf`, PDF));
+          const note = sent(await operatorSends(operator, conversationId, step.text, [id], 'operator'));
+          secrets.push(step.text, note.id, id);
+          noteFiles.push(id);
         } else if (step.kind === 'resolve') {
           const resolved = await api(
             server,
@@ -126,8 +159,25 @@ it('never lets a visitor see commands, their answers, or internal notes', async 
       const transcript = await fetch(`${server.url}/api/sites/shop/conversation`, {
         headers: { authorization: `Bearer ${handle.token}`, origin: SITE_ORIGIN },
       }).then((r) => r.text());
-      const seen =
-        [...tabs, late].map((tab) => JSON.stringify(tab.frames)).join('\n') + transcript + refusals.join('\n');
+      const frames = [...tabs, late].map((tab) => JSON.stringify(tab.frames)).join('\n');
+      // Each note's file, tried the ways a visitor could: the operator URL with their token, and the
+      // signed URL of a file they were given with the note's id put in.
+      const given = /\/api\/files\/([\w-]+)\?expires=\d+&sig=[0-9a-f]{64}/.exec(frames + transcript);
+      for (const id of noteFiles) {
+        const asVisitor = await fetch(`${server.url}/api/operator/files/${id}`, {
+          headers: { authorization: `Bearer ${handle.token}`, origin: SITE_ORIGIN },
+        });
+        expect(asVisitor.status).toBe(404);
+        refusals.push(await asVisitor.text());
+        if (given?.[1]) {
+          const swapped = await fetch(`${server.url}${given[0].replace(given[1], id)}`);
+          expect(swapped.status).toBe(403);
+          refusals.push(await swapped.text());
+        }
+      }
+      // The public files did reach the visitor, so the check above looked where files go.
+      for (const id of publicFiles) expect(frames + transcript).toContain(id);
+      const seen = frames + transcript + refusals.join('\n');
       for (const secret of secrets) expect(seen).not.toContain(secret);
       expect(seen).not.toMatch(/SECRET\d+X/);
       await Promise.all([...tabs, late].map((tab) => tab.close()));
