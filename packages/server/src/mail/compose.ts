@@ -2,11 +2,19 @@
 
 import type { OutgoingEmail } from './outbox.ts';
 
+/** A file sent with a message: named in the email, not attached to it (the chat serves it). */
+export interface MailFile {
+  name: string;
+  size: number;
+}
+
 /** One public message as an email shows it. */
 export interface MailLine {
   authorName: string;
   body: string;
   createdAt: string;
+  /** Absent or empty when the message carried none. */
+  files?: readonly MailFile[];
 }
 
 /** Names go into a header: one line, however they were typed. */
@@ -16,10 +24,25 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 export const mailTime = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 const indented = (body: string): string[] =>
-  body
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => `  ${line}`.trimEnd());
+  body.trim() === ''
+    ? []
+    : body
+        .trim()
+        .split(/\r?\n/)
+        .map((line) => `  ${line}`.trimEnd());
+
+/** `512 B`, `34 KB`, `1.2 MB`: enough to tell a screenshot from a document. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** A message's text, then its files by name and size (a caption may be empty when files go alone). */
+const messageLines = (line: MailLine): string[] => [
+  ...indented(line.body),
+  ...(line.files ?? []).map((file) => `  File: ${oneLine(file.name)} (${sizeText(file.size)})`),
+];
 
 export interface ReplyEmailInput {
   to: string;
@@ -45,7 +68,7 @@ export function replyEmail(input: ReplyEmailInput): OutgoingEmail {
       '',
       ...input.replies.flatMap((reply) => [
         `${oneLine(reply.authorName)}, ${mailTime(reply.createdAt)}:`,
-        ...indented(reply.body),
+        ...messageLines(reply),
         '',
       ]),
       `Continue the conversation: ${input.link}`,
@@ -75,7 +98,7 @@ export function transcriptEmail(input: TranscriptEmailInput): OutgoingEmail {
       '',
       ...input.lines.flatMap((line) => [
         `${oneLine(line.authorName)}, ${mailTime(line.createdAt)}:`,
-        ...indented(line.body),
+        ...messageLines(line),
         '',
       ]),
       input.lines.length === 0 ? 'Nothing was written in it yet.' : 'Thank you for writing to us.',

@@ -2,7 +2,7 @@
 
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
-import type { MailLine } from './compose.ts';
+import type { MailFile, MailLine } from './compose.ts';
 import type { OutgoingEmail } from './outbox.ts';
 
 /** A conversation's replies the visitor has neither seen nor been emailed, and where to send them. */
@@ -40,6 +40,7 @@ export interface VisitorMailRepository {
 }
 
 interface ReplyRow {
+  id: string;
   seq: number;
   author_name: string;
   body: string;
@@ -51,6 +52,7 @@ export class SqliteVisitorMailRepository implements VisitorMailRepository {
   private readonly selectHead;
   private readonly selectReplies;
   private readonly selectPublic;
+  private readonly selectFiles;
   private readonly markEmailed;
   private readonly insertEmail;
   private readonly enqueueTx;
@@ -73,12 +75,17 @@ export class SqliteVisitorMailRepository implements VisitorMailRepository {
        FROM conversations c JOIN visitors v ON v.id = c.visitor_id WHERE c.id = ?`,
     );
     this.selectReplies = db.prepare<[string, number], ReplyRow>(
-      `SELECT seq, author_name, body, created_at FROM messages
+      `SELECT id, seq, author_name, body, created_at FROM messages
        WHERE conversation_id = ? AND seq > ? AND author_kind = 'operator' AND visibility = 'public' ORDER BY seq`,
     );
     this.selectPublic = db.prepare<[string, number], ReplyRow>(
-      `SELECT seq, author_name, body, created_at FROM messages
+      `SELECT id, seq, author_name, body, created_at FROM messages
        WHERE conversation_id = ? AND visibility = 'public' AND author_kind <> 'system' ORDER BY seq LIMIT ?`,
+    );
+    // The files of a batch of messages, in one query.
+    this.selectFiles = db.prepare<[string, string], MailFile & { message_id: string }>(
+      `SELECT message_id, name, size FROM uploads
+       WHERE conversation_id = ? AND message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
     );
     this.markEmailed = db.prepare<{ id: string; afterSeq: number; throughSeq: number }>(
       `UPDATE conversations SET emailed_through_seq = @throughSeq
@@ -118,7 +125,7 @@ export class SqliteVisitorMailRepository implements VisitorMailRepository {
   async unseenReplies(conversationId: string): Promise<UnseenReplies | null> {
     const head = this.selectHead.get(conversationId);
     if (!head?.email) return null;
-    const replies = this.selectReplies.all(conversationId, head.after_seq).map(mailLine);
+    const replies = this.withFiles(conversationId, this.selectReplies.all(conversationId, head.after_seq));
     if (replies.length === 0) return null;
     return {
       conversationId,
@@ -141,7 +148,20 @@ export class SqliteVisitorMailRepository implements VisitorMailRepository {
   }
 
   async publicLines(conversationId: string, limit: number): Promise<MailLine[]> {
-    return this.selectPublic.all(conversationId, limit).map(mailLine);
+    return this.withFiles(conversationId, this.selectPublic.all(conversationId, limit));
+  }
+
+  private withFiles(conversationId: string, rows: readonly ReplyRow[]): Array<MailLine & { seq: number }> {
+    const files = new Map<string, MailFile[]>();
+    for (const file of this.selectFiles.all(conversationId, JSON.stringify(rows.map((row) => row.id)))) {
+      const list = files.get(file.message_id) ?? [];
+      list.push({ name: file.name, size: file.size });
+      files.set(file.message_id, list);
+    }
+    return rows.map((row) => {
+      const attached = files.get(row.id);
+      return attached ? { ...mailLine(row), files: attached } : mailLine(row);
+    });
   }
 }
 
