@@ -268,7 +268,7 @@ export class SqliteMessageRepository implements MessageRepository {
   }
 
   withAttachments(messages: Message[]): Message[] {
-    const byMessage = this.attachments.of(messages.map((m) => m.id));
+    const byMessage = this.attachments.of(messages);
     if (byMessage.size === 0) return messages;
     return messages.map((m) => {
       const attachments = byMessage.get(m.id);

@@ -60,10 +60,10 @@ export class MessageAttachments {
       `UPDATE uploads SET message_id = @messageId, conversation_id = @conversationId
        WHERE id = @id AND message_id IS NULL`,
     );
-    // One query for a batch of messages, in upload order within each message.
-    this.selectOf = db.prepare<[string], AttachmentRow>(
-      `SELECT u.* FROM uploads u WHERE u.message_id IN (SELECT value FROM json_each(?))
-       ORDER BY u.message_id, u.created_at, u.rowid`,
+    // One query for a batch of a conversation's messages (a seek in uploads_by_message), in upload order.
+    this.selectOf = db.prepare<[string, string], AttachmentRow>(
+      `SELECT u.* FROM uploads u WHERE u.conversation_id = ? AND u.message_id IN (SELECT value FROM json_each(?))
+       ORDER BY u.created_at, u.rowid`,
     );
   }
 
@@ -93,14 +93,21 @@ export class MessageAttachments {
     }
   }
 
-  /** Each message's attachments, by message id; messages without any are absent. */
-  of(messageIds: readonly string[]): Map<string, Attachment[]> {
+  /** Each message's attachments, by message id; messages without any are absent. One query per conversation. */
+  of(messages: ReadonlyArray<{ id: string; conversationId: string }>): Map<string, Attachment[]> {
     const byMessage = new Map<string, Attachment[]>();
-    if (messageIds.length === 0) return byMessage;
-    for (const row of this.selectOf.all(JSON.stringify(messageIds))) {
-      const list = byMessage.get(row.message_id);
-      if (list) list.push(attachment(row));
-      else byMessage.set(row.message_id, [attachment(row)]);
+    const byConversation = new Map<string, string[]>();
+    for (const { id, conversationId } of messages) {
+      const ids = byConversation.get(conversationId);
+      if (ids) ids.push(id);
+      else byConversation.set(conversationId, [id]);
+    }
+    for (const [conversationId, ids] of byConversation) {
+      for (const row of this.selectOf.all(conversationId, JSON.stringify(ids))) {
+        const list = byMessage.get(row.message_id);
+        if (list) list.push(attachment(row));
+        else byMessage.set(row.message_id, [attachment(row)]);
+      }
     }
     return byMessage;
   }
