@@ -3,15 +3,17 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Client,
+  Client,
   connectOperator,
   createOperator,
   discard,
   loginCookie,
   newVisitor,
+  SITE_ORIGIN,
   type TestServer,
   startServer,
   sync,
+  visitorUrl,
 } from './harness.ts';
 import {
   fetchFile,
@@ -179,6 +181,21 @@ describe('refused attachments', () => {
     const id = idOf(await visitorUpload(server, visitorToken, 'once.png', PNG));
     sent(await visitorSends(visitor, 'first', [id]));
     await refusedSend(() => visitorSends(visitor, 'second', [id]), 'attachment_refused', id);
+  });
+
+  it('lets only one of two sends racing for the same upload take it', async () => {
+    const id = idOf(await visitorUpload(server, visitorToken, 'race.png', PNG));
+    const otherTab = await Client.connect(visitorUrl(server, visitorToken), { origin: SITE_ORIGIN });
+    await otherTab.wait('welcome');
+    const before = storedCounts(server);
+    // Both frames are read in the same moment, so their appends share one group commit.
+    const answers = await Promise.all([visitorSends(visitor, 'left', [id]), visitorSends(otherTab, 'right', [id])]);
+    const taken = answers.flatMap((answer) => ('message' in answer ? [answer.message] : []));
+    const refusals = answers.flatMap((answer) => ('error' in answer ? [answer.error] : []));
+    expect(refusals).toEqual(['attachment_refused']);
+    expect(taken.map((message) => message.attachments?.[0]?.id)).toEqual([id]);
+    expect(storedCounts(server)?.messages).toBe((before?.messages ?? 0) + 1);
+    await otherTab.close();
   });
 
   it('refuses the same id twice in one message', async () => {
