@@ -209,5 +209,6 @@ describe('links that expire within seconds', () => {
     } finally {
       await discard(quick);
     }
-  });
+    // A server of its own, and up to two seconds until its first link expires.
+  }, 20_000);
 });

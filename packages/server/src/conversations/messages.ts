@@ -47,8 +47,6 @@ export interface MessageRepository {
    * Uploads taken by the sender's message of `clientId` pass: sending it again returns that message.
    */
   checkAttachments(sender: Sender, ids: readonly string[], clientId: string): void;
-  /** Adds their attachments to messages read elsewhere, in one query for the whole batch. */
-  withAttachments(messages: Message[]): Message[];
 }
 
 interface MessageRow {
@@ -169,7 +167,7 @@ export class SqliteMessageRepository implements MessageRepository {
       if (input.clientId !== null) {
         const existing = this.byClientId.get(input.conversationId, input.author.kind, input.author.id, input.clientId);
         // The same send again: its uploads are taken by this very message, which is no refusal.
-        if (existing) return { message: this.withAttachments([message(existing)])[0] as Message, duplicate: true };
+        if (existing) return { message: this.one(existing), duplicate: true };
       }
       const open = this.openLastSeq.get(input.conversationId);
       if (open?.status !== 'open') throw new ConversationNotOpenError(input.conversationId);
@@ -204,7 +202,7 @@ export class SqliteMessageRepository implements MessageRepository {
       );
       if (attachmentIds.length === 0) return { message: message(row), duplicate: false };
       this.attachments.attach(row.id, row.conversation_id, attachmentIds);
-      return { message: this.withAttachments([message(row)])[0] as Message, duplicate: false };
+      return { message: this.one(row), duplicate: false };
     });
     // Each append runs in its own savepoint inside the group's transaction: one that fails (an
     // unknown conversation) is rolled back alone, and the others still commit together.
@@ -267,7 +265,8 @@ export class SqliteMessageRepository implements MessageRepository {
     this.attachments.check(sender, ids, clientId);
   }
 
-  withAttachments(messages: Message[]): Message[] {
+  /** Adds their attachments to a batch of messages, in one query per conversation. */
+  private withAttachments(messages: Message[]): Message[] {
     const byMessage = this.attachments.of(messages);
     if (byMessage.size === 0) return messages;
     return messages.map((m) => {
@@ -295,7 +294,8 @@ export class SqliteMessageRepository implements MessageRepository {
   }
 
   private one(row: MessageRow): Message {
-    return this.withAttachments([message(row)])[0] as Message;
+    const single = message(row);
+    return this.withAttachments([single])[0] ?? single;
   }
 
   async lastWritten(conversationId: string): Promise<Message | null> {
