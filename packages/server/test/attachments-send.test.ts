@@ -27,6 +27,7 @@ import {
   visitorSends,
   visitorUpload,
 } from './attachments-harness.ts';
+import { enableModules, runCommand } from './commands-harness.ts';
 
 let server: TestServer;
 let operator: Client;
@@ -147,6 +148,21 @@ describe('an operator sends files', () => {
     const again = sent(await operatorSends(operator, conversationId, 'n', [id], 'operator', 'note-once'));
     expect(again.id).toBe(first.id);
     expect(again.attachments?.map((a) => a.id)).toEqual([id]);
+  });
+});
+
+describe('transcripts of tickets', () => {
+  it('name the files of public messages, and not a note’s', async () => {
+    await enableModules(server, { helpdesk: true, crm: false });
+    const result = await runCommand(operator, conversationId, 'ticket', 'Checkout fails');
+    expect(result.status).toBe('ok');
+    const [ticket] = server.query<{ description: string }>(
+      'SELECT description FROM tickets WHERE conversation_id = ?',
+      conversationId,
+    );
+    expect(ticket?.description).toContain('The checkout fails like this [file: checkout error.png]');
+    expect(ticket?.description).toMatch(/Visitor: \[file: order\.pdf\]/);
+    expect(ticket?.description).not.toContain('fraud check.pdf');
   });
 });
 

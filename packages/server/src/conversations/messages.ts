@@ -141,10 +141,11 @@ export class SqliteMessageRepository implements MessageRepository {
     this.selectAfter = db.prepare<[string, number, number], MessageRow>(
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
     );
-    // Only the two columns a transcript shows, as plain arrays: a long conversation is read fast.
+    // Only the columns a transcript shows (and the id, for its files), as plain arrays: a long
+    // conversation is read fast.
     this.selectTranscript = db
-      .prepare<[string, number], [string, string]>(
-        `SELECT author_name, body FROM messages WHERE conversation_id = ? AND visibility = 'public'
+      .prepare<[string, number], [string, string, string]>(
+        `SELECT author_name, body, id FROM messages WHERE conversation_id = ? AND visibility = 'public'
            AND author_kind <> 'system' ORDER BY seq LIMIT ?`,
       )
       .raw(true);
@@ -276,7 +277,12 @@ export class SqliteMessageRepository implements MessageRepository {
   }
 
   async transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]> {
-    return this.selectTranscript.all(conversationId, limit).map(([authorName, body]) => ({ authorName, body }));
+    const rows = this.selectTranscript.all(conversationId, limit);
+    const files = this.attachments.of(rows.map(([, , id]) => ({ id, conversationId })));
+    return rows.map(([authorName, body, id]) => {
+      const attached = files.get(id);
+      return attached ? { authorName, body, files: attached.map((file) => file.name) } : { authorName, body };
+    });
   }
 
   async ofVisitorByClientId(visitorId: string, clientId: string): Promise<Message | null> {

@@ -9,3 +9,12 @@ it('writes one line per message, in order, each on one line', () => {
     ]),
   ).toBe('Zoé: My lamp flickers\nAlice: Sorry to hear that! Which model?');
 });
+
+it('names the files sent with a message, and keeps a message of files alone', () => {
+  expect(
+    transcript([
+      { authorName: 'Zoé', body: '', files: ['flicker.png'] },
+      { authorName: 'Alice', body: 'Here is the manual', files: ['manual.pdf', 'steps.txt'] },
+    ]),
+  ).toBe('Zoé: [file: flicker.png]\nAlice: Here is the manual [files: manual.pdf, steps.txt]');
+});
