@@ -241,8 +241,11 @@ describe('refused attachments', () => {
     await client.close();
   });
 
-  it('refuses a command with files as a bad request', async () => {
+  it('refuses a command with files as a bad request, and takes a caption that only starts with a slash', async () => {
     const id = idOf(await operatorUpload(server, cookie, 'ticket.pdf', PDF));
     await refusedSend(() => operatorSends(operator, conversationId, '/ticket Broken lamp', [id]), 'bad_request');
+    // A path is no command: the composer sends it as text, and the files go with it.
+    const path = sent(await operatorSends(operator, conversationId, '/var/log/lamp.log is attached', [id]));
+    expect(path.attachments?.[0]?.id).toBe(id);
   });
 });

@@ -1,13 +1,14 @@
 // Conversation rules: who may read and write, sending, joining, assignment, ending a conversation.
 
-import type {
-  Author,
-  ConversationSummary,
-  Message,
-  OperatorProfile,
-  ServerToVisitor,
-  SystemEvent,
-  Visibility,
+import {
+  type Author,
+  type ConversationSummary,
+  type Message,
+  type OperatorProfile,
+  parseCommand,
+  type ServerToVisitor,
+  type SystemEvent,
+  type Visibility,
 } from '@livechat/protocol';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
@@ -67,9 +68,6 @@ export interface SendInput {
   /** Uploads of the sender to attach (see MessageRepository.checkAttachments). */
   attachmentIds?: readonly string[];
 }
-
-/** The command names operators type: a caption that looks like one would run nothing, and is refused. */
-const COMMAND_LIKE = /^\/[a-z][\w-]*(\s|$)/i;
 
 type VisitorMessage = Omit<NewMessage, 'conversationId'>;
 
@@ -202,7 +200,8 @@ export class ConversationService {
     if (conversation.status !== 'open') throw new AppError('forbidden', 'this conversation is closed');
     const attachmentIds = input.attachmentIds ?? [];
     if (attachmentIds.length > 0) {
-      if (COMMAND_LIKE.test(input.body.trim())) {
+      // What the composer would run as a command (`/name args`) runs nothing with files: refused, not sent as text.
+      if (parseCommand(input.body) !== null) {
         throw new AppError('bad_request', 'a command cannot carry attachments; send the files without it');
       }
       const sender = { kind: 'operator', operatorId: operator.id } as const;
