@@ -50,6 +50,13 @@ describe('a visitor link', () => {
     expect(codeOf(() => links.verify(id, expires, flipped, NOW + 3600 * 1000))).toBe('file_link_invalid');
   });
 
+  it('expires on a whole second when the minutes are no whole number of seconds', () => {
+    const brief = new FileLinks(Buffer.alloc(32, 7), 0.01);
+    const made = parts(brief.visitorUrl('upload-one', NOW));
+    expect(made.expires).toBe(String(NOW / 1000 + 1));
+    expect(codeOf(() => brief.verify(made.id, made.expires, made.sig, NOW))).toBeNull();
+  });
+
   it('made with another key is refused', () => {
     const other = new FileLinks(Buffer.alloc(32, 8), 15);
     expect(codeOf(() => other.verify(id, expires, sig, NOW))).toBe('file_link_invalid');

@@ -20,9 +20,14 @@ export class FileLinks {
   }
 
   /** A link valid for `minutes` from `nowMs`, or one that expires at `expires` (UNIX seconds) when given. */
-  visitorUrl(attachmentId: string, nowMs = Date.now(), expires = Math.floor(nowMs / 1000) + this.minutes * 60): string {
+  visitorUrl(attachmentId: string, nowMs = Date.now(), expires = this.expiresAt(nowMs)): string {
     const sig = this.signature(attachmentId, expires);
     return `/api/files/${encodeURIComponent(attachmentId)}?expires=${expires}&sig=${sig}`;
+  }
+
+  /** Whole seconds (at least one), also for a FILE_URL_MINUTES that is no whole number of seconds. */
+  private expiresAt(nowMs: number): number {
+    return Math.floor(nowMs / 1000) + Math.max(1, Math.round(this.minutes * 60));
   }
 
   operatorUrl(attachmentId: string): string {
