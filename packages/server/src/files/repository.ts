@@ -16,6 +16,9 @@ export interface NewUpload {
   size: number;
   mime: string;
   kind: AttachmentKind;
+  /** Pixel size of an image whose header could be read. */
+  width?: number;
+  height?: number;
 }
 
 export interface Upload extends Attachment {
@@ -46,6 +49,8 @@ interface UploadRow {
   owner_operator_id: string | null;
   message_id: string | null;
   created_at: string;
+  width: number | null;
+  height: number | null;
 }
 
 function ownerOf(row: UploadRow): UploadOwner {
@@ -64,6 +69,8 @@ const upload = (row: UploadRow): Upload => ({
   owner: ownerOf(row),
   messageId: row.message_id,
   createdAt: row.created_at,
+  // Left out rather than null, as Attachment has them.
+  ...(row.width !== null && row.height !== null ? { width: row.width, height: row.height } : {}),
 });
 
 export class SqliteUploadRepository implements UploadRepository {
@@ -74,8 +81,9 @@ export class SqliteUploadRepository implements UploadRepository {
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO uploads (id, site_id, hash, name, size, mime, kind, owner_visitor_id, owner_operator_id, created_at)
-       VALUES (@id, @siteId, @hash, @name, @size, @mime, @kind, @visitorId, @operatorId, @createdAt)`,
+      `INSERT INTO uploads (id, site_id, hash, name, size, mime, kind, owner_visitor_id, owner_operator_id, created_at,
+         width, height)
+       VALUES (@id, @siteId, @hash, @name, @size, @mime, @kind, @visitorId, @operatorId, @createdAt, @width, @height)`,
     );
     this.select = db.prepare<[string], UploadRow>('SELECT * FROM uploads WHERE id = ?');
     this.removeUnattached = db.prepare<[string], { hash: string }>(
@@ -99,6 +107,8 @@ export class SqliteUploadRepository implements UploadRepository {
       visitorId: owner.kind === 'visitor' ? owner.visitorId : null,
       operatorId: owner.kind === 'operator' ? owner.operatorId : null,
       createdAt,
+      width: input.width ?? null,
+      height: input.height ?? null,
     });
     return { id, ...input, messageId: null, createdAt };
   }
