@@ -78,6 +78,8 @@ export class SqliteUploadRepository implements UploadRepository {
   private readonly select;
   private readonly selectHash;
   private readonly removeUnattached;
+  private readonly removeOfVisitor;
+  private readonly removeOfConversation;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
@@ -90,6 +92,12 @@ export class SqliteUploadRepository implements UploadRepository {
       'DELETE FROM uploads WHERE message_id IS NULL AND created_at < ? RETURNING hash',
     );
     this.selectHash = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM uploads WHERE hash = ? LIMIT 1');
+    this.removeOfVisitor = db.prepare<[string], { hash: string }>(
+      'DELETE FROM uploads WHERE owner_visitor_id = ? RETURNING hash',
+    );
+    this.removeOfConversation = db.prepare<[string], { hash: string }>(
+      'DELETE FROM uploads WHERE conversation_id = ? RETURNING hash',
+    );
   }
 
   async create(input: NewUpload): Promise<Upload> {
@@ -128,5 +136,26 @@ export class SqliteUploadRepository implements UploadRepository {
       const hashes = new Set(this.removeUnattached.all(cutoff).map((row) => row.hash));
       return [...hashes].filter((hash) => this.selectHash.get(hash) === undefined);
     })();
+  }
+
+  /*
+   * For erase and retention, inside their transaction (better-sqlite3 runs it synchronously on this
+   * connection): each removes rows and returns the hashes they named; `unnamed` then tells which
+   * bytes no upload names any more, to delete once the transaction is committed.
+   */
+
+  /** Removes every upload of the visitor, attached to a message or not. */
+  removeVisitorUploads(visitorId: string): string[] {
+    return this.removeOfVisitor.all(visitorId).map((row) => row.hash);
+  }
+
+  /** Removes the files of the conversation's messages, the operators' ones included. */
+  removeConversationUploads(conversationId: string): string[] {
+    return this.removeOfConversation.all(conversationId).map((row) => row.hash);
+  }
+
+  /** Of these hashes, the ones no upload names, each once. */
+  unnamed(hashes: Iterable<string>): string[] {
+    return [...new Set(hashes)].filter((hash) => this.selectHash.get(hash) === undefined);
   }
 }
