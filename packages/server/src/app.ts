@@ -121,7 +121,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const searchMerge = new QuietMerge(store.searchIndex, config.searchMergeQuietMs, app.log);
   const idleSessions = new IdleSessions(store, gateway, config, app.log);
   const retention = new RetentionJob(
-    { store, conversationsDeleted: (ids) => gateway.conversationsDeleted(ids), log: app.log },
+    { store, files, conversationsDeleted: (ids) => gateway.conversationsDeleted(ids), log: app.log },
     config.retentionCheckMs,
     config.retentionStartDelayMs,
   );

@@ -82,6 +82,7 @@ export function sqliteStore(db: Db): Store {
   const crm = new SqliteCrmRepository(db);
   const commandResults = new SqliteCommandResultRepository(db);
   const operators = new SqliteOperatorRepository(db);
+  const uploads = new SqliteUploadRepository(db);
   return {
     sites: new SqliteSiteRepository(db),
     operators,
@@ -107,8 +108,8 @@ export function sqliteStore(db: Db): Store {
     searchIndex: new SqliteSearchIndexMerge(db),
     commandWrites: new SqliteCommandWrites(db, { helpdesk, crm, commandResults }),
     audit: new SqliteAuditRepository(db),
-    visitorData: new SqliteVisitorDataRepository(db),
-    uploads: new SqliteUploadRepository(db),
+    visitorData: new SqliteVisitorDataRepository(db, uploads),
+    uploads,
     servedFiles: new SqliteServedFileRepository(db),
   };
 }

@@ -16,6 +16,9 @@ export interface NewUpload {
   size: number;
   mime: string;
   kind: AttachmentKind;
+  /** Pixel size of an image whose header could be read. */
+  width?: number;
+  height?: number;
 }
 
 export interface Upload extends Attachment {
@@ -46,6 +49,8 @@ interface UploadRow {
   owner_operator_id: string | null;
   message_id: string | null;
   created_at: string;
+  width: number | null;
+  height: number | null;
 }
 
 function ownerOf(row: UploadRow): UploadOwner {
@@ -64,6 +69,8 @@ const upload = (row: UploadRow): Upload => ({
   owner: ownerOf(row),
   messageId: row.message_id,
   createdAt: row.created_at,
+  // Left out rather than null, as Attachment has them.
+  ...(row.width !== null && row.height !== null ? { width: row.width, height: row.height } : {}),
 });
 
 export class SqliteUploadRepository implements UploadRepository {
@@ -71,17 +78,26 @@ export class SqliteUploadRepository implements UploadRepository {
   private readonly select;
   private readonly selectHash;
   private readonly removeUnattached;
+  private readonly removeOfVisitor;
+  private readonly removeOfConversation;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO uploads (id, site_id, hash, name, size, mime, kind, owner_visitor_id, owner_operator_id, created_at)
-       VALUES (@id, @siteId, @hash, @name, @size, @mime, @kind, @visitorId, @operatorId, @createdAt)`,
+      `INSERT INTO uploads (id, site_id, hash, name, size, mime, kind, owner_visitor_id, owner_operator_id, created_at,
+         width, height)
+       VALUES (@id, @siteId, @hash, @name, @size, @mime, @kind, @visitorId, @operatorId, @createdAt, @width, @height)`,
     );
     this.select = db.prepare<[string], UploadRow>('SELECT * FROM uploads WHERE id = ?');
     this.removeUnattached = db.prepare<[string], { hash: string }>(
       'DELETE FROM uploads WHERE message_id IS NULL AND created_at < ? RETURNING hash',
     );
     this.selectHash = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM uploads WHERE hash = ? LIMIT 1');
+    this.removeOfVisitor = db.prepare<[string], { hash: string }>(
+      'DELETE FROM uploads WHERE owner_visitor_id = ? RETURNING hash',
+    );
+    this.removeOfConversation = db.prepare<[string], { hash: string }>(
+      'DELETE FROM uploads WHERE conversation_id = ? RETURNING hash',
+    );
   }
 
   async create(input: NewUpload): Promise<Upload> {
@@ -99,6 +115,8 @@ export class SqliteUploadRepository implements UploadRepository {
       visitorId: owner.kind === 'visitor' ? owner.visitorId : null,
       operatorId: owner.kind === 'operator' ? owner.operatorId : null,
       createdAt,
+      width: input.width ?? null,
+      height: input.height ?? null,
     });
     return { id, ...input, messageId: null, createdAt };
   }
@@ -118,5 +136,26 @@ export class SqliteUploadRepository implements UploadRepository {
       const hashes = new Set(this.removeUnattached.all(cutoff).map((row) => row.hash));
       return [...hashes].filter((hash) => this.selectHash.get(hash) === undefined);
     })();
+  }
+
+  /*
+   * For erase and retention, inside their transaction (better-sqlite3 runs it synchronously on this
+   * connection): each removes rows and returns the hashes they named; `unnamed` then tells which
+   * bytes no upload names any more, to delete once the transaction is committed.
+   */
+
+  /** Removes every upload of the visitor, attached to a message or not. */
+  removeVisitorUploads(visitorId: string): string[] {
+    return this.removeOfVisitor.all(visitorId).map((row) => row.hash);
+  }
+
+  /** Removes the files of the conversation's messages, the operators' ones included. */
+  removeConversationUploads(conversationId: string): string[] {
+    return this.removeOfConversation.all(conversationId).map((row) => row.hash);
+  }
+
+  /** Of these hashes, the ones no upload names, each once. */
+  unnamed(hashes: Iterable<string>): string[] {
+    return [...new Set(hashes)].filter((hash) => this.selectHash.get(hash) === undefined);
   }
 }

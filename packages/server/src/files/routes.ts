@@ -1,7 +1,7 @@
 // Upload routes: a visitor's (bearer token, called cross-origin by the widget) and an operator's (session).
 
 import fastifyMultipart from '@fastify/multipart';
-import { ATTACHMENT_KINDS, DEFAULT_ATTACHMENT_MAX_BYTES, type UploadCreated } from '@livechat/protocol';
+import { ATTACHMENT_KINDS, MAX_ATTACHMENT_MAX_BYTES, type UploadCreated } from '@livechat/protocol';
 import type { FastifyInstance } from 'fastify';
 import { byVisitorToken, httpLimit } from '../limits/http.ts';
 import { requireOperator } from '../operators/guard.ts';
@@ -10,12 +10,14 @@ import { type SiteRequest, visitorChange } from '../visitors/visitor-request.ts'
 import type { Upload } from './repository.ts';
 import { receiveUpload, type UploadRules } from './upload.ts';
 
-// Per-site limits (Settings → Sites) come later; until then every site takes the defaults.
-const DEFAULT_RULES: UploadRules = { maxBytes: DEFAULT_ATTACHMENT_MAX_BYTES, kinds: ATTACHMENT_KINDS };
+/** Operators are signed in and answer on every site: any kind, up to the largest size a site may choose. */
+const OPERATOR_RULES: UploadRules = { maxBytes: MAX_ATTACHMENT_MAX_BYTES, kinds: ATTACHMENT_KINDS };
 
-const created = (upload: Upload): UploadCreated => ({
-  attachment: { id: upload.id, name: upload.name, size: upload.size, kind: upload.kind, mime: upload.mime },
-});
+function created(upload: Upload): UploadCreated {
+  const { id, name, size, kind, mime, width, height } = upload;
+  const pixels = width !== undefined && height !== undefined ? { width, height } : {};
+  return { attachment: { id, name, size, kind, mime, ...pixels } };
+}
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   // Registered here only, so that no other route accepts multipart bodies.
@@ -34,7 +36,7 @@ async function visitorUploadRoutes(app: FastifyInstance): Promise<void> {
     async (request: SiteRequest, reply) => {
       const { site, visitor } = await visitorChange(store, request, reply);
       const owner = { kind: 'visitor', visitorId: visitor.id, siteId: site.id } as const;
-      const upload = await receiveUpload({ store, files }, request, owner, DEFAULT_RULES);
+      const upload = await receiveUpload({ store, files }, request, owner, site.attachments);
       return reply.status(201).send(created(upload));
     },
   );
@@ -44,7 +46,7 @@ async function operatorUploadRoutes(app: FastifyInstance): Promise<void> {
   const { store, files } = app;
   app.post('/api/operator/uploads', { preHandler: requireOperator }, async (request, reply) => {
     const owner = { kind: 'operator', operatorId: request.operator.id } as const;
-    const upload = await receiveUpload({ store, files }, request, owner, DEFAULT_RULES);
+    const upload = await receiveUpload({ store, files }, request, owner, OPERATOR_RULES);
     return reply.status(201).send(created(upload));
   });
 }

@@ -4,6 +4,7 @@ import type { AttachmentKind } from '@livechat/protocol';
 import type { FastifyRequest } from 'fastify';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
+import { storedImageDimensions } from './dimensions.ts';
 import { decideKind, type FileKind } from './kinds.ts';
 import type { Upload, UploadOwner } from './repository.ts';
 import type { FileStorage } from './storage.ts';
@@ -40,6 +41,9 @@ export async function receiveUpload(
   owner: UploadOwner,
   rules: UploadRules,
 ): Promise<Upload> {
+  if (rules.kinds.length === 0) {
+    throw new AppError('file_kind_refused', 'attachments are off on this site; nothing was stored');
+  }
   if (!request.isMultipart()) {
     throw new AppError('bad_request', 'send the file as multipart/form-data');
   }
@@ -62,8 +66,16 @@ export async function receiveUpload(
       throw asRefusal(error);
     });
   if (!found) throw new AppError('internal', 'the file was stored without a kind');
+  const dimensions = found.kind === 'image' ? await storedImageDimensions(deps.files, stored.hash) : null;
   try {
-    return await deps.store.uploads.create({ owner, name, hash: stored.hash, size: stored.size, ...found });
+    return await deps.store.uploads.create({
+      owner,
+      name,
+      hash: stored.hash,
+      size: stored.size,
+      ...found,
+      ...dimensions,
+    });
   } catch (error) {
     // The same bytes may be another upload's: only delete them when no record names them.
     if (!(await deps.store.uploads.hashInUse(stored.hash))) await deps.files.delete(stored.hash);

@@ -1,6 +1,8 @@
 // The retention job: deletes, per site, conversations closed and page views older than the site keeps them.
 
 import type { Store } from '../db/store.ts';
+import { deleteUnnamedFiles } from '../files/release.ts';
+import type { FileStorage } from '../files/storage.ts';
 import type { Site } from '../sites/repository.ts';
 
 /** Conversations deleted per transaction: a large backlog never holds the database for long. */
@@ -18,10 +20,13 @@ export interface DeletedOfSite {
   messages: number;
   pageViews: number;
   redactedRecords: number;
+  /** Files whose bytes went with the conversations, no other upload naming them. */
+  files: number;
 }
 
 export interface RetentionDeps {
   store: Store;
+  files: FileStorage;
   /** Takes deleted conversations out of lists and streams (the gateway). */
   conversationsDeleted(ids: readonly string[]): void;
   log: RetentionLog;
@@ -75,12 +80,20 @@ export class RetentionJob {
 
   private async applyTo(site: Site, at: number): Promise<DeletedOfSite> {
     const { conversationsDays, pageViewsDays } = site.retention;
-    const deleted: DeletedOfSite = { siteId: site.id, conversations: 0, messages: 0, pageViews: 0, redactedRecords: 0 };
+    const deleted: DeletedOfSite = {
+      siteId: site.id,
+      conversations: 0,
+      messages: 0,
+      pageViews: 0,
+      redactedRecords: 0,
+      files: 0,
+    };
     if (conversationsDays !== null) {
       const closedBefore = daysBefore(at, conversationsDays);
       for (;;) {
         const batch = await this.deps.store.visitorData.deleteClosedConversations(site.id, closedBefore, BATCH);
         this.deps.conversationsDeleted(batch.conversations.map((conversation) => conversation.id));
+        deleted.files += await deleteUnnamedFiles(this.deps, batch.unnamedFiles);
         deleted.conversations += batch.conversations.length;
         deleted.messages += batch.messages;
         deleted.redactedRecords += batch.redactedRecords;

@@ -3,6 +3,7 @@
 
 import { ERASED_VISITOR_LABEL } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
+import type { SqliteUploadRepository } from '../files/repository.ts';
 
 export interface Erased {
   conversationIds: string[];
@@ -10,6 +11,8 @@ export interface Erased {
   pageViews: number;
   /** Tickets and leads that kept a redacted reference. */
   redactedRecords: number;
+  /** Hashes of files no upload names any more: their bytes go once the erase is committed. */
+  unnamedFiles: string[];
 }
 
 export interface ConversationsDeleted {
@@ -17,17 +20,19 @@ export interface ConversationsDeleted {
   conversations: Array<{ id: string; visitorId: string }>;
   messages: number;
   redactedRecords: number;
+  /** As in Erased: the bytes to delete after the commit. */
+  unnamedFiles: string[];
 }
 
 export interface VisitorDataRepository {
   /** When the visitor was first seen; null when there is no such visitor. */
   visitorCreatedAt(visitorId: string): Promise<string | null>;
   /**
-   * Deletes the visitor (contact details, tokens, page views) with their conversations and everything
-   * about them, in one transaction; null when there is no such visitor.
+   * Deletes the visitor (contact details, tokens, page views, uploads) with their conversations and
+   * everything about them, their files too, in one transaction; null when there is no such visitor.
    */
   eraseVisitor(visitorId: string): Promise<Erased | null>;
-  /** Deletes the site's conversations closed before `closedBefore`, at most `limit` of them. */
+  /** Deletes the site's conversations closed before `closedBefore`, at most `limit` of them, with their files. */
   deleteClosedConversations(siteId: string, closedBefore: string, limit: number): Promise<ConversationsDeleted>;
   /** Deletes the site's page views older than `before`; how many. */
   deletePageViews(siteId: string, before: string): Promise<number>;
@@ -37,7 +42,8 @@ export interface VisitorDataRepository {
  * SQL over several tables, kept in this one repository so that a port to another database
  * translates erase and retention together. Deleting a conversation cascades to its messages (and
  * their search index rows, by trigger), members, mentions, notifications, ratings and command
- * results; its outbox rows and the visitor data in tickets and leads are dealt with here first.
+ * results; its outbox rows, its messages' files and the visitor data in tickets and leads are dealt
+ * with here first.
  */
 export class SqliteVisitorDataRepository implements VisitorDataRepository {
   private readonly selectVisitor;
@@ -54,7 +60,10 @@ export class SqliteVisitorDataRepository implements VisitorDataRepository {
   private readonly eraseTx;
   private readonly deleteTx;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly uploads: SqliteUploadRepository,
+  ) {
     this.selectVisitor = db.prepare<[string], { id: string; created_at: string }>(
       'SELECT id, created_at FROM visitors WHERE id = ?',
     );
@@ -89,18 +98,27 @@ export class SqliteVisitorDataRepository implements VisitorDataRepository {
       if (!this.selectVisitor.get(visitorId)) return null;
       const conversations = this.conversationsOfVisitor.all(visitorId);
       const pageViews = this.countPageViews.get(visitorId)?.n ?? 0;
-      const { messages, redactedRecords } = this.removeConversations(conversations.map((c) => c.id));
+      const removed = this.removeConversations(conversations.map((c) => c.id));
+      // Uploads the visitor made for other messages, or for none yet.
+      removed.files.push(...this.uploads.removeVisitorUploads(visitorId));
       // Tokens, page views and the contact go with the visitor's row (ON DELETE CASCADE).
       this.deleteVisitor.run(visitorId);
-      return { conversationIds: conversations.map((c) => c.id), messages, pageViews, redactedRecords };
+      return {
+        conversationIds: conversations.map((c) => c.id),
+        messages: removed.messages,
+        pageViews,
+        redactedRecords: removed.redactedRecords,
+        unnamedFiles: this.uploads.unnamed(removed.files),
+      };
     });
     this.deleteTx = db.transaction((siteId: string, closedBefore: string, limit: number): ConversationsDeleted => {
       const conversations = this.closedOfSite.all(siteId, closedBefore, limit);
-      const { messages, redactedRecords } = this.removeConversations(conversations.map((c) => c.id));
+      const { messages, redactedRecords, files } = this.removeConversations(conversations.map((c) => c.id));
       return {
         conversations: conversations.map((c) => ({ id: c.id, visitorId: c.visitor_id })),
         messages,
         redactedRecords,
+        unnamedFiles: this.uploads.unnamed(files),
       };
     });
   }
@@ -121,17 +139,19 @@ export class SqliteVisitorDataRepository implements VisitorDataRepository {
     return this.deleteOldPageViews.run(before, siteId).changes;
   }
 
-  /** Inside the caller's transaction. */
-  private removeConversations(ids: readonly string[]): { messages: number; redactedRecords: number } {
+  /** Inside the caller's transaction; `files` are the hashes the removed uploads named. */
+  private removeConversations(ids: readonly string[]): { messages: number; redactedRecords: number; files: string[] } {
     let messages = 0;
     let redactedRecords = 0;
+    const files: string[] = [];
     for (const id of ids) {
       messages += this.countMessages.get(id)?.n ?? 0;
       redactedRecords += this.redactTickets.run({ label: ERASED_VISITOR_LABEL, id }).changes;
       redactedRecords += this.redactLeads.run({ label: ERASED_VISITOR_LABEL, id }).changes;
       this.deleteOutbox.run(id);
+      files.push(...this.uploads.removeConversationUploads(id));
       this.deleteConversation.run(id);
     }
-    return { messages, redactedRecords };
+    return { messages, redactedRecords, files };
   }
 }

@@ -4,6 +4,7 @@ import type { VisitorErased } from '@livechat/protocol';
 import { z } from '@livechat/protocol/validate';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
+import { deleteUnnamedFiles } from '../files/release.ts';
 import { parseBody, validId } from '../http/errors.ts';
 import { requireAdmin } from '../operators/guard.ts';
 import { audit } from './audit.ts';
@@ -14,7 +15,7 @@ const eraseSchema = z.strictObject({ confirm: z.string().max(100) });
 type VisitorParams = { Params: { visitorId: string } };
 
 export async function privacyVisitorRoutes(app: FastifyInstance): Promise<void> {
-  const { store, gateway } = app;
+  const { store, gateway, files } = app;
 
   app.get<VisitorParams>(
     '/api/admin/visitors/:visitorId/export',
@@ -46,6 +47,8 @@ export async function privacyVisitorRoutes(app: FastifyInstance): Promise<void> 
     }
     const erased = await store.visitorData.eraseVisitor(visitorId);
     if (!erased) throw new AppError('not_found', 'no such visitor (or erased already)');
+    // The records are gone: bytes whose deletion fails are orphans, never a record without its file.
+    const filesDeleted = await deleteUnnamedFiles({ store, files }, erased.unnamedFiles);
     gateway.endVisitor(visitorId);
     gateway.conversationsDeleted(erased.conversationIds);
     const result: VisitorErased = {
@@ -57,7 +60,7 @@ export async function privacyVisitorRoutes(app: FastifyInstance): Promise<void> 
     };
     const { visitorId: _id, ...counts } = result;
     await audit(app, request.operator, 'visitor.erased', { kind: 'visitor', id: visitorId, label: null }, counts);
-    app.log.info({ by: request.operator.id, ...result }, 'a visitor was erased');
+    app.log.info({ by: request.operator.id, ...result, filesDeleted }, 'a visitor was erased');
     return result;
   });
 }

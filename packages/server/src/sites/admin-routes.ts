@@ -36,6 +36,7 @@ export async function siteAdminRoutes(app: FastifyInstance): Promise<void> {
       {
         allowedOrigins: site.allowedOrigins,
         retention: site.retention,
+        attachments: site.attachments,
       },
     );
     return reply.status(201).send({ site: siteDetails(site, publicBase(request)) } satisfies SiteBody);

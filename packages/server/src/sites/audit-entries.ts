@@ -11,7 +11,15 @@ export interface SiteAuditEntry {
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** The settings that `site.updated` reports, by the name the API gives them. */
-const SETTINGS = ['name', 'widget', 'queueAlertSeconds', 'workingHours', 'awayMessage', 'requireIdentity'] as const;
+const SETTINGS = [
+  'name',
+  'widget',
+  'queueAlertSeconds',
+  'workingHours',
+  'awayMessage',
+  'requireIdentity',
+  'attachments',
+] as const;
 
 /** Entries for what differs between the two versions of a site; none when nothing changed. */
 export function siteChangeEntries(before: Site, after: Site): SiteAuditEntry[] {

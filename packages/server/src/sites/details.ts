@@ -1,6 +1,6 @@
 // What an admin sees of a site: its settings and the two lines to paste into its pages.
 
-import { DEFAULT_ATTACHMENT_SETTINGS, type SiteDetails } from '@livechat/protocol';
+import type { SiteDetails } from '@livechat/protocol';
 import type { Site } from './repository.ts';
 
 /** The queue stub, so that calls made before the script has loaded are kept (README, "Embed the widget"). */
@@ -27,8 +27,7 @@ export function siteDetails(site: Site, publicBase: string): SiteDetails {
     workingHours: site.workingHours,
     awayMessage: site.awayMessage,
     retention: site.retention,
-    // Stored per site in the next step; every site takes the defaults until then.
-    attachments: DEFAULT_ATTACHMENT_SETTINGS,
+    attachments: site.attachments,
     archived: site.archivedAt !== null,
     snippet: installSnippet(publicBase, site.id),
     createdAt: site.createdAt,

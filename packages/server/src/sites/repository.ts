@@ -1,12 +1,16 @@
 // Sites: which origins may embed the widget for a site id, and how the site proves who its users are.
 
 import { randomBytes } from 'node:crypto';
-import type {
-  PrechatFieldMode,
-  RetentionSettings,
-  WidgetPosition,
-  WidgetSettings,
-  WorkingHours,
+import {
+  ATTACHMENT_KINDS,
+  type AttachmentKind,
+  type AttachmentSettings,
+  DEFAULT_ATTACHMENT_SETTINGS,
+  type PrechatFieldMode,
+  type RetentionSettings,
+  type WidgetPosition,
+  type WidgetSettings,
+  type WorkingHours,
 } from '@livechat/protocol';
 import type { Db } from '../db/connection.ts';
 import { newId, now } from '../ids.ts';
@@ -29,6 +33,8 @@ export interface Site {
   awayMessage: string | null;
   /** How long closed conversations and page views are kept; both null (kept) by default. */
   retention: RetentionSettings;
+  /** What visitors may attach; operators' uploads are not bound by it. */
+  attachments: AttachmentSettings;
   /** When it was archived: the widget is then refused everywhere; its conversations stay. */
   archivedAt: string | null;
   createdAt: string;
@@ -46,9 +52,10 @@ export interface NewSite {
   workingHours?: WorkingHours;
   awayMessage?: string | null;
   retention?: Partial<RetentionSettings>;
+  attachments?: Partial<AttachmentSettings>;
 }
 
-/** Only the fields given change; `widget` and `retention` too are merged field by field. */
+/** Only the fields given change; `widget`, `retention` and `attachments` too are merged field by field. */
 export interface SiteChanges {
   name?: string;
   allowedOrigins?: string[];
@@ -57,6 +64,7 @@ export interface SiteChanges {
   workingHours?: WorkingHours;
   awayMessage?: string | null;
   retention?: Partial<RetentionSettings>;
+  attachments?: Partial<AttachmentSettings>;
   archived?: boolean;
 }
 
@@ -112,6 +120,9 @@ interface SiteRow {
   away_message: string | null;
   retention_conversations_days: number | null;
   retention_page_views_days: number | null;
+  attachment_max_bytes: number;
+  /** JSON array of kinds. */
+  attachment_kinds: string;
   archived_at: string | null;
   created_at: string;
 }
@@ -141,11 +152,13 @@ interface WriteParams {
   awayMessage: string | null;
   conversationsDays: number | null;
   pageViewsDays: number | null;
+  attachmentMaxBytes: number;
+  attachmentKinds: string;
 }
 
 const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, widget_color, widget_position,
   widget_title, widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
-  retention_conversations_days, retention_page_views_days, archived_at, created_at`;
+  retention_conversations_days, retention_page_views_days, attachment_max_bytes, attachment_kinds, archived_at, created_at`;
 
 export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
 
@@ -168,15 +181,17 @@ export class SqliteSiteRepository implements SiteRepository {
     this.insert = db.prepare<[WriteParams & { secret: string; time: string }]>(
       `INSERT INTO sites (id, name, allowed_origins, identity_secret, widget_color, widget_position, widget_title,
          widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
-         retention_conversations_days, retention_page_views_days, created_at)
+         retention_conversations_days, retention_page_views_days, attachment_max_bytes, attachment_kinds, created_at)
        VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @prechatName,
-         @prechatEmail, @queueAlertSeconds, @workingHours, @awayMessage, @conversationsDays, @pageViewsDays, @time)`,
+         @prechatEmail, @queueAlertSeconds, @workingHours, @awayMessage, @conversationsDays, @pageViewsDays,
+         @attachmentMaxBytes, @attachmentKinds, @time)`,
     );
     this.write = db.prepare<[WriteParams]>(
       `UPDATE sites SET name = @name, allowed_origins = @origins, widget_color = @color, widget_position = @position,
          widget_title = @title, widget_greeting = @greeting, widget_locale = @locale,
          prechat_name = @prechatName, prechat_email = @prechatEmail, queue_alert_seconds = @queueAlertSeconds, working_hours = @workingHours, away_message = @awayMessage,
-         retention_conversations_days = @conversationsDays, retention_page_views_days = @pageViewsDays
+         retention_conversations_days = @conversationsDays, retention_page_views_days = @pageViewsDays,
+         attachment_max_bytes = @attachmentMaxBytes, attachment_kinds = @attachmentKinds
        WHERE id = @id`,
     );
     // Archiving again keeps the first time; unarchiving clears it.
@@ -206,6 +221,7 @@ export class SqliteSiteRepository implements SiteRepository {
           // null clears the message: only a missing field keeps it.
           awayMessage: changes.awayMessage === undefined ? current.awayMessage : changes.awayMessage,
           retention: mergeRetention(current.retention, changes.retention),
+          attachments: mergeAttachments(current.attachments, changes.attachments),
         }),
       );
       if (changes.archived !== undefined) this.setArchivedAt.run({ time: changes.archived ? now() : null, id });
@@ -235,6 +251,7 @@ export class SqliteSiteRepository implements SiteRepository {
         workingHours: site.workingHours ?? ALWAYS_OPEN,
         awayMessage: site.awayMessage ?? null,
         retention: mergeRetention(NO_RETENTION, site.retention),
+        attachments: mergeAttachments(DEFAULT_ATTACHMENT_SETTINGS, site.attachments),
       }),
       secret: newIdentitySecret(),
       time: now(),
@@ -298,11 +315,30 @@ function mergeRetention(
   };
 }
 
+/** A field left out keeps its setting; the kinds are kept in the order of ATTACHMENT_KINDS. */
+function mergeAttachments(
+  current: AttachmentSettings,
+  changes: Partial<AttachmentSettings> | undefined,
+): AttachmentSettings {
+  const kinds = changes?.kinds ?? current.kinds;
+  return {
+    maxBytes: changes?.maxBytes ?? current.maxBytes,
+    kinds: ATTACHMENT_KINDS.filter((kind) => kinds.includes(kind)),
+  };
+}
+
 function writeParams(
   id: string,
   site: Pick<
     Site,
-    'name' | 'allowedOrigins' | 'widget' | 'queueAlertSeconds' | 'workingHours' | 'awayMessage' | 'retention'
+    | 'name'
+    | 'allowedOrigins'
+    | 'widget'
+    | 'queueAlertSeconds'
+    | 'workingHours'
+    | 'awayMessage'
+    | 'retention'
+    | 'attachments'
   >,
 ): WriteParams {
   const { color, position, title, greeting, locale, prechat } = site.widget;
@@ -322,6 +358,8 @@ function writeParams(
     awayMessage: site.awayMessage,
     conversationsDays: site.retention.conversationsDays,
     pageViewsDays: site.retention.pageViewsDays,
+    attachmentMaxBytes: site.attachments.maxBytes,
+    attachmentKinds: JSON.stringify(site.attachments.kinds),
   };
 }
 
@@ -344,6 +382,10 @@ function toSite(row: SiteRow): Site {
     workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : ALWAYS_OPEN,
     awayMessage: row.away_message,
     retention: { conversationsDays: row.retention_conversations_days, pageViewsDays: row.retention_page_views_days },
+    attachments: {
+      maxBytes: row.attachment_max_bytes,
+      kinds: JSON.parse(row.attachment_kinds) as AttachmentKind[],
+    },
     archivedAt: row.archived_at,
     createdAt: row.created_at,
   };

@@ -1,6 +1,12 @@
 // Bodies an admin sends to create and change sites, validated once at the edge.
 
-import { describeOriginProblem, normaliseOrigins } from '@livechat/protocol';
+import {
+  ATTACHMENT_KINDS,
+  describeOriginProblem,
+  MAX_ATTACHMENT_MAX_BYTES,
+  MIN_ATTACHMENT_MAX_BYTES,
+  normaliseOrigins,
+} from '@livechat/protocol';
 import { z } from '@livechat/protocol/validate';
 import { AppError } from '../errors.ts';
 import { isKnownTimeZone, minutesOf } from './working-hours.ts';
@@ -80,6 +86,19 @@ const retentionDays = z
 /** Each limit on its own: one left out keeps its setting, null keeps the data for good. */
 const retention = z.strictObject({ conversationsDays: retentionDays, pageViewsDays: retentionDays }).optional();
 
+const maxBytes = z
+  .number()
+  .int('a whole number of bytes')
+  .min(MIN_ATTACHMENT_MAX_BYTES, `at least ${MIN_ATTACHMENT_MAX_BYTES} bytes`)
+  .max(MAX_ATTACHMENT_MAX_BYTES, `at most ${MAX_ATTACHMENT_MAX_BYTES} bytes`);
+
+const kinds = z
+  .array(z.enum(ATTACHMENT_KINDS, `each kind is one of ${ATTACHMENT_KINDS.join(', ')}`))
+  .refine((list) => new Set(list).size === list.length, 'each kind at most once');
+
+/** Each field on its own: one left out keeps its setting; no kinds turns visitors' attachments off. */
+const attachments = z.strictObject({ maxBytes: maxBytes.optional(), kinds: kinds.optional() }).optional();
+
 export const siteInputSchema = z.strictObject({
   name,
   allowedOrigins: origins,
@@ -88,6 +107,7 @@ export const siteInputSchema = z.strictObject({
   workingHours: workingHours.optional(),
   awayMessage: defaultableText(MAX_AWAY_MESSAGE),
   retention,
+  attachments,
 });
 
 export const siteUpdateSchema = z.strictObject({
@@ -98,6 +118,7 @@ export const siteUpdateSchema = z.strictObject({
   workingHours: workingHours.optional(),
   awayMessage: defaultableText(MAX_AWAY_MESSAGE),
   retention,
+  attachments,
   archived: z.boolean().optional(),
 });
 

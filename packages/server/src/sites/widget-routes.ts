@@ -1,6 +1,6 @@
 // What the widget reads from the server on a site's pages: its name, how it looks, and whether the team is there.
 
-import { DEFAULT_ATTACHMENT_SETTINGS, type WidgetConfig } from '@livechat/protocol';
+import type { WidgetConfig } from '@livechat/protocol';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { siteInUse } from '../visitors/tokens.ts';
 import { teamAvailability } from './availability.ts';
@@ -28,11 +28,7 @@ export async function widgetConfigRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/sites/:siteId/widget', async (request: SiteRequest, reply) => {
     const site = await readableSite(request, reply);
-    return {
-      siteName: site.name,
-      widget: site.widget,
-      attachments: DEFAULT_ATTACHMENT_SETTINGS,
-    } satisfies WidgetConfig;
+    return { siteName: site.name, widget: site.widget, attachments: site.attachments } satisfies WidgetConfig;
   });
 
   app.get('/api/sites/:siteId/availability', async (request: SiteRequest, reply) => {
