@@ -2,6 +2,7 @@
 
 import { batch, effect } from '@preact/signals';
 import type {
+  Attachment,
   ConversationSummary,
   NotificationPreference,
   OperatorToServer,
@@ -20,6 +21,7 @@ import { contiguousSeq, lastSeq } from './messages.ts';
 import { DEFAULT_RETRY_MS } from './rate-limits.ts';
 import { endSession, SIGNED_OUT_NOTICE, session } from './session.ts';
 import type { PendingSend } from './timeline.ts';
+import { forgetTrays } from './upload-tray.ts';
 import { PAGE_VIEW_LIMIT, TYPING_TIMEOUT_MS, Workspace } from './workspace.ts';
 
 export const workspace = new Workspace();
@@ -144,6 +146,7 @@ export function stopLive(): void {
   for (const dispose of disposers) dispose();
   disposers = [];
   pageViewsLoading.clear();
+  forgetTrays();
   workspace.reset();
 }
 
@@ -213,7 +216,7 @@ export function sendMessage(
   conversationId: string,
   body: string,
   visibility: Visibility,
-  refs: { mentionIds?: string[]; cannedIds?: string[] } = {},
+  refs: { mentionIds?: string[]; cannedIds?: string[]; attachments?: Attachment[] } = {},
 ): boolean {
   stopTyping(conversationId);
   const send = workspace.queueSend(conversationId, body, visibility, refs);
@@ -245,7 +248,7 @@ export function discardSend(frameId: string): void {
   workspace.discardSend(frameId);
 }
 
-function messageFrame(send: PendingSend): OperatorToServer {
+export function messageFrame(send: PendingSend): OperatorToServer {
   return {
     type: 'message.send',
     id: send.frameId,
@@ -255,6 +258,7 @@ function messageFrame(send: PendingSend): OperatorToServer {
     visibility: send.visibility,
     ...(send.mentionIds ? { mentionIds: send.mentionIds } : {}),
     ...(send.cannedIds ? { cannedIds: send.cannedIds } : {}),
+    ...(send.attachments ? { attachmentIds: send.attachments.map((attachment) => attachment.id) } : {}),
   };
 }
 
