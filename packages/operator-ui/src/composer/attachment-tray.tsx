@@ -24,7 +24,10 @@ export function AttachButton({ tray, disabled }: { tray: UploadTray; disabled: b
           event.currentTarget.value = '';
         }}
       />
-      <span aria-hidden="true">📎</span> Attach
+      <svg class="composer__attach-icon" viewBox="0 0 20 20" aria-hidden="true">
+        <path d="M13.5 5.5 7 12a1.5 1.5 0 0 0 2.1 2.1l7-7a3 3 0 0 0-4.2-4.2l-7.2 7.2a4.5 4.5 0 0 0 6.4 6.4l5.6-5.6" />
+      </svg>
+      Attach
       <span class="visually-hidden"> files (up to {MAX_ATTACHMENTS_PER_MESSAGE})</span>
     </label>
   );
@@ -55,8 +58,14 @@ export function AttachmentTray({ tray }: { tray: UploadTray }) {
 function TrayItem({ file, onRemove }: { file: TrayFile; onRemove: () => void }) {
   const percent = Math.round(file.progress * 100);
   return (
-    <li class={`tray__file tray__file--${file.status}`} data-testid="op-tray-file" data-status={file.status}>
-      {file.preview ? (
+    <li
+      class={`tray__file tray__file--${file.status}`}
+      data-testid="op-tray-file"
+      data-status={file.status}
+      data-code={file.errorCode ?? undefined}
+    >
+      {/* A refused image may not be one at all: its name shows instead of a broken picture. */}
+      {file.preview && file.status !== 'failed' ? (
         <img class="tray__preview" src={file.preview} alt="" width={48} height={48} data-testid="op-tray-preview" />
       ) : (
         <span class="tray__icon" aria-hidden="true">

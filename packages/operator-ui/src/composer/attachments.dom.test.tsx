@@ -173,6 +173,8 @@ describe('the composer’s files', () => {
       await settle();
     });
     expect(all('op-tray-file')[0]?.dataset.status).toBe('failed');
+    expect(all('op-tray-file')[0]?.dataset.code).toBe('file_kind_refused');
+    expect(all('op-tray-file')[0]?.querySelector('img')).toBeNull();
     expect(q('op-tray-error')?.textContent).toBe('Files of this kind are not accepted here.');
     expect(sendButton()?.disabled).toBe(true);
     act(() => q<HTMLButtonElement>('op-tray-remove')?.click());

@@ -2,6 +2,7 @@
 
 import { signal } from '@preact/signals';
 import { type Attachment, MAX_ATTACHMENTS_PER_MESSAGE } from '@livechat/protocol';
+import { ApiError } from '../transport/http.ts';
 import { type UploadHandle, type Uploader, xhrUploader } from '../transport/uploads.ts';
 import { canPreview } from './attachments.ts';
 import { newId } from './ids.ts';
@@ -18,8 +19,9 @@ export interface TrayFile {
   /** 0…1 of the bytes sent. */
   progress: number;
   attachment: Attachment | null;
-  /** The server's refusal, as it said it. */
+  /** The server's refusal, as it said it, and its code (`file_too_large`, `network`…). */
   error: string | null;
+  errorCode: string | null;
 }
 
 export class UploadTray {
@@ -84,14 +86,14 @@ export class UploadTray {
       progress: 0,
       attachment: null,
       error: null,
+      errorCode: null,
     };
     this.files.value = [...this.files.value, entry];
     const handle = this.upload()(file, (progress) => this.change(key, { progress }));
     this.uploads.set(key, handle);
     handle.done.then(
       ({ attachment }) => this.finish(key, { status: 'ready', progress: 1, attachment }),
-      (error: unknown) =>
-        this.finish(key, { status: 'failed', error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => this.finish(key, { status: 'failed', ...refusalOf(error) }),
     );
   }
 
@@ -132,4 +134,11 @@ export function replaceUploader(next: Uploader): () => void {
   return () => {
     uploader = previous;
   };
+}
+
+function refusalOf(error: unknown): Pick<TrayFile, 'error' | 'errorCode'> {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof ApiError ? error.code : 'internal';
+  // The server's sentences start in lower case after their code; the tray shows them as sentences.
+  return { error: message.charAt(0).toUpperCase() + message.slice(1), errorCode: code };
 }
