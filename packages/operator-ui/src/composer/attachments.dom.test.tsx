@@ -135,6 +135,41 @@ describe('the composer’s files', () => {
     expect(all('op-tray-file')).toEqual([]);
   });
 
+  it('gives the files back to the tray, with the caption, when the server refuses the message for speed', async () => {
+    const { choose, uploads, all, act, q, send, workspace } = await draw();
+    const { applyFrames } = await import('../state/live.ts');
+    choose(PDF);
+    await act(async () => {
+      uploads[0]?.answer(uploaded('up-pdf-2', 'invoice.pdf', 'pdf', 'application/pdf', 16));
+      await settle();
+    });
+    act(() => {
+      const box = q<HTMLTextAreaElement>('op-composer');
+      if (!box) return;
+      box.value = 'Your invoice';
+      box.dispatchEvent(new window.InputEvent('input', { bubbles: true }));
+    });
+    send();
+    const [queued] = workspace.outbox.value;
+    expect(all('op-tray-file')).toEqual([]);
+    act(() =>
+      applyFrames([
+        {
+          type: 'error',
+          code: 'rate_limited',
+          message: 'Too many messages',
+          frameId: queued?.frameId ?? null,
+          retryAfterMs: 4_000,
+        },
+      ]),
+    );
+    expect(workspace.outbox.value).toEqual([]);
+    expect(q<HTMLTextAreaElement>('op-composer')?.value).toBe('Your invoice');
+    expect(all('op-tray-file').map((file) => [file.dataset.status, file.textContent?.includes('invoice.pdf')])).toEqual(
+      [['ready', true]],
+    );
+  });
+
   it('sends files with a caption in an internal note', async () => {
     const { choose, uploads, act, q, send, workspace, messageFrame } = await draw();
     act(() => {

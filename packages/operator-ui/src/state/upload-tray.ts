@@ -46,6 +46,25 @@ export class UploadTray {
     for (const file of taken) this.start(file);
   }
 
+  /** Uploads of a message the server refused for speed come back, ready, for the operator to send again. */
+  restore(attachments: readonly Attachment[]): void {
+    const back = attachments.map(
+      (attachment): TrayFile => ({
+        key: newId(),
+        name: attachment.name,
+        size: attachment.size,
+        type: attachment.mime,
+        preview: null,
+        status: 'ready',
+        progress: 1,
+        attachment,
+        error: null,
+        errorCode: null,
+      }),
+    );
+    this.files.value = [...back, ...this.files.value];
+  }
+
   remove(key: string): void {
     this.uploads.get(key)?.cancel();
     this.uploads.delete(key);
