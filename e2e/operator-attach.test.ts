@@ -74,7 +74,7 @@ async function attachScreenshotAndPdf(page: Page): Promise<void> {
   ]);
 }
 
-it('op-attach uploads a screenshot and a PDF with a preview and progress; a refused file says why', async () => {
+it('op-attach uploads a screenshot and a PDF with a preview and progress; a dropped file joins; a refused one says why', async () => {
   for (const [name, viewport] of [
     ['desktop', undefined],
     ['phone', PHONE],
@@ -116,6 +116,18 @@ it('op-attach uploads a screenshot and a PDF with a preview and progress; a refu
   await alice.getByTestId('op-tray-remove').first().click();
   expect(await trayFiles(alice).count()).toBe(1);
   await shot(alice, 'tray-refused-desktop');
+
+  // A screenshot dragged onto the conversation joins the tray and uploads like a chosen one.
+  const dataTransfer = await alice.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'dropped.png', { type: 'image/png' }));
+    return transfer;
+  }, screenshot.toString('base64'));
+  const conversation = alice.locator('section.conversation');
+  await conversation.dispatchEvent('dragover', { dataTransfer });
+  await conversation.dispatchEvent('drop', { dataTransfer });
+  await alice.locator('[data-testid="op-tray-file"][data-status="ready"]', { hasText: 'dropped.png' }).waitFor();
 });
 
 // Needs the server-attach branch (message.send with attachmentIds): on a server without it the reply is refused
