@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seriousViolations } from './examples-support.ts';
 import { type Demo, Pages, SCREENSHOTS, launchBrowser, signIn, startDemo } from './harness.ts';
 
 let demo: Demo;
@@ -128,6 +129,8 @@ it('op-attach uploads a screenshot and a PDF with a preview and progress; a drop
   await conversation.dispatchEvent('dragover', { dataTransfer });
   await conversation.dispatchEvent('drop', { dataTransfer });
   await alice.locator('[data-testid="op-tray-file"][data-status="ready"]', { hasText: 'dropped.png' }).waitFor();
+  // The tray, with a ready and a refused file, is as usable with a screen reader as the rest of the page.
+  expect(await seriousViolations(alice)).toEqual([]);
 });
 
 // Needs the server-attach branch (message.send with attachmentIds): on a server without it the reply is refused
@@ -162,6 +165,7 @@ it('sends a reply of a screenshot and a PDF, then a note with a file; both show 
       .locator('[data-testid="op-message"][data-visibility="operator"]', { has: alice.getByTestId('op-attachment') })
       .waitFor();
     await shot(alice, `note-file-${name}`);
+    expect(await seriousViolations(alice)).toEqual([]);
   }
 });
 
