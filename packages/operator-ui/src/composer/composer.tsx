@@ -257,11 +257,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
     ? '↑ ↓ or Tab to choose, Enter to insert, Esc to close.'
     : intent.kind === 'command'
       ? commandHint(intent.name, unavailable, files.length > 0)
-      : uploading
-        ? 'Uploading… Send waits until the files are up.'
-        : internal
-          ? 'Only operators see notes.'
-          : 'Enter to send, Shift+Enter for a new line. Type / for commands, : for canned responses, @ to mention.';
+      : messageHint(uploading, internal);
 
   return (
     <form
@@ -342,6 +338,12 @@ function commandHint(name: string, unavailable: boolean, withFiles: boolean): st
   if (unavailable) return `/${name} is not available here; running it only shows you why.`;
   if (withFiles) return `Runs /${name} without the files: commands take no files, so they stay for your next message.`;
   return `Runs /${name}; nothing is sent to the visitor.`;
+}
+
+function messageHint(uploading: boolean, internal: boolean): string {
+  if (uploading) return 'Uploading… Send waits until the files are up.';
+  if (internal) return 'Only operators see notes.';
+  return 'Enter to send, Shift+Enter for a new line. Type / for commands, : for canned responses, @ to mention.';
 }
 
 function MentionNotice({ note, publicReply }: { note: boolean; publicReply: boolean }) {
