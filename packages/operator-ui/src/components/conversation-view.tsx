@@ -85,6 +85,11 @@ export function ConversationView({ conversationId }: { conversationId: string })
           <PreviousConversationLink conversationId={summary.previousConversationId} />
         )}
       </header>
+      {dropping.active && (
+        <p class="conversation__drop" aria-hidden="true">
+          Drop files here to attach them to your message
+        </p>
+      )}
       <MessageList
         key={conversationId}
         items={items}
