@@ -1,11 +1,12 @@
 // The center column: the header with its actions, earlier conversations, the history, typing, and the composer.
 
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Composer } from '../composer/composer.tsx';
 import { isQueued, visitorLabel } from '../state/conversations.ts';
 import { loadVisitorConversations } from '../state/inbox-live.ts';
 import { workspace } from '../state/live.ts';
 import { buildTimeline } from '../state/timeline.ts';
+import { trayOf } from '../state/upload-tray.ts';
 import { ConversationActions } from './conversation-actions.tsx';
 import { EarlierConversations } from './earlier-conversations.tsx';
 import { MessageList } from './message-list.tsx';
@@ -36,6 +37,8 @@ export function ConversationView({ conversationId }: { conversationId: string })
       ? visitorLabel({ id: visitorAuthor.id ?? '', name: visitorAuthor.name, email: null })
       : 'Conversation';
 
+  const dropping = useFileDrop(resolved ? null : conversationId);
+
   useEffect(() => {
     if (visitorId) void loadVisitorConversations(visitorId);
   }, [visitorId]);
@@ -53,7 +56,11 @@ export function ConversationView({ conversationId }: { conversationId: string })
       : 'Waiting for the connection to load this conversation…';
 
   return (
-    <section class="conversation" aria-labelledby="conversation-heading">
+    <section
+      class={`conversation${dropping.active ? ' conversation--dropping' : ''}`}
+      aria-labelledby="conversation-heading"
+      {...dropping.handlers}
+    >
       <header class="conversation__header">
         <a class="conversation__back" href="#/">
           <span aria-hidden="true">←</span> Conversations
@@ -78,6 +85,11 @@ export function ConversationView({ conversationId }: { conversationId: string })
           <PreviousConversationLink conversationId={summary.previousConversationId} />
         )}
       </header>
+      {dropping.active && (
+        <p class="conversation__drop" aria-hidden="true">
+          Drop files here to attach them to your message
+        </p>
+      )}
       <MessageList
         key={conversationId}
         items={items}
@@ -110,4 +122,31 @@ export function ConversationView({ conversationId }: { conversationId: string })
       )}
     </section>
   );
+}
+
+/** Files dragged onto an open conversation join its composer's tray; the conversation shows where they will go. */
+function useFileDrop(conversationId: string | null) {
+  const [active, setActive] = useState(false);
+  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
+  const handlers = {
+    onDragOver(event: DragEvent) {
+      if (!conversationId || !carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+      setActive(true);
+    },
+    onDragLeave(event: DragEvent) {
+      // Leaving for a child of the conversation is not leaving it.
+      const next = event.relatedTarget;
+      if (next instanceof Node && (event.currentTarget as Node).contains(next)) return;
+      setActive(false);
+    },
+    onDrop(event: DragEvent) {
+      setActive(false);
+      if (!conversationId || !carriesFiles(event)) return;
+      event.preventDefault();
+      if (event.dataTransfer) trayOf(conversationId).add(event.dataTransfer.files);
+    },
+  };
+  return { active, handlers };
 }

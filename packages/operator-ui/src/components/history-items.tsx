@@ -1,12 +1,14 @@
 // The items of a conversation's history: messages, system lines, notices, command answers, and unsent messages.
 
-import type { CommandLine, CommandResult, Message } from '@livechat/protocol';
+import type { Attachment, CommandLine, CommandResult, Message } from '@livechat/protocol';
 import { isAppRoute } from '../routes/route.ts';
+import { formatBytes } from '../state/attachments.ts';
 import { displayUrl, httpUrl } from '../state/links.ts';
 import { discardSend, retrySend, workspace } from '../state/live.ts';
 import { systemLineText } from '../state/system-lines.ts';
 import { clockTime } from '../state/time.ts';
 import type { Notice, PendingSend, RunningCommand } from '../state/timeline.ts';
+import { Attachments } from './attachments.tsx';
 import { LinkedText } from './links.tsx';
 import { RelativeTime } from './relative-time.tsx';
 
@@ -31,9 +33,12 @@ export function MessageItem({ message }: { message: Message }) {
         </time>
       </div>
       {internal && <p class="message__label">Only operators see this</p>}
-      <p class="message__body">
-        <LinkedText text={message.body} />
-      </p>
+      {message.body !== '' && (
+        <p class="message__body">
+          <LinkedText text={message.body} />
+        </p>
+      )}
+      <Attachments attachments={message.attachments} />
     </li>
   );
 }
@@ -179,9 +184,12 @@ export function PendingItem({ send }: { send: PendingSend }) {
         <span>{failed ? 'Not sent' : 'Sending…'}</span>
       </div>
       {internal && <p class="message__label">Only operators see this</p>}
-      <p class="message__body">
-        <LinkedText text={send.body} />
-      </p>
+      {send.body !== '' && (
+        <p class="message__body">
+          <LinkedText text={send.body} />
+        </p>
+      )}
+      {send.attachments && <PendingFiles attachments={send.attachments} />}
       {failed && (
         <div class="message__actions">
           <span class="message__error" role="alert">
@@ -196,5 +204,19 @@ export function PendingItem({ send }: { send: PendingSend }) {
         </div>
       )}
     </li>
+  );
+}
+
+/** Files of a message not stored yet: their names, as the server has no URL for them before the message exists. */
+function PendingFiles({ attachments }: { attachments: readonly Attachment[] }) {
+  return (
+    <ul class="attachments attachments--pending" aria-label="Files">
+      {attachments.map((attachment) => (
+        <li key={attachment.id} class="attachment attachment--file">
+          <span class="attachment__name">{attachment.name}</span>
+          <span class="attachment__meta">{formatBytes(attachment.size)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

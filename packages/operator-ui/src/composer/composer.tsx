@@ -1,8 +1,16 @@
 // The reply box: Enter sends, Shift+Enter adds a line, a switch makes a note; `/`, `:` and `@` open suggestions.
 
-import { type TemplateValues, fillTemplate, insertAt, mentionedIn } from '@livechat/protocol';
+import {
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  type TemplateValues,
+  fillTemplate,
+  insertAt,
+  mentionedIn,
+} from '@livechat/protocol';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { reportTyping, runCommand, sendMessage, workspace } from '../state/live.ts';
+import { trayOf } from '../state/upload-tray.ts';
+import { AttachButton, AttachmentTray } from './attachment-tray.tsx';
 import { exactShortcut } from './canned-filter.ts';
 import { composerIntent, hasMention, mentionIdsToSend, typingIsPublic } from './intent.ts';
 import { useMentionMode } from './mention-mode.ts';
@@ -71,7 +79,11 @@ export function Composer({ conversationId }: { conversationId: string }) {
   // A new term starts again from the best match.
   useEffect(() => setSelected(0), [trigger?.trigger, trigger?.term]);
 
-  const intent = composerIntent(text, internal);
+  const tray = trayOf(conversationId);
+  const files = tray.files.value;
+  const uploading = files.some((file) => file.status === 'uploading');
+  const withFiles = files.some((file) => file.status === 'ready');
+  const intent = composerIntent(text, internal, withFiles);
   const inputId = `composer-${conversationId}`;
   const hintId = `${inputId}-hint`;
   const listId = `${inputId}-suggestions`;
@@ -160,8 +172,12 @@ export function Composer({ conversationId }: { conversationId: string }) {
     // The text stays in the box; the countdown under it says when it can go.
     if (limited) return;
     const value = expandTrailingShortcut(text);
-    const toSend = composerIntent(value, internal);
+    const toSend = composerIntent(value, internal, withFiles);
     if (toSend.kind === 'empty') return;
+    if (toSend.kind === 'message' && uploading) {
+      setError('Files are still uploading; send once they are up, or remove them.');
+      return;
+    }
     if (toSend.kind === 'too-long') {
       setError(`This message has ${toSend.length} characters; the limit is ${toSend.max}.`);
       return;
@@ -175,6 +191,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
               mentionedIn(toSend.body, team).map((operator) => operator.id),
             ),
             cannedIds: cannedStillPresent(toSend.body, canned.current),
+            // Commands never carry files (the server refuses them): the files wait for the next message.
+            attachments: tray.takeReady(),
           });
     if (accepted) {
       canned.current = [];
@@ -221,6 +239,14 @@ export function Composer({ conversationId }: { conversationId: string }) {
     }
   }
 
+  /** A pasted screenshot joins the tray; pasted text is left to the textarea. */
+  function onPaste(event: ClipboardEvent) {
+    const images = [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith('image/'));
+    if (images.length === 0) return;
+    event.preventDefault();
+    tray.add(images);
+  }
+
   function syncCursor(event: Event) {
     const element = event.currentTarget as HTMLTextAreaElement;
     if (element.selectionStart !== cursor) setCursor(element.selectionStart);
@@ -230,12 +256,8 @@ export function Composer({ conversationId }: { conversationId: string }) {
   const hint = open
     ? '↑ ↓ or Tab to choose, Enter to insert, Esc to close.'
     : intent.kind === 'command'
-      ? unavailable
-        ? `/${intent.name} is not available here; running it only shows you why.`
-        : `Runs /${intent.name}; nothing is sent to the visitor.`
-      : internal
-        ? 'Only operators see notes.'
-        : 'Enter to send, Shift+Enter for a new line. Type / for commands, : for canned responses, @ to mention.';
+      ? commandHint(intent.name, unavailable, files.length > 0)
+      : messageHint(uploading, internal);
 
   return (
     <form
@@ -262,13 +284,16 @@ export function Composer({ conversationId }: { conversationId: string }) {
         aria-controls={open ? listId : undefined}
         aria-activedescendant={open ? suggestionOptionId(listId, active) : undefined}
         onInput={onInput}
+        onPaste={onPaste}
         onKeyDown={onKeyDown}
         onKeyUp={syncCursor}
         onClick={syncCursor}
         onBlur={() => setDismissed(triggerKey)}
         onFocus={() => setDismissed(null)}
       />
+      <AttachmentTray tray={tray} />
       <div class="composer__bar">
+        <AttachButton tray={tray} disabled={files.length >= MAX_ATTACHMENTS_PER_MESSAGE} />
         <label class="switch">
           <input
             type="checkbox"
@@ -288,7 +313,7 @@ export function Composer({ conversationId }: { conversationId: string }) {
           type="submit"
           class="button button--primary"
           data-testid="op-send"
-          disabled={intent.kind === 'empty' || limited !== null}
+          disabled={intent.kind === 'empty' || limited !== null || (intent.kind === 'message' && uploading)}
         >
           {intent.kind === 'command' ? 'Run' : internal ? 'Add note' : 'Send'}
         </button>
@@ -306,6 +331,19 @@ export function Composer({ conversationId }: { conversationId: string }) {
       )}
     </form>
   );
+}
+
+/** A command runs on its own: the server refuses files with it, so they stay in the tray, and the hint says so. */
+function commandHint(name: string, unavailable: boolean, withFiles: boolean): string {
+  if (unavailable) return `/${name} is not available here; running it only shows you why.`;
+  if (withFiles) return `Runs /${name} without the files: commands take no files, so they stay for your next message.`;
+  return `Runs /${name}; nothing is sent to the visitor.`;
+}
+
+function messageHint(uploading: boolean, internal: boolean): string {
+  if (uploading) return 'Uploading… Send waits until the files are up.';
+  if (internal) return 'Only operators see notes.';
+  return 'Enter to send, Shift+Enter for a new line. Type / for commands, : for canned responses, @ to mention.';
 }
 
 function MentionNotice({ note, publicReply }: { note: boolean; publicReply: boolean }) {

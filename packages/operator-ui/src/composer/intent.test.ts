@@ -9,6 +9,11 @@ describe('composerIntent', () => {
     expect(composerIntent('  \n ', false)).toEqual({ kind: 'empty' });
   });
 
+  it('sends files with an empty caption, and never with a command', () => {
+    expect(composerIntent('  ', true, true)).toEqual({ kind: 'message', body: '', visibility: 'operator' });
+    expect(composerIntent('/help', false, true)).toEqual({ kind: 'command', name: 'help', args: '' });
+  });
+
   it('sends a reply, trimmed, to the visitor by default and as a note when the switch is on', () => {
     expect(composerIntent('  Hello!\nHow can I help? ', false)).toEqual({
       kind: 'message',

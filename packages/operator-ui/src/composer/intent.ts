@@ -11,11 +11,13 @@ export type ComposerIntent =
 
 /**
  * Text that parses as `/name args` always runs as a command, even in public mode: a command
- * typed by an operator must never reach the visitor as an ordinary message.
+ * typed by an operator must never reach the visitor as an ordinary message. With files ready to
+ * go, empty text is a message: the files are its content and the text only their caption.
  */
-export function composerIntent(text: string, internalNote: boolean): ComposerIntent {
+export function composerIntent(text: string, internalNote: boolean, withFiles = false): ComposerIntent {
   const body = text.trim();
-  if (body === '') return { kind: 'empty' };
+  if (body === '')
+    return withFiles ? { kind: 'message', body, visibility: internalNote ? 'operator' : 'public' } : { kind: 'empty' };
   const command = parseCommand(body);
   if (command) return { kind: 'command', name: command.name, args: command.args };
   if (body.length > MAX_BODY_LENGTH) return { kind: 'too-long', length: body.length, max: MAX_BODY_LENGTH };

@@ -57,6 +57,9 @@ describe('labels', () => {
         'op1',
       ),
     ).toBe('Note: VIP');
+    expect(messagePreview({ ...base, body: '', author: { kind: 'visitor', id: 'v', name: 'V' } }, 'op1')).toBe(
+      'Sent files',
+    );
     expect(
       messagePreview({ ...base, body: 'x'.repeat(200), author: { kind: 'visitor', id: 'v', name: 'V' } }, null, 10),
     ).toBe(`${'x'.repeat(9)}…`);

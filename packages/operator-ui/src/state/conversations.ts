@@ -23,7 +23,8 @@ type Preview = Pick<Message, 'body' | 'author' | 'visibility'>;
 /** One line summarising the last message, saying who wrote it when it was not the visitor. */
 export function messagePreview(lastMessage: Preview | null, selfId: string | null, maxLength = 80): string {
   if (!lastMessage) return 'No messages yet';
-  const text = lastMessage.body.replace(/\s+/g, ' ').trim();
+  // A message of files only has no text: the list still says something came.
+  const text = lastMessage.body.replace(/\s+/g, ' ').trim() || 'Sent files';
   const clipped = text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
   const prefix =
     lastMessage.visibility === 'operator'

@@ -2,6 +2,7 @@
 
 import { batch, effect } from '@preact/signals';
 import type {
+  Attachment,
   ConversationSummary,
   NotificationPreference,
   OperatorToServer,
@@ -20,6 +21,7 @@ import { contiguousSeq, lastSeq } from './messages.ts';
 import { DEFAULT_RETRY_MS } from './rate-limits.ts';
 import { endSession, SIGNED_OUT_NOTICE, session } from './session.ts';
 import type { PendingSend } from './timeline.ts';
+import { forgetTrays, trayOf } from './upload-tray.ts';
 import { PAGE_VIEW_LIMIT, TYPING_TIMEOUT_MS, Workspace } from './workspace.ts';
 
 export const workspace = new Workspace();
@@ -63,7 +65,8 @@ let typing: { conversationId: string; sentAt: number; idleTimer: ReturnType<type
 /** A flood of frames (one visitor sending hundreds a second) is applied once per animation frame, not once per frame. */
 const incoming = new FrameQueue<ServerToClient>(applyFrames, animationFrameScheduler);
 
-function applyFrames(frames: readonly ServerToClient[]): void {
+/** Exported for the tests that feed frames as the socket would. */
+export function applyFrames(frames: readonly ServerToClient[]): void {
   let typingStarted = false;
   batch(() => {
     for (const run of messageRuns(frames)) {
@@ -77,6 +80,7 @@ function applyFrames(frames: readonly ServerToClient[]): void {
         );
       } else {
         retryRefusedSync(run.frame);
+        returnRefusedFiles(run.frame);
         workspace.applyServerFrame(run.frame);
         if (run.frame.type === 'typing' && run.frame.active) typingStarted = true;
       }
@@ -84,6 +88,13 @@ function applyFrames(frames: readonly ServerToClient[]): void {
     }
   });
   if (typingStarted) setTimeout(() => workspace.expireTyping(Date.now()), TYPING_TIMEOUT_MS + 100);
+}
+
+/** A message refused for speed was not stored: its text goes back to the composer (the workspace does that), its files to the tray. */
+function returnRefusedFiles(frame: ServerToClient): void {
+  if (frame.type !== 'error' || frame.code !== 'rate_limited' || frame.frameId === null) return;
+  const send = workspace.outbox.value.find((item) => item.frameId === frame.frameId);
+  if (send?.attachments) trayOf(send.conversationId).restore(send.attachments);
 }
 
 /** A conversation's load refused for speed is asked for again once the server's wait is over. */
@@ -144,6 +155,7 @@ export function stopLive(): void {
   for (const dispose of disposers) dispose();
   disposers = [];
   pageViewsLoading.clear();
+  forgetTrays();
   workspace.reset();
 }
 
@@ -213,7 +225,7 @@ export function sendMessage(
   conversationId: string,
   body: string,
   visibility: Visibility,
-  refs: { mentionIds?: string[]; cannedIds?: string[] } = {},
+  refs: { mentionIds?: string[]; cannedIds?: string[]; attachments?: Attachment[] } = {},
 ): boolean {
   stopTyping(conversationId);
   const send = workspace.queueSend(conversationId, body, visibility, refs);
@@ -245,7 +257,7 @@ export function discardSend(frameId: string): void {
   workspace.discardSend(frameId);
 }
 
-function messageFrame(send: PendingSend): OperatorToServer {
+export function messageFrame(send: PendingSend): OperatorToServer {
   return {
     type: 'message.send',
     id: send.frameId,
@@ -255,6 +267,7 @@ function messageFrame(send: PendingSend): OperatorToServer {
     visibility: send.visibility,
     ...(send.mentionIds ? { mentionIds: send.mentionIds } : {}),
     ...(send.cannedIds ? { cannedIds: send.cannedIds } : {}),
+    ...(send.attachments ? { attachmentIds: send.attachments.map((attachment) => attachment.id) } : {}),
   };
 }
 

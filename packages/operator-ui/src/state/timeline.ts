@@ -1,6 +1,6 @@
 // Interleaves stored messages, local operator-only notices and unsent messages into what the view shows.
 
-import type { CommandResult, Message, Visibility } from '@livechat/protocol';
+import type { Attachment, CommandResult, Message, Visibility } from '@livechat/protocol';
 
 /** A message this client sent that the server has not acknowledged yet. */
 export interface PendingSend {
@@ -18,6 +18,8 @@ export interface PendingSend {
   mentionIds?: string[];
   /** Canned responses inserted, so their use is recorded once the message is stored. */
   cannedIds?: string[];
+  /** Uploads going with the message; resent by id on a retry. */
+  attachments?: Attachment[];
 }
 
 /** A command sent to the server whose answer has not come yet. */

@@ -213,7 +213,7 @@ export class Workspace {
     conversationId: string,
     body: string,
     visibility: Visibility,
-    refs: Pick<PendingSend, 'mentionIds' | 'cannedIds'> = {},
+    refs: Pick<PendingSend, 'mentionIds' | 'cannedIds' | 'attachments'> = {},
     now = new Date(),
   ): PendingSend {
     const send: PendingSend = {
@@ -227,6 +227,7 @@ export class Workspace {
       createdAt: now.toISOString(),
       ...(refs.mentionIds?.length ? { mentionIds: refs.mentionIds } : {}),
       ...(refs.cannedIds?.length ? { cannedIds: refs.cannedIds } : {}),
+      ...(refs.attachments?.length ? { attachments: refs.attachments } : {}),
     };
     this.outbox.value = [...this.outbox.value, send];
     return send;

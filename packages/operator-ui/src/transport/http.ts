@@ -48,6 +48,10 @@ let onUnauthorized: () => void = () => {};
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
+/** For calls made outside `request` (uploads): the session ended. */
+export function unauthorized(): void {
+  onUnauthorized();
+}
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -28,7 +28,8 @@ function strict(publicUrl: string | null): Policy {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the previews of images being attached, drawn from the operator's (or visitor's) own copy.
+        imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'", socketOrigin(publicUrl)],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],

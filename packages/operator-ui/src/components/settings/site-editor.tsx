@@ -1,8 +1,9 @@
 // Creating or editing a site: name, exact allowed origins (with the server's verdict per line), the widget's look,
-// its pre-chat form, hours and data retention.
+// its pre-chat form, hours, data retention and attachments.
 
 import type { SiteDetails } from '@livechat/protocol';
 import { useState } from 'preact/hooks';
+import { attachmentChanges, attachmentDraft } from '../../state/attachment-form.ts';
 import { errorText } from '../../state/live.ts';
 import {
   isHexColor,
@@ -33,6 +34,7 @@ import {
 import { siteApi } from '../../transport/accounts.ts';
 import { ApiError } from '../../transport/http.ts';
 import { TextAreaField, TextField } from '../field.tsx';
+import { SiteAttachmentFields } from './site-attachment-fields.tsx';
 import { SiteHoursFields } from './site-hours-fields.tsx';
 import { SitePrechatFields } from './site-prechat-fields.tsx';
 import { SiteRetentionFields } from './site-retention-fields.tsx';
@@ -41,6 +43,7 @@ import { SiteWidgetFields } from './site-widget-fields.tsx';
 type Verdict =
   | { kind: 'origins'; message: string; problems: OriginProblem[] }
   | { kind: 'error'; message: string }
+  | { kind: 'attachments'; message: string }
   | { kind: 'saved'; rewritten: Array<[string, string]> };
 
 /** `site` null is the form for a new site. */
@@ -63,6 +66,7 @@ export function SiteEditor({
   const [hours, setHours] = useState(() => hoursDraft(site?.workingHours, browserTimeZone()));
   const [awayMessage, setAwayMessage] = useState(site?.awayMessage ?? '');
   const [retention, setRetention] = useState(() => retentionDraft(site?.retention));
+  const [attachments, setAttachments] = useState(() => attachmentDraft(site?.attachments));
   // Day errors wait for a first save, so a time being typed is not called wrong.
   const [checkHours, setCheckHours] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
@@ -90,6 +94,11 @@ export function SiteEditor({
       });
       return;
     }
+    const files = attachmentChanges(site?.attachments, attachments);
+    if ('invalid' in files) {
+      setVerdict({ kind: 'attachments', message: 'The largest file must be a number of MB from 0.001 to 25.' });
+      return;
+    }
     setCheckHours(true);
     if (dayProblems(hours).length > 0) {
       setVerdict({ kind: 'error', message: 'Some working hours need fixing: each day must open before it closes.' });
@@ -114,6 +123,7 @@ export function SiteEditor({
       ...(hoursChanged(site?.workingHours, nextHours) ? { workingHours: nextHours } : {}),
       ...(nextAwayMessage !== (site?.awayMessage ?? null) ? { awayMessage: nextAwayMessage } : {}),
       ...(retentionChanged ? { retention: retentionChanged } : {}),
+      ...(files.ok ? { attachments: files.ok } : {}),
     };
     setSaving(true);
     setVerdict(null);
@@ -124,11 +134,15 @@ export function SiteEditor({
       setHours(hoursDraft(saved.site.workingHours, hours.timeZone));
       setAwayMessage(saved.site.awayMessage ?? '');
       setRetention(retentionDraft(saved.site.retention));
+      setAttachments(attachmentDraft(saved.site.attachments));
       setVerdict({ kind: 'saved', rewritten: rewrittenOrigins(typed, saved.site.allowedOrigins) });
       onSaved(saved.site);
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'bad_origin_format') {
         setVerdict({ kind: 'origins', message: failure.message, problems: originProblems(typed) });
+      } else if (failure instanceof ApiError && failure.message.startsWith('attachments')) {
+        // The server names the field (`attachments.maxBytes: …`): its words go beside it.
+        setVerdict({ kind: 'attachments', message: failure.message });
       } else {
         setVerdict({ kind: 'error', message: errorText(failure) });
       }
@@ -193,6 +207,11 @@ export function SiteEditor({
         onAwayMessage={setAwayMessage}
       />
       <SiteRetentionFields draft={retention} onChange={setRetention} />
+      <SiteAttachmentFields
+        draft={attachments}
+        error={verdict?.kind === 'attachments' && verdict.message}
+        onChange={setAttachments}
+      />
       {verdict?.kind === 'error' && (
         <p class="form__error" role="alert" data-testid="op-site-error">
           {verdict.message}
