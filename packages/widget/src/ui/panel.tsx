@@ -13,7 +13,6 @@ import { trapTab } from './focus-trap.ts';
 import { HeaderMenu } from './header-menu.tsx';
 import { lazy } from './lazy.tsx';
 import { MessageList } from './message-list.tsx';
-import { Preview } from './preview.tsx';
 import { prechatFields } from './prechat-fields.ts';
 import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
@@ -32,6 +31,8 @@ const EmailAskPart = lazy(() => import('./email-ask.tsx').then((m) => ({ compone
 // Its words with it: the notice's, and the menu's and the forms' (one chunk per language, loaded once).
 const LimitNotice = lazy(() => import('./limit-notice.tsx').then((m) => ({ component: m.LimitNotice })), true);
 const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })), true);
+// Shown only beside the closed launcher, so never while the chat is open.
+const Preview = lazy(() => import('./preview.tsx').then((m) => ({ component: m.Preview, css: m.CSS })));
 
 /**
  * The email ask's chunk is fetched once the ask is due, not when the visitor writes: one answered within the

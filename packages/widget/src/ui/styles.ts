@@ -1,7 +1,6 @@
 // The panel's styles, injected into the shadow root so they neither leak into nor inherit from the page.
 
 import { CSS as CONVERSATION_CSS } from './conversation.tsx';
-import { CSS as PREVIEW_CSS } from './preview.tsx';
 
 const PANEL_OWN_CSS = `
 .panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;display:flex;flex-direction:column;width:370px;height:min(600px,calc(100vh - 108px));background:#fff;color:#1f2937;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.18);overflow:hidden;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
@@ -38,5 +37,5 @@ textarea:focus{outline:2px solid var(--lc-accent,#2563eb);outline-offset:-1px;bo
 @keyframes lc-in{from{opacity:0;transform:translateY(12px)}}
 `;
 
-// The messages' and the preview's rules come after the panel's, as they did when they came in a chunk of their own.
-export const PANEL_CSS = `${PANEL_OWN_CSS}${CONVERSATION_CSS}${PREVIEW_CSS}`;
+// The messages' rules come after the panel's, as they did when they came in a chunk of their own.
+export const PANEL_CSS = `${PANEL_OWN_CSS}${CONVERSATION_CSS}`;
