@@ -1,6 +1,5 @@
 // While the panel is closed (a chunk of its own, never needed while the chat is open): the last unread operator message, short, beside the launcher; a click opens the chat.
 
-import { useMemo } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
 import { colourOf, initialsOf } from './message-meta.ts';
 import type { ChatState } from './chat-state.ts';
@@ -23,9 +22,7 @@ interface PreviewProps {
 }
 
 export function Preview({ state, strings, onOpen, onDismiss }: PreviewProps) {
-  // Its own import of preact/hooks also keeps Preact in the UI chunk: a chunk without one made the bundler split
-  // Preact into a chunk of its own (400 B more gzipped).
-  const message = useMemo(() => previewMessage(state), [state]);
+  const message = previewMessage(state);
   if (!message) return null;
   const { body } = message;
   const { id, name } = message.author;
