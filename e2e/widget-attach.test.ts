@@ -2,6 +2,7 @@
 // upload's progress and preview, a pasted screenshot, a dropped file, refusals (the widget's and the server's), and
 // sending the caption with the files.
 
+import type { UploadCreated } from '../packages/protocol/src/index.ts';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type Demo, launchBrowser, Pages, signIn, startDemo } from './harness.ts';
@@ -75,7 +76,6 @@ it('offers an attach button that takes the site’s kinds, uploads a chosen PNG 
   expect(await attach.getAttribute('accept')).toBe(
     'image/*,.pdf,.txt,.csv,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp',
   );
-  await page.screenshot({ path: '/work/shots/a18-widget/composer-desktop.png' });
 
   const image = await png(page, 600, 400);
   const cdp = await slowUploads(page, 100 * 1024);
@@ -95,7 +95,6 @@ it('offers an attach button that takes the site’s kinds, uploads a chosen PNG 
     .poll(async () => Number(await items(page).nth(1).getByTestId('lc-progress').getAttribute('value')))
     .toBeGreaterThan(0);
   expect(await page.getByTestId('lc-send').isDisabled()).toBe(true);
-  await page.screenshot({ path: '/work/shots/a18-widget/tray-uploading-desktop.png' });
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
     latency: 0,
@@ -150,7 +149,6 @@ it('refuses in the widget a file too large or of a kind the site does not take, 
   expect(await errors.nth(0).textContent()).toBe('setup.exe: this kind of file is not accepted.');
   expect(await errors.nth(1).textContent()).toMatch(/^huge\.txt is too large: files up to 10 MB\.$/);
   expect(uploads).toEqual([]);
-  await page.screenshot({ path: '/work/shots/a18-widget/refusal-desktop.png' });
 
   // Bytes that are not what the name says: the widget lets it go, the server refuses it with a reason.
   await page
@@ -164,6 +162,62 @@ it('refuses in the widget a file too large or of a kind the site does not take, 
   expect(await page.getByTestId('lc-send').isDisabled()).toBe(false);
   await items(page).first().getByTestId('lc-tray-remove').click();
   await expect.poll(() => items(page).count()).toBe(2);
+});
+
+/** The bytes the server stored for the next upload the page makes. */
+function nextUpload(page: Page): Promise<Buffer> {
+  return page
+    .waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/uploads'))
+    .then(async (response) => {
+      const { attachment } = (await response.json()) as UploadCreated;
+      const upload = await demo.app.store.uploads.byId(attachment.id);
+      const stream = await demo.app.files.get(upload?.hash ?? '');
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream ?? []) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    });
+}
+
+/** An image of `width`×`height` in one colour, encoded by the page as `type`. */
+async function flatImage(page: Page, width: number, height: number, type: string): Promise<Buffer> {
+  const data = await page.evaluate(
+    ({ width, height, type }) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context.fillStyle = '#2563eb';
+      context.fillRect(0, 0, width, height);
+      return canvas.toDataURL(type).split(',')[1] as string;
+    },
+    { width, height, type },
+  );
+  return Buffer.from(data, 'base64');
+}
+
+it('scales an image longer than 2,560 px down before uploading it, and draws a JPEG again without its location', async () => {
+  const page = await pages.open();
+  await openChat(page);
+  let upload = nextUpload(page);
+  await page
+    .getByTestId('lc-attach')
+    .setInputFiles({ name: 'wide.png', mimeType: 'image/png', buffer: await flatImage(page, 3200, 1600, 'image/png') });
+  const sent = await upload;
+  const at = sent.indexOf('IHDR');
+  // The PNG's header, as uploaded: still a PNG, 2,560 × 1,280.
+  expect([sent.readUInt32BE(at + 4), sent.readUInt32BE(at + 8)]).toEqual([2560, 1280]);
+
+  // A photo's EXIF block with its GPS position, right after the JPEG's start.
+  const photo = await flatImage(page, 800, 600, 'image/jpeg');
+  const exif = Buffer.concat([Buffer.from('Exif\0\0GPSLatitude 48.8584 GPSLongitude 2.2945', 'latin1')]);
+  const segment = Buffer.concat([Buffer.from([0xff, 0xe1]), Buffer.from([0, exif.length + 2]), exif]);
+  const tagged = Buffer.concat([photo.subarray(0, 2), segment, photo.subarray(2)]);
+  upload = nextUpload(page);
+  await page.getByTestId('lc-attach').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: tagged });
+  const uploaded = await upload;
+  expect(uploaded.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
+  expect(uploaded.includes(Buffer.from('GPSLatitude'))).toBe(false);
+  await expect.poll(() => items(page).nth(1).getAttribute('data-state')).toBe('done');
 });
 
 // Needs the server to attach uploads to messages (server-attach); until then the server answers bad_request.
