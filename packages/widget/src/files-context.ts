@@ -1,5 +1,5 @@
-// What the attach button and the files' chunks need of the mounted chat, set at each mount. Free of Preact on
-// purpose: a chunk importing a UI module that imports Preact makes the bundler split Preact into a chunk of its own.
+// What the attach button and the files' chunks need of the mounted chat (server, site, token, language, the
+// site's rules), set at each mount, so that it need not be passed down through the panel's components.
 
 import type { AttachmentSettings } from '@livechat/protocol';
 import type { Locale } from './i18n.ts';
