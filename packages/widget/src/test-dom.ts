@@ -3,7 +3,16 @@
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll } from 'vitest';
 
-const GLOBALS = ['window', 'document', 'navigator', 'Node', 'Event', 'HTMLElement', 'FileReader'] as const;
+const GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'Node',
+  'Event',
+  'HTMLElement',
+  'FileReader',
+  'MouseEvent',
+] as const;
 
 /** Call at the top of a test file; import the UI's modules inside the tests, since they read the globals as they load. */
 export function withBrowserGlobals(): void {

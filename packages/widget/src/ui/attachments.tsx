@@ -38,9 +38,15 @@ function openFresh(event: MouseEvent, file: Attachment, redraw: () => void): voi
   const url = urlOf(file);
   if (!url || !isStale(url)) return;
   event.preventDefault();
+  const reading = refresh();
   const tab = window.open('', '_blank');
-  if (tab) tab.opener = null;
-  void refresh().then(() => {
+  // noopener cannot be asked of a tab sent somewhere later: its link back to this page is cut here, where allowed.
+  try {
+    if (tab) tab.opener = null;
+  } catch {
+    // A read-only opener: the tab keeps it, as a plain link without rel would.
+  }
+  void reading.then(() => {
     redraw();
     const now = urlOf(file);
     if (tab && now) tab.location.href = now;

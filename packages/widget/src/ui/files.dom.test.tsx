@@ -3,6 +3,7 @@
 import type { Attachment, AttachmentSettings } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
 import { withBrowserGlobals } from '../test-dom.ts';
+import { startSiteServer } from '../test-site-server.ts';
 import { en } from '../test-strings.ts';
 import type { TokenSource } from '../ui-contract.ts';
 
@@ -131,5 +132,44 @@ describe('files in a message', () => {
     expect(link.getAttribute('href')).toBe('https://chat.example/api/files/file-pdf-1?expires=4102444800&sig=cd34');
     expect(link.getAttribute('download')).toBe('invoice.pdf');
     expect(link.textContent).toBe('invoice.pdf2.5 MB · application/pdf');
+  });
+
+  it('reads fresh links from the server before opening one that has expired, and draws the message with them', async () => {
+    const fresh = '/api/files/file-pdf-1?expires=4102444800&sig=fresh';
+    const server = await startSiteServer({
+      'GET /api/sites/shop/conversation': {
+        status: 200,
+        body: { conversation: { id: 'conv-1', lastSeq: 1 }, messages: [{ attachments: [{ ...pdf, url: fresh }] }] },
+      },
+    });
+    const session: TokenSource = {
+      token: async () => 'token',
+      renew: async () => 'token',
+      fetch: (path, init) =>
+        fetch(`${server.origin}/api/sites/shop${path}`, { ...init, headers: { authorization: 'Bearer token' } }),
+    };
+    try {
+      const { root, render, act } = await setUp({ maxBytes: 1024, kinds: ['pdf'] }, session);
+      const { files } = await import('../files-context.ts');
+      files.origin = server.origin;
+      const { Attachments } = await import('./attachments.tsx');
+      const expired = { ...pdf, url: '/api/files/file-pdf-1?expires=1700000000&sig=old' };
+      act(() => render(<Attachments files={[expired]} />, root));
+      const link = () => root.querySelector('[data-testid="lc-attachment"] a') as HTMLAnchorElement;
+      expect(link().getAttribute('href')).toContain('sig=old');
+      await act(async () => {
+        link().dispatchEvent(new window.MouseEvent('click', { bubbles: true, cancelable: true }));
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      });
+      expect(server.received[0]).toMatchObject({
+        route: 'GET /api/sites/shop/conversation',
+        authorization: 'Bearer token',
+      });
+      expect(link().getAttribute('href')).toBe(`${server.origin}${fresh}`);
+      // The tab opened at the click goes to the fresh link, never to the expired one.
+      await expect.poll(() => server.requests.slice(1)).toEqual([`GET ${fresh}`]);
+    } finally {
+      await server.close();
+    }
   });
 });
