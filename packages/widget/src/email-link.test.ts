@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { followLink, linkToken, withoutLink } from './email-link.ts';
+import { followLink, withoutLink } from './email-link.ts';
+import { linkToken } from './link-token.ts';
 import { type SiteServer, startSiteServer } from './test-site-server.ts';
 
 describe('a reply email’s link', () => {

@@ -1,11 +1,7 @@
 // A reply email's link (`#livechat=TOKEN` on the visitor's last page): opens the chat on that conversation, on any device.
+// A chunk of its own, fetched only by a page opened from such a link (link-token.ts finds it).
 
 import type { ConversationLink, ConversationLinkInput } from '@livechat/protocol';
-
-const FRAGMENT = /^#livechat=([a-z0-9]+)$/i;
-
-/** The conversation token in the page's fragment, or null. */
-export const linkToken = (hash: string): string | null => FRAGMENT.exec(hash)?.[1] ?? null;
 
 /** The page's address without the link's fragment, so a reload or a shared URL does not follow it again. */
 export const withoutLink = (href: string): string => href.replace(/#.*$/, '');

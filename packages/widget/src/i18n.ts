@@ -14,6 +14,8 @@ export interface Strings {
   message: string;
   placeholder: string;
   send: string;
+  /** The composer's file picker. */
+  attach: string;
   connecting: string;
   reconnecting: string;
   offline: string;
@@ -99,20 +101,17 @@ export const en: CoreStrings = {
   message: 'Message',
   placeholder: 'Write a message…',
   send: 'Send',
+  attach: 'Attach files',
   connecting: 'Connecting…',
   reconnecting: 'Connection lost. Reconnecting…',
   offline: 'You are offline. Messages will be sent when you are back online.',
   blocked: 'Chat is not available on this website.',
   sending: 'Sending…',
-  notSent: 'Not sent:',
-  retry: 'Retry',
-  delete: 'Delete',
   typingOne: '{name} is typing…',
   typingMany: '{names} are typing…',
   and: 'and',
   someone: 'Someone',
   menu: 'Conversation options',
-  newConversation: 'New conversation',
   systemJoined: '{name} joined',
   systemResolved: '{name} resolved the conversation',
   systemEnded: 'You ended the conversation',
@@ -130,11 +129,9 @@ export const en: CoreStrings = {
   failed: 'Not sent. Please try again.',
   delivered: 'Delivered',
   seen: 'Seen',
-  dismiss: 'Dismiss',
-  linkExpired: 'This link has expired. You can still write to us here.',
 };
 
-/** The words only the menu's items, the rating, the forms and the limit notice use: every language loads them with the first of these parts. */
+/** The words only the menu's items, the rating, the forms, the limit notice, the unread preview and an expired link's note use: every language loads them with the first of these parts. */
 export type MoreStrings = Pick<
   Strings,
   | 'endConversation'
@@ -160,6 +157,12 @@ export type MoreStrings = Pick<
   | 'start'
   | 'crowded'
   | 'rateLimited'
+  | 'dismiss'
+  | 'notSent'
+  | 'retry'
+  | 'delete'
+  | 'newConversation'
+  | 'linkExpired'
 >;
 export type CoreStrings = Omit<Strings, keyof MoreStrings>;
 

@@ -3,6 +3,11 @@
 // vite.embed.config.ts points `preact/jsx-runtime` here; the npm build and the tests keep Preact's.
 
 import { createElement, Fragment } from 'preact';
+// Every module with JSX thereby depends on Preact's hooks too. Without it, a lazy chunk with JSX and no hooks of its
+// own made the bundler move Preact out of the UI chunk into a chunk of its own (about 400 B more gzipped).
+import { useState } from 'preact/hooks';
+
+export { useState };
 
 /** jsx(type, props, key): a key, when given, goes back into the props, where createElement takes it from. */
 export const jsx = (type: string, props: Record<string, unknown> | null, key?: unknown) =>

@@ -1,11 +1,14 @@
 // Messages the visitor wrote that the server has not acknowledged yet, kept in storage across reloads.
 
+import type { Attachment } from '@livechat/protocol';
 import type { KeyValueStore } from './storage.ts';
 
 export interface OutboxItem {
   /** The idempotency key the message is sent (and resent) with. */
   clientId: string;
   body: string;
+  /** Uploaded files sent with it (their ids go in the frame), shown while it waits. */
+  attachments?: Attachment[];
   /** ISO 8601 time the visitor pressed send. */
   createdAt: string;
   /** Set when the server refused the message; such items wait for the visitor to retry. */
@@ -25,6 +28,7 @@ export function parseOutbox(raw: string | null): OutboxItem[] {
         typeof item.clientId === 'string' &&
         typeof item.body === 'string' &&
         typeof item.createdAt === 'string' &&
+        (item.attachments === undefined || Array.isArray(item.attachments)) &&
         (item.error === undefined || typeof item.error === 'string'),
     );
   } catch {

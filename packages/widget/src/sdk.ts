@@ -1,11 +1,13 @@
 // The SDK core: createChat() wires the visitor session, page views, launcher and the lazily loaded UI behind the public API.
 
+import type { AttachmentSettings, WidgetConfig } from '@livechat/protocol';
 import type { AttributeValue, Chat, ChatOptions, ChatUser, PageViewOptions } from './api.ts';
-import { followLink, type LinkOutcome, linkToken, withoutLink } from './email-link.ts';
 import { isEmail } from './email-address.ts';
+import type { LinkOutcome } from './email-link.ts';
+import { linkToken } from './link-token.ts';
 import { createEmitter } from './emitter.ts';
 import { ChatError } from './errors.ts';
-import { loadStrings } from './i18n.ts';
+import { loadMoreStrings, loadStrings } from './i18n.ts';
 import { createLauncher, type Launcher, type LauncherShell } from './launcher.ts';
 import type { LauncherLook } from './look.ts';
 import { type PageTracker, toPageView, trackPageViews } from './page-views.ts';
@@ -58,6 +60,7 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
   const events = createEmitter();
 
   let destroyed = false;
+  let attachments: AttachmentSettings | undefined;
   let launcher: Launcher | null = null;
   let uiModule: Promise<UIModule['mount']> | undefined;
   let uiLoading: Promise<ChatUI> | undefined;
@@ -80,7 +83,9 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
   };
 
   const site = siteGate(embedded.answer ?? askSite(origin, siteId), {
-    settings(server) {
+    settings(server, answer) {
+      // The site's rules for files, beside its widget settings.
+      attachments = (answer?.body as Partial<WidgetConfig> | null)?.attachments;
       pageAndSite = withSiteSettings(server, options);
       settings = resolveSettings(pageAndSite, languages);
     },
@@ -115,20 +120,21 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
 
   // A reply email's link: its visitor and conversation are adopted before anything connects.
   const linked = linkToken(location.hash);
-  const linkOutcome: Promise<LinkOutcome> = linked
-    ? usable().then(() => followLink(origin, siteId, linked))
+  const linkAdopted: Promise<LinkOutcome> = linked
+    ? usable()
+        .then(() => import('./email-link.ts'))
+        .then(async ({ followLink, withoutLink }) => {
+          const outcome = await followLink(origin, siteId, linked);
+          if (destroyed) return outcome;
+          history.replaceState(history.state, '', withoutLink(location.href));
+          if (outcome && outcome !== 'expired') {
+            session.adopt(outcome.token, outcome.visitorId);
+            storage.set(storageKey(siteId, 'conversation'), outcome.conversationId);
+          }
+          return outcome;
+        })
+        .catch(() => null)
     : Promise.resolve(null);
-  const linkAdopted = linkOutcome.then(
-    (outcome) => {
-      if (!linked || destroyed) return;
-      history.replaceState(history.state, '', withoutLink(location.href));
-      if (outcome && outcome !== 'expired') {
-        session.adopt(outcome.token, outcome.visitorId);
-        storage.set(storageKey(siteId, 'conversation'), outcome.conversationId);
-      }
-    },
-    () => undefined,
-  );
 
   // Only `mount` is taken from the chunk, so the bundle passes the function rather than building a module namespace.
   const loadModule = (): Promise<UIModule['mount']> =>
@@ -161,6 +167,7 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
       lang: settings.locale,
       dir: settings.dir,
       prechat: settings.prechat,
+      attachments,
       blocked: site.refusal() !== null,
       refused: (error) => site.refuse(new ChatError(error.code, error.message)),
       emit: events.emit,
@@ -322,11 +329,13 @@ export function startChat(options: ChatOptions, embedded: Embedded): Chat {
   // Opened on the linked conversation; an expired link says so, and the visitor keeps their own session.
   if (linked) {
     void linkAdopted
-      .then(async () => {
-        const outcome = await linkOutcome.catch(() => null);
+      .then(async (outcome) => {
         if (destroyed) return;
         chat.open();
-        if (outcome === 'expired') (await loadUI()).note(settings.strings.linkExpired);
+        if (outcome !== 'expired') return;
+        const panel = await loadUI();
+        await loadMoreStrings(settings.locale);
+        panel.note(settings.strings.linkExpired);
       })
       .catch(fail);
   }

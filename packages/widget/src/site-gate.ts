@@ -7,7 +7,7 @@ import { type SiteAnswer, siteSettings } from './site-config.ts';
 
 export interface SiteGateHandlers {
   /** The server's widget settings; empty when it refused or could not be asked. */
-  settings(server: Partial<WidgetSettings>): void;
+  settings(server: Partial<WidgetSettings>, answer: SiteAnswer | null): void;
   /** The first refusal, wherever it was found: the answer, minting a token, a socket. */
   refused(error: ChatError): void;
 }
@@ -28,7 +28,7 @@ export function siteGate(answer: Promise<SiteAnswer | null>, handlers: SiteGateH
     handlers.refused(error);
   };
   const answered = answer.then((site) => {
-    handlers.settings(siteSettings(site));
+    handlers.settings(siteSettings(site), site);
     const refused = site && refusalOf(site.status, site.body);
     if (refused) refuse(refused);
   });

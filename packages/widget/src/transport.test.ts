@@ -143,6 +143,31 @@ describe('visitor transport', () => {
     expect(t.messageSeqs()).toEqual([1]);
   });
 
+  it('sends a message’s files by their ids, and resends them with the same clientId after a drop', async () => {
+    const t = setup();
+    t.transport.start();
+    await settle();
+    t.socket().receive(welcome(null));
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
+    const screenshot = { id: 'upload-0001', name: 'error.png', size: 1200, kind: 'image' as const, mime: 'image/png' };
+    t.transport.send('', [screenshot]);
+    const frame = t.socket().last('message.send');
+    expect(frame).toMatchObject({ body: '', attachmentIds: ['upload-0001'] });
+    // Kept with the waiting message, in storage too, so a reload still shows and resends them.
+    expect(t.lastEvent('outbox')?.items[0]?.attachments).toEqual([screenshot]);
+    expect(t.storage.get('livechat:site 1:outbox')).toContain('upload-0001');
+
+    t.socket().drop(1006);
+    await vi.advanceTimersByTimeAsync(500);
+    t.socket().receive(welcome(null));
+    t.socket().receive({ type: 'sync.result', id: 's', conversationId: null, messages: [], lastSeq: 0 });
+    expect(t.socket().last('message.send')).toMatchObject({
+      clientId: frame?.clientId,
+      body: '',
+      attachmentIds: ['upload-0001'],
+    });
+  });
+
   it('drops an outbox entry the server already stored when the ack was lost', async () => {
     const storage = memoryStore();
     storage.set(

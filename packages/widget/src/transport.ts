@@ -1,6 +1,7 @@
 // The visitor's socket: resume by seq after every (re)connect, a persistent outbox, backoff and heartbeat.
 
 import {
+  type Attachment,
   type Author,
   CLOSE_NOT_AVAILABLE,
   CLOSE_SERVICE_RESTART,
@@ -142,9 +143,9 @@ export class VisitorTransport {
   }
 
   /** Queues a message; it goes out now if connected, otherwise right after the next sync. */
-  send(body: string): void {
+  send(body: string, attachments?: Attachment[]): void {
     this.typing.stop();
-    const item: OutboxItem = { clientId: newClientId(), body, createdAt: new Date().toISOString() };
+    const item: OutboxItem = { clientId: newClientId(), body, attachments, createdAt: new Date().toISOString() };
     this.emit({ type: 'outbox', items: this.outbox.add(item) });
     this.transmit(item);
   }
@@ -337,7 +338,8 @@ export class VisitorTransport {
     // While the server asks to slow down the message waits in the outbox; the end of the wait sends it.
     if (!this.synced || this.limitTimer !== undefined) return;
     const id = newClientId(9);
-    if (this.sendFrame({ type: 'message.send', id, clientId: item.clientId, body: item.body })) {
+    const attachmentIds = item.attachments?.map((file) => file.id);
+    if (this.sendFrame({ type: 'message.send', id, clientId: item.clientId, body: item.body, attachmentIds })) {
       this.sendFrames.set(id, item.clientId);
     }
   }

@@ -1,6 +1,6 @@
 // The interface between the SDK core and the chat UI it loads on demand (/widget/ chunk, or the npm build's chunk).
 
-import type { PrechatForm } from '@livechat/protocol';
+import type { AttachmentSettings, PrechatForm } from '@livechat/protocol';
 import type { ChatErrorInfo, ChatEvents } from './api.ts';
 import type { Locale, Strings } from './i18n.ts';
 import type { KeyValueStore } from './storage.ts';
@@ -41,6 +41,8 @@ export interface MountOptions {
   dir: 'ltr' | 'rtl';
   /** The site's pre-chat form. */
   prechat: PrechatForm;
+  /** What the site lets visitors attach, as the server said. */
+  attachments?: AttachmentSettings | undefined;
   /** The server has refused this embed already: show that chat is not available, and never connect. */
   blocked: boolean;
   /** The server refused this embed while connecting (`bad_origin`, `not_found`): no retry can help. */

@@ -26,6 +26,12 @@ const more: MoreStrings = {
   start: 'Start the chat',
   crowded: 'Too many chat tabs are open. Close one, or this one will try again in a minute.',
   rateLimited: 'You are sending messages too fast; sending again in {n} s',
+  dismiss: 'Dismiss',
+  linkExpired: 'This link has expired. You can still write to us here.',
+  notSent: 'Not sent:',
+  retry: 'Retry',
+  delete: 'Delete',
+  newConversation: 'New conversation',
 };
 
 export default more;

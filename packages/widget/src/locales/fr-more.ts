@@ -26,6 +26,12 @@ const more: MoreStrings = {
   cancel: 'Annuler',
   crowded: 'Trop d’onglets de chat sont ouverts. Fermez-en un, ou celui-ci réessaiera dans une minute.',
   rateLimited: 'Vous envoyez des messages trop vite ; nouvel envoi dans {n} s',
+  dismiss: 'Ignorer',
+  linkExpired: 'Ce lien a expiré. Vous pouvez toujours nous écrire ici.',
+  notSent: 'Non envoyé :',
+  retry: 'Réessayer',
+  delete: 'Supprimer',
+  newConversation: 'Nouvelle conversation',
 };
 
 export default more;

@@ -1,11 +1,12 @@
 // A conversation's messages, the visitor's unsent ones and the lines between conversations. Part of the UI chunk:
 // a returning visitor with messages is the common opened state, and a chunk of its own cost more than it saved.
 
-import type { Message } from '@livechat/protocol';
+import type { Attachment, Message } from '@livechat/protocol';
 import { useLayoutEffect } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
 import type { OutboxItem } from '../outbox.ts';
 import type { Transcript } from './chat-state.ts';
+import { lazy } from './lazy.tsx';
 import { linkify } from './linkify.ts';
 import { colourOf, initialsOf, markOf, timeLabel, timeLocale } from './message-meta.ts';
 import { systemLine } from './system-line.ts';
@@ -17,17 +18,29 @@ export const CSS = `
 .msg.visitor a{color:inherit}
 .msg.system{align-self:center;max-width:100%}
 .msg.system p{padding:2px 8px;background:none;color:#6b7280;font-size:13px;text-align:center}
-.divider{display:flex;align-items:center;gap:8px;margin:8px 0;color:#6b7280;font-size:12px}
-.divider::before,.divider::after{content:"";flex:1;border-top:1px solid #e5e7eb}
 .who{display:block;margin:0 0 2px;margin-inline-start:4px;color:#6b7280;font-size:12px}
 .note{display:block;margin:2px 4px 0;color:#6b7280;font-size:12px;text-align:end}
 .msg.operator .note{text-align:start}
-.note.failed{color:#b91c1c}
-.note button{margin-inline-start:6px;padding:0;border:0;background:none;color:inherit;text-decoration:underline}
 .pending p{opacity:.7}
 .mark{margin-inline-start:4px;letter-spacing:-3px}
 .mark.seen{color:var(--lc-accent,#2563eb);font-weight:700}
 `;
+
+// A refused message's reason and actions, with their words: few messages are ever refused.
+const Unsent = lazy(() => import('./unsent.tsx').then((m) => ({ component: m.Unsent, css: m.CSS })), true);
+
+// Files in messages load with the first message that has some.
+const Attachments = lazy(() => import('./attachments.tsx').then((m) => ({ component: m.Attachments, css: m.CSS })));
+
+/** A message's files, then its text: a caption-less message has no empty bubble. */
+function Content({ text, files }: { text: string; files?: Attachment[] | undefined }) {
+  return (
+    <>
+      {files?.length ? <Attachments files={files} /> : null}
+      {text && <Body text={text} />}
+    </>
+  );
+}
 
 /** What each message needs besides itself. */
 export interface ItemContext {
@@ -84,7 +97,7 @@ function MessageItem({ message, context }: { message: Message; context: ItemCont
     <li class={`msg ${kind}`} data-testid="lc-message" data-author={kind}>
       {kind === 'operator' && <Avatar id={message.author.id} name={message.author.name} />}
       {kind === 'operator' && <span class="who">{message.author.name}</span>}
-      <Body text={message.body} />
+      <Content text={message.body} files={message.attachments} />
       <span class="note">
         <Time at={message.createdAt} lang={lang} />
         {mark && (
@@ -105,17 +118,9 @@ function PendingItem({
 }: { item: OutboxItem } & Pick<ConversationProps, 'onRetry' | 'onDiscard'> & { strings: Strings }) {
   return (
     <li class="msg visitor pending" data-testid="lc-message" data-author="visitor" data-pending="">
-      <Body text={item.body} />
+      <Content text={item.body} files={item.attachments} />
       {item.error ? (
-        <span class="note failed" role="alert">
-          {strings.notSent} {item.error}
-          <button type="button" onClick={() => onRetry(item.clientId)}>
-            {strings.retry}
-          </button>
-          <button type="button" onClick={() => onDiscard(item.clientId)}>
-            {strings.delete}
-          </button>
-        </span>
+        <Unsent item={item} onRetry={onRetry} onDiscard={onDiscard} strings={strings} />
       ) : (
         <span class="note">{strings.sending}</span>
       )}
@@ -123,14 +128,8 @@ function PendingItem({
   );
 }
 
-/** Where one conversation ends and the next begins. */
-function Divider({ strings }: { strings: Strings }) {
-  return (
-    <li class="divider" data-testid="lc-new-conversation">
-      <span>{strings.newConversation}</span>
-    </li>
-  );
-}
+// Where one conversation ends and the next begins, with its words: only a returning visitor's panel has one.
+const Divider = lazy(() => import('./divider.tsx').then((m) => ({ component: m.Divider, css: m.CSS })), true);
 
 export interface ConversationProps {
   messages: readonly Message[];

@@ -3,6 +3,7 @@
 import type { Author, Message } from '@livechat/protocol';
 import type { ChatMessage } from '../api.ts';
 import { render } from 'preact';
+import { files } from '../files-context.ts';
 import { storageKey } from '../storage.ts';
 import { type TransportEvent, VisitorTransport } from '../transport.ts';
 import { refusalOf } from '../refusal.ts';
@@ -45,6 +46,7 @@ export function mount(options: MountOptions): ChatUI {
   container.dir = options.dir;
   options.launcher.root.append(style, container);
   prepareParts(options.launcher.root, options.lang);
+  Object.assign(files, options);
   const store = createStore(initialChatState, reduceChat);
   const typingTimers = new Map<string | null, ReturnType<typeof setTimeout>>();
 

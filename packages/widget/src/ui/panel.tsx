@@ -13,7 +13,6 @@ import { trapTab } from './focus-trap.ts';
 import { HeaderMenu } from './header-menu.tsx';
 import { lazy } from './lazy.tsx';
 import { MessageList } from './message-list.tsx';
-import { Preview } from './preview.tsx';
 import { prechatFields } from './prechat-fields.ts';
 import { type Store, useStore } from './store.ts';
 import { TeamState, useAvailability } from './team.tsx';
@@ -32,6 +31,8 @@ const EmailAskPart = lazy(() => import('./email-ask.tsx').then((m) => ({ compone
 // Its words with it: the notice's, and the menu's and the forms' (one chunk per language, loaded once).
 const LimitNotice = lazy(() => import('./limit-notice.tsx').then((m) => ({ component: m.LimitNotice })), true);
 const Prechat = lazy(() => import('./prechat.tsx').then((m) => ({ component: m.Prechat, css: m.CSS })), true);
+// Shown only beside the closed launcher, so never while the chat is open.
+const Preview = lazy(() => import('./preview.tsx').then((m) => ({ component: m.Preview, css: m.CSS })), true);
 
 /**
  * The email ask's chunk is fetched once the ask is due, not when the visitor writes: one answered within the
@@ -79,6 +80,7 @@ export function Panel(props: PanelProps) {
   const available = state.status !== 'blocked';
   const team = useAvailability(api, state.open && available);
   const input = useRef<HTMLTextAreaElement>(null);
+  const drop = useRef<(files: ArrayLike<File>) => void>(undefined);
   const menuButton = useRef<HTMLButtonElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [mailing, setMailing] = useState(false);
@@ -132,6 +134,11 @@ export function Panel(props: PanelProps) {
       data-testid="lc-panel"
       hidden={!state.open}
       onKeyDown={onKeyDown}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => {
+        event.preventDefault();
+        drop.current?.(event.dataTransfer?.files ?? []);
+      }}
       onFocusIn={(event) => (lastFocused.current = event.target as Element)}
     >
       <header>
@@ -228,7 +235,8 @@ export function Panel(props: PanelProps) {
           disabled={state.status === 'blocked'}
           strings={strings}
           prefill={state.prefill}
-          onSend={(body) => transport.send(body)}
+          dropRef={drop}
+          onSend={(body, attachments) => transport.send(body, attachments.length ? attachments : undefined)}
           onTyping={(active) => (active ? transport.noteTyping() : transport.stopTyping())}
         />
       )}

@@ -1,4 +1,4 @@
-// While the panel is closed: the last unread operator message, short, beside the launcher; a click opens the chat.
+// While the panel is closed (a chunk of its own, never needed while the chat is open): the last unread operator message, short, beside the launcher; a click opens the chat.
 
 import type { Strings } from '../i18n.ts';
 import { colourOf, initialsOf } from './message-meta.ts';

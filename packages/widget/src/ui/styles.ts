@@ -1,7 +1,6 @@
 // The panel's styles, injected into the shadow root so they neither leak into nor inherit from the page.
 
 import { CSS as CONVERSATION_CSS } from './conversation.tsx';
-import { CSS as PREVIEW_CSS } from './preview.tsx';
 
 const PANEL_OWN_CSS = `
 .panel{position:fixed;right:20px;bottom:88px;z-index:2147483000;display:flex;flex-direction:column;width:370px;height:min(600px,calc(100vh - 108px));background:#fff;color:#1f2937;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.18);overflow:hidden;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
@@ -29,14 +28,14 @@ textarea{flex:1;box-sizing:border-box;max-height:120px;margin:0;padding:8px 10px
 textarea:focus{outline:2px solid var(--lc-accent,#2563eb);outline-offset:-1px;border-color:transparent}
 .send{display:grid;place-items:center;width:38px;height:38px;border:0;border-radius:10px;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff)}
 [dir=rtl] .send svg{transform:scaleX(-1)}
+.attach{position:relative;color:#6b7280}
+.attach:focus-within{outline:2px solid}
+.attach input{position:absolute;inset:0;opacity:0}
 .send:disabled{opacity:.5;cursor:default}
-.team{background:#f9fafb;color:#4b5563}
-.team ul{display:flex;gap:4px;margin:0 0 4px;padding:0;list-style:none}
-.team li{display:grid;place-items:center;width:28px;height:28px;border-radius:50%;background:var(--lc-accent,#2563eb);color:var(--lc-on-accent,#fff);font-size:11px}
 @media (max-width:480px){.panel,:host([position=left]) .panel{inset:0;width:auto;height:auto;border-radius:0}}
 @media (prefers-reduced-motion:no-preference){.panel{animation:lc-in .18s ease-out}}
 @keyframes lc-in{from{opacity:0;transform:translateY(12px)}}
 `;
 
-// The messages' and the preview's rules come after the panel's, as they did when they came in a chunk of their own.
-export const PANEL_CSS = `${PANEL_OWN_CSS}${CONVERSATION_CSS}${PREVIEW_CSS}`;
+// The messages' rules come after the panel's, as they did when they came in a chunk of their own.
+export const PANEL_CSS = `${PANEL_OWN_CSS}${CONVERSATION_CSS}`;

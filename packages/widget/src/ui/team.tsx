@@ -3,8 +3,11 @@
 import type { TeamAvailability } from '@livechat/protocol';
 import { useEffect, useState } from 'preact/hooks';
 import type { Strings } from '../i18n.ts';
-import { replyTimeText } from '../team.ts';
 import type { VisitorApi } from '../visitor-api.ts';
+import { lazy } from './lazy.tsx';
+
+// Who is online and how fast they reply, with its styles: a chunk of its own, which an away site never needs.
+const TeamOnline = lazy(() => import('./team-online.tsx').then((m) => ({ component: m.TeamOnline, css: m.CSS })));
 
 /** Operators come and go: an open panel reads the team again this often. */
 export const AVAILABILITY_REFRESH_MS = 60_000;
@@ -34,15 +37,5 @@ export function TeamState({ team, strings }: { team: TeamAvailability; strings: 
       </p>
     );
   }
-  const replies = replyTimeText(team.medianFirstResponseSeconds, strings);
-  return (
-    <div class="status team" data-testid="lc-team">
-      <ul aria-label={strings.online}>
-        {team.operators.map((initials) => (
-          <li>{initials}</li>
-        ))}
-      </ul>
-      {replies && <p data-testid="lc-reply-time">{replies}</p>}
-    </div>
-  );
+  return <TeamOnline team={team} strings={strings} />;
 }
