@@ -48,8 +48,12 @@ export function Composer({ inputRef, disabled, onSend, onTyping, strings, prefil
   // The tray's uploads, once none is running; null while one is, and sending waits.
   const [ready, setReady] = useState<Attachment[] | null>([]);
   const kinds = site.attachments?.kinds ?? [];
-  const add = (chosen: ArrayLike<File>) =>
-    kinds.length && setFiles((now) => [...now, ...Array.from(chosen)].slice(0, MAX_ATTACHMENTS_PER_MESSAGE));
+  // Not ready until the tray has taken the new files: a send before that would leave them behind.
+  const add = (chosen: ArrayLike<File>) => {
+    if (!kinds.length) return;
+    setReady(null);
+    setFiles((now) => [...now, ...Array.from(chosen)].slice(0, MAX_ATTACHMENTS_PER_MESSAGE));
+  };
   dropRef.current = add;
   const body = text.trim();
   const canSend = !disabled && ready !== null && (body || ready.length);
