@@ -114,13 +114,13 @@ describe('a visitor sends files', () => {
     expect(storedCounts(server)).toEqual(before);
   });
 
-  it('keeps the order of several files and carries them all', async () => {
-    const ids = [
-      idOf(await visitorUpload(server, visitorToken, 'one.png', PNG)),
-      idOf(await visitorUpload(server, visitorToken, 'two.pdf', PDF)),
-    ];
-    const message = sent(await visitorSends(visitor, 'two files', ids));
-    expect(message.attachments?.map((a) => a.name)).toEqual(['one.png', 'two.pdf']);
+  it('keeps the order the sender gave, not the order the uploads finished, and carries them all', async () => {
+    const first = idOf(await visitorUpload(server, visitorToken, 'one.png', PNG));
+    const second = idOf(await visitorUpload(server, visitorToken, 'two.pdf', PDF));
+    const message = sent(await visitorSends(visitor, 'two files', [second, first]));
+    expect(message.attachments?.map((a) => a.name)).toEqual(['two.pdf', 'one.png']);
+    const [reread] = await server.app.store.messages.after(message.conversationId, message.seq - 1, 1);
+    expect(reread?.attachments?.map((a) => a.name)).toEqual(['two.pdf', 'one.png']);
   });
 });
 

@@ -46,7 +46,7 @@ export interface MessageRepository {
    * frame leaves nothing behind; `append` checks again inside its transaction, which is the rule.
    * Uploads taken by the sender's message of `clientId` pass: sending it again returns that message.
    */
-  checkAttachments(sender: Sender, ids: readonly string[], clientId: string): void;
+  checkAttachments(sender: Sender, ids: readonly string[], clientId: string): Promise<void>;
 }
 
 interface MessageRow {
@@ -262,7 +262,7 @@ export class SqliteMessageRepository implements MessageRepository {
     return this.withAttachments(this.selectAfter.all(conversationId, afterSeq, limit).map(message));
   }
 
-  checkAttachments(sender: Sender, ids: readonly string[], clientId: string): void {
+  async checkAttachments(sender: Sender, ids: readonly string[], clientId: string): Promise<void> {
     this.attachments.check(sender, ids, clientId);
   }
 

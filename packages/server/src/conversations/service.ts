@@ -130,7 +130,7 @@ export class ConversationService {
     const message = visitorMessage(visitor, input);
     if (message.attachmentIds) {
       const sender = { kind: 'visitor', visitorId: visitor.id, siteId: visitor.siteId } as const;
-      this.store.messages.checkAttachments(sender, message.attachmentIds, input.clientId);
+      await this.store.messages.checkAttachments(sender, message.attachmentIds, input.clientId);
     }
     const appended = openId ? await this.appendIfOpen(openId, visitor, message, originId) : null;
     return appended ?? this.appendOrOpen(visitor, message, originId);
@@ -205,7 +205,7 @@ export class ConversationService {
         throw new AppError('bad_request', 'a command cannot carry attachments; send the files without it');
       }
       const sender = { kind: 'operator', operatorId: operator.id } as const;
-      this.store.messages.checkAttachments(sender, attachmentIds, input.clientId);
+      await this.store.messages.checkAttachments(sender, attachmentIds, input.clientId);
     }
     if (!conversation.memberIds.includes(operator.id)) conversation = await this.join(conversation, operator);
     const { message, duplicate } = await this.store.messages.append({

@@ -56,14 +56,14 @@ export class MessageAttachments {
        FROM uploads u LEFT JOIN messages m ON m.conversation_id = u.conversation_id AND m.id = u.message_id
        WHERE u.id = ?`,
     );
-    this.take = db.prepare<{ id: string; messageId: string; conversationId: string }>(
-      `UPDATE uploads SET message_id = @messageId, conversation_id = @conversationId
+    this.take = db.prepare<{ id: string; messageId: string; conversationId: string; position: number }>(
+      `UPDATE uploads SET message_id = @messageId, conversation_id = @conversationId, position = @position
        WHERE id = @id AND message_id IS NULL`,
     );
-    // One query for a batch of a conversation's messages (a seek in uploads_by_message), in upload order.
+    // One query for a batch of a conversation's messages (a seek in uploads_by_message), in the sender's order.
     this.selectOf = db.prepare<[string, string], AttachmentRow>(
       `SELECT u.* FROM uploads u WHERE u.conversation_id = ? AND u.message_id IN (SELECT value FROM json_each(?))
-       ORDER BY u.created_at, u.rowid`,
+       ORDER BY u.position, u.rowid`,
     );
   }
 
@@ -86,8 +86,8 @@ export class MessageAttachments {
 
   /** Gives the (checked) uploads to the message, inside the same transaction as its insert. */
   attach(messageId: string, conversationId: string, ids: readonly string[]): void {
-    for (const id of ids) {
-      if (this.take.run({ id, messageId, conversationId }).changes !== 1) {
+    for (const [position, id] of ids.entries()) {
+      if (this.take.run({ id, messageId, conversationId, position }).changes !== 1) {
         throw refused(id, 'is attached to another message already');
       }
     }
