@@ -90,22 +90,40 @@ it('offers an attach button that takes the site’s kinds, uploads a chosen PNG 
   await expect
     .poll(() => first.getByTestId('lc-tray-preview').evaluate((img: HTMLImageElement) => img.naturalWidth))
     .toBe(600);
-  // Mid-upload: a bar between empty and full, and sending waits.
+  // Mid-upload: a bar between empty and full. A send now waits for the uploads instead of leaving them.
   await expect
     .poll(async () => Number(await items(page).nth(1).getByTestId('lc-progress').getAttribute('value')))
     .toBeGreaterThan(0);
-  expect(await page.getByTestId('lc-send').isDisabled()).toBe(true);
+  await page.getByTestId('lc-input').fill('Both files');
+  await page.getByTestId('lc-input').press('Enter');
+  const sent = page.locator('[data-testid="lc-message"][data-author="visitor"]', { hasText: 'Both files' });
+  expect(await sent.count()).toBe(0);
+  expect(await items(page).nth(1).getAttribute('data-state')).toBe('uploading');
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
     latency: 0,
     downloadThroughput: -1,
     uploadThroughput: -1,
   });
-  await expect.poll(() => first.getAttribute('data-state')).toBe('done');
+  // Once both are up, the message goes with both, in the order they were chosen, and the tray empties.
+  await sent.getByTestId('lc-attachment').nth(1).waitFor();
+  expect(await sent.getByTestId('lc-attachment').allTextContents()).toEqual([
+    expect.any(String),
+    expect.stringContaining('invoice.pdf'),
+  ]);
+  expect(await items(page).count()).toBe(0);
+});
+
+it('removes a file from the tray before sending', async () => {
+  const page = await pages.open();
+  await openChat(page);
+  await page.getByTestId('lc-attach').setInputFiles([
+    { name: 'error.png', mimeType: 'image/png', buffer: await png(page, 60, 40) },
+    { name: 'invoice.pdf', mimeType: 'application/pdf', buffer: PDF },
+  ]);
   await expect.poll(() => items(page).nth(1).getAttribute('data-state')).toBe('done');
   // Files alone may be sent: no caption needed.
   expect(await page.getByTestId('lc-send').isDisabled()).toBe(false);
-
   await items(page).nth(1).getByTestId('lc-tray-remove').click();
   await expect.poll(() => items(page).count()).toBe(1);
 });

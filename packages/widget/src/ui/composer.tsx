@@ -56,7 +56,15 @@ export function Composer({ inputRef, disabled, onSend, onTyping, strings, prefil
   };
   dropRef.current = add;
   const body = text.trim();
-  const canSend = !disabled && ready !== null && (body || ready.length);
+  // Sending while files upload waits for them (`queued`), then goes if every one of them made it.
+  const [queued, setQueued] = useState(false);
+  const canSend = !disabled && (ready ? body || ready.length : files.length);
+  useEffect(() => {
+    if (queued && ready) {
+      setQueued(false);
+      if (ready.length === files.length) submit();
+    }
+  }, [ready]);
 
   useEffect(() => {
     const textarea = (inputRef as { current: HTMLTextAreaElement | null }).current;
@@ -70,6 +78,7 @@ export function Composer({ inputRef, disabled, onSend, onTyping, strings, prefil
   const submit = (event?: Event) => {
     event?.preventDefault();
     if (!canSend) return;
+    if (!ready) return setQueued(true);
     onSend(body, ready);
     setText('');
     setFiles([]);
