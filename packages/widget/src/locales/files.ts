@@ -49,6 +49,7 @@ export const FILE_WORDS: Record<Locale, FileWords> = {
 };
 
 /** "2.5 MB" in the visitor's language. */
+/** Short units for KB and MB; bytes in words, as the short form has no plural ("2 byte"). */
 export function sizeLabel(bytes: number, lang: string): string {
   const [value, unit] =
     bytes >= 1024 * 1024
@@ -56,7 +57,10 @@ export function sizeLabel(bytes: number, lang: string): string {
       : bytes >= 1024
         ? [bytes / 1024, 'kilobyte']
         : [bytes, 'byte'];
-  return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(
-    value,
-  );
+  return new Intl.NumberFormat(lang, {
+    style: 'unit',
+    unit,
+    unitDisplay: unit === 'byte' ? 'long' : 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
 }
