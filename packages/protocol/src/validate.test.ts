@@ -28,6 +28,13 @@ describe('frame validation', () => {
     });
   });
 
+  it('names a type that is no string without turning it into text, which some objects cannot be', () => {
+    for (const raw of ['{"type":{"toString":1},"id":"f"}', '{"type":{"valueOf":0,"toString":0}}', '{"type":null}']) {
+      expect(parseVisitorFrame(raw)).toMatchObject({ ok: false, code: 'unknown_type' });
+      expect(parseOperatorFrame(raw)).toMatchObject({ ok: false, code: 'unknown_type' });
+    }
+  });
+
   it('takes an empty caption only when files go with the message', () => {
     const files = { attachmentIds: ['upload-0001'] };
     const visitor = (extra: object) =>

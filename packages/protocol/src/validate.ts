@@ -94,7 +94,8 @@ function parseWith<T>(raw: string, schema: z.ZodType<T>, types: Set<string>): Pa
   const record = value as Record<string, unknown>;
   const frameId = typeof record.id === 'string' && record.id.length <= MAX_CLIENT_ID_LENGTH ? record.id : null;
   if (typeof record.type !== 'string' || !types.has(record.type)) {
-    const shown = typeof record.type === 'string' ? record.type.slice(0, 40) : String(record.type);
+    // Never String() a parsed value: `{"toString":1}` has no way to become text and would throw.
+    const shown = typeof record.type === 'string' ? record.type.slice(0, 40) : `a value of type ${typeof record.type}`;
     return { ok: false, code: 'unknown_type', message: `unknown frame type: ${shown}`, frameId };
   }
   const parsed = schema.safeParse(value);

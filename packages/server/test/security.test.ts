@@ -151,6 +151,9 @@ describe('bad input gets a typed error and changes nothing', () => {
     expect(await visitor.wait('error', (f) => f.code === 'frame_too_large')).toMatchObject({ frameId: null });
     visitor.socket.send(Buffer.from([1, 2, 3]), { binary: true });
     await visitor.wait('error', (f) => f.code === 'bad_frame' && f.frameId === null);
+    // A type that cannot be turned into text once threw inside the socket's handler: a crash of the process.
+    visitor.sendRaw('{"type": {"toString": 1, "valueOf": 1}, "id": "x4"}');
+    expect(await visitor.wait('error', (f) => f.frameId === 'x4')).toMatchObject({ code: 'unknown_type' });
     await alive(visitor);
     expect(stored()).toBe(before);
   });

@@ -298,7 +298,7 @@ export class Gateway {
           connection.error('frame_too_large', `frames are limited to ${config.maxFrameBytes} bytes`, null),
         );
       }
-      const parsed = parse(data.toString());
+      const parsed = parseSafely(parse, data.toString());
       if (!parsed.ok) {
         return connection.enqueue(parsed.frameId, async () =>
           connection.error(parsed.code, parsed.message, parsed.frameId),
@@ -443,4 +443,16 @@ function releaseUpgrade(socket: WebSocket): void {
   socket.removeAllListeners('error');
   const tcp = tcpOf(socket) as (Socket & { _httpMessage?: ServerResponse | null }) | undefined;
   tcp?._httpMessage?.detachSocket(tcp);
+}
+
+/**
+ * Parsing runs in the socket's event handler, where a throw would end the process: a frame the parser
+ * cannot take is a refused frame, never a crash.
+ */
+function parseSafely<F>(parse: (raw: string) => ParseResult<F>, raw: string): ParseResult<F> {
+  try {
+    return parse(raw);
+  } catch {
+    return { ok: false, code: 'bad_frame', message: 'frame could not be read', frameId: null };
+  }
 }
