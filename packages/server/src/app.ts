@@ -12,7 +12,7 @@ import { cannedRoutes } from './canned/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
 import { QueueAlerts } from './conversations/queue-alerts.ts';
 import { ConversationService } from './conversations/service.ts';
-import { openDatabase, type Db } from './db/connection.ts';
+import { openDatabase, type Db } from './db/sqlite/connection.ts';
 import { sqliteStore, type Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { DiskFileStorage } from './files/disk-storage.ts';

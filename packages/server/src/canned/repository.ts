@@ -1,7 +1,7 @@
 // Canned responses in SQLite: shortcuts unique whatever their case, and how often each was used.
 
 import type { CannedResponse, CannedResponseInput } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 
 export interface CannedResponseRepository {

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { MIN_PASSWORD_LENGTH } from '@livechat/protocol';
 import type { z } from '@livechat/protocol/validate';
 import { type Config, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connection.ts';
+import { openDatabase } from '../db/sqlite/connection.ts';
 import { sqliteStore, type Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
 import { newPasswordLink } from '../operators/accounts.ts';

@@ -1,7 +1,7 @@
 // Command results, kept for the operator who ran them.
 
 import type { CommandResult } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 
 export interface CommandResultRepository {
   save(result: CommandResult): Promise<void>;

@@ -2,7 +2,7 @@
 // committed in groups so that one fsync covers every message that arrived in the same moment.
 
 import type { Author, Message, SystemEvent, Visibility } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { AppError } from '../errors.ts';
 import { MessageAttachments, type Sender } from '../files/message-attachments.ts';
 import { newId, now } from '../ids.ts';

@@ -1,7 +1,7 @@
 // Visitors' ratings of their closed conversations: one per conversation, the latest kept.
 
 import type { ConversationRating, RatingValue } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { now } from '../ids.ts';
 
 export interface RatingRepository {

@@ -1,6 +1,6 @@
 // How far each side has read a conversation: the visitor's open widget, and the highest operator marker.
 
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 
 export interface ReadMarks {
   /** Moves the visitor's read marker forward to `seq` (never back). */

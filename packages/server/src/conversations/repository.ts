@@ -1,7 +1,7 @@
 // Conversations and their operator members: the open conversation per visitor, assignment, reads.
 
 import type { ConversationStatus } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 import { LAST_SEQ_OF_C } from './messages.ts';
 

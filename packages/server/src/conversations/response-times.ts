@@ -1,6 +1,6 @@
 // How long visitors wait for an operator's first reply, measured over a site's recent conversations.
 
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 
 export interface ResponseTimes {
   /**

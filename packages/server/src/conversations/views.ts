@@ -2,7 +2,7 @@
 // what the operator may read, paged by keyset on (last activity, id): no OFFSET, however deep the page.
 
 import type { InboxCounts, InboxView, OperatorProfile } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { AppError } from '../errors.ts';
 import { type Conversation, conversation, SELECT } from './repository.ts';
 

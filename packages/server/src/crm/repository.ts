@@ -2,7 +2,7 @@
 
 import type { Lead } from '@livechat/protocol';
 import { type Reader, type ReaderParams, readerParams, recordReadableSql } from '../conversations/readable-sql.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 
 export interface NewLead {

@@ -30,7 +30,7 @@ import { SqliteVisitorDataRepository, type VisitorDataRepository } from '../priv
 import { SqliteSettingsRepository, type SettingsRepository } from '../settings/repository.ts';
 import { SqliteSiteRepository, type SiteRepository } from '../sites/repository.ts';
 import { SqliteVisitorRepository, type VisitorRepository } from '../visitors/repository.ts';
-import type { Db } from './connection.ts';
+import type { Db } from './sqlite/connection.ts';
 import { type CommandWrites, SqliteCommandWrites } from './unit-of-work.ts';
 
 export interface Store {

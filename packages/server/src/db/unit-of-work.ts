@@ -5,7 +5,7 @@ import type { CommandResult, Lead, Ticket } from '@livechat/protocol';
 import type { SqliteCommandResultRepository } from '../commands/repository.ts';
 import type { NewLead, SqliteCrmRepository } from '../crm/repository.ts';
 import type { NewTicket, SqliteHelpdeskRepository } from '../helpdesk/repository.ts';
-import type { Db } from './connection.ts';
+import type { Db } from './sqlite/connection.ts';
 
 /**
  * A record's number or id exists only once it is inserted, so the caller passes `announce`, which

@@ -2,7 +2,7 @@
 // for a whole batch of messages in one query.
 
 import type { Attachment, AttachmentKind } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { AppError } from '../errors.ts';
 import type { UploadOwner } from './repository.ts';
 

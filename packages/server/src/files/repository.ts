@@ -1,7 +1,7 @@
 // The uploads table: who uploaded which file, under what name, and (later) which message carries it.
 
 import type { Attachment, AttachmentKind } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 
 /** Exactly one of a visitor or an operator uploaded it. */

@@ -2,7 +2,7 @@
 
 import type { AttachmentKind } from '@livechat/protocol';
 import { conversationReadableSql, type Reader, readerParams } from '../conversations/readable-sql.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 
 /** An attached upload as a file response needs it. */
 export interface ServedFile {

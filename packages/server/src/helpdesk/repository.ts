@@ -2,7 +2,7 @@
 
 import type { HelpdeskTeam, Ticket } from '@livechat/protocol';
 import { type Reader, type ReaderParams, readerParams, recordReadableSql } from '../conversations/readable-sql.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 import { COUNT_CAP, FTS_COUNT_SQL, FTS_HAS_SQL, FTS_SEARCH_SQL, ticketQuery } from './search.ts';
 

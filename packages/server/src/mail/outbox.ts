@@ -1,7 +1,7 @@
 // The outbox: every outgoing email is stored here first, then claimed, sent and marked by the mail worker.
 
 import type { OutboxEmail, OutboxKind, OutboxStatus } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 
 /** An email to send: what it is for, and who it seems to come from when not MAIL_FROM itself. */

@@ -1,6 +1,6 @@
 // What the visitor emails are made of: unseen replies not yet emailed, and a conversation's public lines.
 
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 import type { MailFile, MailLine } from './compose.ts';
 import type { OutgoingEmail } from './outbox.ts';

@@ -1,7 +1,7 @@
 // An operator's inbox: mention and assignment notifications, newest first, with an unread count.
 
 import type { Notification } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 
 export interface NewNotification {

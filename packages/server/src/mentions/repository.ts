@@ -1,6 +1,6 @@
 // Who was mentioned in which conversation: the record that lets a mentioned operator open it.
 
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { now } from '../ids.ts';
 
 export interface MentionRepository {

@@ -1,7 +1,7 @@
 // One-time links (the first run's setup link, invites, password resets) and what using one writes.
 
 import type { OperatorProfile } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { now } from '../ids.ts';
 import type { NewOperator, SqliteOperatorRepository } from './repository.ts';
 

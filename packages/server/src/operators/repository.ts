@@ -7,7 +7,7 @@ import type {
   OperatorProfile,
   OperatorRole,
 } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 
 export interface NewOperator {

@@ -1,7 +1,7 @@
 // The audit log of admin actions: written where each action is done, read by admins newest first.
 
 import type { AuditAction, AuditEntry } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 
 export type AuditTarget = AuditEntry['target'];

@@ -2,7 +2,7 @@
 // page views per site (retention). Tickets and leads made from a deleted conversation stay, redacted.
 
 import { ERASED_VISITOR_LABEL } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import type { SqliteUploadRepository } from '../files/repository.ts';
 
 export interface Erased {

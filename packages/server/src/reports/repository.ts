@@ -1,7 +1,7 @@
 // What reports are made of: one line of facts per conversation of a period, read with SQL any database speaks.
 
 import type { RatingValue } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 
 /** The times are ISO strings as stored; durations are worked out by the caller, not by the database. */
 export interface ConversationFacts {

@@ -1,7 +1,7 @@
 // The conversation search index (migration 013): matching rows newest first, and who may be searched for what.
 
 import type { Visibility } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 
 /** One row of the index that matched: a message, or the visitor's name and email (`message` null). */
 export interface SearchHit {

@@ -2,7 +2,7 @@
 
 import type { ModuleSettings } from '@livechat/protocol';
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 
 export const DEFAULT_MODULES: ModuleSettings = { helpdesk: false, crm: false };
 

@@ -12,7 +12,7 @@ import {
   type WidgetSettings,
   type WorkingHours,
 } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 import { ALWAYS_OPEN } from './working-hours.ts';
 

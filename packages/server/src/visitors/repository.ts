@@ -1,7 +1,7 @@
 // Visitors (identified by server-minted tokens, one per device), the contacts among them, and the pages they view.
 
 import type { PageView, VisitorProfile } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 
 export interface Visitor extends VisitorProfile {
