@@ -1,9 +1,12 @@
 // Conversations and their operator members: the open conversation per visitor, assignment, reads.
 
-import type { ConversationStatus } from '@livechat/protocol';
+import type { ConversationStatus, OperatorProfile } from '@livechat/protocol';
 import type { Db } from '../db/sqlite/connection.ts';
 import { newId, now } from '../ids.ts';
 import { LAST_SEQ_OF_C } from './messages.ts';
+
+/** Who reads a conversation, or a record made from one: what the read rule looks at. */
+export type Reader = Pick<OperatorProfile, 'id' | 'role'>;
 
 export interface Conversation {
   id: string;

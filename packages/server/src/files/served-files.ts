@@ -1,7 +1,8 @@
 // Which attached file a request may fetch: one query each, with the message's visibility or the read rule in it.
 
 import type { AttachmentKind } from '@livechat/protocol';
-import { conversationReadableSql, type Reader, readerParams } from '../conversations/readable-sql.ts';
+import type { Reader } from '../conversations/repository.ts';
+import { conversationReadableSql, readerParams } from '../db/sqlite/readable-sql.ts';
 import type { Db } from '../db/sqlite/connection.ts';
 
 /** An attached upload as a file response needs it. */

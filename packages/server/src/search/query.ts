@@ -1,6 +1,11 @@
 // What an operator types into the inbox search, turned into an FTS5 expression and the terms a snippet highlights.
 
-import { WORD_SEPARATORS } from '../helpdesk/search.ts';
+/**
+ * What the index's tokenizer (unicode61, default categories "L* N* Co") does not keep inside a
+ * word. A quoted word must be one token to the index: with detail=column a phrase of two is an
+ * error. The New Tai Lue and Vedic signs listed are letters to JavaScript but separators to FTS5.
+ */
+export const WORD_SEPARATORS = /(?:[^\p{L}\p{N}\p{Co}]|[\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3])+/u;
 
 /** Longer queries are refused by the route: nobody types 200 characters into a search box. */
 export const MAX_QUERY_LENGTH = 200;
