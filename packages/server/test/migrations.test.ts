@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
-import { ConversationNotOpenError, SqliteMessageRepository } from '../src/conversations/messages.ts';
-import { SqliteConversationRepository } from '../src/conversations/repository.ts';
+import { ConversationNotOpenError } from '../src/conversations/messages.ts';
 import { migrate } from '../src/db/sqlite/connection.ts';
+import { SqliteConversationRepository } from '../src/db/sqlite/conversations.ts';
+import { SqliteMessageRepository } from '../src/db/sqlite/messages.ts';
 import { SqliteSiteRepository } from '../src/sites/repository.ts';
 import { type TestServer, createOperator, discard, startServer } from './harness.ts';
 

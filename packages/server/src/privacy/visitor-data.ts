@@ -3,7 +3,7 @@
 
 import { ERASED_VISITOR_LABEL } from '@livechat/protocol';
 import type { Db } from '../db/sqlite/connection.ts';
-import type { SqliteUploadRepository } from '../files/repository.ts';
+import type { SqliteUploadRepository } from '../db/sqlite/uploads.ts';
 
 export interface Erased {
   conversationIds: string[];

@@ -2,14 +2,6 @@
 
 import type { Store } from '../store.ts';
 import { SqliteCannedResponseRepository } from '../../canned/repository.ts';
-import { SqliteMessageRepository } from '../../conversations/messages.ts';
-import { SqliteRatingRepository } from '../../conversations/ratings.ts';
-import { SqliteReadMarks } from '../../conversations/read-marks.ts';
-import { SqliteConversationRepository } from '../../conversations/repository.ts';
-import { SqliteResponseTimes } from '../../conversations/response-times.ts';
-import { SqliteInboxViews } from '../../conversations/views.ts';
-import { SqliteUploadRepository } from '../../files/repository.ts';
-import { SqliteServedFileRepository } from '../../files/served-files.ts';
 import { SqliteOutboxRepository } from '../../mail/outbox.ts';
 import { SqliteVisitorMailRepository } from '../../mail/repository.ts';
 import { SqliteNotificationRepository } from '../../mentions/notifications.ts';
@@ -25,9 +17,17 @@ import { SqliteSiteRepository } from '../../sites/repository.ts';
 import { SqliteVisitorRepository } from '../../visitors/repository.ts';
 import { SqliteCommandResultRepository } from './command-results.ts';
 import { SqliteCommandWrites } from './command-writes.ts';
-import type { Db } from './connection.ts';
+import { SqliteConversationRepository } from './conversations.ts';
 import { SqliteCrmRepository } from './crm.ts';
 import { SqliteHelpdeskRepository } from './helpdesk.ts';
+import { SqliteInboxViews } from './inbox-views.ts';
+import { SqliteMessageRepository } from './messages.ts';
+import { SqliteRatingRepository } from './ratings.ts';
+import { SqliteReadMarks } from './read-marks.ts';
+import { SqliteResponseTimes } from './response-times.ts';
+import { SqliteServedFileRepository } from './served-files.ts';
+import { SqliteUploadRepository } from './uploads.ts';
+import type { Db } from './connection.ts';
 
 export function sqliteStore(db: Db): Store {
   const helpdesk = new SqliteHelpdeskRepository(db);
