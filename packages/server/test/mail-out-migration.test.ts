@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import { migrate } from '../src/db/sqlite/connection.ts';
-import { SqliteVisitorMailRepository } from '../src/mail/repository.ts';
+import { SqliteVisitorMailRepository } from '../src/db/sqlite/visitor-mail.ts';
 
 /** An in-memory database as a server left it before the migration numbered `version`. */
 function databaseBefore(version: string): Database.Database {

@@ -7,7 +7,7 @@ import { ConversationNotOpenError } from '../src/conversations/messages.ts';
 import { migrate } from '../src/db/sqlite/connection.ts';
 import { SqliteConversationRepository } from '../src/db/sqlite/conversations.ts';
 import { SqliteMessageRepository } from '../src/db/sqlite/messages.ts';
-import { SqliteSiteRepository } from '../src/sites/repository.ts';
+import { SqliteSiteRepository } from '../src/db/sqlite/sites.ts';
 import { type TestServer, createOperator, discard, startServer } from './harness.ts';
 
 let server: TestServer;

@@ -1,32 +1,32 @@
 // The repositories the server works with, built over one SQLite connection.
 
 import type { Store } from '../store.ts';
-import { SqliteCannedResponseRepository } from '../../canned/repository.ts';
-import { SqliteOutboxRepository } from '../../mail/outbox.ts';
-import { SqliteVisitorMailRepository } from '../../mail/repository.ts';
-import { SqliteNotificationRepository } from '../../mentions/notifications.ts';
-import { SqliteMentionRepository } from '../../mentions/repository.ts';
-import { SqliteAccountLinkRepository } from '../../operators/links.ts';
-import { SqliteOperatorRepository } from '../../operators/repository.ts';
-import { SqliteAuditRepository } from '../../privacy/audit-repository.ts';
-import { SqliteVisitorDataRepository } from '../../privacy/visitor-data.ts';
-import { SqliteReportRepository } from '../../reports/repository.ts';
-import { SqliteSearchIndexMerge, SqliteSearchRepository } from '../../search/repository.ts';
-import { SqliteSettingsRepository } from '../../settings/repository.ts';
-import { SqliteSiteRepository } from '../../sites/repository.ts';
-import { SqliteVisitorRepository } from '../../visitors/repository.ts';
+import { SqliteAccountLinkRepository } from './account-links.ts';
+import { SqliteAuditRepository } from './audit.ts';
+import { SqliteCannedResponseRepository } from './canned.ts';
 import { SqliteCommandResultRepository } from './command-results.ts';
 import { SqliteCommandWrites } from './command-writes.ts';
 import { SqliteConversationRepository } from './conversations.ts';
 import { SqliteCrmRepository } from './crm.ts';
 import { SqliteHelpdeskRepository } from './helpdesk.ts';
 import { SqliteInboxViews } from './inbox-views.ts';
+import { SqliteMentionRepository } from './mentions.ts';
 import { SqliteMessageRepository } from './messages.ts';
+import { SqliteNotificationRepository } from './notifications.ts';
+import { SqliteOperatorRepository } from './operators.ts';
+import { SqliteOutboxRepository } from './outbox.ts';
 import { SqliteRatingRepository } from './ratings.ts';
 import { SqliteReadMarks } from './read-marks.ts';
+import { SqliteReportRepository } from './reports.ts';
 import { SqliteResponseTimes } from './response-times.ts';
+import { SqliteSearchIndexMerge, SqliteSearchRepository } from './search.ts';
 import { SqliteServedFileRepository } from './served-files.ts';
+import { SqliteSettingsRepository } from './settings.ts';
+import { SqliteSiteRepository } from './sites.ts';
 import { SqliteUploadRepository } from './uploads.ts';
+import { SqliteVisitorDataRepository } from './visitor-data.ts';
+import { SqliteVisitorMailRepository } from './visitor-mail.ts';
+import { SqliteVisitorRepository } from './visitors.ts';
 import type { Db } from './connection.ts';
 
 export function sqliteStore(db: Db): Store {
