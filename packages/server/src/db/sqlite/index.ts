@@ -5,6 +5,8 @@ import type { Store } from '../store.ts';
 import { type Db, openDatabase } from './connection.ts';
 import { sqliteStore } from './store.ts';
 
+export type { Db };
+
 export interface SqliteStore {
   store: Store;
   /** The connection itself, for what runs SQL beside the repositories (tests, the bench). */
