@@ -1,6 +1,7 @@
 // The conversation search index: matching rows newest first, and who may be searched for what.
 
 import type { Visibility } from '@livechat/protocol';
+import type { SearchTerm } from './query.ts';
 
 /** One row of the index that matched: a message, or the visitor's name and email (`message` null). */
 export interface SearchHit {
@@ -13,8 +14,16 @@ export interface SearchHit {
 }
 
 export interface SearchRepository {
-  /** Rows matching the FTS5 expression whose position is below `before`, newest first. */
-  hits(match: string, before: number, limit: number): Promise<SearchHit[]>;
+  /**
+   * Rows matching every term whose position is below `before`, newest first; only in the
+   * conversations of these search keys when `keys` is not null.
+   */
+  hits(
+    terms: readonly SearchTerm[],
+    keys: readonly number[] | null,
+    before: number,
+    limit: number,
+  ): Promise<SearchHit[]>;
   /**
    * Search keys of the conversations an operator (not an admin) may read, by the conversation
    * rules written as SQL. Each hit is still checked with the rules themselves before it is shown.

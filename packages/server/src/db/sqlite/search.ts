@@ -3,7 +3,9 @@
 
 import type { Visibility } from '@livechat/protocol';
 import type { SearchHit, SearchRepository, SearchIndexMerge } from '../../search/repository.ts';
+import type { SearchTerm } from '../../search/query.ts';
 import type { Db } from './connection.ts';
+import { matchExpression } from './search-match.ts';
 
 interface HitRow {
   position: number;
@@ -61,8 +63,13 @@ export class SqliteSearchRepository implements SearchRepository {
     this.selectSecret = db.prepare<[], { secret: Buffer }>('SELECT secret FROM search_cursor_secret WHERE id = 1');
   }
 
-  async hits(match: string, before: number, limit: number): Promise<SearchHit[]> {
-    return this.selectHits.all({ match, before, limit }).map(hit);
+  async hits(
+    terms: readonly SearchTerm[],
+    keys: readonly number[] | null,
+    before: number,
+    limit: number,
+  ): Promise<SearchHit[]> {
+    return this.selectHits.all({ match: matchExpression(terms, keys), before, limit }).map(hit);
   }
 
   async candidateKeys(operatorId: string): Promise<number[]> {
