@@ -53,7 +53,7 @@ function sentence(seed: number, length: number): string {
 
 /** Seeds tickets straight through SQL in one transaction: the setup is not what is measured. */
 function seedTickets(
-  db: import('@livechat/server/src/db/connection.ts').Db,
+  db: import('@livechat/server/src/db/sqlite/connection.ts').Db,
   teamId: string,
   operatorId: string,
   count: number,

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import type { SearchResultPage } from '@livechat/protocol';
 import { buildApp } from '@livechat/server/src/app.ts';
 import { testConfig } from '@livechat/server/src/config.ts';
-import type { Db } from '@livechat/server/src/db/connection.ts';
+import type { Db } from '@livechat/server/src/db/sqlite/connection.ts';
 import { hashPassword } from '@livechat/server/src/operators/passwords.ts';
 import { type LatencySummary, summarise } from '../stats.ts';
 

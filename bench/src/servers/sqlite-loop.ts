@@ -5,7 +5,7 @@ import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { migrate } from '@livechat/server/src/db/connection.ts';
+import { migrate } from '@livechat/server/src/db/sqlite/connection.ts';
 import Database from 'better-sqlite3';
 import { serve } from '../rpc.ts';
 import { quantile } from '../stats.ts';

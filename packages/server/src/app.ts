@@ -12,8 +12,8 @@ import { cannedRoutes } from './canned/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
 import { QueueAlerts } from './conversations/queue-alerts.ts';
 import { ConversationService } from './conversations/service.ts';
-import { openDatabase, type Db } from './db/connection.ts';
-import { sqliteStore, type Store } from './db/store.ts';
+import { type Db, openSqliteStore } from './db/sqlite/index.ts';
+import type { Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { DiskFileStorage } from './files/disk-storage.ts';
 import { FileLinks } from './files/links.ts';
@@ -94,8 +94,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     logController: new DebugRequestLog(),
     ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
   });
-  const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
-  const store = sqliteStore(db);
+  const { store, db } = openSqliteStore(config);
   const bus = new InProcessBus();
   // One node: counters in memory. Several nodes would pass a shared (Redis) CounterStore here.
   const counters = new MemoryCounters();

@@ -1,9 +1,11 @@
 // Every server setting in one place, typed, with defaults, read from the environment.
 
 import { DEFAULT_MAX_FRAME_BYTES } from '@livechat/protocol';
-import type { Synchronous } from './db/connection.ts';
 import { parseRate, type Rate } from './limits/rates.ts';
 import { PUBLIC_DIR } from './paths.ts';
+
+/** SQLite's `synchronous` pragma: FULL keeps an acknowledged message through a machine crash. */
+export type Synchronous = 'FULL' | 'NORMAL';
 
 export interface Config {
   port: number;

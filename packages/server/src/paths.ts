@@ -23,7 +23,7 @@ export const PROJECT_ROOT = join(SERVER_PACKAGE, '..', '..');
 const built = relative(SERVER_PACKAGE, here).split(sep)[0] === 'dist';
 export const MIGRATIONS_DIR = built
   ? join(SERVER_PACKAGE, 'dist', 'migrations')
-  : join(SERVER_PACKAGE, 'src', 'db', 'migrations');
+  : join(SERVER_PACKAGE, 'src', 'db', 'sqlite', 'migrations');
 
 /** What the build publishes for browsers: `widget/` and `operator/`, each swapped in whole. */
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'dist', 'public');

@@ -3,7 +3,7 @@
 
 import type { OperatorProfile, TeamAvailability } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MEDIAN_FIRST_RESPONSE } from '../src/conversations/response-times.ts';
+import { MEDIAN_FIRST_RESPONSE } from '../src/db/sqlite/response-times.ts';
 import { call, refused } from './away-harness.ts';
 import {
   type Client,

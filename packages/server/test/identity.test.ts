@@ -256,7 +256,7 @@ describe('the migration', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'livechat-migrate-'));
     const db = new Database(join(dataDir, 'livechat.sqlite'));
     db.exec('CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
-    db.exec(readFileSync(new URL('../src/db/migrations/001_init.sql', import.meta.url), 'utf8'));
+    db.exec(readFileSync(new URL('../src/db/sqlite/migrations/001_init.sql', import.meta.url), 'utf8'));
     const time = new Date().toISOString();
     db.prepare('INSERT INTO schema_migrations VALUES (?, ?)').run('001_init.sql', time);
     db.prepare('INSERT INTO sites (id, name, allowed_origins, created_at) VALUES (?, ?, ?, ?)').run(

@@ -3,14 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
-import { migrate } from '../src/db/connection.ts';
-import { SqliteVisitorMailRepository } from '../src/mail/repository.ts';
+import { migrate } from '../src/db/sqlite/connection.ts';
+import { SqliteVisitorMailRepository } from '../src/db/sqlite/visitor-mail.ts';
 
 /** An in-memory database as a server left it before the migration numbered `version`. */
 function databaseBefore(version: string): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  const dir = new URL('../src/db/migrations/', import.meta.url);
+  const dir = new URL('../src/db/sqlite/migrations/', import.meta.url);
   db.exec('CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
   for (const file of readdirSync(dir)
     .filter((name) => /^\d+_.+\.sql$/.test(name) && name < version)

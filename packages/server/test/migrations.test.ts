@@ -3,10 +3,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
-import { ConversationNotOpenError, SqliteMessageRepository } from '../src/conversations/messages.ts';
-import { SqliteConversationRepository } from '../src/conversations/repository.ts';
-import { migrate } from '../src/db/connection.ts';
-import { SqliteSiteRepository } from '../src/sites/repository.ts';
+import { ConversationNotOpenError } from '../src/conversations/messages.ts';
+import { migrate } from '../src/db/sqlite/connection.ts';
+import { SqliteConversationRepository } from '../src/db/sqlite/conversations.ts';
+import { SqliteMessageRepository } from '../src/db/sqlite/messages.ts';
+import { SqliteSiteRepository } from '../src/db/sqlite/sites.ts';
 import { type TestServer, createOperator, discard, startServer } from './harness.ts';
 
 let server: TestServer;
@@ -194,7 +195,7 @@ it('sites made before widget settings and archiving are in use, with the default
 function databaseBefore(version: string): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  const dir = new URL('../src/db/migrations/', import.meta.url);
+  const dir = new URL('../src/db/sqlite/migrations/', import.meta.url);
   const before = readdirSync(dir)
     .filter((name) => /^\d+_.+\.sql$/.test(name) && name < version)
     .sort();

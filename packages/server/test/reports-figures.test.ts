@@ -3,7 +3,7 @@
 
 import type { OperatorProfile, OperatorReport, Report, ReportFigures, SiteReport } from '@livechat/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONVERSATION_FACTS } from '../src/reports/repository.ts';
+import { CONVERSATION_FACTS } from '../src/db/sqlite/reports.ts';
 import { type Answer, call, refused } from './away-harness.ts';
 import {
   SITE_ORIGIN,

@@ -302,7 +302,7 @@ describe('pages and refusals', () => {
   it('finds what was written before the index existed: the migration fills it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'livechat-search-before-'));
     const db = new Database(join(dataDir, 'livechat.sqlite'));
-    const dir = new URL('../src/db/migrations/', import.meta.url);
+    const dir = new URL('../src/db/sqlite/migrations/', import.meta.url);
     db.exec('CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
     for (const file of readdirSync(dir)
       .filter((name) => /^\d+_.+\.sql$/.test(name) && name < '013')

@@ -4,7 +4,7 @@
 
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
-import { ticketQuery } from '../src/helpdesk/search.ts';
+import { ticketQuery } from '../src/db/sqlite/ticket-search.ts';
 
 it('never makes a word that the search index would read as two', () => {
   const db = new Database(':memory:');

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { MIN_PASSWORD_LENGTH } from '@livechat/protocol';
 import type { z } from '@livechat/protocol/validate';
 import { type Config, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connection.ts';
-import { sqliteStore, type Store } from '../db/store.ts';
+import { openSqliteStore } from '../db/sqlite/index.ts';
+import type { Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
 import { newPasswordLink } from '../operators/accounts.ts';
 import { hashPassword } from '../operators/passwords.ts';
@@ -117,9 +117,9 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return EXIT_FAILED;
   }
-  const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
+  const opened = openSqliteStore(config);
   try {
-    await command.run({ io, config, store: sqliteStore(db), options });
+    await command.run({ io, config, store: opened.store, options });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CommandFailed || error instanceof AppError || error instanceof InputAborted) {
@@ -128,7 +128,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     }
     throw error;
   } finally {
-    db.close();
+    opened.close();
   }
 }
 

@@ -1,7 +1,8 @@
-// Command results, kept for the operator who ran them.
+// Command results, kept for the operator who ran them, and a command's new record stored with its result.
 
-import type { CommandResult } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { CommandResult, Lead, Ticket } from '@livechat/protocol';
+import type { NewLead } from '../crm/repository.ts';
+import type { NewTicket } from '../helpdesk/repository.ts';
 
 export interface CommandResultRepository {
   save(result: CommandResult): Promise<void>;
@@ -9,57 +10,13 @@ export interface CommandResultRepository {
   list(conversationId: string, operatorId: string): Promise<CommandResult[]>;
 }
 
-interface ResultRow {
-  id: string;
-  conversation_id: string;
-  operator_id: string;
-  input: string;
-  status: CommandResult['status'];
-  lines: string;
-  created_at: string;
-}
-
-export class SqliteCommandResultRepository implements CommandResultRepository {
-  private readonly insertRow;
-  private readonly select;
-
-  constructor(db: Db) {
-    this.insertRow = db.prepare(
-      `INSERT INTO command_results (id, conversation_id, operator_id, input, status, lines, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.select = db.prepare<[string, string], ResultRow>(
-      `SELECT id, conversation_id, operator_id, input, status, lines, created_at FROM command_results
-       WHERE conversation_id = ? AND operator_id = ? ORDER BY created_at, rowid`,
-    );
-  }
-
-  async save(result: CommandResult): Promise<void> {
-    this.insert(result);
-  }
-
-  /** Inserts at once, inside the caller's transaction when there is one (see db/unit-of-work.ts). */
-  insert(result: CommandResult): void {
-    this.insertRow.run(
-      result.id,
-      result.conversationId,
-      result.operatorId,
-      result.input,
-      result.status,
-      JSON.stringify(result.lines),
-      result.createdAt,
-    );
-  }
-
-  async list(conversationId: string, operatorId: string): Promise<CommandResult[]> {
-    return this.select.all(conversationId, operatorId).map((row) => ({
-      id: row.id,
-      conversationId: row.conversation_id,
-      operatorId: row.operator_id,
-      input: row.input,
-      status: row.status,
-      lines: JSON.parse(row.lines) as CommandResult['lines'],
-      createdAt: row.created_at,
-    }));
-  }
+/**
+ * A record's number or id exists only once it is inserted, so the caller passes `announce`, which
+ * builds the command's result from the stored record. It runs inside the transaction: it must be
+ * quick and wait on nothing. A store over an asynchronous driver does the same on one pooled
+ * client: BEGIN, insert the record, announce, insert the result, COMMIT.
+ */
+export interface CommandWrites {
+  ticketWithResult(input: NewTicket, announce: (ticket: Ticket) => CommandResult): Promise<CommandResult>;
+  leadWithResult(input: NewLead, announce: (lead: Lead) => CommandResult): Promise<CommandResult>;
 }

@@ -1,8 +1,7 @@
 // Which attached file a request may fetch: one query each, with the message's visibility or the read rule in it.
 
 import type { AttachmentKind } from '@livechat/protocol';
-import { conversationReadableSql, type Reader, readerParams } from '../conversations/readable-sql.ts';
-import type { Db } from '../db/connection.ts';
+import type { Reader } from '../conversations/repository.ts';
 
 /** An attached upload as a file response needs it. */
 export interface ServedFile {
@@ -19,31 +18,4 @@ export interface ServedFileRepository {
   ofPublicMessage(attachmentId: string): Promise<ServedFile | null>;
   /** The file of a message in a conversation the operator may read; null otherwise. */
   readableBy(reader: Reader, attachmentId: string): Promise<ServedFile | null>;
-}
-
-const COLUMNS = 'u.id, u.hash, u.name, u.size, u.mime, u.kind';
-// The message must still exist: erased or deleted ones take their files' right to be served with them.
-const ATTACHED = `FROM uploads u JOIN messages m ON m.conversation_id = u.conversation_id AND m.id = u.message_id
-  WHERE u.id = @id`;
-
-export class SqliteServedFileRepository implements ServedFileRepository {
-  private readonly selectPublic;
-  private readonly selectReadable;
-
-  constructor(db: Db) {
-    this.selectPublic = db.prepare<{ id: string }, ServedFile>(
-      `SELECT ${COLUMNS} ${ATTACHED} AND m.visibility = 'public'`,
-    );
-    this.selectReadable = db.prepare<{ id: string; readerId: string; readerIsAdmin: 0 | 1 }, ServedFile>(
-      `SELECT ${COLUMNS} ${ATTACHED} AND ${conversationReadableSql('u.conversation_id')}`,
-    );
-  }
-
-  async ofPublicMessage(attachmentId: string): Promise<ServedFile | null> {
-    return this.selectPublic.get({ id: attachmentId }) ?? null;
-  }
-
-  async readableBy(reader: Reader, attachmentId: string): Promise<ServedFile | null> {
-    return this.selectReadable.get({ id: attachmentId, ...readerParams(reader) }) ?? null;
-  }
 }

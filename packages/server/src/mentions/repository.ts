@@ -1,33 +1,7 @@
 // Who was mentioned in which conversation: the record that lets a mentioned operator open it.
 
-import type { Db } from '../db/connection.ts';
-import { now } from '../ids.ts';
-
 export interface MentionRepository {
   /** Records the mention; the first message that mentioned the operator there is kept. */
   record(conversationId: string, operatorId: string, messageId: string): Promise<void>;
   isMentioned(conversationId: string, operatorId: string): Promise<boolean>;
-}
-
-export class SqliteMentionRepository implements MentionRepository {
-  private readonly insert;
-  private readonly selectOne;
-
-  constructor(db: Db) {
-    this.insert = db.prepare(
-      `INSERT INTO conversation_mentions (conversation_id, operator_id, first_message_id, mentioned_at)
-       VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
-    this.selectOne = db.prepare<[string, string], { found: number }>(
-      'SELECT 1 AS found FROM conversation_mentions WHERE conversation_id = ? AND operator_id = ?',
-    );
-  }
-
-  async record(conversationId: string, operatorId: string, messageId: string): Promise<void> {
-    this.insert.run(conversationId, operatorId, messageId, now());
-  }
-
-  async isMentioned(conversationId: string, operatorId: string): Promise<boolean> {
-    return this.selectOne.get(conversationId, operatorId) !== undefined;
-  }
 }

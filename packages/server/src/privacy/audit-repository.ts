@@ -1,8 +1,6 @@
 // The audit log of admin actions: written where each action is done, read by admins newest first.
 
 import type { AuditAction, AuditEntry } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
-import { newId, now } from '../ids.ts';
 
 export type AuditTarget = AuditEntry['target'];
 
@@ -24,72 +22,4 @@ export interface AuditRepository {
   record(entry: NewAuditEntry): Promise<AuditEntry>;
   /** Newest first, `limit` entries older than position `before` (all when null). */
   page(before: number | null, limit: number): Promise<AuditPageRows>;
-}
-
-interface AuditRow {
-  seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: AuditAction;
-  target_kind: AuditTarget['kind'];
-  target_id: string | null;
-  target_label: string | null;
-  details: string;
-}
-
-const entry = (row: AuditRow): AuditEntry => ({
-  id: row.id,
-  at: row.at,
-  actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
-  action: row.action,
-  target: { kind: row.target_kind, id: row.target_id, label: row.target_label },
-  details: JSON.parse(row.details) as Record<string, unknown>,
-});
-
-const COLUMNS = 'seq, id, at, actor_id, actor_name, action, target_kind, target_id, target_label, details';
-
-export class SqliteAuditRepository implements AuditRepository {
-  private readonly insert;
-  private readonly selectOlder;
-
-  constructor(db: Db) {
-    this.insert = db.prepare<[Omit<AuditRow, 'seq'>], AuditRow>(
-      `INSERT INTO audit_log (id, at, actor_id, actor_name, action, target_kind, target_id, target_label, details)
-       VALUES (@id, @at, @actor_id, @actor_name, @action, @target_kind, @target_id, @target_label, @details)
-       RETURNING ${COLUMNS}`,
-    );
-    this.selectOlder = db.prepare<[number, number], AuditRow>(
-      `SELECT ${COLUMNS} FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?`,
-    );
-  }
-
-  async record(input: NewAuditEntry): Promise<AuditEntry> {
-    return this.recordNow(input);
-  }
-
-  /** Synchronous, so that an action and its entry share the caller's transaction. */
-  recordNow(input: NewAuditEntry): AuditEntry {
-    const row = this.insert.get({
-      id: newId(),
-      at: now(),
-      actor_id: input.actor?.id ?? null,
-      actor_name: input.actor?.name ?? null,
-      action: input.action,
-      target_kind: input.target.kind,
-      target_id: input.target.id,
-      target_label: input.target.label,
-      details: JSON.stringify(input.details ?? {}),
-    });
-    if (!row) throw new Error('an audit entry vanished on insert');
-    return entry(row);
-  }
-
-  async page(before: number | null, limit: number): Promise<AuditPageRows> {
-    const rows = this.selectOlder.all(before ?? Number.MAX_SAFE_INTEGER, limit + 1);
-    const shown = rows.slice(0, limit);
-    const last = shown[shown.length - 1];
-    return { entries: shown.map(entry), next: rows.length > limit && last ? last.seq : null };
-  }
 }

@@ -1,7 +1,7 @@
-// The conversation search index (migration 013): matching rows newest first, and who may be searched for what.
+// The conversation search index: matching rows newest first, and who may be searched for what.
 
 import type { Visibility } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
+import type { SearchTerm } from './query.ts';
 
 /** One row of the index that matched: a message, or the visitor's name and email (`message` null). */
 export interface SearchHit {
@@ -14,8 +14,16 @@ export interface SearchHit {
 }
 
 export interface SearchRepository {
-  /** Rows matching the FTS5 expression whose position is below `before`, newest first. */
-  hits(match: string, before: number, limit: number): Promise<SearchHit[]>;
+  /**
+   * Rows matching every term whose position is below `before`, newest first; only in the
+   * conversations of these search keys when `keys` is not null.
+   */
+  hits(
+    terms: readonly SearchTerm[],
+    keys: readonly number[] | null,
+    before: number,
+    limit: number,
+  ): Promise<SearchHit[]>;
   /**
    * Search keys of the conversations an operator (not an admin) may read, by the conversation
    * rules written as SQL. Each hit is still checked with the rules themselves before it is shown.
@@ -23,77 +31,6 @@ export interface SearchRepository {
   candidateKeys(operatorId: string): Promise<number[]>;
   /** The key that seals search cursors, kept in the database so that cursors outlive a restart. */
   cursorSecret(): Promise<Buffer>;
-}
-
-interface HitRow {
-  position: number;
-  conversation_id: string;
-  seq: number | null;
-  message_id: string | null;
-  body: string | null;
-  visibility: Visibility | null;
-  created_at: string | null;
-}
-
-const hit = (row: HitRow): SearchHit => ({
-  position: row.position,
-  conversationId: row.conversation_id,
-  message:
-    row.seq !== null && row.message_id !== null && row.body !== null && row.visibility !== null && row.created_at
-      ? { id: row.message_id, seq: row.seq, body: row.body, visibility: row.visibility, createdAt: row.created_at }
-      : null,
-  gone: row.seq !== null && row.message_id === null,
-});
-
-export class SqliteSearchRepository implements SearchRepository {
-  private readonly selectHits;
-  private readonly selectCandidates;
-  private readonly selectSecret;
-
-  constructor(db: Db) {
-    // FTS5 reads the matching rowids backwards and stops at the limit; the joins only run for the
-    // rows returned. A message row whose message is gone (never today) comes back without it and
-    // is dropped by the caller.
-    this.selectHits = db.prepare<{ match: string; before: number; limit: number }, HitRow>(
-      `SELECT s.rowid AS position, k.conversation_id, s.seq, m.id AS message_id, m.body, m.visibility, m.created_at
-       FROM conversation_search s
-       JOIN conversation_search_keys k ON k.key = s.key
-       LEFT JOIN messages m ON m.conversation_id = k.conversation_id AND m.seq = s.seq
-       WHERE s.conversation_search MATCH @match AND s.rowid < @before
-       ORDER BY s.rowid DESC LIMIT @limit`,
-    );
-    // The conversation rules (canRead, mayRead in conversations/service.ts) in SQL: those the
-    // operator is in (open, or closed while they were in it), open ones waiting in the queue that
-    // they did not leave, and those that mention them. Widening those rules means widening this, or
-    // search finds less than it may.
-    this.selectCandidates = db
-      .prepare<{ operatorId: string }, [number]>(
-        `SELECT k.key FROM conversation_search_keys k WHERE k.conversation_id IN (
-           SELECT c.id FROM conversation_members m JOIN conversations c ON c.id = m.conversation_id
-             WHERE m.operator_id = @operatorId AND m.active = 1
-           UNION SELECT c.id FROM conversations c WHERE c.status = 'open' AND c.assigned_operator_id IS NULL
-             AND NOT EXISTS (SELECT 1 FROM conversation_members m WHERE m.conversation_id = c.id
-               AND (m.active = 1 OR (m.operator_id = @operatorId AND m.left_at IS NOT NULL)))
-           UNION SELECT conversation_id FROM conversation_mentions WHERE operator_id = @operatorId)
-         ORDER BY k.key`,
-      )
-      .raw(true);
-    this.selectSecret = db.prepare<[], { secret: Buffer }>('SELECT secret FROM search_cursor_secret WHERE id = 1');
-  }
-
-  async hits(match: string, before: number, limit: number): Promise<SearchHit[]> {
-    return this.selectHits.all({ match, before, limit }).map(hit);
-  }
-
-  async candidateKeys(operatorId: string): Promise<number[]> {
-    return this.selectCandidates.all({ operatorId }).map(([key]) => key);
-  }
-
-  async cursorSecret(): Promise<Buffer> {
-    const row = this.selectSecret.get();
-    if (!row) throw new Error('the search cursor secret is missing (migration 013)');
-    return row.secret;
-  }
 }
 
 /**
@@ -110,35 +47,4 @@ export interface SearchIndexMerge {
   writes(): number;
   /** How many segments the index is in now: what each word's lookup visits. */
   segments(): number;
-}
-
-export class SqliteSearchIndexMerge implements SearchIndexMerge {
-  private readonly merge;
-  private readonly totalChanges;
-  private readonly countSegments;
-
-  constructor(db: Db) {
-    // FTS5 reads the page count as an integer only, and better-sqlite3 binds numbers as reals.
-    this.merge = db.prepare<[bigint]>(
-      "INSERT INTO conversation_search (conversation_search, rank) VALUES ('merge', ?)",
-    );
-    this.totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
-    // Each segment has at least one row in the index's b-tree of leaf pages.
-    this.countSegments = db.prepare<[], number>('SELECT count(DISTINCT segid) FROM conversation_search_idx').pluck();
-  }
-
-  mergeStep(pages: number): boolean {
-    const before = this.writes();
-    this.merge.run(BigInt(pages));
-    // FTS5's documented signal: a step that merged something changed two rows or more.
-    return this.writes() - before >= 2;
-  }
-
-  writes(): number {
-    return this.totalChanges.get() ?? 0;
-  }
-
-  segments(): number {
-    return this.countSegments.get() ?? 0;
-  }
 }

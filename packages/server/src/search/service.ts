@@ -5,14 +5,15 @@ import type { ConversationService } from '../conversations/service.ts';
 import type { Conversation, ConversationRepository } from '../conversations/repository.ts';
 import { AppError } from '../errors.ts';
 import { openCursor, sealCursor } from './cursor.ts';
-import { matchExpression, type SearchQuery, searchQuery } from './query.ts';
+import { type SearchQuery, type SearchTerm, searchQuery } from './query.ts';
 import type { SearchHit, SearchRepository } from './repository.ts';
 import { snippetOf } from './snippet.ts';
 
 export const PAGE_SIZE = 20;
 /**
- * An operator's conversations go into the FTS5 query as one OR of their keys; past this many, the
- * keys are split and the newest hits of each part merged, so that no OR grows without bound.
+ * An operator's conversations go into an index query as a list of their keys (one OR in FTS5); past
+ * this many, the keys are split and the newest hits of each part merged, so that no list grows
+ * without bound.
  */
 export const KEYS_PER_QUERY = 250;
 /** Positions start at 1, so this is "from the newest". */
@@ -78,11 +79,11 @@ export class ConversationSearch {
     const before = cursor === undefined ? NEWEST : openCursor(secret, operator.id, cursor);
     if (before === null) throw new AppError('bad_request', 'this cursor is not from a search of yours');
     const query = searchQuery(text);
-    if (query.words === null) return { results: [], nextCursor: null };
+    if (query.terms.length === 0) return { results: [], nextCursor: null };
     const keys = operator.role === 'admin' ? null : await this.index.candidateKeys(operator.id);
     if (keys !== null && keys.length === 0) return { results: [], nextCursor: null };
     const readable = new Readable(operator, this.conversations, this.service);
-    const kept = await this.readableHits(query.words, keys, before, readable);
+    const kept = await this.readableHits(query.terms, keys, before, readable);
     const results = await Promise.all(kept.slice(0, PAGE_SIZE).map((h) => this.result(h, query, readable)));
     const last = kept[PAGE_SIZE - 1];
     return {
@@ -93,7 +94,7 @@ export class ConversationSearch {
 
   /** Up to one more hit than a page, all readable: the extra one says whether a next page exists. */
   private async readableHits(
-    words: string,
+    terms: readonly SearchTerm[],
     keys: readonly number[] | null,
     before: number,
     readable: Readable,
@@ -102,7 +103,7 @@ export class ConversationSearch {
     const kept: SearchHit[] = [];
     let from = before;
     for (;;) {
-      const batch = await this.newestHits(words, keys, from, wanted);
+      const batch = await this.newestHits(terms, keys, from, wanted);
       for (const h of batch) {
         if (h.gone) continue;
         if ((await readable.conversation(h.conversationId)) !== null) kept.push(h);
@@ -115,15 +116,15 @@ export class ConversationSearch {
   }
 
   private async newestHits(
-    words: string,
+    terms: readonly SearchTerm[],
     keys: readonly number[] | null,
     before: number,
     limit: number,
   ): Promise<SearchHit[]> {
-    if (keys === null) return this.index.hits(matchExpression(words, null), before, limit);
+    if (keys === null) return this.index.hits(terms, null, before, limit);
     const parts: Array<Promise<SearchHit[]>> = [];
     for (let i = 0; i < keys.length; i += KEYS_PER_QUERY)
-      parts.push(this.index.hits(matchExpression(words, keys.slice(i, i + KEYS_PER_QUERY)), before, limit));
+      parts.push(this.index.hits(terms, keys.slice(i, i + KEYS_PER_QUERY), before, limit));
     const merged = (await Promise.all(parts)).flat().sort((a, b) => b.position - a.position);
     return merged.slice(0, limit);
   }

@@ -1,7 +1,6 @@
 // A plain-text excerpt around the words a search matched, with where they are in it.
 
-import { WORD_SEPARATORS } from '../helpdesk/search.ts';
-import { fold, type SearchTerm } from './query.ts';
+import { fold, type SearchTerm, WORD_SEPARATORS } from './query.ts';
 
 export interface Snippet {
   snippet: string;

@@ -1,15 +1,13 @@
-// The conversation read rule (canRead, or mentioned: see service.ts) as an SQLite condition, so that
+// The conversation read rule (canRead, or mentioned: see conversations/service.ts) as an SQLite condition, so that
 // lists of records made from conversations are filtered in the query and their pages stay full.
 
-import type { OperatorProfile } from '@livechat/protocol';
+import type { Reader } from '../../conversations/repository.ts';
 
 /** Who reads: the operator's id and whether they are an admin, as named parameters of the query. */
 export interface ReaderParams {
   readerId: string;
   readerIsAdmin: 0 | 1;
 }
-
-export type Reader = Pick<OperatorProfile, 'id' | 'role'>;
 
 export const readerParams = (reader: Reader): ReaderParams => ({
   readerId: reader.id,
@@ -18,7 +16,7 @@ export const readerParams = (reader: Reader): ReaderParams => ({
 
 /**
  * True when @readerId may read the conversation whose id is `column`: kept in step with canRead and
- * mayRead in service.ts (test/privacy-read-rule.test.ts checks both agree).
+ * mayRead in conversations/service.ts (test/privacy-read-rule.test.ts checks both agree).
  */
 export function conversationReadableSql(column: string): string {
   return `(@readerIsAdmin = 1 OR EXISTS (SELECT 1 FROM conversations rc WHERE rc.id = ${column} AND (

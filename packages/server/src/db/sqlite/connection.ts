@@ -3,10 +3,10 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS_DIR } from '../paths.ts';
+import type { Synchronous } from '../../config.ts';
+import { MIGRATIONS_DIR } from '../../paths.ts';
 
 export type Db = Database.Database;
-export type Synchronous = 'FULL' | 'NORMAL';
 
 export interface OpenOptions {
   dataDir: string;

@@ -2,9 +2,9 @@
 // for a whole batch of messages in one query.
 
 import type { Attachment, AttachmentKind } from '@livechat/protocol';
-import type { Db } from '../db/connection.ts';
-import { AppError } from '../errors.ts';
-import type { UploadOwner } from './repository.ts';
+import { AppError } from '../../errors.ts';
+import type { Sender } from '../../files/repository.ts';
+import type { Db } from './connection.ts';
 
 interface AttachmentRow {
   id: string;
@@ -35,9 +35,6 @@ const attachment = (row: AttachmentRow): Attachment => ({
   mime: row.mime,
   ...(typeof row.width === 'number' && typeof row.height === 'number' ? { width: row.width, height: row.height } : {}),
 });
-
-/** Who sends the message, and on which site, as far as their uploads are concerned. */
-export type Sender = UploadOwner;
 
 function ownedBy(row: OwnerRow, sender: Sender | null): boolean {
   if (sender === null) return false;

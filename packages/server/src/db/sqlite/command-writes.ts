@@ -2,21 +2,13 @@
 // neither, and one commit (one fsync with synchronous=FULL) instead of two.
 
 import type { CommandResult, Lead, Ticket } from '@livechat/protocol';
-import type { SqliteCommandResultRepository } from '../commands/repository.ts';
-import type { NewLead, SqliteCrmRepository } from '../crm/repository.ts';
-import type { NewTicket, SqliteHelpdeskRepository } from '../helpdesk/repository.ts';
+import type { CommandWrites } from '../../commands/repository.ts';
+import type { NewLead } from '../../crm/repository.ts';
+import type { NewTicket } from '../../helpdesk/repository.ts';
+import type { SqliteCommandResultRepository } from './command-results.ts';
 import type { Db } from './connection.ts';
-
-/**
- * A record's number or id exists only once it is inserted, so the caller passes `announce`, which
- * builds the command's result from the stored record. It runs inside the transaction: it must be
- * quick and wait on nothing. A store over an asynchronous driver does the same on one pooled
- * client: BEGIN, insert the record, announce, insert the result, COMMIT.
- */
-export interface CommandWrites {
-  ticketWithResult(input: NewTicket, announce: (ticket: Ticket) => CommandResult): Promise<CommandResult>;
-  leadWithResult(input: NewLead, announce: (lead: Lead) => CommandResult): Promise<CommandResult>;
-}
+import type { SqliteCrmRepository } from './crm.ts';
+import type { SqliteHelpdeskRepository } from './helpdesk.ts';
 
 export interface SqliteCommandWritesParts {
   helpdesk: SqliteHelpdeskRepository;

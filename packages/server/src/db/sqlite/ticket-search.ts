@@ -1,5 +1,7 @@
 // The one place that speaks SQLite's full-text dialect (FTS5) for ticket search.
 
+import { WORD_SEPARATORS } from '../../search/query.ts';
+
 /** What a /search_tickets query asks for: a ticket number, words, or both. */
 export interface TicketQuery {
   number: number | null;
@@ -11,13 +13,6 @@ export interface TicketQuery {
 
 /** Counting stops here: beyond it, "1000+" says enough and costs nothing more. */
 export const COUNT_CAP = 1000;
-
-/**
- * What the index's tokenizer (unicode61, default categories "L* N* Co") does not keep inside a
- * word. A quoted word must be one token to the index: with detail=column a phrase of two is an
- * error. The New Tai Lue and Vedic signs listed are letters to JavaScript but separators to FTS5.
- */
-export const WORD_SEPARATORS = /(?:[^\p{L}\p{N}\p{Co}]|[\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3])+/u;
 
 /**
  * Turns free text into FTS5 expressions: every word must appear (in any column), each quoted so

@@ -1,0 +1,317 @@
+// Sites in SQLite: which origins may embed the widget for a site id, and how the site proves who its users are.
+
+import { randomBytes } from 'node:crypto';
+import {
+  ATTACHMENT_KINDS,
+  type AttachmentKind,
+  type AttachmentSettings,
+  DEFAULT_ATTACHMENT_SETTINGS,
+  type PrechatFieldMode,
+  type RetentionSettings,
+  type WidgetPosition,
+  type WidgetSettings,
+  type WorkingHours,
+} from '@livechat/protocol';
+import {
+  type Site,
+  type SiteInput,
+  type NewSite,
+  type SiteChanges,
+  type SiteWidgetChanges,
+  DEFAULT_QUEUE_ALERT_SECONDS,
+  NO_RETENTION,
+  DEFAULT_WIDGET_SETTINGS,
+  type SiteRepository,
+} from '../../sites/repository.ts';
+import { newId, now } from '../../ids.ts';
+import { ALWAYS_OPEN } from '../../sites/working-hours.ts';
+import type { Db } from './connection.ts';
+
+interface SiteRow {
+  id: string;
+  name: string;
+  allowed_origins: string;
+  identity_secret: string | null;
+  require_identity: number;
+  widget_color: string | null;
+  widget_position: WidgetPosition;
+  widget_title: string | null;
+  widget_greeting: string | null;
+  widget_locale: string | null;
+  prechat_name: PrechatFieldMode;
+  prechat_email: PrechatFieldMode;
+  queue_alert_seconds: number;
+  working_hours: string | null;
+  away_message: string | null;
+  retention_conversations_days: number | null;
+  retention_page_views_days: number | null;
+  attachment_max_bytes: number;
+  /** JSON array of kinds. */
+  attachment_kinds: string;
+  archived_at: string | null;
+  created_at: string;
+}
+
+interface UpsertParams {
+  id: string;
+  name: string;
+  origins: string;
+  secret: string;
+  required: number | null;
+  time: string;
+}
+
+interface WriteParams {
+  id: string;
+  name: string;
+  origins: string;
+  color: string | null;
+  position: WidgetPosition;
+  title: string | null;
+  greeting: string | null;
+  locale: string | null;
+  prechatName: PrechatFieldMode;
+  prechatEmail: PrechatFieldMode;
+  queueAlertSeconds: number;
+  workingHours: string | null;
+  awayMessage: string | null;
+  conversationsDays: number | null;
+  pageViewsDays: number | null;
+  attachmentMaxBytes: number;
+  attachmentKinds: string;
+}
+
+const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, widget_color, widget_position,
+  widget_title, widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
+  retention_conversations_days, retention_page_views_days, attachment_max_bytes, attachment_kinds, archived_at, created_at`;
+
+export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
+
+export class SqliteSiteRepository implements SiteRepository {
+  private readonly byId;
+  private readonly all;
+  private readonly insert;
+  private readonly write;
+  private readonly setArchivedAt;
+  private readonly upsert;
+  private readonly updateRequire;
+  private readonly updateSecret;
+  private readonly change;
+
+  constructor(db: Db) {
+    this.byId = db.prepare<[string], SiteRow>(`SELECT ${COLUMNS} FROM sites WHERE id = ?`);
+    this.all = db.prepare<[], SiteRow>(
+      `SELECT ${COLUMNS} FROM sites ORDER BY archived_at IS NOT NULL, name COLLATE NOCASE, created_at, id`,
+    );
+    this.insert = db.prepare<[WriteParams & { secret: string; time: string }]>(
+      `INSERT INTO sites (id, name, allowed_origins, identity_secret, widget_color, widget_position, widget_title,
+         widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
+         retention_conversations_days, retention_page_views_days, attachment_max_bytes, attachment_kinds, created_at)
+       VALUES (@id, @name, @origins, @secret, @color, @position, @title, @greeting, @locale, @prechatName,
+         @prechatEmail, @queueAlertSeconds, @workingHours, @awayMessage, @conversationsDays, @pageViewsDays,
+         @attachmentMaxBytes, @attachmentKinds, @time)`,
+    );
+    this.write = db.prepare<[WriteParams]>(
+      `UPDATE sites SET name = @name, allowed_origins = @origins, widget_color = @color, widget_position = @position,
+         widget_title = @title, widget_greeting = @greeting, widget_locale = @locale,
+         prechat_name = @prechatName, prechat_email = @prechatEmail, queue_alert_seconds = @queueAlertSeconds, working_hours = @workingHours, away_message = @awayMessage,
+         retention_conversations_days = @conversationsDays, retention_page_views_days = @pageViewsDays,
+         attachment_max_bytes = @attachmentMaxBytes, attachment_kinds = @attachmentKinds
+       WHERE id = @id`,
+    );
+    // Archiving again keeps the first time; unarchiving clears it.
+    this.setArchivedAt = db.prepare<[{ time: string | null; id: string }]>(
+      'UPDATE sites SET archived_at = CASE WHEN @time IS NULL THEN NULL ELSE coalesce(archived_at, @time) END WHERE id = @id',
+    );
+    this.upsert = db.prepare<[UpsertParams]>(
+      `INSERT INTO sites (id, name, allowed_origins, identity_secret, require_identity, created_at)
+       VALUES (@id, @name, @origins, @secret, coalesce(@required, 0), @time)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, allowed_origins = excluded.allowed_origins,
+         require_identity = coalesce(@required, require_identity),
+         identity_secret = coalesce(identity_secret, excluded.identity_secret)`,
+    );
+    this.updateRequire = db.prepare<[number, string]>('UPDATE sites SET require_identity = ? WHERE id = ?');
+    this.updateSecret = db.prepare<[string, string]>('UPDATE sites SET identity_secret = ? WHERE id = ?');
+    this.change = db.transaction((id: string, changes: SiteChanges): SiteRow | undefined => {
+      const row = this.byId.get(id);
+      if (!row) return undefined;
+      const current = toSite(row);
+      this.write.run(
+        writeParams(id, {
+          name: changes.name ?? current.name,
+          allowedOrigins: changes.allowedOrigins ?? current.allowedOrigins,
+          widget: mergeWidget(current.widget, changes.widget),
+          queueAlertSeconds: changes.queueAlertSeconds ?? current.queueAlertSeconds,
+          workingHours: changes.workingHours ?? current.workingHours,
+          // null clears the message: only a missing field keeps it.
+          awayMessage: changes.awayMessage === undefined ? current.awayMessage : changes.awayMessage,
+          retention: mergeRetention(current.retention, changes.retention),
+          attachments: mergeAttachments(current.attachments, changes.attachments),
+        }),
+      );
+      if (changes.archived !== undefined) this.setArchivedAt.run({ time: changes.archived ? now() : null, id });
+      return this.byId.get(id);
+    });
+  }
+
+  async get(id: string): Promise<Site | null> {
+    const row = this.byId.get(id);
+    if (!row) return null;
+    // Sites written by other means than save() get their secret on first use.
+    if (!row.identity_secret) this.updateSecret.run((row.identity_secret = newIdentitySecret()), row.id);
+    return toSite(row);
+  }
+
+  async list(): Promise<Site[]> {
+    return this.all.all().map(toSite);
+  }
+
+  async create(site: NewSite): Promise<Site> {
+    const id = newId();
+    this.insert.run({
+      ...writeParams(id, {
+        ...site,
+        widget: mergeWidget(DEFAULT_WIDGET_SETTINGS, site.widget),
+        queueAlertSeconds: site.queueAlertSeconds ?? DEFAULT_QUEUE_ALERT_SECONDS,
+        workingHours: site.workingHours ?? ALWAYS_OPEN,
+        awayMessage: site.awayMessage ?? null,
+        retention: mergeRetention(NO_RETENTION, site.retention),
+        attachments: mergeAttachments(DEFAULT_ATTACHMENT_SETTINGS, site.attachments),
+      }),
+      secret: newIdentitySecret(),
+      time: now(),
+    });
+    const created = this.byId.get(id);
+    if (!created) throw new Error(`site ${id} vanished after insert`);
+    return toSite(created);
+  }
+
+  async update(id: string, changes: SiteChanges): Promise<Site | null> {
+    const row = this.change(id, changes);
+    return row ? toSite(row) : null;
+  }
+
+  async archive(id: string): Promise<void> {
+    this.setArchivedAt.run({ time: now(), id });
+  }
+
+  async unarchive(id: string): Promise<void> {
+    this.setArchivedAt.run({ time: null, id });
+  }
+
+  async save(site: SiteInput): Promise<void> {
+    const required = site.requireIdentity === undefined ? null : Number(site.requireIdentity);
+    this.upsert.run({
+      id: site.id,
+      name: site.name,
+      origins: JSON.stringify(site.allowedOrigins),
+      secret: newIdentitySecret(),
+      required,
+      time: now(),
+    });
+  }
+
+  async setRequireIdentity(id: string, required: boolean): Promise<void> {
+    this.updateRequire.run(Number(required), id);
+  }
+
+  async rotateSecret(id: string): Promise<string> {
+    const secret = newIdentitySecret();
+    this.updateSecret.run(secret, id);
+    return secret;
+  }
+}
+
+/** Changes to the widget, field by field; the pre-chat form's fields too, so one select's change keeps the other. */
+function mergeWidget(current: WidgetSettings, changes: SiteWidgetChanges | undefined): WidgetSettings {
+  if (!changes) return current;
+  const { prechat, ...rest } = changes;
+  return { ...current, ...rest, prechat: { ...current.prechat, ...prechat } };
+}
+
+/** A limit left out keeps its setting; null turns it off. */
+function mergeRetention(
+  current: RetentionSettings,
+  changes: Partial<RetentionSettings> | undefined,
+): RetentionSettings {
+  return {
+    conversationsDays: changes?.conversationsDays === undefined ? current.conversationsDays : changes.conversationsDays,
+    pageViewsDays: changes?.pageViewsDays === undefined ? current.pageViewsDays : changes.pageViewsDays,
+  };
+}
+
+/** A field left out keeps its setting; the kinds are kept in the order of ATTACHMENT_KINDS. */
+function mergeAttachments(
+  current: AttachmentSettings,
+  changes: Partial<AttachmentSettings> | undefined,
+): AttachmentSettings {
+  const kinds = changes?.kinds ?? current.kinds;
+  return {
+    maxBytes: changes?.maxBytes ?? current.maxBytes,
+    kinds: ATTACHMENT_KINDS.filter((kind) => kinds.includes(kind)),
+  };
+}
+
+function writeParams(
+  id: string,
+  site: Pick<
+    Site,
+    | 'name'
+    | 'allowedOrigins'
+    | 'widget'
+    | 'queueAlertSeconds'
+    | 'workingHours'
+    | 'awayMessage'
+    | 'retention'
+    | 'attachments'
+  >,
+): WriteParams {
+  const { color, position, title, greeting, locale, prechat } = site.widget;
+  return {
+    id,
+    name: site.name,
+    origins: JSON.stringify(site.allowedOrigins),
+    color: color?.toLowerCase() ?? null,
+    position,
+    title,
+    greeting,
+    locale,
+    prechatName: prechat.name,
+    prechatEmail: prechat.email,
+    queueAlertSeconds: site.queueAlertSeconds,
+    workingHours: JSON.stringify(site.workingHours),
+    awayMessage: site.awayMessage,
+    conversationsDays: site.retention.conversationsDays,
+    pageViewsDays: site.retention.pageViewsDays,
+    attachmentMaxBytes: site.attachments.maxBytes,
+    attachmentKinds: JSON.stringify(site.attachments.kinds),
+  };
+}
+
+function toSite(row: SiteRow): Site {
+  return {
+    id: row.id,
+    name: row.name,
+    allowedOrigins: JSON.parse(row.allowed_origins) as string[],
+    identitySecret: row.identity_secret ?? '',
+    requireIdentity: row.require_identity === 1,
+    widget: {
+      color: row.widget_color,
+      position: row.widget_position,
+      title: row.widget_title,
+      greeting: row.widget_greeting,
+      locale: row.widget_locale,
+      prechat: { name: row.prechat_name, email: row.prechat_email },
+    },
+    queueAlertSeconds: row.queue_alert_seconds,
+    workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : ALWAYS_OPEN,
+    awayMessage: row.away_message,
+    retention: { conversationsDays: row.retention_conversations_days, pageViewsDays: row.retention_page_views_days },
+    attachments: {
+      maxBytes: row.attachment_max_bytes,
+      kinds: JSON.parse(row.attachment_kinds) as AttachmentKind[],
+    },
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+  };
+}
