@@ -2,7 +2,9 @@
 
 import { describe } from 'vitest';
 import { attachmentsContract } from './attachments.contract.ts';
+import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
+import { inboxContract } from './inbox.contract.ts';
 import { messagesContract } from './messages.contract.ts';
 
 export type { OpenedStore, OpenStore } from './fixtures.ts';
@@ -11,5 +13,7 @@ export function storeContract(name: string, open: OpenStore): void {
   describe(`${name} keeps the Store contract`, () => {
     messagesContract(open);
     attachmentsContract(open);
+    conversationsContract(open);
+    inboxContract(open);
   });
 }
