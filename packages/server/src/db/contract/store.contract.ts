@@ -6,6 +6,9 @@ import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
 import { inboxContract } from './inbox.contract.ts';
 import { messagesContract } from './messages.contract.ts';
+import { operatorsContract } from './operators.contract.ts';
+import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
+import { visitorsAndSitesContract } from './visitors-sites.contract.ts';
 
 export type { OpenedStore, OpenStore } from './fixtures.ts';
 
@@ -15,5 +18,8 @@ export function storeContract(name: string, open: OpenStore): void {
     attachmentsContract(open);
     conversationsContract(open);
     inboxContract(open);
+    visitorsAndSitesContract(open);
+    operatorsContract(open);
+    uploadsAndSettingsContract(open);
   });
 }
