@@ -1,7 +1,7 @@
 // The conversation store's contract: one open conversation per visitor, who is in it, who has it, and its end.
 
 import { describe, expect, it } from 'vitest';
-import { aChat, anOperator, aVisitor, freshStore, type OpenStore } from './fixtures.ts';
+import { aChat, aMomentLater, anOperator, aVisitor, freshStore, type OpenStore } from './fixtures.ts';
 
 export function conversationsContract(open: OpenStore): void {
   describe('conversations', () => {
@@ -122,6 +122,31 @@ export function conversationsContract(open: OpenStore): void {
       );
     });
 
+    it('serves the queue oldest wait first, and puts a conversation its last operator left at the back', async () => {
+      const first = await aChat(store(), 'Ada');
+      await aMomentLater();
+      const second = await aChat(store(), 'Grace', first.site);
+      await aMomentLater();
+      const third = await aChat(store(), 'Hedy', first.site);
+      const ids = async (limit: number) => (await store().conversations.queued(limit)).map((c) => c.id);
+      expect(await ids(10)).toEqual([first, second, third].map((chat) => chat.conversation.id));
+      expect(await ids(2)).toEqual([first.conversation.id, second.conversation.id]);
+      const olga = await anOperator(store(), 'Olga');
+      await store().conversations.join(first.conversation.id, olga.id);
+      await aMomentLater();
+      await store().conversations.leave(first.conversation.id, olga.id);
+      expect(await ids(10)).toEqual([second, third, first].map((chat) => chat.conversation.id));
+    });
+
+    it('lists a visitor’s conversations newest first', async () => {
+      const { site, visitor, conversation } = await aChat(store());
+      await store().conversations.close(conversation.id);
+      await aMomentLater();
+      const next = await store().conversations.findOrCreateOpen(site.id, visitor.id, conversation.id);
+      const ids = (await store().conversations.byVisitor(visitor.id)).map((c) => c.id);
+      expect(ids).toEqual([next.conversation.id, conversation.id]);
+    });
+
     it('records a queue alert once per wait, and none for a conversation someone took', async () => {
       const waiting = await aChat(store(), 'Ada');
       const taken = await aChat(store(), 'Grace', waiting.site);
@@ -137,6 +162,11 @@ export function conversationsContract(open: OpenStore): void {
       expect(await store().conversations.markQueueAlerted(taken.conversation.id, queuedAt(taken.conversation))).toBe(
         false,
       );
+      // Back in the queue, a new wait starts, which may be alerted again.
+      await aMomentLater();
+      const requeued = await store().conversations.leave(taken.conversation.id, olga.id);
+      expect(requeued.queuedAt).not.toBe(taken.conversation.queuedAt);
+      expect(await store().conversations.markQueueAlerted(taken.conversation.id, queuedAt(requeued))).toBe(true);
     });
   });
 }

@@ -99,5 +99,14 @@ export const anUpload = (
   return store.uploads.create(upload);
 };
 
+/**
+ * Waits until the clock has moved on, so that rows made one after the other never share a time and an
+ * order by time is the order they were made in.
+ */
+export async function aMomentLater(): Promise<void> {
+  const start = Date.now();
+  while (Date.now() === start) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 /** A time this far from now, as the repositories store times. */
 export const fromNow = (ms: number): string => new Date(Date.now() + ms).toISOString();

@@ -76,6 +76,10 @@ export function inboxContract(open: OpenStore): void {
       await store().conversations.markRead(chat.conversation.id, olga.id, 2);
       expect(await store().conversations.unreadCount(chat.conversation.id, olga.id)).toBe(1);
       expect(await store().readMarks.seenSeq(chat.conversation.id)).toBe(2);
+      // A mark that arrives late (another tab, another node) does not undo a later one.
+      await store().conversations.markRead(chat.conversation.id, olga.id, 1);
+      expect(await store().conversations.unreadCount(chat.conversation.id, olga.id)).toBe(1);
+      expect(await store().readMarks.seenSeq(chat.conversation.id)).toBe(2);
     });
 
     it('moves the visitor’s read marker forward only', async () => {

@@ -98,6 +98,16 @@ export function messagesContract(open: OpenStore): void {
       expect(reply).toMatchObject({ duplicate: false, message: { seq: 2, body: 'hi, how can I help?' } });
     });
 
+    it('answers a send repeated after the conversation closed with the stored message (a client back online)', async () => {
+      const chat = await aChat(store());
+      const original = await store().messages.append(line(chat, 'sent just before', 'c-1'));
+      await store().conversations.close(chat.conversation.id);
+      expect(await store().messages.append(line(chat, 'sent just before', 'c-1'))).toEqual({
+        message: original.message,
+        duplicate: true,
+      });
+    });
+
     it('pages forward from any seq, oldest first, at most the limit', async () => {
       const chat = await aChat(store());
       for (const i of oneTo(7)) await store().messages.append(line(chat, `line ${i}`));

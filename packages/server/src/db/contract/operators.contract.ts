@@ -41,6 +41,23 @@ export function operatorsContract(open: OpenStore): void {
       expect((await store().operators.team()).map((m) => [m.name, m.status])).toEqual([['Piet', 'invited']]);
     });
 
+    it('tells the queue hand-out who may work, how available and with what capacity', async () => {
+      const olga = await anOperator(store(), 'Olga');
+      const piet = await anOperator(store(), 'Piet');
+      await store().operators.setAvailability(piet.id, 'away');
+      await store().operators.updateMember(olga.id, { capacity: 2 });
+      const info = await store().operators.routingInfo([olga.id, piet.id, 'nobody']);
+      expect(new Map(info.map(({ id, ...rest }) => [id, rest]))).toEqual(
+        new Map([
+          [olga.id, { availability: 'online', capacity: 2 }],
+          [piet.id, { availability: 'away', capacity: expect.any(Number) }],
+        ]),
+      );
+      await store().operators.updateMember(piet.id, { disabled: true });
+      expect(await store().operators.routingInfo([piet.id])).toEqual([]);
+      expect((await store().operators.byId(piet.id))?.availability).toBe('away');
+    });
+
     it('refuses an email another operator has', async () => {
       const olga = await anOperator(store(), 'Olga');
       const piet = await anOperator(store(), 'Piet');

@@ -7,6 +7,7 @@ import type { OpenStore } from './fixtures.ts';
 import { inboxContract } from './inbox.contract.ts';
 import { messagesContract } from './messages.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
+import { outboxContract } from './outbox.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
 import { visitorsAndSitesContract } from './visitors-sites.contract.ts';
 
@@ -20,6 +21,7 @@ export function storeContract(name: string, open: OpenStore): void {
     inboxContract(open);
     visitorsAndSitesContract(open);
     operatorsContract(open);
+    outboxContract(open);
     uploadsAndSettingsContract(open);
   });
 }

@@ -122,6 +122,19 @@ export function visitorsAndSitesContract(open: OpenStore): void {
       });
     });
 
+    it('keeps the pages a visitor viewed, newest first, and copies them to the contact they turn out to be', async () => {
+      const site = await aSite(store());
+      const visitor = await store().visitors.create(site.id, 'token-1');
+      for (const url of ['/', '/shoes', '/', '/checkout'])
+        await store().visitors.addPageView(visitor.id, { url, title: `Page ${url}`, referrer: '' });
+      const urls = (views: Array<{ url: string }>) => views.map((v) => v.url);
+      expect(urls(await store().visitors.recentPageViews(visitor.id, 3))).toEqual(['/checkout', '/', '/shoes']);
+      expect(urls(await store().visitors.recentDistinctPages(visitor.id, 10))).toEqual(['/checkout', '/', '/shoes']);
+      const contact = await store().visitors.create(site.id, 'token-2');
+      await store().visitors.copyPageViews(visitor.id, contact.id);
+      expect(urls(await store().visitors.recentPageViews(contact.id, 10))).toEqual(['/checkout', '/', '/shoes', '/']);
+    });
+
     it('makes an anonymous visitor the site’s contact, and gives a known contact the new device’s token', async () => {
       const site = await aSite(store());
       const laptop = await store().visitors.create(site.id, 'laptop');
