@@ -47,6 +47,9 @@ export function attachmentsContract(open: OpenStore): void {
       expect(await messageOf(store(), invoice.id)).toBe(message.id);
       const [read] = await store().messages.after(chat.conversation.id, 0, 10);
       expect(read?.attachments?.map((a) => a.id)).toEqual([photo.id, invoice.id]);
+      expect((await store().messages.last(chat.conversation.id))?.attachments).toHaveLength(2);
+      // A conversation list shows no files: the line it shows comes without them.
+      expect(await store().messages.lastWritten(chat.conversation.id)).not.toHaveProperty('attachments');
     });
 
     it('leaves attachments out of messages that have none', async () => {

@@ -21,7 +21,7 @@ export function conversationsContract(open: OpenStore): void {
         previousConversationId: null,
       });
       expect(conversation.queuedAt).not.toBeNull();
-      const again = await store().conversations.findOrCreateOpen(site.id, visitor.id);
+      const again = await store().conversations.findOrCreateOpen(site.id, visitor.id, 'an-earlier-one');
       expect(again).toEqual({ conversation, created: false });
       expect(await store().conversations.openByVisitor(site.id, visitor.id)).toEqual(conversation);
       expect(await store().conversations.openRefByVisitor(site.id, visitor.id)).toEqual({

@@ -1,5 +1,6 @@
 // The message store's contract: seq allocation that no concurrency can break, idempotent sends, paging.
 
+import type { Message } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
 import type { NewMessage } from '../../conversations/messages.ts';
 import type { Store } from '../store.ts';
@@ -25,7 +26,7 @@ export function messagesContract(open: OpenStore): void {
 
     it('numbers a conversation’s messages 1, 2, 3 in the order they were sent, and keeps what was said', async () => {
       const chat = await aChat(store());
-      const sent = [];
+      const sent: Message[] = [];
       for (const body of ['hello', 'my order is late', 'order 1234'])
         sent.push((await store().messages.append(line(chat, body, `c-${body}`))).message);
       expect(sent.map((m) => m.seq)).toEqual([1, 2, 3]);

@@ -149,6 +149,15 @@ export function visitorsAndSitesContract(open: OpenStore): void {
       });
       expect((await store().visitors.byToken('phone-as-user-42'))?.id).toBe(laptop.id);
       expect((await store().visitors.byId(laptop.id))?.externalId).toBe('user-42');
+      // Signed in as someone else on the same device: that contact is never handed over.
+      const other = await store().visitors.resolveContact(site.id, laptop.id, 'user-7', 'laptop-as-user-7');
+      expect(other.tokenIssued).toBe(true);
+      expect(other.visitorId).not.toBe(laptop.id);
+      expect(await store().visitors.byToken('laptop-as-user-7')).toMatchObject({
+        id: other.visitorId,
+        externalId: 'user-7',
+      });
+      expect((await store().visitors.byId(laptop.id))?.externalId).toBe('user-42');
     });
   });
 }
