@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../src/db/connection.ts';
+import { openDatabase } from '../src/db/sqlite/connection.ts';
 import { type OpenedStore, storeContract } from '../src/db/contract/store.contract.ts';
-import { sqliteStore } from '../src/db/store.ts';
+import { sqliteStore } from '../src/db/sqlite/store.ts';
 
 /** The one place that builds a SQLite store for the contract. */
 async function openSqliteStore(): Promise<OpenedStore> {
