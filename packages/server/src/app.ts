@@ -96,7 +96,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
   const db = openDatabase({ dataDir: config.dataDir, synchronous: config.synchronous });
   const store = sqliteStore(db);
-  const bus = new InProcessBus();
+  const bus = new InProcessBus((err, event) => app.log.error({ err, kind: event.kind }, 'a bus subscriber failed'));
   // One node: counters in memory. Several nodes would pass a shared (Redis) CounterStore here.
   const counters = new MemoryCounters();
   const limits = buildLimits(config.limits, counters);

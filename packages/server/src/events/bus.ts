@@ -1,5 +1,6 @@
-// Fan-out between the parts of the server (and, later, between server nodes). The database stays
-// the source of truth: an event says "something new", and a receiver that missed one reads the gap.
+// Fan-out between the parts of the server and between server nodes. The database stays the source of
+// truth: an event says "something new". Across nodes the bus is lossy by design (a node may be down,
+// a connection may drop); a receiver that misses an event finds the gap by seq and reads it.
 
 import type { Author, Message, PageView, ServerToClient, ServerToVisitor } from '@livechat/protocol';
 
@@ -24,17 +25,30 @@ export type BusEvent =
   | { kind: 'to-operators'; frame: ServerToClient };
 
 export interface EventBus {
+  /**
+   * Hands the event to every subscriber, on every node, this one included, in publish order. A
+   * subscriber that throws is reported and does not keep the event from the others.
+   */
   publish(event: BusEvent): void;
   /** Returns a function that unsubscribes. */
   subscribe(handler: (event: BusEvent) => void): () => void;
 }
 
-/** Single-process bus: delivers synchronously, in publish order. */
+/** Single-process bus: delivers synchronously, in publish order; it serves one node only. */
 export class InProcessBus implements EventBus {
   private readonly handlers = new Set<(event: BusEvent) => void>();
 
+  /** `onError` hears what a subscriber threw. */
+  constructor(private readonly onError: (err: unknown, event: BusEvent) => void) {}
+
   publish(event: BusEvent): void {
-    for (const handler of this.handlers) handler(event);
+    for (const handler of this.handlers) {
+      try {
+        handler(event);
+      } catch (err) {
+        this.onError(err, event);
+      }
+    }
   }
 
   subscribe(handler: (event: BusEvent) => void): () => void {
