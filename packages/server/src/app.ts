@@ -41,7 +41,8 @@ import { operatorRoutes } from './operators/routes.ts';
 import { setupRoutes } from './operators/setup.ts';
 import { teamRoutes } from './operators/team.ts';
 import { Gateway } from './realtime/gateway.ts';
-import { Presence } from './realtime/presence.ts';
+import { MemoryPresence } from './realtime/memory/presence.ts';
+import type { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { auditRoutes } from './privacy/audit-routes.ts';
@@ -100,7 +101,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   // One node: counters in memory. Several nodes would pass a shared (Redis) CounterStore here.
   const counters = new MemoryCounters();
   const limits = buildLimits(config.limits, counters);
-  const presence = new Presence();
+  const presence = new MemoryPresence();
   const files = new DiskFileStorage(join(config.dataDir, 'files'));
   const fileLinks = new FileLinks(await store.settings.signingKey('files'), config.fileUrlMinutes);
   const conversations = new ConversationService(store, bus, presence, (err) =>

@@ -140,8 +140,10 @@ export class Gateway {
       listed: new Set(),
     };
     addTo(this.operatorSessions, operator.id, operatorSession);
-    const firstSocket = !this.deps.presence.isOnline(operator.id);
-    this.deps.presence.add(operator.id);
+    const cameOnline = this.deps.presence.add(operator.id, connection.id).catch((err: unknown) => {
+      this.deps.log.error({ err }, 'could not count an operator online');
+      return false;
+    });
     socket.once('close', () => {
       this.forgetOperatorSession(operatorSession);
       // The team list shows when each operator was last here.
@@ -155,7 +157,7 @@ export class Gateway {
       const commands = await this.deps.commands.availableNames();
       connection.send({ type: 'welcome', role: 'operator', operator, commands });
       // After the welcome, so that what the queue hands them arrives as list updates.
-      if (firstSocket) void this.deps.conversations.handOut('connected');
+      if (await cameOnline) void this.deps.conversations.handOut('connected');
     });
   }
 
@@ -273,7 +275,10 @@ export class Gateway {
   }
 
   private forgetOperatorSession(session: OperatorSession): void {
-    if (removeFrom(this.operatorSessions, session.operator.id, session)) this.deps.presence.remove(session.operator.id);
+    if (!removeFrom(this.operatorSessions, session.operator.id, session)) return;
+    this.deps.presence
+      .remove(session.operator.id, session.connection.id)
+      .catch((err: unknown) => this.deps.log.error({ err }, 'could not count an operator offline'));
   }
 
   private attach<T extends { id: string }>(
@@ -408,6 +413,10 @@ export class Gateway {
   }
 
   private checkHeartbeats(): void {
+    // This node's operators stay counted online while it lives.
+    this.deps.presence
+      .refresh()
+      .catch((err: unknown) => this.deps.log.error({ err }, 'could not refresh who is online'));
     for (const socket of this.sockets) {
       if (this.alive.get(socket) === false) {
         socket.terminate();
