@@ -2,7 +2,16 @@
 // truth: an event says "something new". Across nodes the bus is lossy by design (a node may be down,
 // a connection may drop); a receiver that misses an event finds the gap by seq and reads it.
 
-import type { Author, Message, PageView, ServerToClient, ServerToVisitor } from '@livechat/protocol';
+import type {
+  Author,
+  ConversationSummary,
+  Message,
+  OperatorProfile,
+  PageView,
+  ServerToClient,
+  ServerToVisitor,
+} from '@livechat/protocol';
+import type { Site } from '../sites/repository.ts';
 
 export type BusEvent =
   | {
@@ -22,7 +31,23 @@ export type BusEvent =
   /** A frame for every connection of one visitor (their conversation closed). */
   | { kind: 'to-visitor'; visitorId: string; frame: ServerToVisitor }
   /** An operator-only frame for every operator connection (canned responses, available commands). */
-  | { kind: 'to-operators'; frame: ServerToClient };
+  | { kind: 'to-operators'; frame: ServerToClient }
+  /** The operator read the conversation: their view of it, unread counted again, for all their connections. */
+  | { kind: 'read'; operatorId: string; conversation: ConversationSummary }
+  /** Conversations deleted (erase, retention): they leave every list and stop streaming. */
+  | { kind: 'conversations-deleted'; conversationIds: string[] }
+  /** A logout: the sockets opened with that login session close. */
+  | { kind: 'session-ended'; sessionHash: string }
+  /** A disabled operator or a new password: their sockets close, but those of `keepSessionHash`. */
+  | { kind: 'operator-ended'; operatorId: string; keepSessionHash?: string }
+  /** A new role or name: the operator's open sockets act with it. */
+  | { kind: 'operator-changed'; operator: OperatorProfile }
+  /** A visitor's reset(): the sockets opened with that token close. */
+  | { kind: 'visitor-token-ended'; tokenHash: string }
+  /** An erased visitor: every socket of theirs closes. */
+  | { kind: 'visitor-ended'; visitorId: string }
+  /** A site was edited: its visitors' sockets act with it, or close where it no longer allows them. */
+  | { kind: 'site-changed'; site: Site };
 
 export interface EventBus {
   /**

@@ -161,26 +161,65 @@ export class Gateway {
     });
   }
 
+  // What changes sockets other than the one that asked goes through the bus, so that every node's
+  // sockets hear of it; each node then acts on its own (the handlers below).
+
   /** Logging out: the sockets opened with this login session close now. */
   endOperatorSession(sessionHash: string): void {
-    this.endOperatorSessions((session) => session.sessionHash === sessionHash);
+    this.deps.bus.publish({ kind: 'session-ended', sessionHash });
   }
 
   /** A disabled operator, or a new password: every socket of theirs closes, but those of `keepSessionHash`. */
   endOperator(operatorId: string, keepSessionHash?: string): void {
-    this.endOperatorSessions(
-      (session) => session.sessionHash !== keepSessionHash,
-      this.operatorSessions.get(operatorId) ?? [],
-    );
+    this.deps.bus.publish({ kind: 'operator-ended', operatorId, keepSessionHash });
   }
 
   /** A new role or name: the operator's open sockets act with it from now on. */
   updateOperator(operator: OperatorProfile): void {
-    for (const session of this.operatorSessions.get(operator.id) ?? []) session.operator = operator;
+    this.deps.bus.publish({ kind: 'operator-changed', operator });
   }
 
   /** A visitor's reset(): the sockets opened with that token close now. */
   endVisitorToken(tokenHash: string): void {
+    this.deps.bus.publish({ kind: 'visitor-token-ended', tokenHash });
+  }
+
+  /** An erased visitor: every socket of theirs closes now, whatever token opened it. */
+  endVisitor(visitorId: string): void {
+    this.deps.bus.publish({ kind: 'visitor-ended', visitorId });
+  }
+
+  /** Conversations deleted (erase, retention): they leave every list and stop streaming. */
+  conversationsDeleted(conversationIds: readonly string[]): void {
+    this.deps.bus.publish({ kind: 'conversations-deleted', conversationIds: [...conversationIds] });
+  }
+
+  /**
+   * A site was edited: its visitors' sockets act with the new settings, and those whose page the
+   * site no longer allows (archived, or their origin removed) close now rather than at their next
+   * reconnect.
+   */
+  siteChanged(site: Site): void {
+    this.deps.bus.publish({ kind: 'site-changed', site });
+  }
+
+  /** After the operator read the conversation: their own view of it (unread counted again) to all their connections. */
+  async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
+    const summary = await this.deps.conversations.summary(conversation, operator.id);
+    this.deps.bus.publish({ kind: 'read', operatorId: operator.id, conversation: summary });
+  }
+
+  private readHere(event: Extract<BusEvent, { kind: 'read' }>): void {
+    this.listings.readBy(event.conversation.id, event.operatorId);
+    const sessions = this.operatorSessions.get(event.operatorId);
+    if (sessions) sendSummary(sessions, event.conversation);
+  }
+
+  private updateOperatorHere(operator: OperatorProfile): void {
+    for (const session of this.operatorSessions.get(operator.id) ?? []) session.operator = operator;
+  }
+
+  private endVisitorTokenHere(tokenHash: string): void {
     for (const sessions of this.visitorSessions.values()) {
       for (const session of [...sessions]) {
         if (session.tokenHash !== tokenHash) continue;
@@ -190,16 +229,14 @@ export class Gateway {
     }
   }
 
-  /** An erased visitor: every socket of theirs closes now, whatever token opened it. */
-  endVisitor(visitorId: string): void {
+  private endVisitorHere(visitorId: string): void {
     for (const session of [...(this.visitorSessions.get(visitorId) ?? [])]) {
       removeFrom(this.visitorSessions, visitorId, session);
       session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
     }
   }
 
-  /** Conversations deleted (erase, retention): they leave every list and stop streaming. */
-  conversationsDeleted(conversationIds: readonly string[]): void {
+  private conversationsDeletedHere(conversationIds: readonly string[]): void {
     const sessions = [...this.operatorSessions.values(), ...this.visitorSessions.values()].flatMap((set) => [...set]);
     for (const conversationId of conversationIds) {
       this.listings.forget(conversationId);
@@ -218,12 +255,7 @@ export class Gateway {
     }
   }
 
-  /**
-   * A site was edited: its visitors' sockets act with the new settings, and those whose page the
-   * site no longer allows (archived, or their origin removed) close now rather than at their next
-   * reconnect.
-   */
-  siteChanged(site: Site): void {
+  private siteChangedHere(site: Site): void {
     for (const sessions of this.visitorSessions.values()) {
       for (const session of [...sessions]) {
         if (session.site.id !== site.id) continue;
@@ -251,14 +283,6 @@ export class Gateway {
     connection.send({ type: 'sync.result', id: frameId, conversationId, messages, lastSeq: feed.cursor });
     feed.release();
     if (messages.length >= SYNC_PAGE) feed.catchUp();
-  }
-
-  /** After the operator read the conversation: their own view of it (unread counted again) to all their connections. */
-  async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
-    this.listings.readBy(conversation.id, operator.id);
-    const sessions = this.operatorSessions.get(operator.id);
-    if (!sessions) return;
-    sendSummary(sessions, await this.deps.conversations.summary(conversation, operator.id));
   }
 
   /** `among` narrows the search to one operator's sessions when the caller knows whose they are. */
@@ -375,6 +399,25 @@ export class Gateway {
         }
         return;
       }
+      case 'read':
+        return this.readHere(event);
+      case 'conversations-deleted':
+        return this.conversationsDeletedHere(event.conversationIds);
+      case 'session-ended':
+        return this.endOperatorSessions((session) => session.sessionHash === event.sessionHash);
+      case 'operator-ended':
+        return this.endOperatorSessions(
+          (session) => session.sessionHash !== event.keepSessionHash,
+          this.operatorSessions.get(event.operatorId) ?? [],
+        );
+      case 'operator-changed':
+        return this.updateOperatorHere(event.operator);
+      case 'visitor-token-ended':
+        return this.endVisitorTokenHere(event.tokenHash);
+      case 'visitor-ended':
+        return this.endVisitorHere(event.visitorId);
+      case 'site-changed':
+        return this.siteChangedHere(event.site);
       default: {
         const unhandled: never = event;
         throw new Error(`unhandled bus event ${JSON.stringify(unhandled)}`);
