@@ -1,12 +1,7 @@
 // The socket gateway: authenticates upgrades, dispatches frames, and fans bus events out to the
 // connections that may see them.
 
-import {
-  CLOSE_NOT_AVAILABLE,
-  CLOSE_SERVICE_RESTART,
-  CLOSE_SESSION_ENDED,
-  type OperatorProfile,
-} from '@livechat/protocol';
+import { CLOSE_SERVICE_RESTART, CLOSE_SESSION_ENDED, type OperatorProfile } from '@livechat/protocol';
 import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -22,12 +17,21 @@ import { now } from '../ids.ts';
 import { sessionUseRecorder } from '../operators/session-use.ts';
 import { Coalescer } from '../limits/coalescer.ts';
 import type { Limits } from '../limits/limits.ts';
-import { isOriginAllowed, type Site } from '../sites/repository.ts';
+import type { Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
 import { Listings, sendSummary } from './listings.ts';
 import { handleOperatorFrame } from './operator-frames.ts';
 import type { Presence } from './presence.ts';
+import {
+  addTo,
+  applySite,
+  endVisitor,
+  endVisitorToken,
+  removeFrom,
+  SESSION_END_GRACE_MS,
+  type VisitorSessions,
+} from './session-maps.ts';
 import type { OperatorSession, VisitorSession } from './sessions.ts';
 import { handleVisitorFrame } from './visitor-frames.ts';
 
@@ -52,11 +56,9 @@ const SYNC_PAGE = 500;
 const HEARTBEAT_MS = 30_000;
 /** How long a shutdown waits for clients to answer its close frames. */
 const CLOSE_GRACE_MS = 1000;
-/** How long a socket whose session ended may take to answer its close frame before it is cut. */
-const SESSION_END_GRACE_MS = 500;
 
 export class Gateway {
-  private readonly visitorSessions = new Map<string, Set<VisitorSession>>();
+  private readonly visitorSessions: VisitorSessions = new Map();
   private readonly operatorSessions = new Map<string, Set<OperatorSession>>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly sockets = new Set<WebSocket>();
@@ -219,23 +221,6 @@ export class Gateway {
     for (const session of this.operatorSessions.get(operator.id) ?? []) session.operator = operator;
   }
 
-  private endVisitorTokenHere(tokenHash: string): void {
-    for (const sessions of this.visitorSessions.values()) {
-      for (const session of [...sessions]) {
-        if (session.tokenHash !== tokenHash) continue;
-        removeFrom(this.visitorSessions, session.visitor.id, session);
-        session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
-      }
-    }
-  }
-
-  private endVisitorHere(visitorId: string): void {
-    for (const session of [...(this.visitorSessions.get(visitorId) ?? [])]) {
-      removeFrom(this.visitorSessions, visitorId, session);
-      session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
-    }
-  }
-
   private conversationsDeletedHere(conversationIds: readonly string[]): void {
     const sessions = [...this.operatorSessions.values(), ...this.visitorSessions.values()].flatMap((set) => [...set]);
     for (const conversationId of conversationIds) {
@@ -251,20 +236,6 @@ export class Gateway {
         if (session.kind === 'visitor' && session.conversationId === conversationId) delete session.conversationId;
         session.connection.feeds.get(conversationId)?.close();
         session.connection.feeds.delete(conversationId);
-      }
-    }
-  }
-
-  private siteChangedHere(site: Site): void {
-    for (const sessions of this.visitorSessions.values()) {
-      for (const session of [...sessions]) {
-        if (session.site.id !== site.id) continue;
-        if (site.archivedAt === null && isOriginAllowed(site, session.origin)) {
-          session.site = site;
-          continue;
-        }
-        removeFrom(this.visitorSessions, session.visitor.id, session);
-        session.connection.end(CLOSE_NOT_AVAILABLE, 'chat is not available on this page', SESSION_END_GRACE_MS);
       }
     }
   }
@@ -413,11 +384,11 @@ export class Gateway {
       case 'operator-changed':
         return this.updateOperatorHere(event.operator);
       case 'visitor-token-ended':
-        return this.endVisitorTokenHere(event.tokenHash);
+        return endVisitorToken(this.visitorSessions, event.tokenHash);
       case 'visitor-ended':
-        return this.endVisitorHere(event.visitorId);
+        return endVisitor(this.visitorSessions, event.visitorId);
       case 'site-changed':
-        return this.siteChangedHere(event.site);
+        return applySite(this.visitorSessions, event.site);
       default: {
         const unhandled: never = event;
         throw new Error(`unhandled bus event ${JSON.stringify(unhandled)}`);
@@ -469,20 +440,6 @@ export class Gateway {
       socket.ping();
     }
   }
-}
-
-function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-
-/** Whether the value was there. */
-function removeFrom<T>(map: Map<string, Set<T>>, key: string, value: T): boolean {
-  const set = map.get(key);
-  if (!set?.delete(value)) return false;
-  if (set.size === 0) map.delete(key);
-  return true;
 }
 
 /**
