@@ -24,6 +24,7 @@ import { UnattachedUploads } from './files/unattached.ts';
 import { helpdeskRoutes } from './helpdesk/routes.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerHttpLimits } from './limits/http.ts';
+import type { CounterStore } from './limits/counter-store.ts';
 import { buildLimits, type Limits } from './limits/limits.ts';
 import { MemoryCounters } from './limits/memory-counters.ts';
 import { InboundReceiver } from './mail/inbound.ts';
@@ -41,7 +42,8 @@ import { operatorRoutes } from './operators/routes.ts';
 import { setupRoutes } from './operators/setup.ts';
 import { teamRoutes } from './operators/team.ts';
 import { Gateway } from './realtime/gateway.ts';
-import { Presence } from './realtime/presence.ts';
+import { MemoryPresence } from './realtime/memory/presence.ts';
+import type { Presence } from './realtime/presence.ts';
 import { realtimeRoutes } from './realtime/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { auditRoutes } from './privacy/audit-routes.ts';
@@ -58,6 +60,7 @@ import { visitorRoutes } from './visitors/routes.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
+    /** The default store's SQLite connection, for tests; reading it throws when the store was given. */
     db: Db;
     store: Store;
     bus: EventBus;
@@ -82,7 +85,20 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+/**
+ * The parts that hold state a second node would share. Each one not given is built for one node:
+ * the SQLite store in `config.dataDir`, the in-process bus, presence and counters in memory, files on
+ * disk. The app closes what it built and leaves what it was given to the caller.
+ */
+export interface AppParts {
+  store: Store;
+  bus: EventBus;
+  presence: Presence;
+  counters: CounterStore;
+  files: FileStorage;
+}
+
+export async function buildApp(config: Config, parts: Partial<AppParts> = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -94,13 +110,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     logController: new DebugRequestLog(),
     ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
   });
-  const { store, db } = openSqliteStore(config);
-  const bus = new InProcessBus();
-  // One node: counters in memory. Several nodes would pass a shared (Redis) CounterStore here.
-  const counters = new MemoryCounters();
+  const { store, db } = storeOf(config, parts.store);
+  const bus =
+    parts.bus ?? new InProcessBus((err, event) => app.log.error({ err, kind: event.kind }, 'a bus subscriber failed'));
+  const counters = parts.counters ?? new MemoryCounters();
   const limits = buildLimits(config.limits, counters);
-  const presence = new Presence();
-  const files = new DiskFileStorage(join(config.dataDir, 'files'));
+  const presence = parts.presence ?? new MemoryPresence();
+  const files = parts.files ?? new DiskFileStorage(join(config.dataDir, 'files'));
   const fileLinks = new FileLinks(await store.settings.signingKey('files'), config.fileUrlMinutes);
   const conversations = new ConversationService(store, bus, presence, (err) =>
     app.log.error({ err }, 'queue hand-out failed'),
@@ -143,7 +159,13 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     config.inboundSmtpPort === null ? null : new InboundReceiver({ config, store, conversations, log: app.log });
 
   app.decorate('config', config);
-  app.decorate('db', db);
+  // Tests of the default store look into its SQLite file; an app given its store holds no connection.
+  app.decorate('db', {
+    getter: () => {
+      if (!db) throw new Error('this app was given its store and holds no SQLite connection');
+      return db;
+    },
+  });
   app.decorate('store', store);
   app.decorate('bus', bus);
   app.decorate('presence', presence);
@@ -174,8 +196,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     await mailWorker.stop();
     mailer.close();
     await gateway.close();
-    counters.stop();
-    db.close();
+    if (!parts.counters && counters instanceof MemoryCounters) counters.stop();
+    db?.close();
   });
 
   registerErrorHandling(app);
@@ -218,4 +240,11 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(fileServingRoutes);
   await app.register(staticRoutes);
   return app;
+}
+
+/** The store given, or the SQLite one in the data folder with its connection, which the app closes. */
+function storeOf(config: Config, given: Store | undefined): { store: Store; db: Db | null } {
+  if (given) return { store: given, db: null };
+  const { store, db } = openSqliteStore(config);
+  return { store, db };
 }

@@ -34,12 +34,12 @@ it('closes an operator socket that never reads, and the chat goes on', async () 
   const body = 'x'.repeat(3900);
   let sent = 0;
   // Bounded: well beyond loopback's kernel buffers plus the cap, then stop.
-  while (sent < 6000 && server.app.presence.isOnline(alice.id)) {
+  while (sent < 6000 && (await server.app.presence.isOnline(alice.id))) {
     const batch = Array.from({ length: 50 }, (_, i) => `${sent + i} ${body}`);
     await Promise.all(batch.map((text) => say(visitor, text)));
     sent += batch.length;
   }
-  expect(server.app.presence.isOnline(alice.id)).toBe(false);
+  expect(await server.app.presence.isOnline(alice.id)).toBe(false);
   tcp.resume();
   // Everything the visitor sent was stored; the stalled operator can resume by seq.
   const fresh = await connectOperator(server, alice);

@@ -7,7 +7,7 @@ import type { ClientToServer, OperatorProfile, ServerToClient } from '@livechat/
 import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
-import { buildApp } from '../src/app.ts';
+import { type AppParts, buildApp } from '../src/app.ts';
 import { type Config, testConfig } from '../src/config.ts';
 import { hashPassword } from '../src/operators/passwords.ts';
 
@@ -27,9 +27,15 @@ export interface TestServer {
 export const SITE_ORIGIN = 'http://shop.test';
 export const PASSWORDS: Record<string, string> = {};
 
-export async function startServer(overrides: Partial<Config> = {}, dataDir?: string, port = 0): Promise<TestServer> {
+/** `parts`: what the app is given instead of building it (see AppParts); a restart gives them again. */
+export async function startServer(
+  overrides: Partial<Config> = {},
+  dataDir?: string,
+  port = 0,
+  parts: Partial<AppParts> = {},
+): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'livechat-test-'));
-  const app = await buildApp(testConfig({ dataDir: dir, ...overrides }));
+  const app = await buildApp(testConfig({ dataDir: dir, ...overrides }), parts);
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
@@ -42,7 +48,7 @@ export async function startServer(overrides: Partial<Config> = {}, dataDir?: str
     dataDir: dir,
     stop: () => app.close(),
     // Same port, so clients reconnect to the same URL as after a real restart.
-    restart: async () => startServer(overrides, dir, address.port),
+    restart: async () => startServer(overrides, dir, address.port, parts),
     query<T>(sql: string, ...params: unknown[]): T[] {
       const db = new Database(join(dir, 'livechat.sqlite'), { readonly: true });
       try {

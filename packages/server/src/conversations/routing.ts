@@ -43,7 +43,7 @@ export class QueueRouter {
 
   /** Operators who may get a chat now: a socket open, online, usable; with their open count and capacity. */
   async takers(): Promise<Array<{ id: string; open: number; capacity: number }>> {
-    const info = await this.store.operators.routingInfo(this.presence.online());
+    const info = await this.store.operators.routingInfo(await this.presence.online());
     const online = info.filter((operator) => operator.availability === 'online');
     const counts = await this.store.conversations.openCounts(online.map((operator) => operator.id));
     return online.map((operator) => ({

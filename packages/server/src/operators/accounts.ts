@@ -83,8 +83,9 @@ export async function signIn(
   return { operator };
 }
 
-export function teamMember(app: FastifyInstance, member: Member, at: string = now()): TeamMember {
-  const online = app.presence.isOnline(member.id);
+/** `onlineIds`: the operators online now, as presence counts them. */
+export function teamMember(member: Member, onlineIds: ReadonlySet<string>, at: string = now()): TeamMember {
+  const online = onlineIds.has(member.id);
   const { id, name, email, role, notify, status, capacity } = member;
   return { id, name, email, role, notify, status, online, capacity, lastSeenAt: online ? at : member.lastSeenAt };
 }

@@ -55,9 +55,11 @@ export async function inviteRoutes(app: FastifyInstance): Promise<void> {
     if (!member) throw new Error('an invited operator vanished');
     const target = { kind: 'operator', id: member.id, label: member.name } as const;
     await audit(app, request.operator, 'operator.invited', target, { email: member.email, role: member.role });
-    return reply
-      .status(201)
-      .send({ member: teamMember(app, member), invite: { link, expiresAt, emailed } } satisfies InviteResult);
+    const online = new Set(await app.presence.online());
+    return reply.status(201).send({
+      member: teamMember(member, online),
+      invite: { link, expiresAt, emailed },
+    } satisfies InviteResult);
   });
 
   app.post<{ Params: { id: string } }>(

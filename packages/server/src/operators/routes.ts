@@ -95,9 +95,10 @@ export async function operatorRoutes(app: FastifyInstance): Promise<void> {
     const ids = operators.map((operator) => operator.id);
     const open = await store.conversations.openCounts(ids);
     const capacities = new Map((await store.operators.routingInfo(ids)).map((info) => [info.id, info.capacity]));
+    const onlineIds = new Set(await presence.online());
     return {
       operators: operators.map(({ id, name, email, role, availability }) => {
-        const online = presence.isOnline(id);
+        const online = onlineIds.has(id);
         const status: OperatorStatus = online ? (availability ?? 'online') : 'offline';
         return {
           id,

@@ -16,7 +16,8 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/admin/team', { preHandler: requireAdmin }, async () => {
     const at = now();
     const members = await store.operators.team();
-    return { members: members.map((member) => teamMember(app, member, at)) } satisfies TeamMemberList;
+    const online = new Set(await app.presence.online());
+    return { members: members.map((member) => teamMember(member, online, at)) } satisfies TeamMemberList;
   });
 
   app.patch<{ Params: { id: string } }>('/api/admin/team/:id', { preHandler: requireAdmin }, async (request) => {
@@ -49,6 +50,6 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
       app.log.info({ operatorId: id, by: request.operator.id }, 'an operator was disabled');
     }
     if (change.capacity !== undefined && change.capacity > before.capacity) void app.conversations.handOut('capacity');
-    return { member: teamMember(app, member) } satisfies MemberBody;
+    return { member: teamMember(member, new Set(await app.presence.online())) } satisfies MemberBody;
   });
 }

@@ -1,12 +1,7 @@
 // The socket gateway: authenticates upgrades, dispatches frames, and fans bus events out to the
 // connections that may see them.
 
-import {
-  CLOSE_NOT_AVAILABLE,
-  CLOSE_SERVICE_RESTART,
-  CLOSE_SESSION_ENDED,
-  type OperatorProfile,
-} from '@livechat/protocol';
+import { CLOSE_SERVICE_RESTART, CLOSE_SESSION_ENDED, type OperatorProfile } from '@livechat/protocol';
 import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -22,12 +17,21 @@ import { now } from '../ids.ts';
 import { sessionUseRecorder } from '../operators/session-use.ts';
 import { Coalescer } from '../limits/coalescer.ts';
 import type { Limits } from '../limits/limits.ts';
-import { isOriginAllowed, type Site } from '../sites/repository.ts';
+import type { Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
 import { ConversationFeed } from './feed.ts';
 import { Listings, sendSummary } from './listings.ts';
 import { handleOperatorFrame } from './operator-frames.ts';
 import type { Presence } from './presence.ts';
+import {
+  addTo,
+  applySite,
+  endVisitor,
+  endVisitorToken,
+  removeFrom,
+  SESSION_END_GRACE_MS,
+  type VisitorSessions,
+} from './session-maps.ts';
 import type { OperatorSession, VisitorSession } from './sessions.ts';
 import { handleVisitorFrame } from './visitor-frames.ts';
 
@@ -52,11 +56,9 @@ const SYNC_PAGE = 500;
 const HEARTBEAT_MS = 30_000;
 /** How long a shutdown waits for clients to answer its close frames. */
 const CLOSE_GRACE_MS = 1000;
-/** How long a socket whose session ended may take to answer its close frame before it is cut. */
-const SESSION_END_GRACE_MS = 500;
 
 export class Gateway {
-  private readonly visitorSessions = new Map<string, Set<VisitorSession>>();
+  private readonly visitorSessions: VisitorSessions = new Map();
   private readonly operatorSessions = new Map<string, Set<OperatorSession>>();
   private readonly alive = new WeakMap<WebSocket, boolean>();
   private readonly sockets = new Set<WebSocket>();
@@ -140,8 +142,10 @@ export class Gateway {
       listed: new Set(),
     };
     addTo(this.operatorSessions, operator.id, operatorSession);
-    const firstSocket = !this.deps.presence.isOnline(operator.id);
-    this.deps.presence.add(operator.id);
+    const cameOnline = this.deps.presence.add(operator.id, connection.id).catch((err: unknown) => {
+      this.deps.log.error({ err }, 'could not count an operator online');
+      return false;
+    });
     socket.once('close', () => {
       this.forgetOperatorSession(operatorSession);
       // The team list shows when each operator was last here.
@@ -155,49 +159,70 @@ export class Gateway {
       const commands = await this.deps.commands.availableNames();
       connection.send({ type: 'welcome', role: 'operator', operator, commands });
       // After the welcome, so that what the queue hands them arrives as list updates.
-      if (firstSocket) void this.deps.conversations.handOut('connected');
+      if (await cameOnline) void this.deps.conversations.handOut('connected');
     });
   }
 
+  // What changes sockets other than the one that asked goes through the bus, so that every node's
+  // sockets hear of it; each node then acts on its own (the handlers below).
+
   /** Logging out: the sockets opened with this login session close now. */
   endOperatorSession(sessionHash: string): void {
-    this.endOperatorSessions((session) => session.sessionHash === sessionHash);
+    this.deps.bus.publish({ kind: 'session-ended', sessionHash });
   }
 
   /** A disabled operator, or a new password: every socket of theirs closes, but those of `keepSessionHash`. */
   endOperator(operatorId: string, keepSessionHash?: string): void {
-    this.endOperatorSessions(
-      (session) => session.sessionHash !== keepSessionHash,
-      this.operatorSessions.get(operatorId) ?? [],
-    );
+    this.deps.bus.publish({ kind: 'operator-ended', operatorId, keepSessionHash });
   }
 
   /** A new role or name: the operator's open sockets act with it from now on. */
   updateOperator(operator: OperatorProfile): void {
-    for (const session of this.operatorSessions.get(operator.id) ?? []) session.operator = operator;
+    this.deps.bus.publish({ kind: 'operator-changed', operator });
   }
 
   /** A visitor's reset(): the sockets opened with that token close now. */
   endVisitorToken(tokenHash: string): void {
-    for (const sessions of this.visitorSessions.values()) {
-      for (const session of [...sessions]) {
-        if (session.tokenHash !== tokenHash) continue;
-        removeFrom(this.visitorSessions, session.visitor.id, session);
-        session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
-      }
-    }
+    this.deps.bus.publish({ kind: 'visitor-token-ended', tokenHash });
   }
 
   /** An erased visitor: every socket of theirs closes now, whatever token opened it. */
   endVisitor(visitorId: string): void {
-    for (const session of [...(this.visitorSessions.get(visitorId) ?? [])]) {
-      removeFrom(this.visitorSessions, visitorId, session);
-      session.connection.end(CLOSE_SESSION_ENDED, 'session ended', SESSION_END_GRACE_MS);
-    }
+    this.deps.bus.publish({ kind: 'visitor-ended', visitorId });
   }
 
   /** Conversations deleted (erase, retention): they leave every list and stop streaming. */
   conversationsDeleted(conversationIds: readonly string[]): void {
+    this.deps.bus.publish({ kind: 'conversations-deleted', conversationIds: [...conversationIds] });
+  }
+
+  /**
+   * A site was edited: its visitors' sockets act with the new settings, and those whose page the
+   * site no longer allows (archived, or their origin removed) close now rather than at their next
+   * reconnect.
+   */
+  siteChanged(site: Site): void {
+    // Only the id travels: the site holds its identity secret, which has no business on a shared bus.
+    this.deps.bus.publish({ kind: 'site-changed', siteId: site.id });
+  }
+
+  /** After the operator read the conversation: their own view of it (unread counted again) to all their connections. */
+  async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
+    const summary = await this.deps.conversations.summary(conversation, operator.id);
+    this.deps.bus.publish({ kind: 'read', operatorId: operator.id, conversation: summary });
+  }
+
+  private readHere(event: Extract<BusEvent, { kind: 'read' }>): void {
+    this.listings.readBy(event.conversation.id, event.operatorId);
+    const sessions = this.operatorSessions.get(event.operatorId);
+    if (sessions) sendSummary(sessions, event.conversation);
+  }
+
+  private updateOperatorHere(operator: OperatorProfile): void {
+    for (const session of this.operatorSessions.get(operator.id) ?? []) session.operator = operator;
+  }
+
+  private conversationsDeletedHere(conversationIds: readonly string[]): void {
     const sessions = [...this.operatorSessions.values(), ...this.visitorSessions.values()].flatMap((set) => [...set]);
     for (const conversationId of conversationIds) {
       this.listings.forget(conversationId);
@@ -212,25 +237,6 @@ export class Gateway {
         if (session.kind === 'visitor' && session.conversationId === conversationId) delete session.conversationId;
         session.connection.feeds.get(conversationId)?.close();
         session.connection.feeds.delete(conversationId);
-      }
-    }
-  }
-
-  /**
-   * A site was edited: its visitors' sockets act with the new settings, and those whose page the
-   * site no longer allows (archived, or their origin removed) close now rather than at their next
-   * reconnect.
-   */
-  siteChanged(site: Site): void {
-    for (const sessions of this.visitorSessions.values()) {
-      for (const session of [...sessions]) {
-        if (session.site.id !== site.id) continue;
-        if (site.archivedAt === null && isOriginAllowed(site, session.origin)) {
-          session.site = site;
-          continue;
-        }
-        removeFrom(this.visitorSessions, session.visitor.id, session);
-        session.connection.end(CLOSE_NOT_AVAILABLE, 'chat is not available on this page', SESSION_END_GRACE_MS);
       }
     }
   }
@@ -251,14 +257,6 @@ export class Gateway {
     if (messages.length >= SYNC_PAGE) feed.catchUp();
   }
 
-  /** After the operator read the conversation: their own view of it (unread counted again) to all their connections. */
-  async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
-    this.listings.readBy(conversation.id, operator.id);
-    const sessions = this.operatorSessions.get(operator.id);
-    if (!sessions) return;
-    sendSummary(sessions, await this.deps.conversations.summary(conversation, operator.id));
-  }
-
   /** `among` narrows the search to one operator's sessions when the caller knows whose they are. */
   private endOperatorSessions(
     matches: (session: OperatorSession) => boolean,
@@ -273,7 +271,10 @@ export class Gateway {
   }
 
   private forgetOperatorSession(session: OperatorSession): void {
-    if (removeFrom(this.operatorSessions, session.operator.id, session)) this.deps.presence.remove(session.operator.id);
+    if (!removeFrom(this.operatorSessions, session.operator.id, session)) return;
+    this.deps.presence
+      .remove(session.operator.id, session.connection.id)
+      .catch((err: unknown) => this.deps.log.error({ err }, 'could not count an operator offline'));
   }
 
   private attach<T extends { id: string }>(
@@ -370,6 +371,36 @@ export class Gateway {
         }
         return;
       }
+      case 'read':
+        this.readHere(event);
+        return;
+      case 'conversations-deleted':
+        this.conversationsDeletedHere(event.conversationIds);
+        return;
+      case 'session-ended':
+        this.endOperatorSessions((session) => session.sessionHash === event.sessionHash);
+        return;
+      case 'operator-ended':
+        this.endOperatorSessions(
+          (session) => session.sessionHash !== event.keepSessionHash,
+          this.operatorSessions.get(event.operatorId) ?? [],
+        );
+        return;
+      case 'operator-changed':
+        this.updateOperatorHere(event.operator);
+        return;
+      case 'visitor-token-ended':
+        endVisitorToken(this.visitorSessions, event.tokenHash);
+        return;
+      case 'visitor-ended':
+        endVisitor(this.visitorSessions, event.visitorId);
+        return;
+      case 'site-changed':
+        void this.deps.store.sites
+          .get(event.siteId)
+          .then((site) => site && applySite(this.visitorSessions, site))
+          .catch((err: unknown) => this.deps.log.error({ err }, 'could not apply a changed site'));
+        return;
       default: {
         const unhandled: never = event;
         throw new Error(`unhandled bus event ${JSON.stringify(unhandled)}`);
@@ -408,6 +439,10 @@ export class Gateway {
   }
 
   private checkHeartbeats(): void {
+    // This node's operators stay counted online while it lives.
+    this.deps.presence
+      .refresh()
+      .catch((err: unknown) => this.deps.log.error({ err }, 'could not refresh who is online'));
     for (const socket of this.sockets) {
       if (this.alive.get(socket) === false) {
         socket.terminate();
@@ -417,20 +452,6 @@ export class Gateway {
       socket.ping();
     }
   }
-}
-
-function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-
-/** Whether the value was there. */
-function removeFrom<T>(map: Map<string, Set<T>>, key: string, value: T): boolean {
-  const set = map.get(key);
-  if (!set?.delete(value)) return false;
-  if (set.size === 0) map.delete(key);
-  return true;
 }
 
 /**

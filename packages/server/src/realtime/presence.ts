@@ -1,23 +1,25 @@
-// Which operators are connected right now (this process), for assignment and the operator list.
+// Which operators are connected, on any node, for assignment, the operator list and the widget's team.
 
-export class Presence {
-  private readonly connections = new Map<string, number>();
+/**
+ * How long a connection counts without a refresh: a node that dies without closing its connections
+ * stops counting them after this. The gateway refreshes its own every 30 s, so three refreshes may
+ * be missed before an operator who is still here drops out.
+ */
+export const PRESENCE_TTL_MS = 90_000;
 
-  add(operatorId: string): void {
-    this.connections.set(operatorId, (this.connections.get(operatorId) ?? 0) + 1);
-  }
-
-  remove(operatorId: string): void {
-    const count = (this.connections.get(operatorId) ?? 0) - 1;
-    if (count > 0) this.connections.set(operatorId, count);
-    else this.connections.delete(operatorId);
-  }
-
-  isOnline(operatorId: string): boolean {
-    return this.connections.has(operatorId);
-  }
-
-  online(): string[] {
-    return [...this.connections.keys()];
-  }
+/**
+ * Operators online, counted per connection: an operator is online while one connection of theirs, on
+ * any node, was added and neither removed nor left unrefreshed for longer than the TTL. Calls one
+ * node makes take effect in the order it made them (a remove never overtakes its add).
+ */
+export interface Presence {
+  /** A connection of the operator opened on this node; true when it brought them online. */
+  add(operatorId: string, connectionId: string): Promise<boolean>;
+  /** The connection closed; one never added, or already removed, changes nothing. */
+  remove(operatorId: string, connectionId: string): Promise<void>;
+  /** Counts this node's connections for another TTL, and counts again any that had expired. */
+  refresh(): Promise<void>;
+  isOnline(operatorId: string): Promise<boolean>;
+  /** Each operator online, once. */
+  online(): Promise<string[]>;
 }

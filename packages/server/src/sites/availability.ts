@@ -24,7 +24,7 @@ export function initialsOf(name: string): string {
 
 /** Operators who would get a chat now: a socket open, usable, and set online (not away), by name. */
 async function onlineNames(store: Store, presence: Presence): Promise<string[]> {
-  const info = await store.operators.routingInfo(presence.online());
+  const info = await store.operators.routingInfo(await presence.online());
   const names: string[] = [];
   for (const { id, availability } of info) {
     if (availability !== 'online') continue;
