@@ -5,10 +5,11 @@ import type { BusEvent, EventBus } from './bus.ts';
 
 /**
  * `node()` gives a bus of one more node over the same channel (one process has one node: the same
- * bus each time); `reported` holds what the buses reported of throwing subscribers.
+ * bus each time), once it hears the channel, as a node does before it serves; `reported` holds what
+ * the buses reported of throwing subscribers.
  */
 export interface OpenBus {
-  node(): EventBus;
+  node(): EventBus | Promise<EventBus>;
   reported: unknown[];
   close(): Promise<void> | void;
 }
@@ -40,7 +41,7 @@ export function describeEventBus(name: string, open: () => OpenBus) {
   describe(`${name} as an event bus`, () => {
     it('hands each event to every subscriber, on every node, the publisher included', async () => {
       const buses = open();
-      const [a, b] = [buses.node(), buses.node()];
+      const [a, b] = [await buses.node(), await buses.node()];
       const listeners = [listen(a), listen(a), listen(b)];
       a.publish(numbered(1));
       b.publish(numbered(2));
@@ -51,7 +52,7 @@ export function describeEventBus(name: string, open: () => OpenBus) {
 
     it('keeps the order one node published in', async () => {
       const buses = open();
-      const [a, b] = [buses.node(), buses.node()];
+      const [a, b] = [await buses.node(), await buses.node()];
       const listeners = [listen(a), listen(b)];
       const numbers = Array.from({ length: 50 }, (_, i) => i + 1);
       for (const n of numbers) a.publish(numbered(n));
@@ -62,7 +63,7 @@ export function describeEventBus(name: string, open: () => OpenBus) {
 
     it('stops handing events to one who unsubscribed', async () => {
       const buses = open();
-      const bus = buses.node();
+      const bus = await buses.node();
       const [leaving, staying] = [listen(bus), listen(bus)];
       bus.publish(numbered(1));
       await Promise.all([leaving.hears(1), staying.hears(1)]);
@@ -76,7 +77,7 @@ export function describeEventBus(name: string, open: () => OpenBus) {
 
     it('reports a subscriber that throws, and the others still hear the event', async () => {
       const buses = open();
-      const bus = buses.node();
+      const bus = await buses.node();
       const failure = new Error('this subscriber fails');
       bus.subscribe(() => {
         throw failure;
