@@ -7,6 +7,7 @@
 //   node scripts/run.mjs backup FILE  an online copy of the live database (`npm run backup -- FILE`)
 //   node scripts/run.mjs test         install, run unit and integration tests
 //   node scripts/run.mjs e2e          install, build, run the browser tests (needs Chromium)
+//   node scripts/run.mjs nodes        install, run the tests between server nodes (needs redis-server)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -124,7 +125,11 @@ switch (mode) {
     build();
     process.exit(vitest('vitest.e2e.config.ts', '.vitest-e2e-results.json'));
     break;
+  case 'nodes':
+    install();
+    process.exit(vitest('vitest.nodes.config.ts', '.vitest-nodes-results.json'));
+    break;
   default:
-    console.error('usage: node scripts/run.mjs start|demo|build|admin|backup|test|e2e [args]');
+    console.error('usage: node scripts/run.mjs start|demo|build|admin|backup|test|e2e|nodes [args]');
     process.exit(2);
 }
