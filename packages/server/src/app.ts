@@ -49,6 +49,7 @@ import { reportRoutes } from './reports/routes.ts';
 import { auditRoutes } from './privacy/audit-routes.ts';
 import { RetentionJob } from './privacy/retention.ts';
 import { privacyVisitorRoutes } from './privacy/visitor-routes.ts';
+import { openRedisParts } from './redis-parts.ts';
 import { QuietMerge } from './search/quiet-merge.ts';
 import { searchRoutes } from './search/routes.ts';
 import { settingsRoutes } from './settings/routes.ts';
@@ -87,8 +88,9 @@ declare module 'fastify' {
 
 /**
  * The parts that hold state a second node would share. Each one not given is built for one node:
- * the SQLite store in `config.dataDir`, the in-process bus, presence and counters in memory, files on
- * disk. The app closes what it built and leaves what it was given to the caller.
+ * the SQLite store in `config.dataDir`, the in-process bus, presence and counters in memory (in Redis
+ * when `config.redisUrl` is set), files on disk. The app closes what it built and leaves what it was
+ * given to the caller.
  */
 export interface AppParts {
   store: Store;
@@ -111,11 +113,14 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
     ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
   });
   const { store, db } = storeOf(config, parts.store);
+  const redis = config.redisUrl ? await openRedisParts(config.redisUrl, app.log) : null;
   const bus =
-    parts.bus ?? new InProcessBus((err, event) => app.log.error({ err, kind: event.kind }, 'a bus subscriber failed'));
-  const counters = parts.counters ?? new MemoryCounters();
+    parts.bus ??
+    redis?.bus ??
+    new InProcessBus((err, event) => app.log.error({ err, kind: event.kind }, 'a bus subscriber failed'));
+  const counters = parts.counters ?? redis?.counters ?? new MemoryCounters();
   const limits = buildLimits(config.limits, counters);
-  const presence = parts.presence ?? new MemoryPresence();
+  const presence = parts.presence ?? redis?.presence ?? new MemoryPresence();
   const files = parts.files ?? new DiskFileStorage(join(config.dataDir, 'files'));
   const fileLinks = new FileLinks(await store.settings.signingKey('files'), config.fileUrlMinutes);
   const conversations = new ConversationService(store, bus, presence, (err) =>
@@ -197,6 +202,7 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
     mailer.close();
     await gateway.close();
     if (!parts.counters && counters instanceof MemoryCounters) counters.stop();
+    await redis?.close();
     db?.close();
   });
 

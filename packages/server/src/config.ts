@@ -72,6 +72,11 @@ export interface Config {
   queueAlertMinSeconds: number;
   /** Folder of the built browser files (`widget/`, `operator/`); tests point it at their own. */
   publicDir: string;
+  /**
+   * Redis shared by the nodes of one deployment (REDIS_URL, `redis://host:6379`), which carries the
+   * bus, presence and the limit counters between them; null (unset) keeps them in this process.
+   */
+  redisUrl: string | null;
   limits: LimitsConfig;
 }
 
@@ -190,6 +195,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     queueAlertMinSeconds: 30,
     searchMergeQuietMs: integer(env, 'SEARCH_MERGE_QUIET_MS', 250),
     publicDir: PUBLIC_DIR,
+    redisUrl: env.REDIS_URL || null,
     limits: loadLimits(env),
   };
 }
