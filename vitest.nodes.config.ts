@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests of what runs between server nodes, against a redis-server each test file starts itself
-// (`apt-get install -y redis-server`, or REDIS_SERVER=path). `npm test` leaves them out, so that it
-// needs only Node and npm.
+// Tests of what runs between server nodes, against a redis-server or a PostgreSQL cluster each test
+// file starts itself (`apt-get install -y redis-server postgresql`, or REDIS_SERVER=path,
+// PG_BIN=folder of initdb). `npm test` leaves them out, so that it needs only Node and npm.
 export default defineConfig({
   test: {
     include: ['packages/*/test/nodes/**/*.test.ts'],

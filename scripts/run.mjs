@@ -7,7 +7,7 @@
 //   node scripts/run.mjs backup FILE  an online copy of the live database (`npm run backup -- FILE`)
 //   node scripts/run.mjs test         install, run unit and integration tests
 //   node scripts/run.mjs e2e          install, build, run the browser tests (needs Chromium)
-//   node scripts/run.mjs nodes        install, run the tests between server nodes (needs redis-server)
+//   node scripts/run.mjs nodes        install, run the tests between server nodes (needs redis-server, PostgreSQL)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
