@@ -37,6 +37,9 @@ function buildServer(digest: string): void {
   rmSync(staging, { recursive: true, force: true });
   runPackageScript('@livechat/server', 'build', { SERVER_BUILD_OUT_DIR: staging });
   cpSync(join(SERVER, 'src', 'db', 'sqlite', 'migrations'), join(staging, 'migrations'), { recursive: true });
+  cpSync(join(SERVER, 'src', 'db', 'postgres', 'migrations'), join(staging, 'postgres-migrations'), {
+    recursive: true,
+  });
   writeFileSync(join(staging, INPUTS_DIGEST), digest);
   // A running server has loaded its code already; it reads nothing more from dist/ until its next start.
   const previous = join(SERVER, `dist.previous-${process.pid}`);

@@ -24,6 +24,9 @@ const built = relative(SERVER_PACKAGE, here).split(sep)[0] === 'dist';
 export const MIGRATIONS_DIR = built
   ? join(SERVER_PACKAGE, 'dist', 'migrations')
   : join(SERVER_PACKAGE, 'src', 'db', 'sqlite', 'migrations');
+export const POSTGRES_MIGRATIONS_DIR = built
+  ? join(SERVER_PACKAGE, 'dist', 'postgres-migrations')
+  : join(SERVER_PACKAGE, 'src', 'db', 'postgres', 'migrations');
 
 /** What the build publishes for browsers: `widget/` and `operator/`, each swapped in whole. */
 export const PUBLIC_DIR = join(PROJECT_ROOT, 'dist', 'public');
