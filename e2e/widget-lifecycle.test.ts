@@ -154,12 +154,15 @@ it('an operator resolves the conversation; the visitor reads it, then writes aga
   const second = await stored(page, 'conversation');
   expect(second).toBeTruthy();
   expect(second).not.toBe(first);
-  expect(await transcript(page)).toEqual([
-    'Do you ship the Borealis lamp to Lyon?',
-    'Alice resolved the conversation',
-    'New conversation',
-    'One more thing: do you gift-wrap?',
-  ]);
+  // The divider's part loads on first use, so it may show a moment after the new message.
+  await expect
+    .poll(() => transcript(page))
+    .toEqual([
+      'Do you ship the Borealis lamp to Lyon?',
+      'Alice resolved the conversation',
+      'New conversation',
+      'One more thing: do you gift-wrap?',
+    ]);
   await page.getByTestId('lc-menu').waitFor();
 
   // The operator finds both: the new one open, the resolved one closed.
