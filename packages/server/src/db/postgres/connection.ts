@@ -1,0 +1,97 @@
+// One pool of PostgreSQL connections for every repository, and the transaction a repository's
+// queries join when they run inside `transaction()` (so that several repositories can write together).
+
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pg from 'pg';
+
+/** The type ids whose parsing the store sets (pg's own list: `SELECT oid, typname FROM pg_type`). */
+const INT8 = 20;
+const NUMERIC = 1700;
+const TIMESTAMPTZ = 1184;
+
+/**
+ * Values as the repositories give them on every backend: counts and sums (int8, numeric) as numbers,
+ * which they stay well within; times as the ISO strings the rest of the server writes and compares.
+ */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    if (oid === TIMESTAMPTZ) return (value: string) => new Date(value).toISOString();
+    return pg.types.getTypeParser(oid, format as 'text');
+  },
+};
+
+/** What a query needs: a pooled connection, or the one a transaction holds. */
+type Runner = pg.Pool | pg.PoolClient;
+
+export class PgDb {
+  readonly pool: pg.Pool;
+  private readonly current = new AsyncLocalStorage<pg.PoolClient>();
+
+  constructor(url: string, options: { max?: number } = {}) {
+    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+    // A connection that breaks while idle in the pool must not end the process; the pool replaces it.
+    this.pool.on('error', () => {});
+  }
+
+  private runner(): Runner {
+    return this.current.getStore() ?? this.pool;
+  }
+
+  /** The rows of one statement, inside the caller's transaction when there is one. */
+  async query<R extends object = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<R[]> {
+    const result = await this.runner().query<R>(text, params as unknown[]);
+    return result.rows;
+  }
+
+  /** The first row, or undefined. */
+  async one<R extends object = Record<string, unknown>>(
+    text: string,
+    params: readonly unknown[] = [],
+  ): Promise<R | undefined> {
+    return (await this.query<R>(text, params))[0];
+  }
+
+  /** How many rows a statement changed. */
+  async run(text: string, params: readonly unknown[] = []): Promise<number> {
+    const result = await this.runner().query(text, params as unknown[]);
+    return result.rowCount ?? 0;
+  }
+
+  /**
+   * Runs `work` in one transaction: every query of every repository it calls joins it, and a throw
+   * rolls all of them back. A transaction begun inside another joins the outer one.
+   */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.current.getStore()) return work();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await this.current.run(client, work);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Whether the caller runs inside `transaction()`. */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/** PostgreSQL's code for a unique index refusing a row (see its "Appendix A. Error Codes"). */
+export const UNIQUE_VIOLATION = '23505';
+
+export const isUniqueViolation = (err: unknown, constraint?: string): boolean =>
+  err instanceof pg.DatabaseError &&
+  err.code === UNIQUE_VIOLATION &&
+  (constraint === undefined || err.constraint === constraint);

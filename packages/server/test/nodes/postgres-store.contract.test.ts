@@ -1,0 +1,29 @@
+// The PostgreSQL store against the Store contract: one cluster for the file, and each test on a
+// database of its own, copied from one migrated once.
+
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { PgDb } from '../../src/db/postgres/connection.ts';
+import { migrate } from '../../src/db/postgres/migrate.ts';
+import { postgresStore } from '../../src/db/postgres/store.ts';
+import { type OpenedStore, storeContract } from '../../src/db/contract/store.contract.ts';
+import { type PostgresServer, startPostgres } from './postgres-server.ts';
+
+let server: PostgresServer;
+
+beforeAll(async () => {
+  server = await startPostgres();
+  const migrated = new PgDb(server.url);
+  await migrate(migrated.pool);
+  await migrated.close();
+});
+
+afterAll(() => server?.stop());
+
+async function openPostgresStore(): Promise<OpenedStore> {
+  const url = await server.newDatabase(server.url);
+  const db = new PgDb(url);
+  return { store: postgresStore(db), close: () => db.close() };
+}
+
+storeContract('PostgreSQL', openPostgresStore);
