@@ -1,7 +1,6 @@
 // The PostgreSQL store against the Store contract: one cluster for the file, and each test on a
 // database of its own, copied from one migrated once.
 
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { PgDb } from '../../src/db/postgres/connection.ts';
 import { migrate } from '../../src/db/postgres/migrate.ts';
