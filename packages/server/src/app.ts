@@ -12,6 +12,7 @@ import { cannedRoutes } from './canned/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
 import { QueueAlerts } from './conversations/queue-alerts.ts';
 import { ConversationService } from './conversations/service.ts';
+import { openPostgresStore } from './db/postgres/index.ts';
 import { type Db, openSqliteStore } from './db/sqlite/index.ts';
 import type { Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
@@ -112,7 +113,7 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
     logController: new DebugRequestLog(),
     ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
   });
-  const { store, db } = storeOf(config, parts.store);
+  const { store, db, files: storedFiles, close: closeStore } = await storeOf(config, parts.store);
   const redis = config.redisUrl ? await openRedisParts(config.redisUrl, app.log) : null;
   const bus =
     parts.bus ??
@@ -121,7 +122,7 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
   const counters = parts.counters ?? redis?.counters ?? new MemoryCounters();
   const limits = buildLimits(config.limits, counters);
   const presence = parts.presence ?? redis?.presence ?? new MemoryPresence();
-  const files = parts.files ?? new DiskFileStorage(join(config.dataDir, 'files'));
+  const files = parts.files ?? storedFiles ?? new DiskFileStorage(join(config.dataDir, 'files'));
   const fileLinks = new FileLinks(await store.settings.signingKey('files'), config.fileUrlMinutes);
   const conversations = new ConversationService(store, bus, presence, (err) =>
     app.log.error({ err }, 'queue hand-out failed'),
@@ -203,7 +204,7 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
     await gateway.close();
     if (!parts.counters && counters instanceof MemoryCounters) counters.stop();
     await redis?.close();
-    db?.close();
+    await closeStore();
   });
 
   registerErrorHandling(app);
@@ -248,9 +249,32 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
   return app;
 }
 
-/** The store given, or the SQLite one in the data folder with its connection, which the app closes. */
-function storeOf(config: Config, given: Store | undefined): { store: Store; db: Db | null } {
-  if (given) return { store: given, db: null };
+interface OpenedStore {
+  store: Store;
+  /** The SQLite connection, for tests; null for a store given or PostgreSQL. */
+  db: Db | null;
+  /** Where files go when the store keeps them too (PostgreSQL), so that every node reads them. */
+  files: FileStorage | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The store given (left to the caller to close); PostgreSQL at `config.databaseUrl`, migrated once
+ * however many nodes start together; or SQLite in the data folder. The app closes what it opened.
+ */
+async function storeOf(config: Config, given: Store | undefined): Promise<OpenedStore> {
+  if (given) return { store: given, db: null, files: null, close: async () => {} };
+  if (config.databaseUrl) {
+    const { store, files, close } = await openPostgresStore(config.databaseUrl);
+    return { store, db: null, files, close };
+  }
   const { store, db } = openSqliteStore(config);
-  return { store, db };
+  return {
+    store,
+    db,
+    files: null,
+    close: async () => {
+      db.close();
+    },
+  };
 }

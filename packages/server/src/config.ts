@@ -77,6 +77,11 @@ export interface Config {
    * bus, presence and the limit counters between them; null (unset) keeps them in this process.
    */
   redisUrl: string | null;
+  /**
+   * PostgreSQL (DATABASE_URL, `postgres://user:password@host:5432/livechat`), which the nodes of one
+   * deployment share for every conversation and file; null (unset) keeps SQLite in `dataDir`.
+   */
+  databaseUrl: string | null;
   limits: LimitsConfig;
 }
 
@@ -158,6 +163,21 @@ function waits(env: Env, name: string, fallback: number[]): number[] {
   return raw.split(',').map((part) => integer({ [name]: part.trim() }, name, 0));
 }
 
+/** A PostgreSQL URL, or null when unset; anything else is refused at start rather than at the first query. */
+function databaseUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    throw new Error('DATABASE_URL must be a URL such as postgres://user:password@host:5432/livechat');
+  }
+  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
+    throw new Error(`DATABASE_URL must start with postgres:// (SQLite needs no URL: leave it unset), got ${protocol}`);
+  }
+  return value;
+}
+
 export function loadConfig(env: Env = process.env, argv: readonly string[] = process.argv.slice(2)): Config {
   const publicUrl = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : null;
   const synchronous = (env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
@@ -196,6 +216,7 @@ export function loadConfig(env: Env = process.env, argv: readonly string[] = pro
     searchMergeQuietMs: integer(env, 'SEARCH_MERGE_QUIET_MS', 250),
     publicDir: PUBLIC_DIR,
     redisUrl: env.REDIS_URL || null,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     limits: loadLimits(env),
   };
 }

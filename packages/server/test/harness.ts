@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import { type AppParts, buildApp } from '../src/app.ts';
 import { type Config, testConfig } from '../src/config.ts';
+import { PgDb } from '../src/db/postgres/connection.ts';
 import { hashPassword } from '../src/operators/passwords.ts';
+import { dropTestDatabase, newTestDatabase, numbered } from './backend/database.ts';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -22,6 +24,13 @@ export interface TestServer {
   restart(): Promise<TestServer>;
   /** A second, read-only connection to the SQLite file, to see what is really stored. */
   query<T>(sql: string, ...params: unknown[]): T[];
+  /**
+   * Runs SQL on the server's own database, whichever it is, with `?` placeholders: the rows a query
+   * gives, or none for a change. For what a test must see or set beside the API (a time in the past).
+   */
+  sql<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
+  /** The PostgreSQL database this server stores in, or null on SQLite. */
+  databaseUrl: string | null;
 }
 
 export const SITE_ORIGIN = 'http://shop.test';
@@ -35,20 +44,35 @@ export async function startServer(
   parts: Partial<AppParts> = {},
 ): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'livechat-test-'));
-  const app = await buildApp(testConfig({ dataDir: dir, ...overrides }), parts);
+  // A restart keeps its database as it keeps its folder.
+  const databaseUrl =
+    overrides.databaseUrl !== undefined ? overrides.databaseUrl : parts.store ? null : await newTestDatabase();
+  const app = await buildApp(testConfig({ dataDir: dir, databaseUrl, ...overrides }), parts);
   await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no port');
   const url = `http://127.0.0.1:${address.port}`;
   await app.store.sites.save({ id: 'shop', name: 'Shop', allowedOrigins: [SITE_ORIGIN] });
+  const pool = databaseUrl ? new PgDb(databaseUrl, { max: 2 }) : null;
   return {
     app,
     url,
     origin: url,
     dataDir: dir,
-    stop: () => app.close(),
+    databaseUrl,
+    stop: async () => {
+      await app.close();
+      await pool?.close();
+    },
     // Same port, so clients reconnect to the same URL as after a real restart.
-    restart: async () => startServer(overrides, dir, address.port, parts),
+    restart: async () => startServer({ ...overrides, databaseUrl }, dir, address.port, parts),
+    async sql<T>(text: string, ...params: unknown[]): Promise<T[]> {
+      if (pool) return (await pool.query(numbered(text), params)) as T[];
+      const statement = app.db.prepare(text);
+      if (statement.reader) return statement.all(...params) as T[];
+      statement.run(...params);
+      return [];
+    },
     query<T>(sql: string, ...params: unknown[]): T[] {
       const db = new Database(join(dir, 'livechat.sqlite'), { readonly: true });
       try {
@@ -64,6 +88,7 @@ export async function startServer(
 export async function discard(server: TestServer): Promise<void> {
   await server.stop();
   rmSync(server.dataDir, { recursive: true, force: true });
+  if (server.databaseUrl) await dropTestDatabase(server.databaseUrl);
 }
 
 export async function createOperator(

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// The server's integration suite once more, on PostgreSQL: each test server stores in a database of its
+// own, copied from one the global setup migrated in a throwaway cluster (`apt-get install -y postgresql`,
+// or PG_BIN=folder of initdb). `npm test` runs the same files on SQLite.
+export default defineConfig({
+  test: {
+    include: ['packages/server/test/*.test.ts'],
+    globalSetup: ['packages/server/test/backend/postgres-setup.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+});
