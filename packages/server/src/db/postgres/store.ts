@@ -2,6 +2,9 @@
 
 import type { Store } from '../store.ts';
 import type { PgDb } from './connection.ts';
+import { PostgresOperatorRepository } from './operators.ts';
+import { PostgresSiteRepository } from './sites.ts';
+import { PostgresVisitorRepository } from './visitors.ts';
 
 /** A repository this store does not have yet: any use of it fails saying which. */
 function missing<T extends object>(name: string): T {
@@ -13,12 +16,13 @@ function missing<T extends object>(name: string): T {
   });
 }
 
-export function postgresStore(_db: PgDb): Store {
+export function postgresStore(db: PgDb): Store {
+  const operators = new PostgresOperatorRepository(db);
   return {
-    sites: missing('sites'),
-    operators: missing('operators'),
+    sites: new PostgresSiteRepository(db),
+    operators,
     accountLinks: missing('accountLinks'),
-    visitors: missing('visitors'),
+    visitors: new PostgresVisitorRepository(db),
     conversations: missing('conversations'),
     messages: missing('messages'),
     ratings: missing('ratings'),
