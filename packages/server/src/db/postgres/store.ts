@@ -1,8 +1,11 @@
 // The repositories the server works with, built over one PostgreSQL pool.
 
 import type { Store } from '../store.ts';
+import { PostgresAccountLinkRepository } from './account-links.ts';
+import { PostgresAuditRepository } from './audit.ts';
 import type { PgDb } from './connection.ts';
 import { PostgresOperatorRepository } from './operators.ts';
+import { PostgresSettingsRepository } from './settings.ts';
 import { PostgresSiteRepository } from './sites.ts';
 import { PostgresVisitorRepository } from './visitors.ts';
 
@@ -21,7 +24,7 @@ export function postgresStore(db: PgDb): Store {
   return {
     sites: new PostgresSiteRepository(db),
     operators,
-    accountLinks: missing('accountLinks'),
+    accountLinks: new PostgresAccountLinkRepository(db, operators),
     visitors: new PostgresVisitorRepository(db),
     conversations: missing('conversations'),
     messages: missing('messages'),
@@ -35,14 +38,14 @@ export function postgresStore(db: PgDb): Store {
     outbox: missing('outbox'),
     visitorMail: missing('visitorMail'),
     readMarks: missing('readMarks'),
-    settings: missing('settings'),
+    settings: new PostgresSettingsRepository(db),
     helpdesk: missing('helpdesk'),
     crm: missing('crm'),
     commandResults: missing('commandResults'),
     search: missing('search'),
     searchIndex: missing('searchIndex'),
     commandWrites: missing('commandWrites'),
-    audit: missing('audit'),
+    audit: new PostgresAuditRepository(db),
     visitorData: missing('visitorData'),
     uploads: missing('uploads'),
     servedFiles: missing('servedFiles'),
