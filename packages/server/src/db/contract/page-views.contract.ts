@@ -51,19 +51,22 @@ export function pageViewsContract(open: OpenStore): void {
       expect(Object.keys((await store().visitors.byId(visitor.id))?.attributes ?? {})).toHaveLength(3);
     });
 
-    it('makes one contact of two devices signing in as a new user at the same moment', async () => {
+    it('makes one contact of devices signing in as a new user at the same moment', async () => {
       const site = await aSite(store());
-      const laptop = await store().visitors.create(site.id, 'laptop');
-      const phone = await store().visitors.create(site.id, 'phone');
-      const [onLaptop, onPhone] = await Promise.all([
-        store().visitors.resolveContact(site.id, laptop.id, 'user-42', 'laptop-as-user-42'),
-        store().visitors.resolveContact(site.id, phone.id, 'user-42', 'phone-as-user-42'),
-      ]);
-      expect(onLaptop?.visitorId).toBe(onPhone?.visitorId);
-      const contact = await store().visitors.byId(onLaptop?.visitorId ?? '');
-      expect(contact?.externalId).toBe('user-42');
-      const issued = [onLaptop, onPhone].filter((r) => r?.tokenIssued);
-      expect(issued).toHaveLength(1);
+      const devices = ['laptop', 'phone', 'tablet', 'desktop'];
+      const visitors = await Promise.all(devices.map((device) => store().visitors.create(site.id, device)));
+      const results = await Promise.all(
+        visitors.map((visitor, i) =>
+          store().visitors.resolveContact(site.id, visitor.id, 'user-42', `${devices[i]} as user-42`),
+        ),
+      );
+      const contactId = results[0]?.visitorId ?? '';
+      expect(results.map((r) => r.visitorId)).toEqual(devices.map(() => contactId));
+      expect((await store().visitors.byId(contactId))?.externalId).toBe('user-42');
+      expect(results.filter((r) => !r.tokenIssued)).toHaveLength(1);
+      for (const [i, result] of results.entries())
+        if (result.tokenIssued)
+          expect((await store().visitors.byToken(`${devices[i]} as user-42`))?.id).toBe(contactId);
     });
 
     it('keeps a contact of each site under one external id', async () => {

@@ -65,8 +65,6 @@ const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, w
   widget_title, widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
   retention_conversations_days, retention_page_views_days, attachment_max_bytes, attachment_kinds, archived_at, created_at`;
 
-export { newIdentitySecret };
-
 export class SqliteSiteRepository implements SiteRepository {
   private readonly byId;
   private readonly all;
