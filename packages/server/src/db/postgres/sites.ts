@@ -83,8 +83,9 @@ export class PostgresSiteRepository implements SiteRepository {
   }
 
   async list(): Promise<Site[]> {
+    // Case folded, then by code point as SQLite's NOCASE sorts, whatever the database's locale.
     const rows = await this.db.query<SiteRow>(
-      `SELECT ${COLUMNS} FROM sites ORDER BY archived_at IS NOT NULL, lower(name), created_at, id`,
+      `SELECT ${COLUMNS} FROM sites ORDER BY archived_at IS NOT NULL, lower(name) COLLATE "C", created_at, id`,
     );
     return rows.map(toSite);
   }
