@@ -2,6 +2,12 @@
 
 import type { Store } from '../store.ts';
 import type { PgDb } from './connection.ts';
+import { PostgresConversationRepository } from './conversations.ts';
+import { PostgresInboxViews } from './inbox-views.ts';
+import { PostgresMessageRepository } from './messages.ts';
+import { PostgresRatingRepository } from './ratings.ts';
+import { PostgresReadMarks } from './read-marks.ts';
+import { PostgresResponseTimes } from './response-times.ts';
 
 /** A repository this store does not have yet: any use of it fails saying which. */
 function missing<T extends object>(name: string): T {
@@ -13,24 +19,24 @@ function missing<T extends object>(name: string): T {
   });
 }
 
-export function postgresStore(_db: PgDb): Store {
+export function postgresStore(db: PgDb): Store {
   return {
     sites: missing('sites'),
     operators: missing('operators'),
     accountLinks: missing('accountLinks'),
     visitors: missing('visitors'),
-    conversations: missing('conversations'),
-    messages: missing('messages'),
-    ratings: missing('ratings'),
-    responseTimes: missing('responseTimes'),
-    views: missing('views'),
+    conversations: new PostgresConversationRepository(db),
+    messages: new PostgresMessageRepository(db),
+    ratings: new PostgresRatingRepository(db),
+    responseTimes: new PostgresResponseTimes(db),
+    views: new PostgresInboxViews(db),
     reports: missing('reports'),
     canned: missing('canned'),
     mentions: missing('mentions'),
     notifications: missing('notifications'),
     outbox: missing('outbox'),
     visitorMail: missing('visitorMail'),
-    readMarks: missing('readMarks'),
+    readMarks: new PostgresReadMarks(db),
     settings: missing('settings'),
     helpdesk: missing('helpdesk'),
     crm: missing('crm'),
