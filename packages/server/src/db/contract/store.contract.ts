@@ -2,13 +2,17 @@
 
 import { describe } from 'vitest';
 import { attachmentsContract } from './attachments.contract.ts';
+import { conversationListingsContract } from './conversation-listings.contract.ts';
 import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
 import { inboxContract } from './inbox.contract.ts';
 import { messagesContract } from './messages.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
 import { outboxContract } from './outbox.contract.ts';
+import { ratingsAndResponseTimesContract } from './ratings-response-times.contract.ts';
+import { readMarksContract } from './read-marks.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
+import { viewsContract } from './views.contract.ts';
 import { visitorsAndSitesContract } from './visitors-sites.contract.ts';
 
 export type { OpenedStore, OpenStore } from './fixtures.ts';
@@ -18,7 +22,11 @@ export function storeContract(name: string, open: OpenStore): void {
     messagesContract(open);
     attachmentsContract(open);
     conversationsContract(open);
+    conversationListingsContract(open);
     inboxContract(open);
+    viewsContract(open);
+    readMarksContract(open);
+    ratingsAndResponseTimesContract(open);
     visitorsAndSitesContract(open);
     operatorsContract(open);
     outboxContract(open);
