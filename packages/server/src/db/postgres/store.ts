@@ -1,6 +1,8 @@
 // The repositories the server works with, built over one PostgreSQL pool.
 
 import type { Store } from '../store.ts';
+import { PostgresAccountLinkRepository } from './account-links.ts';
+import { PostgresAuditRepository } from './audit.ts';
 import type { PgDb } from './connection.ts';
 import { PostgresConversationRepository } from './conversations.ts';
 import { PostgresInboxViews } from './inbox-views.ts';
@@ -8,6 +10,10 @@ import { PostgresMessageRepository } from './messages.ts';
 import { PostgresRatingRepository } from './ratings.ts';
 import { PostgresReadMarks } from './read-marks.ts';
 import { PostgresResponseTimes } from './response-times.ts';
+import { PostgresOperatorRepository } from './operators.ts';
+import { PostgresSettingsRepository } from './settings.ts';
+import { PostgresSiteRepository } from './sites.ts';
+import { PostgresVisitorRepository } from './visitors.ts';
 
 /** A repository this store does not have yet: any use of it fails saying which. */
 function missing<T extends object>(name: string): T {
@@ -20,11 +26,12 @@ function missing<T extends object>(name: string): T {
 }
 
 export function postgresStore(db: PgDb): Store {
+  const operators = new PostgresOperatorRepository(db);
   return {
-    sites: missing('sites'),
-    operators: missing('operators'),
-    accountLinks: missing('accountLinks'),
-    visitors: missing('visitors'),
+    sites: new PostgresSiteRepository(db),
+    operators,
+    accountLinks: new PostgresAccountLinkRepository(db, operators),
+    visitors: new PostgresVisitorRepository(db),
     conversations: new PostgresConversationRepository(db),
     messages: new PostgresMessageRepository(db),
     ratings: new PostgresRatingRepository(db),
@@ -37,14 +44,14 @@ export function postgresStore(db: PgDb): Store {
     outbox: missing('outbox'),
     visitorMail: missing('visitorMail'),
     readMarks: new PostgresReadMarks(db),
-    settings: missing('settings'),
+    settings: new PostgresSettingsRepository(db),
     helpdesk: missing('helpdesk'),
     crm: missing('crm'),
     commandResults: missing('commandResults'),
     search: missing('search'),
     searchIndex: missing('searchIndex'),
     commandWrites: missing('commandWrites'),
-    audit: missing('audit'),
+    audit: new PostgresAuditRepository(db),
     visitorData: missing('visitorData'),
     uploads: missing('uploads'),
     servedFiles: missing('servedFiles'),
