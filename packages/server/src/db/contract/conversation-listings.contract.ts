@@ -14,6 +14,15 @@ const say = (store: Store, chat: Chat, body: string) =>
     clientId: null,
   });
 
+/** Polls until `check` holds, a few seconds at most: for a wait measured by the database's clock. */
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  for (let tries = 0; tries < 50; tries++) {
+    if (await check()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 export function conversationListingsContract(open: OpenStore): void {
   describe('conversation listings', () => {
     const store = freshStore(open);
@@ -99,6 +108,23 @@ export function conversationListingsContract(open: OpenStore): void {
       const after = await store().conversations.byId(conversation.id);
       expect(after?.memberIds).toEqual([ines, ravi].sort());
       expect(after?.memberIds).toContain(after?.assignedOperatorId);
+    });
+
+    it('finds a queued conversation due for an alert once it waited longer than its site allows', async () => {
+      const site = await store().sites.create({ name: 'Quick', allowedOrigins: [], queueAlertSeconds: 1 });
+      const waiting = await aChat(store(), 'Ada', site);
+      const taken = await aChat(store(), 'Grace', site);
+      const patient = await aChat(store(), 'Hedy');
+      const olga = await anOperator(store(), 'Olga');
+      await store().conversations.join(taken.conversation.id, olga.id);
+      const dueIds = async () => (await store().conversations.dueQueueAlerts()).map((c) => c.id);
+      expect(await eventually(async () => (await dueIds()).includes(waiting.conversation.id))).toBe(true);
+      const due = await dueIds();
+      expect(due).not.toContain(taken.conversation.id);
+      // Its site's default wait is two minutes.
+      expect(due).not.toContain(patient.conversation.id);
+      await store().conversations.markQueueAlerted(waiting.conversation.id, waiting.conversation.queuedAt ?? '');
+      expect(await dueIds()).not.toContain(waiting.conversation.id);
     });
   });
 }
