@@ -3,6 +3,7 @@
 import { describe } from 'vitest';
 import { accountLinksContract } from './account-links.contract.ts';
 import { attachmentsContract } from './attachments.contract.ts';
+import { conversationListingsContract } from './conversation-listings.contract.ts';
 import { auditContract } from './audit.contract.ts';
 import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
@@ -11,9 +12,12 @@ import { messagesContract } from './messages.contract.ts';
 import { operatorRacesContract } from './operators-races.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
 import { outboxContract } from './outbox.contract.ts';
+import { ratingsAndResponseTimesContract } from './ratings-response-times.contract.ts';
+import { readMarksContract } from './read-marks.contract.ts';
 import { pageViewsContract } from './page-views.contract.ts';
 import { sitesArchiveContract } from './sites-archive.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
+import { viewsContract } from './views.contract.ts';
 import { visitorsAndSitesContract } from './visitors-sites.contract.ts';
 
 export type { OpenedStore, OpenStore } from './fixtures.ts';
@@ -23,7 +27,11 @@ export function storeContract(name: string, open: OpenStore): void {
     messagesContract(open);
     attachmentsContract(open);
     conversationsContract(open);
+    conversationListingsContract(open);
     inboxContract(open);
+    viewsContract(open);
+    readMarksContract(open);
+    ratingsAndResponseTimesContract(open);
     visitorsAndSitesContract(open);
     operatorsContract(open);
     operatorRacesContract(open);

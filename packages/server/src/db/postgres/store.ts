@@ -4,6 +4,12 @@ import type { Store } from '../store.ts';
 import { PostgresAccountLinkRepository } from './account-links.ts';
 import { PostgresAuditRepository } from './audit.ts';
 import type { PgDb } from './connection.ts';
+import { PostgresConversationRepository } from './conversations.ts';
+import { PostgresInboxViews } from './inbox-views.ts';
+import { PostgresMessageRepository } from './messages.ts';
+import { PostgresRatingRepository } from './ratings.ts';
+import { PostgresReadMarks } from './read-marks.ts';
+import { PostgresResponseTimes } from './response-times.ts';
 import { PostgresOperatorRepository } from './operators.ts';
 import { PostgresSettingsRepository } from './settings.ts';
 import { PostgresSiteRepository } from './sites.ts';
@@ -26,18 +32,18 @@ export function postgresStore(db: PgDb): Store {
     operators,
     accountLinks: new PostgresAccountLinkRepository(db, operators),
     visitors: new PostgresVisitorRepository(db),
-    conversations: missing('conversations'),
-    messages: missing('messages'),
-    ratings: missing('ratings'),
-    responseTimes: missing('responseTimes'),
-    views: missing('views'),
+    conversations: new PostgresConversationRepository(db),
+    messages: new PostgresMessageRepository(db),
+    ratings: new PostgresRatingRepository(db),
+    responseTimes: new PostgresResponseTimes(db),
+    views: new PostgresInboxViews(db),
     reports: missing('reports'),
     canned: missing('canned'),
     mentions: missing('mentions'),
     notifications: missing('notifications'),
     outbox: missing('outbox'),
     visitorMail: missing('visitorMail'),
-    readMarks: missing('readMarks'),
+    readMarks: new PostgresReadMarks(db),
     settings: new PostgresSettingsRepository(db),
     helpdesk: missing('helpdesk'),
     crm: missing('crm'),

@@ -1,0 +1,193 @@
+// Messages in PostgreSQL: each append one transaction that takes the conversation's next seq from its
+// row, so that appends on any number of nodes get gap-free seqs; idempotent on the sender's client id.
+
+import type { Author, Message, SystemEvent, Visibility } from '@livechat/protocol';
+import { ConversationNotOpenError, type MessageRepository, type NewMessage } from '../../conversations/messages.ts';
+import type { TranscriptLine } from '../../conversations/transcript.ts';
+import type { Sender } from '../../files/repository.ts';
+import { newId, now } from '../../ids.ts';
+import { isUniqueViolation, type PgDb } from './connection.ts';
+import { MessageAttachments } from './message-attachments.ts';
+
+interface MessageRow {
+  conversation_id: string;
+  seq: number;
+  id: string;
+  author_kind: Author['kind'];
+  author_id: string | null;
+  author_name: string;
+  body: string;
+  visibility: Visibility;
+  client_id: string | null;
+  created_at: string;
+  system_event: SystemEvent | null;
+}
+
+const COLUMNS =
+  'conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, client_id, created_at, system_event';
+
+export const message = (row: MessageRow): Message => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  seq: row.seq,
+  clientId: row.client_id,
+  author: { kind: row.author_kind, id: row.author_id, name: row.author_name },
+  body: row.body,
+  visibility: row.visibility,
+  // Only system lines carry it, so that other messages keep their shape on the wire.
+  ...(row.system_event ? { system: { event: row.system_event, name: row.author_name } } : {}),
+  createdAt: row.created_at,
+});
+
+/** Whose uploads a message may take: the visitor's on the conversation's site, or the operator's. */
+function senderOf(author: Author, siteId: string): Sender | null {
+  if (author.kind === 'visitor' && author.id) return { kind: 'visitor', visitorId: author.id, siteId };
+  if (author.kind === 'operator' && author.id) return { kind: 'operator', operatorId: author.id };
+  return null;
+}
+
+type Appended = { message: Message; duplicate: boolean };
+
+export class PostgresMessageRepository implements MessageRepository {
+  private readonly attachments: MessageAttachments;
+
+  constructor(private readonly db: PgDb) {
+    this.attachments = new MessageAttachments(db);
+  }
+
+  /** Resolves once the message is committed, so an ack sent after it means "stored". */
+  async append(input: NewMessage): Promise<Appended> {
+    try {
+      return await this.db.transaction(() => this.appendOnce(input));
+    } catch (error) {
+      // The same client id sent twice at once (a retry on another node): the later insert hits the
+      // unique index once the earlier one commits, and is rolled back, its seq with it. Its answer is
+      // the earlier message.
+      if (input.clientId !== null && isUniqueViolation(error, 'messages_by_client_id')) {
+        const stored = await this.byClientId(input, input.clientId);
+        if (stored) return { message: await this.one(stored), duplicate: true };
+      }
+      throw error;
+    }
+  }
+
+  private async appendOnce(input: NewMessage): Promise<Appended> {
+    if (input.clientId !== null) {
+      const existing = await this.byClientId(input, input.clientId);
+      // The same send again: its uploads are taken by this very message, which is no refusal.
+      if (existing) return { message: await this.one(existing), duplicate: true };
+    }
+    // The row lock this takes makes appends to one conversation, from any node, wait for each other
+    // until commit; a rollback gives the seq back, so none is skipped.
+    const open = await this.db.one<{ last_seq: number; site_id: string }>(
+      `UPDATE conversations SET last_seq = last_seq + 1 WHERE id = $1 AND status = 'open'
+       RETURNING last_seq, site_id`,
+      [input.conversationId],
+    );
+    if (!open) throw new ConversationNotOpenError(input.conversationId);
+    const attachmentIds = input.attachmentIds ?? [];
+    if (attachmentIds.length > 0) await this.attachments.check(senderOf(input.author, open.site_id), attachmentIds);
+    const row = await this.db.one<MessageRow>(
+      `INSERT INTO messages (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+      [
+        input.conversationId,
+        open.last_seq,
+        newId(),
+        input.author.kind,
+        input.author.id,
+        input.author.name,
+        input.body,
+        input.visibility,
+        input.clientId,
+        now(),
+        input.systemEvent ?? null,
+      ],
+    );
+    if (!row) throw new Error('the inserted message came back empty');
+    if (attachmentIds.length === 0) return { message: message(row), duplicate: false };
+    await this.attachments.attach(row.id, row.conversation_id, attachmentIds);
+    return { message: await this.one(row), duplicate: false };
+  }
+
+  private byClientId(input: NewMessage, clientId: string): Promise<MessageRow | undefined> {
+    return this.db.one<MessageRow>(
+      `SELECT ${COLUMNS} FROM messages
+       WHERE conversation_id = $1 AND author_kind = $2 AND author_id IS NOT DISTINCT FROM $3 AND client_id = $4`,
+      [input.conversationId, input.author.kind, input.author.id, clientId],
+    );
+  }
+
+  async after(conversationId: string, afterSeq: number, limit: number): Promise<Message[]> {
+    const rows = await this.db.query<MessageRow>(
+      `SELECT ${COLUMNS} FROM messages WHERE conversation_id = $1 AND seq > $2::bigint ORDER BY seq LIMIT $3`,
+      [conversationId, afterSeq, limit],
+    );
+    return this.withAttachments(rows.map(message));
+  }
+
+  async checkAttachments(sender: Sender, ids: readonly string[], clientId: string): Promise<void> {
+    await this.attachments.check(sender, ids, clientId);
+  }
+
+  /** Adds their attachments to a batch of messages, in one query per conversation. */
+  private async withAttachments(messages: Message[]): Promise<Message[]> {
+    const byMessage = await this.attachments.of(messages);
+    if (byMessage.size === 0) return messages;
+    return messages.map((m) => {
+      const attachments = byMessage.get(m.id);
+      return attachments ? { ...m, attachments } : m;
+    });
+  }
+
+  async transcriptLines(conversationId: string, limit: number): Promise<TranscriptLine[]> {
+    const rows = await this.db.query<{ author_name: string; body: string; id: string }>(
+      `SELECT author_name, body, id FROM messages WHERE conversation_id = $1 AND visibility = 'public'
+         AND author_kind <> 'system' ORDER BY seq LIMIT $2`,
+      [conversationId, limit],
+    );
+    const files = await this.attachments.of(rows.map(({ id }) => ({ id, conversationId })));
+    return rows.map(({ author_name: authorName, body, id }) => {
+      const attached = files.get(id);
+      return attached ? { authorName, body, files: attached.map((file) => file.name) } : { authorName, body };
+    });
+  }
+
+  async ofVisitorByClientId(visitorId: string, clientId: string): Promise<Message | null> {
+    const row = await this.db.one<MessageRow>(
+      `SELECT ${COLUMNS} FROM messages WHERE author_kind = 'visitor' AND author_id = $1 AND client_id = $2
+         AND conversation_id IN (SELECT id FROM conversations WHERE visitor_id = $1) LIMIT 1`,
+      [visitorId, clientId],
+    );
+    return row ? this.one(row) : null;
+  }
+
+  async hasSystemLine(conversationId: string, event: SystemEvent, authorId: string): Promise<boolean> {
+    const row = await this.db.one(
+      `SELECT 1 AS found FROM messages WHERE conversation_id = $1 AND author_kind = 'system' AND system_event = $2
+         AND author_id = $3 LIMIT 1`,
+      [conversationId, event, authorId],
+    );
+    return row !== undefined;
+  }
+
+  async last(conversationId: string): Promise<Message | null> {
+    const row = await this.db.one<MessageRow>(
+      `SELECT ${COLUMNS} FROM messages WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [conversationId],
+    );
+    return row ? this.one(row) : null;
+  }
+
+  async lastWritten(conversationId: string): Promise<Message | null> {
+    const row = await this.db.one<MessageRow>(
+      `SELECT ${COLUMNS} FROM messages WHERE conversation_id = $1 AND author_kind <> 'system' ORDER BY seq DESC LIMIT 1`,
+      [conversationId],
+    );
+    return row ? message(row) : null;
+  }
+
+  private async one(row: MessageRow): Promise<Message> {
+    const single = message(row);
+    return (await this.withAttachments([single]))[0] ?? single;
+  }
+}
