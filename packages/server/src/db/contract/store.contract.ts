@@ -2,12 +2,15 @@
 
 import { describe } from 'vitest';
 import { attachmentsContract } from './attachments.contract.ts';
+import { cannedAndMentionsContract } from './canned-mentions.contract.ts';
 import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
+import { helpdeskContract } from './helpdesk.contract.ts';
 import { inboxContract } from './inbox.contract.ts';
 import { messagesContract } from './messages.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
 import { outboxContract } from './outbox.contract.ts';
+import { searchContract } from './search.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
 import { visitorsAndSitesContract } from './visitors-sites.contract.ts';
 
@@ -23,5 +26,8 @@ export function storeContract(name: string, open: OpenStore): void {
     operatorsContract(open);
     outboxContract(open);
     uploadsAndSettingsContract(open);
+    helpdeskContract(open);
+    cannedAndMentionsContract(open);
+    searchContract(open);
   });
 }

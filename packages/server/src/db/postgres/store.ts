@@ -1,7 +1,15 @@
 // The repositories the server works with, built over one PostgreSQL pool.
 
 import type { Store } from '../store.ts';
+import { PostgresCannedResponseRepository } from './canned.ts';
+import { PostgresCommandResultRepository } from './command-results.ts';
+import { PostgresCommandWrites } from './command-writes.ts';
 import type { PgDb } from './connection.ts';
+import { PostgresCrmRepository } from './crm.ts';
+import { PostgresHelpdeskRepository } from './helpdesk.ts';
+import { PostgresMentionRepository } from './mentions.ts';
+import { PostgresNotificationRepository } from './notifications.ts';
+import { PostgresSearchIndexMerge, PostgresSearchRepository } from './search.ts';
 
 /** A repository this store does not have yet: any use of it fails saying which. */
 function missing<T extends object>(name: string): T {
@@ -13,7 +21,10 @@ function missing<T extends object>(name: string): T {
   });
 }
 
-export function postgresStore(_db: PgDb): Store {
+export function postgresStore(db: PgDb): Store {
+  const helpdesk = new PostgresHelpdeskRepository(db);
+  const crm = new PostgresCrmRepository(db);
+  const commandResults = new PostgresCommandResultRepository(db);
   return {
     sites: missing('sites'),
     operators: missing('operators'),
@@ -25,19 +36,19 @@ export function postgresStore(_db: PgDb): Store {
     responseTimes: missing('responseTimes'),
     views: missing('views'),
     reports: missing('reports'),
-    canned: missing('canned'),
-    mentions: missing('mentions'),
-    notifications: missing('notifications'),
+    canned: new PostgresCannedResponseRepository(db),
+    mentions: new PostgresMentionRepository(db),
+    notifications: new PostgresNotificationRepository(db),
     outbox: missing('outbox'),
     visitorMail: missing('visitorMail'),
     readMarks: missing('readMarks'),
     settings: missing('settings'),
-    helpdesk: missing('helpdesk'),
-    crm: missing('crm'),
-    commandResults: missing('commandResults'),
-    search: missing('search'),
-    searchIndex: missing('searchIndex'),
-    commandWrites: missing('commandWrites'),
+    helpdesk,
+    crm,
+    commandResults,
+    search: new PostgresSearchRepository(db),
+    searchIndex: new PostgresSearchIndexMerge(),
+    commandWrites: new PostgresCommandWrites(db, { helpdesk, crm, commandResults }),
     audit: missing('audit'),
     visitorData: missing('visitorData'),
     uploads: missing('uploads'),
