@@ -10,6 +10,9 @@ import { PostgresHelpdeskRepository } from './helpdesk.ts';
 import { PostgresMentionRepository } from './mentions.ts';
 import { PostgresNotificationRepository } from './notifications.ts';
 import { PostgresSearchIndexMerge, PostgresSearchRepository } from './search.ts';
+import { PostgresOperatorRepository } from './operators.ts';
+import { PostgresSiteRepository } from './sites.ts';
+import { PostgresVisitorRepository } from './visitors.ts';
 
 /** A repository this store does not have yet: any use of it fails saying which. */
 function missing<T extends object>(name: string): T {
@@ -25,11 +28,12 @@ export function postgresStore(db: PgDb): Store {
   const helpdesk = new PostgresHelpdeskRepository(db);
   const crm = new PostgresCrmRepository(db);
   const commandResults = new PostgresCommandResultRepository(db);
+  const operators = new PostgresOperatorRepository(db);
   return {
-    sites: missing('sites'),
-    operators: missing('operators'),
+    sites: new PostgresSiteRepository(db),
+    operators,
     accountLinks: missing('accountLinks'),
-    visitors: missing('visitors'),
+    visitors: new PostgresVisitorRepository(db),
     conversations: missing('conversations'),
     messages: missing('messages'),
     ratings: missing('ratings'),
