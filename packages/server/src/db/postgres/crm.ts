@@ -5,7 +5,10 @@ import type { Reader } from '../../conversations/repository.ts';
 import type { CrmRepository, NewLead } from '../../crm/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { PgDb } from './connection.ts';
-import { readerParams, recordReadableSql } from './record-readable.ts';
+import { type ReaderSlots, readerParams, recordReadableSql } from './readable-sql.ts';
+
+/** Every query here carries its reader in its first two parameters. */
+const READER: ReaderSlots = { id: '$1', admin: '$2' };
 
 interface LeadRow {
   id: string;
@@ -34,7 +37,7 @@ const lead = (row: LeadRow): Lead => ({
 
 const SELECT = `SELECT l.id, l.title, l.internal_notes, l.contact_name, l.contact_email, l.conversation_id,
   l.created_by, o.name AS created_by_name, l.created_at FROM leads l JOIN operators o ON o.id = l.created_by`;
-const READABLE = recordReadableSql('l.conversation_id');
+const READABLE = recordReadableSql('l.conversation_id', READER);
 
 export class PostgresCrmRepository implements CrmRepository {
   constructor(private readonly db: PgDb) {}

@@ -5,7 +5,10 @@ import type { Reader } from '../../conversations/repository.ts';
 import type { HelpdeskRepository, NewTicket, TicketPage } from '../../helpdesk/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { PgDb } from './connection.ts';
-import { readerParams, recordReadableSql } from './record-readable.ts';
+import { type ReaderSlots, readerParams, recordReadableSql } from './readable-sql.ts';
+
+/** Every query here carries its reader in its first two parameters. */
+const READER: ReaderSlots = { id: '$1', admin: '$2' };
 import { COUNT_CAP, type TicketTerms, ticketQuery } from './ticket-search.ts';
 
 interface TeamRow {
@@ -55,8 +58,8 @@ const TEAM_SELECT = 'SELECT id, name, sequence, livechat_enabled FROM helpdesk_t
 const TICKET_SELECT = `SELECT t.number, t.title, t.description, t.customer_name, t.customer_email, t.team_id,
   h.name AS team_name, t.status, t.conversation_id, t.created_by, o.name AS created_by_name, t.created_at
   FROM tickets t JOIN helpdesk_teams h ON h.id = t.team_id JOIN operators o ON o.id = t.created_by`;
-/** Parameters $1 and $2 are the reader (record-readable.ts), $3 and $4 the words and which are prefixes. */
-const READABLE = recordReadableSql('t.conversation_id');
+/** $3 and $4: the words, and which are prefixes. */
+const READABLE = recordReadableSql('t.conversation_id', READER);
 const MATCHING = `t.words @@ search_query($3::text[], $4::boolean[]) AND ${READABLE}`;
 
 export class PostgresHelpdeskRepository implements HelpdeskRepository {
