@@ -45,6 +45,22 @@ export function searchContract(open: OpenStore): void {
       expect(await found(store(), 'crème OR "dimmer" *')).toEqual([]);
     });
 
+    it('folds the case of every script, and leaves system lines out', async () => {
+      const chat = await aChat(store(), 'Ada');
+      await say(store(), chat, 'Привет из Москвы');
+      await store().messages.append({
+        conversationId: chat.conversation.id,
+        author: { kind: 'system', id: null, name: 'Olga' },
+        body: 'Olga joined Москвы',
+        visibility: 'public',
+        clientId: null,
+        systemEvent: 'joined',
+      });
+      expect(await found(store(), 'ПРИВЕТ')).toEqual(['Привет из Москвы']);
+      expect(await found(store(), 'москвы')).toEqual(['Привет из Москвы']);
+      expect(await found(store(), 'joined')).toEqual([]);
+    });
+
     it("finds a conversation by its visitor's name and email, and by the new ones only once they change", async () => {
       const chat = await aChat(store(), 'Zoë');
       const visitorRow = [`visitor of ${chat.conversation.id}`];

@@ -77,9 +77,11 @@ export class PostgresNotificationRepository implements NotificationRepository {
   async markRead(operatorId: string, ids: readonly string[] | 'all'): Promise<string[]> {
     if (ids !== 'all' && ids.length === 0) return [];
     const rows = await this.db.query<{ id: string }>(
-      `UPDATE notifications SET read_at = $1 WHERE operator_id = $2 AND read_at IS NULL
-         AND ($3::text[] IS NULL OR id = ANY($3::text[]))
-       RETURNING id`,
+      `WITH changed AS (
+         UPDATE notifications SET read_at = $1 WHERE operator_id = $2 AND read_at IS NULL
+           AND ($3::text[] IS NULL OR id = ANY($3::text[]))
+         RETURNING id, created_at, position)
+       SELECT id FROM changed ORDER BY created_at, position`,
       [now(), operatorId, ids === 'all' ? null : ids],
     );
     const changed = rows.map((row) => row.id);
