@@ -57,6 +57,19 @@ export function cannedAndMentionsContract(open: OpenStore): void {
       expect(await store().canned.list()).toHaveLength(1);
     });
 
+    it('lets one of two renaming responses to the same shortcut at once have it', async () => {
+      const made = await Promise.all(
+        ['one', 'two'].map((shortcut) => store().canned.create({ shortcut, substitution: shortcut }, 'op')),
+      );
+      const outcomes = await Promise.all(
+        made.map((canned, i) => store().canned.update(canned?.id ?? '', { shortcut: i === 0 ? 'Same' : 'SAME' })),
+      );
+      expect(outcomes.filter((outcome) => outcome === 'conflict')).toHaveLength(1);
+      expect((await store().canned.list()).map((c) => c.shortcut.toLowerCase()).sort()).toEqual(
+        expect.arrayContaining(['same']),
+      );
+    });
+
     it('counts each use once per call, and every use of calls made at once', async () => {
       const hello = await store().canned.create({ shortcut: 'hello', substitution: 'Hello!' }, 'op');
       const bye = await store().canned.create({ shortcut: 'bye', substitution: 'Bye' }, 'op');

@@ -57,6 +57,9 @@ export function helpdeskContract(open: OpenStore): void {
       expect(two).toMatchObject({ teamName: 'Support', createdByName: 'Olga', status: 'new', customerName: 'Ada' });
       expect(await store().helpdesk.countTickets(team.id)).toBe(2);
       expect(await store().helpdesk.ticket(two.number, olga)).toEqual(two);
+      const together = await Promise.all([1, 2, 3].map(() => aTicket(store(), team.id, olga)));
+      expect(new Set(together.map((t) => t.number)).size).toBe(3);
+      expect(await store().helpdesk.countTickets(team.id)).toBe(5);
     });
 
     it('shows a ticket made from a conversation only to those who may read the conversation', async () => {
