@@ -6,10 +6,12 @@ CREATE EXTENSION IF NOT EXISTS unaccent;
 -- The text as search compares it: without diacritics, punctuation as spaces. PostgreSQL's parser would
 -- keep "ada@example.com" or "a-b" as one token, where SQLite's index (and the words of a query,
 -- search/query.ts) split them. IMMUTABLE, which unaccent() is not declared to be, so that generated
--- columns and indexes may use it: the dictionary is named, and changes only with the extension.
+-- columns and indexes may use it: the dictionary is named, and changes only with the extension. A
+-- standard SQL body is bound when it is created, so it finds unaccent in whichever schema holds it
+-- then, and no search_path at query time changes what it calls.
 CREATE FUNCTION search_fold(text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
-  RETURN regexp_replace(public.unaccent('public.unaccent'::regdictionary, $1), '[[:punct:]]+', ' ', 'g');
+  RETURN regexp_replace(unaccent('unaccent'::regdictionary, $1), '[[:punct:]]+', ' ', 'g');
 
 CREATE FUNCTION search_words(text) RETURNS tsvector
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
