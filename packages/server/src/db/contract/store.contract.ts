@@ -5,8 +5,10 @@ import { accountLinksContract } from './account-links.contract.ts';
 import { attachmentsContract } from './attachments.contract.ts';
 import { conversationListingsContract } from './conversation-listings.contract.ts';
 import { auditContract } from './audit.contract.ts';
+import { cannedAndMentionsContract } from './canned-mentions.contract.ts';
 import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
+import { helpdeskContract } from './helpdesk.contract.ts';
 import { inboxContract } from './inbox.contract.ts';
 import { messagesContract } from './messages.contract.ts';
 import { operatorRacesContract } from './operators-races.contract.ts';
@@ -16,6 +18,7 @@ import { ratingsAndResponseTimesContract } from './ratings-response-times.contra
 import { readMarksContract } from './read-marks.contract.ts';
 import { pageViewsContract } from './page-views.contract.ts';
 import { sitesArchiveContract } from './sites-archive.contract.ts';
+import { searchContract } from './search.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
 import { viewsContract } from './views.contract.ts';
 import { visitorsAndSitesContract } from './visitors-sites.contract.ts';
@@ -41,5 +44,8 @@ export function storeContract(name: string, open: OpenStore): void {
     auditContract(open);
     outboxContract(open);
     uploadsAndSettingsContract(open);
+    helpdeskContract(open);
+    cannedAndMentionsContract(open);
+    searchContract(open);
   });
 }

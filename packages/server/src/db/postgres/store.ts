@@ -10,6 +10,14 @@ import { PostgresMessageRepository } from './messages.ts';
 import { PostgresRatingRepository } from './ratings.ts';
 import { PostgresReadMarks } from './read-marks.ts';
 import { PostgresResponseTimes } from './response-times.ts';
+import { PostgresCannedResponseRepository } from './canned.ts';
+import { PostgresCommandResultRepository } from './command-results.ts';
+import { PostgresCommandWrites } from './command-writes.ts';
+import { PostgresCrmRepository } from './crm.ts';
+import { PostgresHelpdeskRepository } from './helpdesk.ts';
+import { PostgresMentionRepository } from './mentions.ts';
+import { PostgresNotificationRepository } from './notifications.ts';
+import { PostgresSearchIndexMerge, PostgresSearchRepository } from './search.ts';
 import { PostgresOperatorRepository } from './operators.ts';
 import { PostgresSettingsRepository } from './settings.ts';
 import { PostgresSiteRepository } from './sites.ts';
@@ -26,6 +34,9 @@ function missing<T extends object>(name: string): T {
 }
 
 export function postgresStore(db: PgDb): Store {
+  const helpdesk = new PostgresHelpdeskRepository(db);
+  const crm = new PostgresCrmRepository(db);
+  const commandResults = new PostgresCommandResultRepository(db);
   const operators = new PostgresOperatorRepository(db);
   return {
     sites: new PostgresSiteRepository(db),
@@ -38,19 +49,19 @@ export function postgresStore(db: PgDb): Store {
     responseTimes: new PostgresResponseTimes(db),
     views: new PostgresInboxViews(db),
     reports: missing('reports'),
-    canned: missing('canned'),
-    mentions: missing('mentions'),
-    notifications: missing('notifications'),
+    canned: new PostgresCannedResponseRepository(db),
+    mentions: new PostgresMentionRepository(db),
+    notifications: new PostgresNotificationRepository(db),
     outbox: missing('outbox'),
     visitorMail: missing('visitorMail'),
     readMarks: new PostgresReadMarks(db),
     settings: new PostgresSettingsRepository(db),
-    helpdesk: missing('helpdesk'),
-    crm: missing('crm'),
-    commandResults: missing('commandResults'),
-    search: missing('search'),
-    searchIndex: missing('searchIndex'),
-    commandWrites: missing('commandWrites'),
+    helpdesk,
+    crm,
+    commandResults,
+    search: new PostgresSearchRepository(db),
+    searchIndex: new PostgresSearchIndexMerge(),
+    commandWrites: new PostgresCommandWrites(db, { helpdesk, crm, commandResults }),
     audit: new PostgresAuditRepository(db),
     visitorData: missing('visitorData'),
     uploads: missing('uploads'),

@@ -109,7 +109,9 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
       readableMatches(FTS_SEARCH_SQL),
     );
     this.ftsCount = db.prepare<[Matching], { n: number }>(readableMatches(FTS_COUNT_SQL));
-    this.ftsHas = db.prepare<[Matching & { number: number }], { one: number }>(readableMatches(FTS_HAS_SQL));
+    // FTS5 ignores a rowid it is given as a real, and better-sqlite3 binds numbers as reals: the
+    // number goes in as a bigint, or every ticket matching the words would be "this one".
+    this.ftsHas = db.prepare<[Matching & { number: bigint }], { one: number }>(readableMatches(FTS_HAS_SQL));
     this.listAll = db.prepare<[ReaderParams & { limit: number; offset: number }], TicketRow>(
       `${TICKET_SELECT} WHERE ${READABLE} ORDER BY t.number DESC LIMIT @limit OFFSET @offset`,
     );
@@ -209,7 +211,7 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
     const exactAlsoMatchesWords =
       exact.length > 0 &&
       match !== null &&
-      this.ftsHas.get({ ...who, match, number: exact[0] as number }) !== undefined;
+      this.ftsHas.get({ ...who, match, number: BigInt(exact[0] as number) }) !== undefined;
     const total = wordTotal + exact.length - (exactAlsoMatchesWords ? 1 : 0);
     const page = ordered.slice(offset, offset + limit);
     const rows = new Map(this.selectTicketsByNumbers.all(JSON.stringify(page)).map((row) => [row.number, row]));

@@ -209,6 +209,8 @@ CREATE TABLE tickets (
   created_at timestamptz NOT NULL
 );
 
+CREATE INDEX tickets_by_team ON tickets (team_id);
+
 CREATE TABLE leads (
   id text PRIMARY KEY,
   title text NOT NULL,
@@ -230,10 +232,12 @@ CREATE TABLE command_results (
   input text NOT NULL,
   status text NOT NULL CHECK (status IN ('ok', 'usage', 'error')),
   lines jsonb NOT NULL, -- array of { text, href?, meta? }
-  created_at timestamptz NOT NULL
+  created_at timestamptz NOT NULL,
+  -- The order results were stored in, for two of one millisecond (SQLite's rowid).
+  position bigint GENERATED ALWAYS AS IDENTITY
 );
 
-CREATE INDEX command_results_by_conversation_operator ON command_results (conversation_id, operator_id, created_at);
+CREATE INDEX command_results_by_conversation_operator ON command_results (conversation_id, operator_id, created_at, position);
 
 CREATE TABLE canned_responses (
   id text PRIMARY KEY,
@@ -271,11 +275,13 @@ CREATE TABLE notifications (
   excerpt text NOT NULL,
   created_at timestamptz NOT NULL,
   read_at timestamptz,
+  -- The order notifications were made in, for two of one millisecond (SQLite's rowid).
+  position bigint GENERATED ALWAYS AS IDENTITY,
   FOREIGN KEY (conversation_id, message_seq) REFERENCES messages (conversation_id, seq) ON DELETE CASCADE
 );
 
 CREATE UNIQUE INDEX notifications_by_operator_message ON notifications (operator_id, message_id);
-CREATE INDEX notifications_by_operator_newest ON notifications (operator_id, created_at);
+CREATE INDEX notifications_by_operator_newest ON notifications (operator_id, created_at, position);
 CREATE INDEX notifications_unread_by_operator ON notifications (operator_id) WHERE read_at IS NULL;
 CREATE INDEX notifications_unread_mentions_by_operator ON notifications (operator_id, conversation_id)
   WHERE kind = 'mention' AND read_at IS NULL;
