@@ -2,6 +2,12 @@
 
 import type { Store } from '../store.ts';
 import type { PgDb } from './connection.ts';
+import { PostgresOutboxRepository } from './outbox.ts';
+import { PostgresReportRepository } from './reports.ts';
+import { PostgresServedFileRepository } from './served-files.ts';
+import { PostgresUploadRepository } from './uploads.ts';
+import { PostgresVisitorDataRepository } from './visitor-data.ts';
+import { PostgresVisitorMailRepository } from './visitor-mail.ts';
 
 /** A repository this store does not have yet: any use of it fails saying which. */
 function missing<T extends object>(name: string): T {
@@ -13,7 +19,9 @@ function missing<T extends object>(name: string): T {
   });
 }
 
-export function postgresStore(_db: PgDb): Store {
+export function postgresStore(db: PgDb): Store {
+  const outbox = new PostgresOutboxRepository(db);
+  const uploads = new PostgresUploadRepository(db);
   return {
     sites: missing('sites'),
     operators: missing('operators'),
@@ -24,12 +32,12 @@ export function postgresStore(_db: PgDb): Store {
     ratings: missing('ratings'),
     responseTimes: missing('responseTimes'),
     views: missing('views'),
-    reports: missing('reports'),
+    reports: new PostgresReportRepository(db),
     canned: missing('canned'),
     mentions: missing('mentions'),
     notifications: missing('notifications'),
-    outbox: missing('outbox'),
-    visitorMail: missing('visitorMail'),
+    outbox,
+    visitorMail: new PostgresVisitorMailRepository(db, outbox),
     readMarks: missing('readMarks'),
     settings: missing('settings'),
     helpdesk: missing('helpdesk'),
@@ -39,8 +47,8 @@ export function postgresStore(_db: PgDb): Store {
     searchIndex: missing('searchIndex'),
     commandWrites: missing('commandWrites'),
     audit: missing('audit'),
-    visitorData: missing('visitorData'),
-    uploads: missing('uploads'),
-    servedFiles: missing('servedFiles'),
+    visitorData: new PostgresVisitorDataRepository(db, uploads),
+    uploads,
+    servedFiles: new PostgresServedFileRepository(db),
   };
 }
