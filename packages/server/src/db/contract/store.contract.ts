@@ -9,6 +9,7 @@ import { messagesContract } from './messages.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
 import { outboxContract } from './outbox.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
+import { visitorDataContract } from './visitor-data.contract.ts';
 import { visitorMailContract } from './visitor-mail.contract.ts';
 import { visitorsAndSitesContract } from './visitors-sites.contract.ts';
 
@@ -25,5 +26,6 @@ export function storeContract(name: string, open: OpenStore): void {
     outboxContract(open);
     uploadsAndSettingsContract(open);
     visitorMailContract(open);
+    visitorDataContract(open);
   });
 }
