@@ -8,6 +8,7 @@ import { inboxContract } from './inbox.contract.ts';
 import { messagesContract } from './messages.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
 import { outboxContract } from './outbox.contract.ts';
+import { reportsContract } from './reports.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
 import { visitorDataContract } from './visitor-data.contract.ts';
 import { visitorMailContract } from './visitor-mail.contract.ts';
@@ -27,5 +28,6 @@ export function storeContract(name: string, open: OpenStore): void {
     uploadsAndSettingsContract(open);
     visitorMailContract(open);
     visitorDataContract(open);
+    reportsContract(open);
   });
 }
