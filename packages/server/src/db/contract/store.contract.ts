@@ -9,6 +9,7 @@ import { messagesContract } from './messages.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
 import { outboxContract } from './outbox.contract.ts';
 import { reportsContract } from './reports.contract.ts';
+import { servedFilesContract } from './served-files.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
 import { visitorDataContract } from './visitor-data.contract.ts';
 import { visitorMailContract } from './visitor-mail.contract.ts';
@@ -29,5 +30,6 @@ export function storeContract(name: string, open: OpenStore): void {
     visitorMailContract(open);
     visitorDataContract(open);
     reportsContract(open);
+    servedFilesContract(open);
   });
 }
