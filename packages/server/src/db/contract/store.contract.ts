@@ -1,15 +1,20 @@
 // The contract every Store keeps, run against each implementation, each test on an empty store of its own.
 
 import { describe } from 'vitest';
+import { accountLinksContract } from './account-links.contract.ts';
 import { attachmentsContract } from './attachments.contract.ts';
+import { auditContract } from './audit.contract.ts';
 import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
 import { inboxContract } from './inbox.contract.ts';
 import { messagesContract } from './messages.contract.ts';
+import { operatorRacesContract } from './operators-races.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
 import { outboxContract } from './outbox.contract.ts';
+import { pageViewsContract } from './page-views.contract.ts';
 import { reportsContract } from './reports.contract.ts';
 import { servedFilesContract } from './served-files.contract.ts';
+import { sitesArchiveContract } from './sites-archive.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
 import { visitorDataContract } from './visitor-data.contract.ts';
 import { visitorMailContract } from './visitor-mail.contract.ts';
@@ -25,6 +30,11 @@ export function storeContract(name: string, open: OpenStore): void {
     inboxContract(open);
     visitorsAndSitesContract(open);
     operatorsContract(open);
+    operatorRacesContract(open);
+    accountLinksContract(open);
+    sitesArchiveContract(open);
+    pageViewsContract(open);
+    auditContract(open);
     outboxContract(open);
     uploadsAndSettingsContract(open);
     visitorMailContract(open);

@@ -1,13 +1,19 @@
 // The repositories the server works with, built over one PostgreSQL pool.
 
 import type { Store } from '../store.ts';
+import { PostgresAccountLinkRepository } from './account-links.ts';
+import { PostgresAuditRepository } from './audit.ts';
 import type { PgDb } from './connection.ts';
+import { PostgresOperatorRepository } from './operators.ts';
 import { PostgresOutboxRepository } from './outbox.ts';
 import { PostgresReportRepository } from './reports.ts';
 import { PostgresServedFileRepository } from './served-files.ts';
+import { PostgresSettingsRepository } from './settings.ts';
+import { PostgresSiteRepository } from './sites.ts';
 import { PostgresUploadRepository } from './uploads.ts';
 import { PostgresVisitorDataRepository } from './visitor-data.ts';
 import { PostgresVisitorMailRepository } from './visitor-mail.ts';
+import { PostgresVisitorRepository } from './visitors.ts';
 
 /** A repository this store does not have yet: any use of it fails saying which. */
 function missing<T extends object>(name: string): T {
@@ -20,13 +26,14 @@ function missing<T extends object>(name: string): T {
 }
 
 export function postgresStore(db: PgDb): Store {
+  const operators = new PostgresOperatorRepository(db);
   const outbox = new PostgresOutboxRepository(db);
   const uploads = new PostgresUploadRepository(db);
   return {
-    sites: missing('sites'),
-    operators: missing('operators'),
-    accountLinks: missing('accountLinks'),
-    visitors: missing('visitors'),
+    sites: new PostgresSiteRepository(db),
+    operators,
+    accountLinks: new PostgresAccountLinkRepository(db, operators),
+    visitors: new PostgresVisitorRepository(db),
     conversations: missing('conversations'),
     messages: missing('messages'),
     ratings: missing('ratings'),
@@ -39,14 +46,14 @@ export function postgresStore(db: PgDb): Store {
     outbox,
     visitorMail: new PostgresVisitorMailRepository(db, outbox),
     readMarks: missing('readMarks'),
-    settings: missing('settings'),
+    settings: new PostgresSettingsRepository(db),
     helpdesk: missing('helpdesk'),
     crm: missing('crm'),
     commandResults: missing('commandResults'),
     search: missing('search'),
     searchIndex: missing('searchIndex'),
     commandWrites: missing('commandWrites'),
-    audit: missing('audit'),
+    audit: new PostgresAuditRepository(db),
     visitorData: new PostgresVisitorDataRepository(db, uploads),
     uploads,
     servedFiles: new PostgresServedFileRepository(db),

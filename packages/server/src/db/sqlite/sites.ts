@@ -1,30 +1,10 @@
 // Sites in SQLite: which origins may embed the widget for a site id, and how the site proves who its users are.
 
-import { randomBytes } from 'node:crypto';
-import {
-  ATTACHMENT_KINDS,
-  type AttachmentKind,
-  type AttachmentSettings,
-  DEFAULT_ATTACHMENT_SETTINGS,
-  type PrechatFieldMode,
-  type RetentionSettings,
-  type WidgetPosition,
-  type WidgetSettings,
-  type WorkingHours,
-} from '@livechat/protocol';
-import {
-  type Site,
-  type SiteInput,
-  type NewSite,
-  type SiteChanges,
-  type SiteWidgetChanges,
-  DEFAULT_QUEUE_ALERT_SECONDS,
-  NO_RETENTION,
-  DEFAULT_WIDGET_SETTINGS,
-  type SiteRepository,
-} from '../../sites/repository.ts';
+import type { AttachmentKind, PrechatFieldMode, WidgetPosition, WorkingHours } from '@livechat/protocol';
+import type { Site, SiteInput, NewSite, SiteChanges, SiteRepository } from '../../sites/repository.ts';
 import { newId, now } from '../../ids.ts';
 import { ALWAYS_OPEN } from '../../sites/working-hours.ts';
+import { changedSiteSettings, newIdentitySecret, newSiteSettings, type SiteSettings } from '../../sites/merge.ts';
 import type { Db } from './connection.ts';
 
 interface SiteRow {
@@ -85,7 +65,7 @@ const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, w
   widget_title, widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours, away_message,
   retention_conversations_days, retention_page_views_days, attachment_max_bytes, attachment_kinds, archived_at, created_at`;
 
-export const newIdentitySecret = (): string => randomBytes(32).toString('hex');
+export { newIdentitySecret };
 
 export class SqliteSiteRepository implements SiteRepository {
   private readonly byId;
@@ -136,19 +116,7 @@ export class SqliteSiteRepository implements SiteRepository {
       const row = this.byId.get(id);
       if (!row) return undefined;
       const current = toSite(row);
-      this.write.run(
-        writeParams(id, {
-          name: changes.name ?? current.name,
-          allowedOrigins: changes.allowedOrigins ?? current.allowedOrigins,
-          widget: mergeWidget(current.widget, changes.widget),
-          queueAlertSeconds: changes.queueAlertSeconds ?? current.queueAlertSeconds,
-          workingHours: changes.workingHours ?? current.workingHours,
-          // null clears the message: only a missing field keeps it.
-          awayMessage: changes.awayMessage === undefined ? current.awayMessage : changes.awayMessage,
-          retention: mergeRetention(current.retention, changes.retention),
-          attachments: mergeAttachments(current.attachments, changes.attachments),
-        }),
-      );
+      this.write.run(writeParams(id, changedSiteSettings(current, changes)));
       if (changes.archived !== undefined) this.setArchivedAt.run({ time: changes.archived ? now() : null, id });
       return this.byId.get(id);
     });
@@ -169,15 +137,7 @@ export class SqliteSiteRepository implements SiteRepository {
   async create(site: NewSite): Promise<Site> {
     const id = newId();
     this.insert.run({
-      ...writeParams(id, {
-        ...site,
-        widget: mergeWidget(DEFAULT_WIDGET_SETTINGS, site.widget),
-        queueAlertSeconds: site.queueAlertSeconds ?? DEFAULT_QUEUE_ALERT_SECONDS,
-        workingHours: site.workingHours ?? ALWAYS_OPEN,
-        awayMessage: site.awayMessage ?? null,
-        retention: mergeRetention(NO_RETENTION, site.retention),
-        attachments: mergeAttachments(DEFAULT_ATTACHMENT_SETTINGS, site.attachments),
-      }),
+      ...writeParams(id, newSiteSettings(site)),
       secret: newIdentitySecret(),
       time: now(),
     });
@@ -222,50 +182,7 @@ export class SqliteSiteRepository implements SiteRepository {
   }
 }
 
-/** Changes to the widget, field by field; the pre-chat form's fields too, so one select's change keeps the other. */
-function mergeWidget(current: WidgetSettings, changes: SiteWidgetChanges | undefined): WidgetSettings {
-  if (!changes) return current;
-  const { prechat, ...rest } = changes;
-  return { ...current, ...rest, prechat: { ...current.prechat, ...prechat } };
-}
-
-/** A limit left out keeps its setting; null turns it off. */
-function mergeRetention(
-  current: RetentionSettings,
-  changes: Partial<RetentionSettings> | undefined,
-): RetentionSettings {
-  return {
-    conversationsDays: changes?.conversationsDays === undefined ? current.conversationsDays : changes.conversationsDays,
-    pageViewsDays: changes?.pageViewsDays === undefined ? current.pageViewsDays : changes.pageViewsDays,
-  };
-}
-
-/** A field left out keeps its setting; the kinds are kept in the order of ATTACHMENT_KINDS. */
-function mergeAttachments(
-  current: AttachmentSettings,
-  changes: Partial<AttachmentSettings> | undefined,
-): AttachmentSettings {
-  const kinds = changes?.kinds ?? current.kinds;
-  return {
-    maxBytes: changes?.maxBytes ?? current.maxBytes,
-    kinds: ATTACHMENT_KINDS.filter((kind) => kinds.includes(kind)),
-  };
-}
-
-function writeParams(
-  id: string,
-  site: Pick<
-    Site,
-    | 'name'
-    | 'allowedOrigins'
-    | 'widget'
-    | 'queueAlertSeconds'
-    | 'workingHours'
-    | 'awayMessage'
-    | 'retention'
-    | 'attachments'
-  >,
-): WriteParams {
+function writeParams(id: string, site: SiteSettings): WriteParams {
   const { color, position, title, greeting, locale, prechat } = site.widget;
   return {
     id,

@@ -1,0 +1,66 @@
+// The audit log of admin actions in PostgreSQL: written where each action is done, read by admins newest first.
+
+import type { AuditAction, AuditEntry } from '@livechat/protocol';
+import { newId, now } from '../../ids.ts';
+import type { AuditPageRows, AuditRepository, AuditTarget, NewAuditEntry } from '../../privacy/audit-repository.ts';
+import type { PgDb } from './connection.ts';
+
+interface AuditRow {
+  seq: number;
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: AuditAction;
+  target_kind: AuditTarget['kind'];
+  target_id: string | null;
+  target_label: string | null;
+  details: Record<string, unknown>;
+}
+
+const entry = (row: AuditRow): AuditEntry => ({
+  id: row.id,
+  at: row.at,
+  actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
+  action: row.action,
+  target: { kind: row.target_kind, id: row.target_id, label: row.target_label },
+  details: row.details,
+});
+
+const COLUMNS = 'seq, id, at, actor_id, actor_name, action, target_kind, target_id, target_label, details';
+
+export class PostgresAuditRepository implements AuditRepository {
+  constructor(private readonly db: PgDb) {}
+
+  /** Inside the caller's transaction when there is one, so that an action and its entry stand or fall together. */
+  async record(input: NewAuditEntry): Promise<AuditEntry> {
+    const row = await this.db.one<AuditRow>(
+      `INSERT INTO audit_log (id, at, actor_id, actor_name, action, target_kind, target_id, target_label, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)
+       RETURNING ${COLUMNS}`,
+      [
+        newId(),
+        now(),
+        input.actor?.id ?? null,
+        input.actor?.name ?? null,
+        input.action,
+        input.target.kind,
+        input.target.id,
+        input.target.label,
+        JSON.stringify(input.details ?? {}),
+      ],
+    );
+    if (!row) throw new Error('an audit entry vanished on insert');
+    return entry(row);
+  }
+
+  async page(before: number | null, limit: number): Promise<AuditPageRows> {
+    const rows = await this.db.query<AuditRow>(
+      `SELECT ${COLUMNS} FROM audit_log WHERE $1::bigint IS NULL OR seq < $1 ORDER BY seq DESC LIMIT $2`,
+      [before, limit + 1],
+    );
+    const shown = rows.slice(0, limit);
+    const last = shown[shown.length - 1];
+    return { entries: shown.map(entry), next: rows.length > limit && last ? last.seq : null };
+  }
+}
