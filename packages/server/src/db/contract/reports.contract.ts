@@ -3,6 +3,7 @@
 
 import type { OperatorProfile, Visibility } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../reports/report.ts';
 import type { Store } from '../store.ts';
 import {
   aChat,
@@ -65,6 +66,33 @@ export function reportsContract(open: OpenStore): void {
           rating: 'good',
         },
       ]);
+    });
+
+    it('makes the week’s figures of the team, each operator and each site from those facts', async () => {
+      const olga = await anOperator(store(), 'Olga');
+      const piet = await anOperator(store(), 'Piet');
+      const answered = await aChat(store());
+      const waiting = await aChat(store(), 'Bea', answered.site);
+      await ask(store(), answered);
+      await ask(store(), waiting);
+      await store().conversations.join(answered.conversation.id, olga.id);
+      await reply(store(), answered, piet);
+      await store().conversations.close(answered.conversation.id);
+      await store().ratings.rate(answered.conversation.id, 'bad', 'Too slow');
+
+      const report = await buildReport(store(), 7, new Date(Date.now() + MINUTE));
+      expect(report.totals).toMatchObject({ conversations: 2, answered: 1, ratings: { good: 0, okay: 0, bad: 1 } });
+      expect(report.totals.resolutionMedianSeconds).not.toBeNull();
+      const byOperator = report.operators.map(({ name, conversations, answered }) => ({
+        name,
+        conversations,
+        answered,
+      }));
+      expect(byOperator).toEqual([
+        { name: 'Olga', conversations: 1, answered: 0 },
+        { name: 'Piet', conversations: 0, answered: 0 },
+      ]);
+      expect(report.sites).toMatchObject([{ siteId: answered.site.id, conversations: 2, answered: 1 }]);
     });
 
     it('leaves the times out of conversations nobody asked or answered in', async () => {
