@@ -55,6 +55,41 @@ export function outboxContract(open: OpenStore): void {
       expect(await store().outbox.due(fromNow(MINUTE), 10)).toEqual([failing.id]);
     });
 
+    it('lists the newest emails first, in the order stored when made at the same moment', async () => {
+      const first = await store().outbox.add(invite, 'pending');
+      const second = await store().outbox.add({ ...invite, to: 'nora@example.com' }, 'kept');
+      const third = await store().outbox.add({ ...invite, to: 'olga@example.com' }, 'pending');
+      expect((await store().outbox.list(2)).map((e) => e.id)).toEqual([third.id, second.id]);
+      expect((await store().outbox.list(10, 'pending')).map((e) => e.id)).toEqual([third.id, first.id]);
+      expect(await store().outbox.list(10, 'sent')).toEqual([]);
+      expect(await store().outbox.byId(first.id)).toEqual(first);
+      expect(await store().outbox.byId('no-such-email')).toBeNull();
+    });
+
+    it('hands out the longest due first, at most the limit, and a failed attempt again when its retry is due', async () => {
+      const first = await store().outbox.add(invite, 'pending');
+      const second = await store().outbox.add({ ...invite, to: 'nora@example.com' }, 'pending');
+      expect(await store().outbox.due(fromNow(MINUTE), 1)).toEqual([first.id]);
+      await store().outbox.claim(first.id, fromNow(MINUTE), fromNow(2 * MINUTE));
+      const retryAt = fromNow(5 * MINUTE);
+      await store().outbox.markAttemptFailed(first.id, '421 try again later', retryAt);
+      expect(await store().outbox.byId(first.id)).toMatchObject({
+        status: 'pending',
+        lastError: '421 try again later',
+        nextAttemptAt: retryAt,
+        attempts: 1,
+      });
+      expect(await store().outbox.due(fromNow(MINUTE), 10)).toEqual([second.id]);
+      expect(await store().outbox.due(fromNow(6 * MINUTE), 10)).toEqual([second.id, first.id]);
+      await store().outbox.claim(first.id, fromNow(6 * MINUTE), fromNow(7 * MINUTE));
+      await store().outbox.markSent(first.id, fromNow(6 * MINUTE));
+      expect(await store().outbox.byId(first.id)).toMatchObject({
+        status: 'sent',
+        lastError: null,
+        nextAttemptAt: null,
+      });
+    });
+
     it('keeps an email without sending it when no mail server is configured', async () => {
       const kept = await store().outbox.add(invite, 'kept');
       expect(await store().outbox.due(fromNow(MINUTE), 10)).toEqual([]);

@@ -17,10 +17,14 @@ import { outboxContract } from './outbox.contract.ts';
 import { ratingsAndResponseTimesContract } from './ratings-response-times.contract.ts';
 import { readMarksContract } from './read-marks.contract.ts';
 import { pageViewsContract } from './page-views.contract.ts';
+import { reportsContract } from './reports.contract.ts';
+import { servedFilesContract } from './served-files.contract.ts';
 import { sitesArchiveContract } from './sites-archive.contract.ts';
 import { searchContract } from './search.contract.ts';
 import { uploadsAndSettingsContract } from './uploads-settings.contract.ts';
 import { viewsContract } from './views.contract.ts';
+import { visitorDataContract } from './visitor-data.contract.ts';
+import { visitorMailContract } from './visitor-mail.contract.ts';
 import { visitorsAndSitesContract } from './visitors-sites.contract.ts';
 
 export type { OpenedStore, OpenStore } from './fixtures.ts';
@@ -47,5 +51,9 @@ export function storeContract(name: string, open: OpenStore): void {
     helpdeskContract(open);
     cannedAndMentionsContract(open);
     searchContract(open);
+    visitorMailContract(open);
+    visitorDataContract(open);
+    reportsContract(open);
+    servedFilesContract(open);
   });
 }

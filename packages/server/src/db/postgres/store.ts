@@ -19,25 +19,23 @@ import { PostgresMentionRepository } from './mentions.ts';
 import { PostgresNotificationRepository } from './notifications.ts';
 import { PostgresSearchIndexMerge, PostgresSearchRepository } from './search.ts';
 import { PostgresOperatorRepository } from './operators.ts';
+import { PostgresOutboxRepository } from './outbox.ts';
+import { PostgresReportRepository } from './reports.ts';
+import { PostgresServedFileRepository } from './served-files.ts';
 import { PostgresSettingsRepository } from './settings.ts';
 import { PostgresSiteRepository } from './sites.ts';
+import { PostgresUploadRepository } from './uploads.ts';
+import { PostgresVisitorDataRepository } from './visitor-data.ts';
+import { PostgresVisitorMailRepository } from './visitor-mail.ts';
 import { PostgresVisitorRepository } from './visitors.ts';
-
-/** A repository this store does not have yet: any use of it fails saying which. */
-function missing<T extends object>(name: string): T {
-  return new Proxy({} as T, {
-    get(_target, key) {
-      if (typeof key === 'symbol' || key === 'then') return undefined;
-      return () => Promise.reject(new Error(`the PostgreSQL store has no ${name}.${key} yet`));
-    },
-  });
-}
 
 export function postgresStore(db: PgDb): Store {
   const helpdesk = new PostgresHelpdeskRepository(db);
   const crm = new PostgresCrmRepository(db);
   const commandResults = new PostgresCommandResultRepository(db);
   const operators = new PostgresOperatorRepository(db);
+  const outbox = new PostgresOutboxRepository(db);
+  const uploads = new PostgresUploadRepository(db);
   return {
     sites: new PostgresSiteRepository(db),
     operators,
@@ -48,12 +46,12 @@ export function postgresStore(db: PgDb): Store {
     ratings: new PostgresRatingRepository(db),
     responseTimes: new PostgresResponseTimes(db),
     views: new PostgresInboxViews(db),
-    reports: missing('reports'),
+    reports: new PostgresReportRepository(db),
     canned: new PostgresCannedResponseRepository(db),
     mentions: new PostgresMentionRepository(db),
     notifications: new PostgresNotificationRepository(db),
-    outbox: missing('outbox'),
-    visitorMail: missing('visitorMail'),
+    outbox,
+    visitorMail: new PostgresVisitorMailRepository(db, outbox),
     readMarks: new PostgresReadMarks(db),
     settings: new PostgresSettingsRepository(db),
     helpdesk,
@@ -63,8 +61,8 @@ export function postgresStore(db: PgDb): Store {
     searchIndex: new PostgresSearchIndexMerge(),
     commandWrites: new PostgresCommandWrites(db, { helpdesk, crm, commandResults }),
     audit: new PostgresAuditRepository(db),
-    visitorData: missing('visitorData'),
-    uploads: missing('uploads'),
-    servedFiles: missing('servedFiles'),
+    visitorData: new PostgresVisitorDataRepository(db, uploads),
+    uploads,
+    servedFiles: new PostgresServedFileRepository(db),
   };
 }

@@ -288,6 +288,8 @@ CREATE INDEX notifications_unread_mentions_by_operator ON notifications (operato
 
 CREATE TABLE email_outbox (
   id text PRIMARY KEY,
+  -- The order emails were stored in, which SQLite's rowid gives: ties between equal created_at times.
+  added bigint GENERATED ALWAYS AS IDENTITY,
   kind text NOT NULL CHECK (kind IN ('mention', 'invite', 'password', 'reply', 'transcript')),
   -- The conversation a visitor's email (a reply, a transcript) is about; NULL for operators' emails.
   conversation_id text REFERENCES conversations (id) ON DELETE SET NULL,
@@ -306,8 +308,8 @@ CREATE TABLE email_outbox (
   sent_at timestamptz
 );
 
-CREATE INDEX email_outbox_by_time ON email_outbox (created_at);
-CREATE INDEX email_outbox_by_status_time ON email_outbox (status, created_at);
+CREATE INDEX email_outbox_by_time ON email_outbox (created_at, added);
+CREATE INDEX email_outbox_by_status_time ON email_outbox (status, created_at, added);
 CREATE INDEX email_outbox_due ON email_outbox (next_attempt_at) WHERE status = 'pending';
 CREATE INDEX email_outbox_by_conversation ON email_outbox (conversation_id, created_at)
   WHERE conversation_id IS NOT NULL;
