@@ -41,8 +41,11 @@ export function lazy<P extends object>(fetchPart: () => Promise<Part<P>>, words 
   let loading: Promise<Part<P>> | undefined;
   return function Lazy(props: P) {
     const [, setReady] = useState(false);
+    const Component = loaded;
+    // What this render saw decides, not what has arrived since: a part that came between the render and
+    // this effect still needs the render that shows it (the resolved promise gives it at once).
     useEffect(() => {
-      if (loaded) return;
+      if (Component) return;
       let live = true;
       (loading ??= load()).then(
         (part) => {
@@ -56,7 +59,6 @@ export function lazy<P extends object>(fetchPart: () => Promise<Part<P>>, words 
         live = false;
       };
     }, []);
-    const Component = loaded;
     return Component ? <Component {...props} /> : null;
   };
 }
