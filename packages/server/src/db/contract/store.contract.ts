@@ -5,6 +5,7 @@ import { attachmentsContract } from './attachments.contract.ts';
 import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
 import { inboxContract } from './inbox.contract.ts';
+import { jobsContract } from './jobs.contract.ts';
 import { messagesContract } from './messages.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
 import { outboxContract } from './outbox.contract.ts';
@@ -23,5 +24,6 @@ export function storeContract(name: string, open: OpenStore): void {
     operatorsContract(open);
     outboxContract(open);
     uploadsAndSettingsContract(open);
+    jobsContract(open);
   });
 }

@@ -2,6 +2,7 @@
 
 import type { Store } from '../store.ts';
 import type { PgDb } from './connection.ts';
+import { PostgresJobRepository } from './jobs.ts';
 
 /** A repository this store does not have yet: any use of it fails saying which. */
 function missing<T extends object>(name: string): T {
@@ -13,7 +14,7 @@ function missing<T extends object>(name: string): T {
   });
 }
 
-export function postgresStore(_db: PgDb): Store {
+export function postgresStore(db: PgDb): Store {
   return {
     sites: missing('sites'),
     operators: missing('operators'),
@@ -42,5 +43,6 @@ export function postgresStore(_db: PgDb): Store {
     visitorData: missing('visitorData'),
     uploads: missing('uploads'),
     servedFiles: missing('servedFiles'),
+    jobs: new PostgresJobRepository(db),
   };
 }

@@ -1,0 +1,66 @@
+// Background work's locks across nodes: a row per job name in `jobs`, locked by the holder's transaction.
+
+import { hostname } from 'node:os';
+import { InProcessJobs } from '../../jobs/in-process.ts';
+import type { JobRepository } from '../../jobs/repository.ts';
+import type { PgDb } from './connection.ts';
+
+/** How the row is taken: waiting for its holder, or passing when it is held. */
+type Take = 'wait' | 'skip';
+
+export class PostgresJobRepository implements JobRepository {
+  /**
+   * Callers of one name on this node queue here first, so that at most one of them holds a pooled
+   * connection while it waits for the row: the others would otherwise fill the pool with waiters.
+   */
+  private readonly local = new InProcessJobs();
+
+  constructor(
+    private readonly db: PgDb,
+    /** Written beside the job's last run: which node it was. */
+    private readonly node = `${hostname()}:${process.pid}`,
+  ) {}
+
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    return this.local.exclusive(name, () =>
+      this.db.transaction(async () => {
+        await this.take(name, 'wait');
+        return work();
+      }),
+    );
+  }
+
+  async once(name: string, work: () => Promise<void>): Promise<boolean> {
+    let ran = false;
+    await this.local.once(name, () =>
+      this.db.transaction(async () => {
+        if (!(await this.take(name, 'skip'))) return;
+        ran = true;
+        await work();
+      }),
+    );
+    return ran;
+  }
+
+  /**
+   * Locks the job's row until the transaction ends (commit, rollback, or the connection closing with
+   * a dead node). A missing row is made outside the transaction, so that a second node never waits on
+   * an insert not yet committed, which would make `once` wait instead of pass.
+   */
+  private async take(name: string, how: Take): Promise<boolean> {
+    for (;;) {
+      const locked = await this.db.one(
+        `SELECT name FROM jobs WHERE name = $1 FOR UPDATE${how === 'skip' ? ' SKIP LOCKED' : ''}`,
+        [name],
+      );
+      if (locked) {
+        await this.db.run('UPDATE jobs SET last_run_at = now(), node = $2 WHERE name = $1', [name, this.node]);
+        return true;
+      }
+      // SKIP LOCKED passed over a row another holds. Asked with a plain read: an insert would wait for
+      // the holder, whose update of the row makes the unique index check wait for its end.
+      if (how === 'skip' && (await this.db.one('SELECT 1 AS held FROM jobs WHERE name = $1', [name]))) return false;
+      await this.db.pool.query('INSERT INTO jobs (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
+    }
+  }
+}
