@@ -1,8 +1,10 @@
 // Background work that must run once across every node sharing the store: hand-outs, closes, periodic passes.
 
 /**
- * Named locks for work that two nodes must not do at the same time. A name is any string; a work
- * that holds it must not ask for the same name again (it would wait for itself).
+ * Named locks for work that two nodes must not do at the same time. A name is a job's
+ * (`queue-hand-out`, `retention`) or, with a colon, one thing's (`close:<conversation id>`), which
+ * leaves nothing behind once done. A work that holds a name must not ask for it again (it would wait
+ * for itself).
  *
  * On PostgreSQL a holder keeps a transaction open for its whole `work`, and every query the work
  * makes joins it: its writes commit when it returns and roll back when it throws, and it holds one

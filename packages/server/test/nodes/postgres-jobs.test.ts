@@ -74,6 +74,8 @@ describe('jobs across nodes on one PostgreSQL', () => {
     gate.open();
     await Promise.all([first, second]);
     expect(log).toEqual(['a starts', 'a ends', 'b runs']);
+    // The job's row says who ran it last, for whoever looks into a stuck hand-out.
+    expect(await admin.query('SELECT name, node FROM jobs')).toEqual([{ name: 'queue-hand-out', node: 'node-b' }]);
   });
 
   it('never lets works of one name overlap, however the calls of two nodes mix', async () => {
@@ -91,6 +93,8 @@ describe('jobs across nodes on one PostgreSQL', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => nodes[i % 2]?.jobs.exclusive('close:c1', work)));
     expect(done).toBe(20);
     expect(most).toBe(1);
+    // One conversation's close leaves no row behind: the table does not grow with every conversation.
+    expect(await admin.query("SELECT name FROM jobs WHERE name = 'close:c1'")).toEqual([]);
   });
 
   it('passes a periodic pass on one node while the other runs it, and runs it after', async () => {

@@ -5,6 +5,12 @@ import { InProcessJobs } from '../../jobs/in-process.ts';
 import type { JobRepository } from '../../jobs/repository.ts';
 import type { PgDb } from './connection.ts';
 
+/**
+ * A name like `close:<conversation id>` is one thing's job, done once or twice in its life: its row
+ * goes when the work is done, or the table would keep one per conversation ever closed.
+ */
+const ofOneThing = (name: string): boolean => name.includes(':');
+
 /** How the row is taken: waiting for its holder, or passing when it is held. */
 type Take = 'wait' | 'skip';
 
@@ -25,7 +31,10 @@ export class PostgresJobRepository implements JobRepository {
     return this.local.exclusive(name, () =>
       this.db.transaction(async () => {
         await this.take(name, 'wait');
-        return work();
+        const result = await work();
+        // Deleted under the lock: a caller waiting for it finds no row, makes it again and takes it.
+        if (ofOneThing(name)) await this.db.run('DELETE FROM jobs WHERE name = $1', [name]);
+        return result;
       }),
     );
   }
