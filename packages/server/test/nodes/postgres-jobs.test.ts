@@ -27,10 +27,10 @@ afterAll(async () => {
 });
 
 /** A node's jobs: its own pool, named so that the test can find its connections. */
-function aNode(name: string): { db: PgDb; jobs: PostgresJobRepository } {
+function aNode(name: string, connections = 10): { db: PgDb; jobs: PostgresJobRepository } {
   const url = new URL(server.url);
   url.searchParams.set('application_name', name);
-  const db = new PgDb(url.toString());
+  const db = new PgDb(url.toString(), { max: connections });
   opened.push(db);
   return { db, jobs: new PostgresJobRepository(db, name) };
 }
@@ -95,6 +95,12 @@ describe('jobs across nodes on one PostgreSQL', () => {
     expect(most).toBe(1);
     // One conversation's close leaves no row behind: the table does not grow with every conversation.
     expect(await admin.query("SELECT name FROM jobs WHERE name = 'close:c1'")).toEqual([]);
+  });
+
+  it('takes names never seen before with no connection but the transaction’s, however few the pool has', async () => {
+    const a = aNode('node-a', 2);
+    const closes = ['c1', 'c2', 'c3', 'c4', 'c5'].map((id) => a.jobs.exclusive(`close:${id}`, async () => id));
+    expect(await Promise.all(closes)).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
   });
 
   it('passes a periodic pass on one node while the other runs it, and runs it after', async () => {

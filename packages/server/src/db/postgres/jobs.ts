@@ -28,33 +28,49 @@ export class PostgresJobRepository implements JobRepository {
   ) {}
 
   exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
-    return this.local.exclusive(name, () =>
-      this.db.transaction(async () => {
+    return this.local.exclusive(name, async () => {
+      await this.makeRow(name);
+      return this.db.transaction(async () => {
         await this.take(name, 'wait');
         const result = await work();
         // Deleted under the lock: a caller waiting for it finds no row, makes it again and takes it.
         if (ofOneThing(name)) await this.db.run('DELETE FROM jobs WHERE name = $1', [name]);
         return result;
-      }),
-    );
+      });
+    });
   }
 
   async once(name: string, work: () => Promise<void>): Promise<boolean> {
     let ran = false;
-    await this.local.once(name, () =>
-      this.db.transaction(async () => {
+    await this.local.once(name, async () => {
+      await this.makeRow(name);
+      await this.db.transaction(async () => {
         if (!(await this.take(name, 'skip'))) return;
         ran = true;
         await work();
-      }),
-    );
+      });
+    });
     return ran;
   }
 
   /**
+   * Makes the job's row, committed before any transaction takes it: a node that meets a row another
+   * has made but not yet committed waits for that one's end, which would make `once` wait instead of
+   * pass. Asked first, since an insert that meets a row its holder updated waits too (on the unique
+   * index).
+   */
+  private async makeRow(name: string): Promise<void> {
+    await this.db.run(
+      'INSERT INTO jobs (name) SELECT $1 WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE name = $1) ON CONFLICT (name) DO NOTHING',
+      [name],
+    );
+  }
+
+  /**
    * Locks the job's row until the transaction ends (commit, rollback, or the connection closing with
-   * a dead node). A missing row is made outside the transaction, so that a second node never waits on
-   * an insert not yet committed, which would make `once` wait instead of pass.
+   * a dead node); false when passing over a row another holds. A row that its last holder deleted
+   * (one thing's job) is made again in the transaction, on its own connection: a second one could be
+   * what the pool lacks.
    */
   private async take(name: string, how: Take): Promise<boolean> {
     for (;;) {
@@ -66,10 +82,8 @@ export class PostgresJobRepository implements JobRepository {
         await this.db.run('UPDATE jobs SET last_run_at = now(), node = $2 WHERE name = $1', [name, this.node]);
         return true;
       }
-      // SKIP LOCKED passed over a row another holds. Asked with a plain read: an insert would wait for
-      // the holder, whose update of the row makes the unique index check wait for its end.
-      if (how === 'skip' && (await this.db.one('SELECT 1 AS held FROM jobs WHERE name = $1', [name]))) return false;
-      await this.db.pool.query('INSERT INTO jobs (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
+      if (how === 'skip') return false;
+      await this.db.run('INSERT INTO jobs (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [name]);
     }
   }
 }
