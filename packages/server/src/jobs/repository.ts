@@ -6,10 +6,12 @@
  * leaves nothing behind once done. A work that holds a name must not ask for it again (it would wait
  * for itself).
  *
- * On PostgreSQL a holder keeps a transaction open for its whole `work`, and every query the work
+ * On PostgreSQL `exclusive` keeps a transaction open for its whole `work`, and every query the work
  * makes joins it: its writes commit when it returns and roll back when it throws, and it holds one
- * pooled connection meanwhile. Keep the work short, publish what it did after it returns (others read
- * it only once committed), and start nothing from inside it that outlives it.
+ * pooled connection meanwhile. Keep that work short, publish what it did after it returns (others read
+ * it only once committed), and start nothing from inside it that outlives it. `once` holds its lock on
+ * a connection of its own and its work's queries commit as they go, so a long pass (sending mail) keeps
+ * what it finished.
  */
 export interface JobRepository {
   /**

@@ -140,4 +140,24 @@ describe('jobs across nodes on one PostgreSQL', () => {
     await expect(dying).rejects.toThrow();
     await a.db.close();
   });
+
+  it('lets a periodic pass commit as it goes: what it wrote is there for others before it ends, and stays if it throws', async () => {
+    const a = aNode('node-a');
+    await admin.run('CREATE TABLE IF NOT EXISTS pass_marks (step integer)');
+    const gate = aGate();
+    let written = false;
+    const pass = a.jobs.once('retention', async () => {
+      await a.db.run('INSERT INTO pass_marks VALUES (1)');
+      written = true;
+      await gate.opened;
+      throw new Error('the node fails halfway');
+    });
+    while (!written) await new Promise((resolve) => setImmediate(resolve));
+    expect(await admin.query('SELECT step FROM pass_marks')).toEqual([{ step: 1 }]);
+    gate.open();
+    await expect(pass).rejects.toThrow('halfway');
+    expect(await admin.query('SELECT step FROM pass_marks')).toEqual([{ step: 1 }]);
+    // And the name is free again.
+    expect(await a.jobs.once('retention', async () => {})).toBe(true);
+  });
 });

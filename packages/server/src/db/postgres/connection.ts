@@ -39,7 +39,8 @@ export class PgDb {
   private readonly current = new AsyncLocalStorage<Current>();
 
   constructor(url: string, options: { max?: number } = {}) {
-    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+    // Requests, and one held connection per periodic pass running (store.jobs.once) and per hand-out.
+    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, types });
     // A connection that breaks while idle in the pool must not end the process; the pool replaces it.
     this.pool.on('error', () => {});
   }

@@ -44,11 +44,21 @@ export class PostgresJobRepository implements JobRepository {
     let ran = false;
     await this.local.once(name, async () => {
       await this.makeRow(name);
-      await this.db.transaction(async () => {
-        if (!(await this.take(name, 'skip'))) return;
+      // The lock lives in a transaction on a connection of its own, which the work does not join: a
+      // pass (retention's batches, the mail worker's sends) commits as it goes, and a node dying halfway
+      // keeps what it finished; its connection closing releases the row.
+      const holder = await this.db.pool.connect();
+      try {
+        await holder.query('BEGIN');
+        const { rows } = await holder.query('SELECT name FROM jobs WHERE name = $1 FOR UPDATE SKIP LOCKED', [name]);
+        if (rows.length === 0) return;
+        await holder.query('UPDATE jobs SET last_run_at = now(), node = $2 WHERE name = $1', [name, this.node]);
         ran = true;
         await work();
-      });
+      } finally {
+        await holder.query(ran ? 'COMMIT' : 'ROLLBACK').catch(() => {});
+        holder.release();
+      }
     });
     return ran;
   }
