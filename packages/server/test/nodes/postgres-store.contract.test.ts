@@ -6,6 +6,7 @@ import { PgDb } from '../../src/db/postgres/connection.ts';
 import { migrate } from '../../src/db/postgres/migrate.ts';
 import { postgresStore } from '../../src/db/postgres/store.ts';
 import { type OpenedStore, storeContract } from '../../src/db/contract/store.contract.ts';
+import { dropTestDatabase } from '../backend/database.ts';
 import { type PostgresServer, startPostgres } from './postgres-server.ts';
 
 let server: PostgresServer;
@@ -22,7 +23,14 @@ afterAll(() => server?.stop());
 async function openPostgresStore(): Promise<OpenedStore> {
   const url = await server.newDatabase(server.url);
   const db = new PgDb(url);
-  return { store: postgresStore(db), close: () => db.close() };
+  return {
+    store: postgresStore(db),
+    // Dropped at once: the run makes one database per test, and a cluster full of them is slow to remove.
+    close: async () => {
+      await db.close();
+      await dropTestDatabase(url);
+    },
+  };
 }
 
 storeContract('PostgreSQL', openPostgresStore);
