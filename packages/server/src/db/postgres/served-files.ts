@@ -4,23 +4,15 @@
 import type { Reader } from '../../conversations/repository.ts';
 import type { ServedFile, ServedFileRepository } from '../../files/served-files.ts';
 import type { PgDb } from './connection.ts';
+import { conversationReadableSql, readerParams } from './readable-sql.ts';
 
 const COLUMNS = 'u.id, u.hash, u.name, u.size, u.mime, u.kind';
 // The message must still exist: erased or deleted ones take their files' right to be served with them.
 const ATTACHED = `FROM uploads u JOIN messages m ON m.conversation_id = u.conversation_id AND m.id = u.message_id
   WHERE u.id = $1`;
 
-/**
- * True when operator $2 (an admin when $3) may read the conversation of the upload: the rule of canRead
- * and mayRead in conversations/service.ts, as db/sqlite/readable-sql.ts writes it for SQLite.
- */
-const READABLE = `($3 OR EXISTS (SELECT 1 FROM conversations rc WHERE rc.id = u.conversation_id AND (
-    EXISTS (SELECT 1 FROM conversation_members rm WHERE rm.conversation_id = rc.id AND rm.operator_id = $2 AND rm.active)
-    OR (rc.status = 'open'
-      AND NOT EXISTS (SELECT 1 FROM conversation_members rm WHERE rm.conversation_id = rc.id AND rm.active)
-      AND NOT EXISTS (SELECT 1 FROM conversation_members rm WHERE rm.conversation_id = rc.id
-        AND rm.operator_id = $2 AND rm.left_at IS NOT NULL))
-    OR EXISTS (SELECT 1 FROM conversation_mentions mm WHERE mm.conversation_id = rc.id AND mm.operator_id = $2))))`;
+/** The read rule, with the reader in $2 (id) and $3 (admin). */
+const READABLE = conversationReadableSql('u.conversation_id', { id: '$2', admin: '$3' });
 
 export class PostgresServedFileRepository implements ServedFileRepository {
   constructor(private readonly db: PgDb) {}
@@ -35,8 +27,7 @@ export class PostgresServedFileRepository implements ServedFileRepository {
   async readableBy(reader: Reader, attachmentId: string): Promise<ServedFile | null> {
     const row = await this.db.one<ServedFile>(`SELECT ${COLUMNS} ${ATTACHED} AND ${READABLE}`, [
       attachmentId,
-      reader.id,
-      reader.role === 'admin',
+      ...readerParams(reader),
     ]);
     return row ?? null;
   }
