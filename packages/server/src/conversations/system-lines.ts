@@ -22,9 +22,6 @@ export function systemLineText(event: SystemEvent, name: string): string {
 type Target = Pick<Conversation, 'id' | 'visitorId'>;
 
 export class SystemLines {
-  /** Conversation and operator pairs whose "joined" line is being written. */
-  private readonly joining = new Set<string>();
-
   constructor(
     private readonly store: Store,
     private readonly publish: (conversation: Target, message: Message) => void,
@@ -39,28 +36,36 @@ export class SystemLines {
 
   /** Stores the line without sending it: for a caller that sends it once its transaction is committed. */
   async write(conversation: Target, event: SystemEvent, actor: { id: string | null; name: string }): Promise<Message> {
-    const { message } = await this.store.messages.append({
-      conversationId: conversation.id,
-      author: { kind: 'system', id: actor.id, name: actor.name },
-      body: systemLineText(event, actor.name),
-      visibility: 'public',
-      clientId: null,
-      systemEvent: event,
-    });
-    return message;
+    return (await this.append(conversation, event, actor, null)).message;
   }
 
   /** "NAME joined", the first time the operator is in this conversation; null when it was said before. */
   async joined(conversation: Target, operator: Pick<OperatorProfile, 'id' | 'name'>): Promise<Message | null> {
-    // A hand-out and a reply may join the same operator at once: one of them says it.
-    const key = `${conversation.id} ${operator.id}`;
-    if (this.joining.has(key)) return null;
-    this.joining.add(key);
-    try {
-      if (await this.store.messages.hasSystemLine(conversation.id, 'joined', operator.id)) return null;
-      return await this.say(conversation, 'joined', operator);
-    } finally {
-      this.joining.delete(key);
-    }
+    if (await this.store.messages.hasSystemLine(conversation.id, 'joined', operator.id)) return null;
+    // A hand-out and a reply may join the same operator at once, on one node or two: the line's client id
+    // (unique per author in a conversation) makes the second append return the first line, unsaid.
+    const { message, duplicate } = await this.append(conversation, 'joined', operator, JOINED);
+    if (duplicate) return null;
+    this.publish(conversation, message);
+    return message;
+  }
+
+  private append(
+    conversation: Target,
+    event: SystemEvent,
+    actor: { id: string | null; name: string },
+    clientId: string | null,
+  ): Promise<{ message: Message; duplicate: boolean }> {
+    return this.store.messages.append({
+      conversationId: conversation.id,
+      author: { kind: 'system', id: actor.id, name: actor.name },
+      body: systemLineText(event, actor.name),
+      visibility: 'public',
+      clientId,
+      systemEvent: event,
+    });
   }
 }
+
+/** The client id of an operator's "joined" line: one per operator and conversation, since the author is part of it. */
+const JOINED = 'joined';
