@@ -193,6 +193,10 @@ function roundTripRows(results: Record<'livechat' | 'r1' | 'r2', RoundTripResult
   }
 }
 
+/** A load's description with the share of a core its PostgreSQL and Redis used, where it has them. */
+const withBacking = (load: string, backing: number | undefined) =>
+  backing === undefined ? load : `${load}, PostgreSQL and Redis cpu ${(backing * 100).toFixed(0)} %`;
+
 function twoNodeRows(ran: Awaited<ReturnType<typeof twoNodes>>) {
   const { rate } = sizes.twoNodes;
   const one = ran.sqlite ?? null;
@@ -213,7 +217,7 @@ function twoNodeRows(ran: Awaited<ReturnType<typeof twoNodes>>) {
             meets: two === null || one === null ? null : two.p99 <= one.p99 + 10,
           }
         : {}),
-      limit: describeLoad(result?.steps.find((step) => !step.warmUp)?.load),
+      limit: withBacking(describeLoad(result?.steps.find((step) => !step.warmUp)?.load), result?.backingCpu?.steps),
     });
     report.add({
       scenario: 'two nodes',
@@ -233,7 +237,7 @@ function twoNodeRows(ran: Awaited<ReturnType<typeof twoNodes>>) {
         name === 'sqlite'
           ? {}
           : { 'vs one node on SQLite': ratio(result?.saturation.perSecond, one?.saturation.perSecond) },
-      limit: describeLoad(result?.saturation.load),
+      limit: withBacking(describeLoad(result?.saturation.load), result?.backingCpu?.saturation),
     });
   }
   for (const name of names) {

@@ -6,7 +6,8 @@ import { startPostgres } from '@livechat/server/test/nodes/postgres-server.ts';
 import { type RedisServer, startRedis } from '@livechat/server/test/nodes/redis-server.ts';
 import { type BenchContext, createOperators, logIn, mintVisitorTokens, type Running, type Shared } from '../context.ts';
 import { connectOperator } from '../load/livechat-client.ts';
-import { median } from '../stats.ts';
+import { cpuSecondsOf } from '../servers/process-cpu.ts';
+import { clockMs, median } from '../stats.ts';
 import { inTurn } from './lanes.ts';
 import { closedLoops, type RateStep, type RoundTripResult, type Timed, timedStep } from './round-trip.ts';
 
@@ -25,6 +26,11 @@ export interface DeploymentResult {
   /** Messages its conversations gained while the participants were open, and those the visitors sent. */
   stored: number;
   sent: number;
+  /**
+   * Share of a core that its PostgreSQL and Redis used (null on SQLite): median over the measured
+   * steps, and in the closed loops. The servers' own CPU is in each step's load.
+   */
+  backingCpu: { steps: number; saturation: number } | null;
 }
 
 interface Deployment extends Timed {
@@ -37,6 +43,9 @@ interface Deployment extends Timed {
   conversationIds: string[];
   storedBefore: number;
   steps: RateStep[];
+  /** What its PostgreSQL and Redis processes' command lines hold, one list of markers for each. */
+  backing: string[][];
+  backingCpu: { steps: number[]; saturation: number };
   failed: boolean;
 }
 
@@ -85,16 +94,22 @@ export async function twoNodes(
         deployments.filter((d) => !d.failed),
         turn,
       )) {
-        await timedStep(ctx, deployment, rate, stepTag(deployment)).then(
-          (step) => deployment.steps.push(step),
+        await measured(deployment, () => timedStep(ctx, deployment, rate, stepTag(deployment))).then(
+          ({ result, backingCpu }) => {
+            deployment.steps.push(result);
+            deployment.backingCpu.steps.push(backingCpu);
+          },
           (error: unknown) => fail(deployment, error),
         );
       }
     }
     const saturations = new Map<Deployment, RoundTripResult['saturation']>();
     for (const deployment of deployments.filter((d) => !d.failed)) {
-      await closedLoops(ctx, deployment).then(
-        (saturation) => saturations.set(deployment, saturation),
+      await measured(deployment, () => closedLoops(ctx, deployment)).then(
+        ({ result, backingCpu }) => {
+          saturations.set(deployment, result);
+          deployment.backingCpu.saturation = backingCpu;
+        },
         (error: unknown) => fail(deployment, error),
       );
     }
@@ -112,6 +127,10 @@ export async function twoNodes(
         saturation,
         stored: (await stored(deployment)) - deployment.storedBefore,
         sent: deployment.steps.reduce((sum, step) => sum + step.sent, 0) + saturation.sent,
+        backingCpu:
+          deployment.backing.length === 0
+            ? null
+            : { steps: median(deployment.backingCpu.steps), saturation: deployment.backingCpu.saturation },
       };
     }
     return results;
@@ -156,16 +175,22 @@ async function sharedNodes(
   const operators = ['duty', ...ctx.workers.map((_, w) => `op${w}`)];
   await createOperators(first, operators);
   last.duty = (await connectOperator(last.server, (await logIn(last, 'duty')).cookie)).socket;
+  const port = (url: string) => new URL(url).port;
   return deployment(name, nodes, {
     operatorCookie: async (worker) => (await logIn(last, `op${worker}`)).cookie,
     tokens: await mintVisitorTokens(first, visitors),
+    // The cluster is shared by both deployments on it, which never run at the same moment.
+    backing: [
+      ['postgres -D', `-p ${port(shared.databaseUrl)} `],
+      ['redis-server', `127.0.0.1:${port(shared.redisUrl)} `],
+    ],
   });
 }
 
 function deployment(
   name: DeploymentName,
   servers: Running[],
-  parts: Pick<Deployment, 'operatorCookie' | 'tokens'>,
+  parts: Pick<Deployment, 'operatorCookie' | 'tokens'> & Partial<Pick<Deployment, 'backing'>>,
 ): Deployment {
   return {
     name,
@@ -174,12 +199,22 @@ function deployment(
     servers,
     visitorsAt: servers[0] as Running,
     operatorsAt: servers.at(-1) as Running,
+    backing: [],
     ...parts,
+    backingCpu: { steps: [], saturation: 0 },
     conversationIds: [],
     storedBefore: 0,
     steps: [],
     failed: false,
   };
+}
+
+/** Runs a timed phase, and says what share of a core the deployment's PostgreSQL and Redis used in it. */
+async function measured<T>(deployment: Deployment, run: () => Promise<T>): Promise<{ result: T; backingCpu: number }> {
+  const used = () => deployment.backing.reduce((sum, markers) => sum + cpuSecondsOf(markers), 0);
+  const [before, startedAt] = [used(), clockMs()];
+  const result = await run();
+  return { result, backingCpu: (used() - before) / ((clockMs() - startedAt) / 1000) };
 }
 
 /** The deployment's database (its first node migrates it) and a Redis of its own. */
