@@ -114,6 +114,13 @@ export async function twoNodes(
       );
     }
 
+    for (const deployment of deployments.filter((d) => !d.failed && d.backing.length > 0)) {
+      const { steps, saturation } = deployment.backingCpu;
+      const share = (cpu: number) => `${(cpu * 100).toFixed(0)} %`;
+      console.log(
+        `  ${deployment.label}: PostgreSQL and Redis cpu ${steps.map(share).join(', ')} in the steps, ${share(saturation)} in the closed loops`,
+      );
+    }
     const results: Partial<Record<DeploymentName, DeploymentResult>> = {};
     for (const deployment of deployments) {
       await Promise.all(ctx.workers.map((worker) => worker.call('close', { name: deployment.participants })));
