@@ -6,7 +6,7 @@ import { startPostgres } from '@livechat/server/test/nodes/postgres-server.ts';
 import { type RedisServer, startRedis } from '@livechat/server/test/nodes/redis-server.ts';
 import { type BenchContext, createOperators, logIn, mintVisitorTokens, type Running, type Shared } from '../context.ts';
 import { connectOperator } from '../load/livechat-client.ts';
-import { cpuSecondsOf } from '../servers/process-cpu.ts';
+import { cpuSecondsBetween, cpuSecondsOf } from '../servers/process-cpu.ts';
 import { clockMs, median } from '../stats.ts';
 import { inTurn } from './lanes.ts';
 import { closedLoops, type RateStep, type RoundTripResult, type Timed, timedStep } from './round-trip.ts';
@@ -218,10 +218,11 @@ function deployment(
 
 /** Runs a timed phase, and says what share of a core the deployment's PostgreSQL and Redis used in it. */
 async function measured<T>(deployment: Deployment, run: () => Promise<T>): Promise<{ result: T; backingCpu: number }> {
-  const used = () => deployment.backing.reduce((sum, markers) => sum + cpuSecondsOf(markers), 0);
-  const [before, startedAt] = [used(), clockMs()];
+  const read = () => deployment.backing.map((markers) => cpuSecondsOf(markers));
+  const [before, startedAt] = [read(), clockMs()];
   const result = await run();
-  return { result, backingCpu: (used() - before) / ((clockMs() - startedAt) / 1000) };
+  const used = read().reduce((sum, after, i) => sum + cpuSecondsBetween(before[i] ?? new Map(), after), 0);
+  return { result, backingCpu: used / ((clockMs() - startedAt) / 1000) };
 }
 
 /** The deployment's database (its first node migrates it) and a Redis of its own. */

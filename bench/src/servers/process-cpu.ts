@@ -35,12 +35,22 @@ function processes(): ProcessTimes[] {
 }
 
 /**
- * CPU seconds used so far by the processes whose command line contains every one of `markers`, and
- * by their children: a backend that ended in between takes its time with it, so read it over phases
- * in which the pool keeps its connections.
+ * CPU seconds used so far by each process whose command line contains every one of `markers`, and by
+ * each of their children (PostgreSQL's backends), by process id.
  */
-export function cpuSecondsOf(markers: readonly string[]): number {
+export function cpuSecondsOf(markers: readonly string[]): Map<number, number> {
   const all = processes();
   const roots = new Set(all.filter((p) => markers.every((m) => p.command.includes(m))).map((p) => p.pid));
-  return all.filter((p) => roots.has(p.pid) || roots.has(p.parent)).reduce((sum, p) => sum + p.cpuSeconds, 0);
+  return new Map(all.filter((p) => roots.has(p.pid) || roots.has(p.parent)).map((p) => [p.pid, p.cpuSeconds]));
+}
+
+/**
+ * CPU seconds used between two readings: a process that came in between counts whole, one that
+ * ended in between (a pooled connection closed while idle) takes what it used since the first
+ * reading with it, which is never more than a moment of idling.
+ */
+export function cpuSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let used = 0;
+  for (const [pid, seconds] of after) used += seconds - (before.get(pid) ?? 0);
+  return used;
 }
