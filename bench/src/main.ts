@@ -52,7 +52,7 @@ const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase() ===
 const report = new Report();
 const startedAt = clockMs();
 // Bounded in time whatever happens: a hung scenario ends the run as a failure.
-const DEADLINE_MS = quick ? 3 * 60_000 : 15 * 60_000;
+const DEADLINE_MS = quick ? 4 * 60_000 : 15 * 60_000;
 setTimeout(() => {
   console.log(`\nstopped: the run exceeded ${DEADLINE_MS / 60_000} minutes`);
   console.log(
