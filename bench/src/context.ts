@@ -32,6 +32,8 @@ export interface Sizes {
     warmUpMs: number;
   };
   fanOut: { sockets: number; eventRates: number[]; stepMs: number; repeats: number };
+  /** One node against two on PostgreSQL and Redis: the round trip's visitors and steps at this one rate. */
+  twoNodes: { rate: number; repeats: number };
   /** How long the held connections settle before the server's memory is read again. */
   idle: { connections: number; settleMs: number };
   jitter: { visitors: number; durationMs: number; closeEveryMs: number; sendEveryMs: number };
@@ -53,6 +55,7 @@ export const FULL: Sizes = {
   // Steps between 50 and 100 events/s are where the systems part. A ratio can only be as fine as the
   // steps: 75 after 50 lets the fan-out's 1.5x target show, which 70 after 50 never could.
   fanOut: { sockets: 1000, eventRates: [10, 25, 50, 60, 75, 100], stepMs: 3000, repeats: 3 },
+  twoNodes: { rate: 1000, repeats: 3 },
   idle: { connections: 10_000, settleMs: 2000 },
   jitter: { visitors: 2000, durationMs: 40_000, closeEveryMs: 15_000, sendEveryMs: 5000 },
   avalanche: { visitors: 5000 },
@@ -68,6 +71,7 @@ export const QUICK: Sizes = {
   workers: 2,
   roundTrip: { visitors: 40, rates: [200], stepMs: 1200, repeats: 1, saturationMs: 1200, warmUpMs: 0 },
   fanOut: { sockets: 100, eventRates: [20], stepMs: 1500, repeats: 1 },
+  twoNodes: { rate: 200, repeats: 1 },
   idle: { connections: 300, settleMs: 500 },
   jitter: { visitors: 100, durationMs: 4000, closeEveryMs: 1500, sendEveryMs: 1000 },
   avalanche: { visitors: 150 },
@@ -120,7 +124,17 @@ export class BenchContext {
   /** Starts one of the systems in its own process; the live chat keeps its data across starts. */
   async start(
     system: SystemName,
-    options: { port?: number; missedReplies?: boolean; origins?: string[]; limits?: StartParams['limits'] } = {},
+    options: {
+      port?: number;
+      missedReplies?: boolean;
+      origins?: string[];
+      limits?: StartParams['limits'];
+      /**
+       * A node of a deployment on PostgreSQL and Redis: its operators and their duty socket are the
+       * caller's to make (`createOperators`, `logIn`), since this context's accounts live in its SQLite.
+       */
+      shared?: Shared;
+    } = {},
   ): Promise<Running> {
     // BENCH_CPU_PROFILE=dir: the live chat server writes a V8 CPU profile there when it stops.
     const profile = system === 'livechat' && process.env.BENCH_CPU_PROFILE;
@@ -130,6 +144,7 @@ export class BenchContext {
     if (options.missedReplies) params.missedReplyFrom = this.operatorIds.get('duty');
     if (options.origins) params.origins = options.origins;
     if (options.limits) params.limits = options.limits;
+    if (options.shared) Object.assign(params, options.shared);
     const started = await child.call<{ url: string; port: number; listenedAt: number }>('start', params);
     const running: Running = {
       system,
@@ -139,7 +154,7 @@ export class BenchContext {
       port: started.port,
       duty: null,
     };
-    if (system === 'livechat') {
+    if (system === 'livechat' && !options.shared) {
       if (this.operatorIds.size === 0) await this.createOperators(running);
       running.duty = (await connectOperator(running.server, (await this.operator(running, 'duty')).cookie)).socket;
     }
@@ -156,31 +171,14 @@ export class BenchContext {
   async operator(running: Running, name: string): Promise<OperatorAccount> {
     const known = this.operators.get(name);
     if (known) return known;
-    const email = `${name}@bench.test`;
-    const response = await fetch(`${running.server.url}/api/operator/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: PASSWORD }),
-    });
-    if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status}`);
-    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const account = { id: this.operatorIds.get(name) ?? '', email, cookie };
+    const account = { ...(await logIn(running, name)), id: this.operatorIds.get(name) ?? '' };
     this.operators.set(name, account);
     return account;
   }
 
   /** Mints visitor tokens through the public endpoint until there are `count` (not part of any measurement). */
   async visitorTokens(running: Running, count: number): Promise<string[]> {
-    const missing = Math.max(0, count - this.tokens.length);
-    const minted = await inBatches(Array.from({ length: missing }), 16, async () => {
-      const response = await fetch(`${running.server.url}/api/sites/${BENCH_SITE}/visitors`, {
-        method: 'POST',
-        headers: { origin: BENCH_ORIGIN },
-      });
-      if (response.status !== 201) throw new Error(`visitor mint failed: ${response.status}`);
-      return ((await response.json()) as { token: string }).token;
-    });
-    this.tokens.push(...minted);
+    this.tokens.push(...(await mintVisitorTokens(running, Math.max(0, count - this.tokens.length))));
     return this.tokens.slice(0, count);
   }
 
@@ -199,10 +197,45 @@ export class BenchContext {
 
   private async createOperators(running: Running): Promise<void> {
     const names = ['duty', 'fan', ...Array.from({ length: this.sizes.workers }, (_, i) => `op${i}`)];
-    const created = await running.child.call<Array<{ id: string; email: string }>>('createOperators', {
-      names,
-      password: PASSWORD,
-    });
-    this.operatorIds = new Map(created.map((operator, i) => [names[i] as string, operator.id]));
+    this.operatorIds = await createOperators(running, names);
   }
+}
+
+/** The database and Redis that the nodes of one deployment share. */
+export interface Shared {
+  databaseUrl: string;
+  redisUrl: string;
+}
+
+/** Admin accounts `NAME@bench.test` on the server's store, by name to id. */
+export async function createOperators(running: Running, names: string[]): Promise<Map<string, string>> {
+  const created = await running.child.call<Array<{ id: string; email: string }>>('createOperators', {
+    names,
+    password: PASSWORD,
+  });
+  return new Map(created.map((operator, i) => [names[i] as string, operator.id]));
+}
+
+/** Logs the bench's operator `name` in on that server: its email and session cookie. */
+export async function logIn(running: Running, name: string): Promise<Omit<OperatorAccount, 'id'>> {
+  const email = `${name}@bench.test`;
+  const response = await fetch(`${running.server.url}/api/operator/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  if (response.status !== 200) throw new Error(`login of ${email} failed: ${response.status}`);
+  return { email, cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+}
+
+/** New visitor tokens from the server's public endpoint. */
+export function mintVisitorTokens(running: Running, count: number): Promise<string[]> {
+  return inBatches(Array.from({ length: count }), 16, async () => {
+    const response = await fetch(`${running.server.url}/api/sites/${BENCH_SITE}/visitors`, {
+      method: 'POST',
+      headers: { origin: BENCH_ORIGIN },
+    });
+    if (response.status !== 201) throw new Error(`visitor mint failed: ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  });
 }

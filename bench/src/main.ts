@@ -17,6 +17,7 @@ import { jitter } from './scenarios/jitter.ts';
 import { roundTrip, type RoundTripResult } from './scenarios/round-trip.ts';
 import { benchSearch } from './scenarios/search.ts';
 import { OPERATOR_UI_FULL, OPERATOR_UI_QUICK, operatorUi } from './scenarios/operator-ui.ts';
+import { DEPLOYMENT_LABEL, twoNodes } from './scenarios/two-nodes.ts';
 import { widget } from './scenarios/widget.ts';
 import { clockMs, median, ratio, total } from './stats.ts';
 
@@ -25,6 +26,7 @@ const quick = process.argv.includes('--quick');
 const SCENARIOS = [
   'storage',
   'round-trip',
+  'two-nodes',
   'fan-out',
   'idle',
   'jitter',
@@ -50,7 +52,7 @@ const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase() ===
 const report = new Report();
 const startedAt = clockMs();
 // Bounded in time whatever happens: a hung scenario ends the run as a failure.
-const DEADLINE_MS = quick ? 3 * 60_000 : 15 * 60_000;
+const DEADLINE_MS = quick ? 4 * 60_000 : 15 * 60_000;
 setTimeout(() => {
   console.log(`\nstopped: the run exceeded ${DEADLINE_MS / 60_000} minutes`);
   console.log(
@@ -191,6 +193,74 @@ function roundTripRows(results: Record<'livechat' | 'r1' | 'r2', RoundTripResult
   }
 }
 
+/** A load's description with the share of a core its PostgreSQL and Redis used, where it has them. */
+const withBacking = (load: string, backing: number | undefined) =>
+  backing === undefined ? load : `${load}, PostgreSQL and Redis cpu ${(backing * 100).toFixed(0)} %`;
+
+function twoNodeRows(ran: Awaited<ReturnType<typeof twoNodes>>) {
+  const { rate } = sizes.twoNodes;
+  const one = ran.sqlite ?? null;
+  const two = ran.twoNodes ?? null;
+  const names = ['sqlite', 'postgres', 'twoNodes'] as const;
+  const at = `at ${rate.toLocaleString('en')} msg/s${sizes.twoNodes.repeats > 1 ? ` (median of ${sizes.twoNodes.repeats})` : ''}`;
+  for (const name of names) {
+    const result = ran[name] ?? null;
+    const isTwo = name === 'twoNodes';
+    report.add({
+      scenario: 'two nodes',
+      metric: `p99 ${at}, ${DEPLOYMENT_LABEL[name]}`,
+      unit: 'ms',
+      livechat: result?.p99 ?? null,
+      ...(isTwo
+        ? {
+            target: '≤ one node on SQLite + 10 ms',
+            meets: two === null || one === null ? null : two.p99 <= one.p99 + 10,
+          }
+        : {}),
+      limit: withBacking(describeLoad(result?.steps.find((step) => !step.warmUp)?.load), result?.backingCpu?.steps),
+    });
+    report.add({
+      scenario: 'two nodes',
+      metric: `p50 ${at}, ${DEPLOYMENT_LABEL[name]}`,
+      unit: 'ms',
+      livechat: result?.p50 ?? null,
+    });
+  }
+  for (const name of names) {
+    const result = ran[name] ?? null;
+    report.add({
+      scenario: 'two nodes',
+      metric: `saturation throughput, ${DEPLOYMENT_LABEL[name]}`,
+      unit: 'msg/s',
+      livechat: result?.saturation.perSecond ?? null,
+      ratios:
+        name === 'sqlite'
+          ? {}
+          : { 'vs one node on SQLite': ratio(result?.saturation.perSecond, one?.saturation.perSecond) },
+      limit: withBacking(describeLoad(result?.saturation.load), result?.backingCpu?.saturation),
+    });
+  }
+  for (const name of names) {
+    const result = ran[name];
+    if (!result) continue;
+    const lost = result.steps.reduce((n, step) => n + (step.sent - step.received), 0);
+    const duplicated = result.steps.reduce((n, step) => n + step.duplicates, 0) + result.saturation.duplicates;
+    const unacked = result.steps.reduce((n, step) => n + (step.sent - (step.acked ?? 0)), 0);
+    const label = `two nodes, ${DEPLOYMENT_LABEL[name]}`;
+    report.check(
+      `${label}: every sent message reached the operator once`,
+      lost === 0 && duplicated === 0,
+      `${lost} lost, ${duplicated} duplicated`,
+    );
+    report.check(`${label}: every sent message was acknowledged`, unacked === 0, `${unacked} without ack`);
+    report.check(
+      `${label}: every sent message was stored once`,
+      result.stored === result.sent,
+      `${result.stored} stored of ${result.sent} sent`,
+    );
+  }
+}
+
 async function main() {
   console.log(`${quick ? 'bench:quick' : 'bench'}: SQLite synchronous=${synchronous}, ${sizes.workers} load processes`);
   const ctx = new BenchContext(sizes, synchronous);
@@ -248,6 +318,17 @@ async function main() {
       const rt = { r1: ran.r1 ?? null, r2: ran.r2 ?? null, livechat: ran.livechat ?? null };
       report.raw.roundTrip = rt;
       roundTripRows(rt, r3?.single ?? null);
+    }
+    if (runs('two-nodes')) {
+      console.log('\ntwo nodes: one node on SQLite, one on PostgreSQL and Redis, two on them, taking turns');
+      const ran = await twoNodes(ctx, (deployment, error) =>
+        report.check(`two nodes: ${DEPLOYMENT_LABEL[deployment]} ran`, false, firstLine(error)),
+      ).catch((error: unknown) => {
+        report.check('two nodes ran', false, firstLine(error));
+        return {};
+      });
+      report.raw.twoNodes = ran;
+      twoNodeRows(ran);
     }
     if (runs('fan-out')) {
       console.log('\nfan-out: R1, R2 and live chat, taking turns');

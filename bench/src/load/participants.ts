@@ -9,6 +9,8 @@ export type SystemName = 'livechat' | 'r1' | 'r2';
 export interface ParticipantsSetup {
   system: SystemName;
   server: Endpoint;
+  /** Live chat: another node of the same deployment for the operator sockets (`server` without). */
+  operatorServer?: Endpoint;
   /** Live chat: visitor tokens; relays: room names. */
   visitors: string[];
   operatorCookie?: string;
@@ -82,7 +84,7 @@ async function openLivechat(setup: ParticipantsSetup): Promise<Participants> {
   };
   await inBatches(Array.from({ length: setup.operatorSockets }), CONNECT_CONCURRENCY, async () => {
     if (!setup.operatorCookie) throw new Error('operator sockets need a session cookie');
-    const { socket } = await connectOperator(setup.server, setup.operatorCookie);
+    const { socket } = await connectOperator(setup.operatorServer ?? setup.server, setup.operatorCookie);
     socket.onFrame = (frame) => {
       if (frame.type === 'message.created' && frame.message.author.kind === 'visitor')
         participants.onDelivered(frame.message.body);

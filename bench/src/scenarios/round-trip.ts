@@ -45,6 +45,19 @@ interface RoundTripLane extends Lane {
   storedBefore: number | null;
 }
 
+/** A system as the timed phases see it: its participants' name in every load process, its server processes. */
+export interface Timed {
+  label: string;
+  participants: string;
+  servers: Running[];
+}
+
+const timedOf = (lane: RoundTripLane): Timed => ({
+  label: lane.system,
+  participants: lane.participants,
+  servers: [lane.running],
+});
+
 /**
  * Round trip for every system at once. All are started and all their participants held; each
  * repeat of each rate runs one system after the other, in an order that rotates from one repeat
@@ -111,7 +124,9 @@ export async function roundTrip(
     if (sizes.warmUpMs > 0) {
       for (const lane of lanes.filter((l) => !l.failed)) {
         try {
-          lane.steps.push(await step(lane, 1000, `${lane.system}-${Date.now()}-${tag++}`, sizes.warmUpMs));
+          lane.steps.push(
+            await timedStep(ctx, timedOf(lane), 1000, `${lane.system}-${Date.now()}-${tag++}`, sizes.warmUpMs),
+          );
         } catch (error) {
           fail(lane, error);
         }
@@ -124,7 +139,7 @@ export async function roundTrip(
         const active = lanes.filter((lane) => !lane.failed);
         for (const lane of inTurn(active, turn)) {
           try {
-            lane.steps.push(await step(lane, rate, `${lane.system}-${Date.now()}-${tag++}`));
+            lane.steps.push(await timedStep(ctx, timedOf(lane), rate, `${lane.system}-${Date.now()}-${tag++}`));
           } catch (error) {
             fail(lane, error);
           }
@@ -136,7 +151,7 @@ export async function roundTrip(
     for (const lane of lanes) {
       if (lane.failed) continue;
       try {
-        saturations.set(lane, await saturation(lane));
+        saturations.set(lane, await closedLoops(ctx, timedOf(lane)));
       } catch (error) {
         fail(lane, error);
       }
@@ -168,88 +183,114 @@ export async function roundTrip(
   } finally {
     for (const lane of lanes) await ctx.stop(lane.running).catch(() => undefined);
   }
-
-  async function step(lane: RoundTripLane, rate: number, stepTag: string, warmUpMs = 0): Promise<RateStep> {
-    const name = lane.participants;
-    const probe = ctx.probe(lane.running);
-    await Promise.all(workers.map((worker) => worker.call('collectStart', { name })));
-    await probe.begin();
-    const sends = await Promise.all(
-      workers.map((worker, w) =>
-        worker.call<{ sent: number; acked: number | null; late: number[] }>('openLoop', {
-          name,
-          tag: `${stepTag}-w${w}`,
-          rate: rate / workers.length,
-          durationMs: warmUpMs || sizes.stepMs,
-        }),
-      ),
-    );
-    const load = await probe.end();
-    const collected = await Promise.all(
-      workers.map((worker, w) =>
-        worker.call<{ samples: number[]; received: number; duplicates: number }>('collectEnd', {
-          name,
-          expected: sends[w]?.sent ?? 0,
-          drainMs: 5000,
-        }),
-      ),
-    );
-    const latency = summarise(collected.flatMap((c) => c.samples));
-    const result: RateStep = {
-      rate,
-      warmUp: warmUpMs > 0,
-      p50: latency.p50,
-      p99: latency.p99,
-      sent: total(sends, (x) => x.sent),
-      acked: sends.some((x) => x.acked === null) ? null : total(sends, (x) => x.acked),
-      received: total(collected, (x) => x.received),
-      duplicates: total(collected, (x) => x.duplicates),
-      sendLateP99: quantile(
-        sends.flatMap((x) => x.late),
-        0.99,
-      ),
-      load,
-    };
-    console.log(
-      `  ${lane.system} ${rate} msg/s${warmUpMs > 0 ? ' (warm-up)' : ''}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
-        `${result.received}/${result.sent} received, server cpu ${(load.cpu * 100).toFixed(0)} %, ` +
-        `sends late p99 ${result.sendLateP99.toFixed(2)} ms`,
-    );
-    return result;
-  }
-
-  async function saturation(lane: RoundTripLane): Promise<RoundTripResult['saturation']> {
-    const probe = ctx.probe(lane.running);
-    await probe.begin();
-    const loops = await Promise.all(
-      workers.map((worker, w) =>
-        worker.call<{ samples: number[]; received: number; seconds: number; duplicates: number; sent: number }>(
-          'closedLoop',
-          {
-            name: lane.participants,
-            tag: `sat-${lane.system}-${Date.now()}-w${w}`,
-            durationMs: sizes.saturationMs,
-          },
-        ),
-      ),
-    );
-    const load = await probe.end();
-    const result = {
-      perSecond: total(loops, (loop) => loop.received / loop.seconds),
-      p99: summarise(loops.flatMap((loop) => loop.samples)).p99,
-      duplicates: total(loops, (loop) => loop.duplicates),
-      sent: total(loops, (loop) => loop.sent),
-      load,
-    };
-    console.log(
-      `  ${lane.system} saturation: ${Math.round(result.perSecond)} msg/s, p99 ${result.p99.toFixed(2)} ms, ` +
-        `server cpu ${(load.cpu * 100).toFixed(0)} %`,
-    );
-    return result;
-  }
 }
 
 async function stored(running: Running): Promise<number | null> {
   if (running.system !== 'livechat') return null;
   return (await running.child.call<{ messages: number }>('truth')).messages;
+}
+
+/** One open-loop step at `rate` msg/s, timed at the operator sockets (unmeasured when `warmUpMs` is set). */
+export async function timedStep(
+  ctx: BenchContext,
+  timed: Timed,
+  rate: number,
+  stepTag: string,
+  warmUpMs = 0,
+): Promise<RateStep> {
+  const { workers } = ctx;
+  const name = timed.participants;
+  const probe = probeAll(ctx, timed.servers);
+  await Promise.all(workers.map((worker) => worker.call('collectStart', { name })));
+  await probe.begin();
+  const sends = await Promise.all(
+    workers.map((worker, w) =>
+      worker.call<{ sent: number; acked: number | null; late: number[] }>('openLoop', {
+        name,
+        tag: `${stepTag}-w${w}`,
+        rate: rate / workers.length,
+        durationMs: warmUpMs || ctx.sizes.roundTrip.stepMs,
+      }),
+    ),
+  );
+  const load = await probe.end();
+  const collected = await Promise.all(
+    workers.map((worker, w) =>
+      worker.call<{ samples: number[]; received: number; duplicates: number }>('collectEnd', {
+        name,
+        expected: sends[w]?.sent ?? 0,
+        drainMs: 5000,
+      }),
+    ),
+  );
+  const latency = summarise(collected.flatMap((c) => c.samples));
+  const result: RateStep = {
+    rate,
+    warmUp: warmUpMs > 0,
+    p50: latency.p50,
+    p99: latency.p99,
+    sent: total(sends, (x) => x.sent),
+    acked: sends.some((x) => x.acked === null) ? null : total(sends, (x) => x.acked),
+    received: total(collected, (x) => x.received),
+    duplicates: total(collected, (x) => x.duplicates),
+    sendLateP99: quantile(
+      sends.flatMap((x) => x.late),
+      0.99,
+    ),
+    load,
+  };
+  console.log(
+    `  ${timed.label} ${rate} msg/s${warmUpMs > 0 ? ' (warm-up)' : ''}: p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms, ` +
+      `${result.received}/${result.sent} received, server cpu ${(load.cpu * 100).toFixed(0)} %, ` +
+      `sends late p99 ${result.sendLateP99.toFixed(2)} ms`,
+  );
+  return result;
+}
+
+/** Closed loops: each visitor sends its next message once the operator has its last; the throughput. */
+export async function closedLoops(ctx: BenchContext, timed: Timed): Promise<RoundTripResult['saturation']> {
+  const { workers } = ctx;
+  const probe = probeAll(ctx, timed.servers);
+  await probe.begin();
+  const loops = await Promise.all(
+    workers.map((worker, w) =>
+      worker.call<{ samples: number[]; received: number; seconds: number; duplicates: number; sent: number }>(
+        'closedLoop',
+        {
+          name: timed.participants,
+          tag: `sat-${timed.label.replaceAll(' ', '-')}-${Date.now()}-w${w}`,
+          durationMs: ctx.sizes.roundTrip.saturationMs,
+        },
+      ),
+    ),
+  );
+  const load = await probe.end();
+  const result = {
+    perSecond: total(loops, (loop) => loop.received / loop.seconds),
+    p99: summarise(loops.flatMap((loop) => loop.samples)).p99,
+    duplicates: total(loops, (loop) => loop.duplicates),
+    sent: total(loops, (loop) => loop.sent),
+    load,
+  };
+  console.log(
+    `  ${timed.label} saturation: ${Math.round(result.perSecond)} msg/s, p99 ${result.p99.toFixed(2)} ms, ` +
+      `server cpu ${(load.cpu * 100).toFixed(0)} %`,
+  );
+  return result;
+}
+
+/** The servers of one system probed over the same phase: their CPU added up, the worst loop delay and GC share. */
+function probeAll(ctx: BenchContext, servers: readonly Running[]) {
+  const probes = servers.map((server) => ctx.probe(server));
+  return {
+    begin: () => Promise.all(probes.map((probe) => probe.begin())),
+    end: async (): Promise<ProcessLoad> => {
+      const loads = await Promise.all(probes.map((probe) => probe.end()));
+      return {
+        cpu: loads.reduce((sum, load) => sum + load.cpu, 0),
+        loopDelayP99: Math.max(...loads.map((load) => load.loopDelayP99)),
+        gcShare: Math.max(...loads.map((load) => load.gcShare)),
+      };
+    },
+  };
 }

@@ -21,4 +21,7 @@ export interface StartParams {
    * (they all share the loopback address).
    */
   limits?: Partial<LimitsConfig>;
+  /** One of several nodes: the PostgreSQL database and the Redis they share (SQLite in `dataDir` without). */
+  databaseUrl?: string;
+  redisUrl?: string;
 }

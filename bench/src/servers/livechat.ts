@@ -22,6 +22,8 @@ async function start(params: StartParams) {
       synchronous: params.synchronous,
       logLevel: process.env.LOG_LEVEL ?? 'silent',
       ...(params.limits ? { limits: { ...loadLimits({}), ...params.limits } } : {}),
+      databaseUrl: params.databaseUrl ?? null,
+      redisUrl: params.redisUrl ?? null,
     }),
   );
   await app.store.sites.save({
@@ -56,6 +58,23 @@ async function storeMissedReplies(server: FastifyInstance, operatorId: string): 
   return open.length;
 }
 
+/** The visitors' messages in these conversations, and each one's last seq. */
+async function storedIn(server: FastifyInstance, conversationIds: string[]) {
+  const lastSeq: Record<string, number> = {};
+  let messages = 0;
+  for (const id of conversationIds) {
+    let after = 0;
+    for (;;) {
+      const page = await server.store.messages.after(id, after, 1000);
+      messages += page.filter((message) => message.author.kind === 'visitor').length;
+      after = page.at(-1)?.seq ?? after;
+      if (page.length < 1000) break;
+    }
+    lastSeq[id] = after;
+  }
+  return { messages, lastSeq };
+}
+
 function running(): FastifyInstance {
   if (!app) throw new Error('server not started');
   return app;
@@ -84,8 +103,13 @@ serve({
   memory: () => settledMemory(),
   probeBegin: () => probe.begin(),
   probeEnd: () => probe.end(),
-  /** Stored message count and each open conversation's last seq, to check deliveries against. */
-  truth() {
+  /**
+   * Stored message count and each open conversation's last seq, to check deliveries against; with
+   * `conversationIds`, the visitors' messages in those conversations only, read through the store (how
+   * it is read from a node on PostgreSQL), since system lines such as "joined" may come at any time.
+   */
+  async truth({ conversationIds }: { conversationIds?: string[] } = {}) {
+    if (conversationIds) return storedIn(running(), conversationIds);
     const db = running().db;
     const messages = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages').get()?.n ?? 0;
     const rows = db

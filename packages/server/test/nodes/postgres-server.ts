@@ -95,7 +95,15 @@ async function createDatabase(port: number, template?: string): Promise<string> 
   return `postgres://postgres@127.0.0.1:${port}/${name}`;
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export interface PostgresOptions {
+  /**
+   * Keeps PostgreSQL's own durability settings (fsync, synchronous commit, full pages), for the bench,
+   * which compares it with SQLite syncing every commit; tests leave it off and run faster.
+   */
+  durable?: boolean;
+}
+
+export async function startPostgres({ durable = false }: PostgresOptions = {}): Promise<PostgresServer> {
   const bin = binaries();
   const { prefix, owner } = runner();
   const root = mkdtempSync(join(tmpdir(), 'livechat-pg-'));
@@ -110,16 +118,9 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   try {
     must(prefix, join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-    // Durability is worth nothing to a cluster thrown away after the run; start-up and writes get faster.
-    const options = [
-      `-p ${port}`,
-      '-h 127.0.0.1',
-      `-k ${root}`,
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c shared_buffers=16MB',
-    ].join(' ');
+    // Durability is worth nothing to a cluster thrown away after the tests; start-up and writes get faster.
+    const fast = ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c shared_buffers=16MB'];
+    const options = [`-p ${port}`, '-h 127.0.0.1', `-k ${root}`, ...(durable ? [] : fast)].join(' ');
     must(prefix, pgCtl, ['-D', data, '-l', join(root, 'log'), '-o', options, '-w', '-t', '30', 'start']);
   } catch (err) {
     rmSync(root, { recursive: true, force: true });
