@@ -12,8 +12,8 @@ import { cannedRoutes } from './canned/routes.ts';
 import { conversationRoutes } from './conversations/routes.ts';
 import { QueueAlerts } from './conversations/queue-alerts.ts';
 import { ConversationService } from './conversations/service.ts';
-import { openPostgresStore } from './db/postgres/index.ts';
-import { type Db, openSqliteStore } from './db/sqlite/index.ts';
+import { type OpenedStore, openStore } from './db/open.ts';
+import type { Db } from './db/sqlite/index.ts';
 import type { Store } from './db/store.ts';
 import { InProcessBus, type EventBus } from './events/bus.ts';
 import { DiskFileStorage } from './files/disk-storage.ts';
@@ -254,32 +254,8 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
   return app;
 }
 
-interface OpenedStore {
-  store: Store;
-  /** The SQLite connection, for tests; null for a store given or PostgreSQL. */
-  db: Db | null;
-  /** Where files go when the store keeps them too (PostgreSQL), so that every node reads them. */
-  files: FileStorage | null;
-  close(): Promise<void>;
-}
-
-/**
- * The store given (left to the caller to close); PostgreSQL at `config.databaseUrl`, migrated once
- * however many nodes start together; or SQLite in the data folder. The app closes what it opened.
- */
+/** The store given (left to the caller to close), or the one the configuration names, which the app closes. */
 async function storeOf(config: Config, given: Store | undefined): Promise<OpenedStore> {
   if (given) return { store: given, db: null, files: null, close: async () => {} };
-  if (config.databaseUrl) {
-    const { store, files, close } = await openPostgresStore(config.databaseUrl);
-    return { store, db: null, files, close };
-  }
-  const { store, db } = openSqliteStore(config);
-  return {
-    store,
-    db,
-    files: null,
-    close: async () => {
-      db.close();
-    },
-  };
+  return openStore(config);
 }

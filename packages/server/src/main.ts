@@ -12,7 +12,7 @@ if (config.demo) await seedDemo(app.store, demoOrigins(config, config.port));
 await app.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG });
 
 const base = config.publicUrl ?? `http://localhost:${config.port}`;
-app.log.info(`live chat listening on ${base} (data in ${config.dataDir})`);
+app.log.info(`live chat listening on ${base} (data in ${config.databaseUrl ? 'PostgreSQL' : config.dataDir})`);
 if (config.demo) {
   app.log.info(`demo website: ${base}/  operator UI: ${base}/operator/  (alice@example.com / demo-password-alice)`);
 }

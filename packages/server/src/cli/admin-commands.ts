@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { MIN_PASSWORD_LENGTH } from '@livechat/protocol';
 import type { z } from '@livechat/protocol/validate';
 import { type Config, loadConfig } from '../config.ts';
-import { openSqliteStore } from '../db/sqlite/index.ts';
+import { openStore } from '../db/open.ts';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
 import { newPasswordLink } from '../operators/accounts.ts';
@@ -117,7 +117,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return EXIT_FAILED;
   }
-  const opened = openSqliteStore(config);
+  const opened = await openStore(config);
   try {
     await command.run({ io, config, store: opened.store, options });
     return EXIT_OK;
@@ -128,7 +128,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     }
     throw error;
   } finally {
-    opened.close();
+    await opened.close();
   }
 }
 

@@ -24,7 +24,11 @@ async function main(): Promise<void> {
     console.error(request);
     process.exit(2);
   }
-  const { dataDir } = loadConfig();
+  const { dataDir, databaseUrl } = loadConfig();
+  if (databaseUrl) {
+    console.error('backup copies the SQLite file; with DATABASE_URL, back up PostgreSQL with pg_dump (docs/DEPLOY.md)');
+    process.exit(2);
+  }
   try {
     const bytes = await backupDatabase(dataDir, request);
     console.log(`backup written to ${request.target} (${size(bytes)}), integrity check ok`);
