@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { MIN_PASSWORD_LENGTH } from '@livechat/protocol';
 import type { z } from '@livechat/protocol/validate';
 import { type Config, loadConfig } from '../config.ts';
+import { openPostgresStore } from '../db/postgres/index.ts';
 import { openSqliteStore } from '../db/sqlite/index.ts';
 import type { Store } from '../db/store.ts';
 import { AppError } from '../errors.ts';
@@ -117,7 +118,7 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     io.stderr.write(`error: ${(error as Error).message}\n`);
     return EXIT_FAILED;
   }
-  const opened = openSqliteStore(config);
+  const opened = await openStore(config);
   try {
     await command.run({ io, config, store: opened.store, options });
     return EXIT_OK;
@@ -128,8 +129,13 @@ export async function runAdmin(argv: readonly string[], io: AdminIo): Promise<nu
     }
     throw error;
   } finally {
-    opened.close();
+    await opened.close();
   }
+}
+
+/** The server's own store: PostgreSQL when DATABASE_URL names one, else SQLite in the data folder. */
+async function openStore(config: Config): Promise<{ store: Store; close(): unknown }> {
+  return config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(config);
 }
 
 function parseOptions(command: AdminCommand, args: string[]): Context['options'] {
