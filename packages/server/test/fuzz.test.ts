@@ -151,12 +151,9 @@ describe('arbitrary frames on real sockets', () => {
           },
         );
       let client = await connect();
-      // Once connected, the queue hands the operator the visitor's conversation: a change of its own,
-      // made beside the frames, which must be over before the first look at what is stored.
-      await client.wait(
-        'conversation.updated',
-        (f) => f.conversation.id === conversationId && f.conversation.memberIds.length > 0,
-      );
+      // Once connected, the queue hands the operator what waits in it: a change of its own, made beside
+      // the frames. Hand-outs run one after another, so once this one is over, that one is too.
+      await server.app.conversations.handOut('connected');
       await fc.assert(
         fc.asyncProperty(operatorFrame, async (frame) => {
           if (client.socket.readyState !== client.socket.OPEN) client = await connect();
