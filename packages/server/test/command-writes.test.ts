@@ -34,10 +34,7 @@ afterEach(async () => {
   await discard(server);
 });
 
-/**
- * What another connection sees: only what is committed. The query leaves at once, so that one made
- * inside a transaction reads the database as it is before the transaction ends.
- */
+/** What another connection sees: only what is committed. */
 function committed(sql: string): Promise<unknown[]> {
   if (observer) return observer.query(sql).then((result) => result.rows);
   const db = new Database(join(server.dataDir, 'livechat.sqlite'), { readonly: true });
@@ -46,6 +43,23 @@ function committed(sql: string): Promise<unknown[]> {
   } finally {
     db.close();
   }
+}
+
+/**
+ * On PostgreSQL, keeps every write from storing a command result until `lookInside` has looked, so that
+ * a look taken from inside a write comes before its commit (a result is the last thing a write stores).
+ * SQLite runs the write's callback inside its transaction, in the same turn, with nothing to hold.
+ */
+async function holdResults(): Promise<void> {
+  await observer?.query('BEGIN');
+  await observer?.query('LOCK TABLE command_results IN SHARE MODE');
+}
+
+/** From inside a write begun after `holdResults`: what is committed, then the hold ends. */
+function lookInside(sql: string): Promise<unknown[]> {
+  const seen = committed(sql);
+  const released = observer?.query('COMMIT');
+  return Promise.all([seen, released]).then(([rows]) => rows);
 }
 
 const newTicket = (title: string) => ({
@@ -70,8 +84,9 @@ const resultFor = (lines: CommandResult['lines'], operator = operatorId): Comman
 
 it('stores the ticket and the result written from its number, seen by others only once both are in', async () => {
   let seenMeanwhile: Promise<unknown[]> = Promise.resolve(['never looked']);
+  await holdResults();
   const result = await store.commandWrites.ticketWithResult(newTicket('Dimmer hums'), (ticket) => {
-    seenMeanwhile = committed('SELECT number FROM tickets');
+    seenMeanwhile = lookInside('SELECT number FROM tickets');
     return resultFor([{ text: `${ticket.title} (#${ticket.number})`, href: `#/tickets/${ticket.number}` }]);
   });
 
@@ -122,8 +137,9 @@ it('stores a lead with its result, or neither', async () => {
   expect(await committed('SELECT * FROM leads')).toEqual([]);
 
   let seenMeanwhile: Promise<unknown[]> = Promise.resolve(['never looked']);
+  await holdResults();
   const result = await store.commandWrites.leadWithResult(lead, (created) => {
-    seenMeanwhile = committed('SELECT id FROM leads');
+    seenMeanwhile = lookInside('SELECT id FROM leads');
     return resultFor([{ text: created.title, href: `#/leads/${created.id}` }]);
   });
   expect(await seenMeanwhile).toEqual([]);
