@@ -6,6 +6,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/server/test/*.test.ts'],
+    exclude: [
+      // `npm run backup` copies the SQLite file with SQLite's online backup; PostgreSQL is backed up
+      // with its own tools (pg_dump), which no test here runs.
+      'packages/server/test/backup.test.ts',
+    ],
     globalSetup: ['packages/server/test/backend/postgres-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,

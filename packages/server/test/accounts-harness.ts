@@ -60,11 +60,11 @@ export function closedWithin(client: Client, ms: number): Promise<number> {
 }
 
 /** Every row an account request could change, to show a refused one changed nothing. */
-export function accountRows(server: TestServer) {
+export async function accountRows(server: TestServer) {
   return {
-    operators: server.query('SELECT * FROM operators ORDER BY id'),
-    sessions: server.query('SELECT * FROM operator_sessions ORDER BY token_hash'),
-    links: server.query('SELECT * FROM account_links ORDER BY token_hash'),
+    operators: await server.sql('SELECT * FROM operators ORDER BY id'),
+    sessions: await server.sql('SELECT * FROM operator_sessions ORDER BY token_hash'),
+    links: await server.sql('SELECT * FROM account_links ORDER BY token_hash'),
   };
 }
 

@@ -156,7 +156,7 @@ describe('one’s own account', () => {
     const elsewhereSocket = await operatorSocket(server, elsewhere);
     open.push(hereSocket, elsewhereSocket);
 
-    const before = accountRows(server);
+    const before = await accountRows(server);
     const missing = await profile(here, { newPassword: 'a-brand-new-password' });
     expect(refusal(missing)).toEqual({ status: 400, code: 'bad_request' });
     const wrong = await profile(here, { newPassword: 'a-brand-new-password', currentPassword: 'not it' });
@@ -164,7 +164,7 @@ describe('one’s own account', () => {
     const weak = await profile(here, { newPassword: 'short', currentPassword: current });
     expect(refusal(weak)).toEqual({ status: 400, code: 'bad_request' });
     expect((weak.body as unknown as ErrorBody).error.message).toMatch(/at least 10 characters/);
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
 
     const closing = closedWithin(elsewhereSocket, 1000);
     const changed = await profile(here, { newPassword: 'a-brand-new-password', currentPassword: current });
@@ -182,7 +182,7 @@ describe('one’s own account', () => {
     await createOperator(server, 'Carol');
     const current = PASSWORDS['bob@example.com'] ?? '';
     const cookie = await loginCookie(server, 'bob@example.com');
-    const before = accountRows(server);
+    const before = await accountRows(server);
     expect(refusal(await profile(cookie, { email: 'robert@example.com' }))).toEqual({
       status: 400,
       code: 'bad_request',
@@ -200,7 +200,7 @@ describe('one’s own account', () => {
       code: 'bad_request',
     });
     expect(refusal(await profile(cookie, { currentPassword: current }))).toEqual({ status: 400, code: 'bad_request' });
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
 
     const changed = await profile(cookie, { email: 'robert@example.com', currentPassword: current });
     expect(changed.body.operator.email).toBe('robert@example.com');

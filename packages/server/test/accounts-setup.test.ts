@@ -37,7 +37,7 @@ describe('first run', () => {
     expect(link.startsWith('https://chat.example.com/operator/setup#')).toBe(true);
     const token = tokenOf(link);
     expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
-    const stored = server.query<{ token_hash: string }>('SELECT token_hash FROM account_links');
+    const stored = await server.sql<{ token_hash: string }>('SELECT token_hash FROM account_links');
     expect(stored).toHaveLength(1);
     expect(stored[0]?.token_hash).not.toContain(token);
     expect((await api(server, '', 'POST', '/api/setup/check', { token })).body).toEqual({ ok: true });
@@ -56,21 +56,21 @@ describe('first run', () => {
     const again = await api<ErrorBody>(server, '', 'POST', '/api/setup/check', { token });
     expect(refusal(again)).toEqual({ status: 410, code: 'token_invalid' });
     expect(again.body.error.message).toMatch(/already used/);
-    const before = accountRows(server);
+    const before = await accountRows(server);
     const second = await api<ErrorBody>(server, '', 'POST', '/api/setup', {
       token,
       ...admin,
       email: 'eve@example.com',
     });
     expect(refusal(second)).toEqual({ status: 410, code: 'token_invalid' });
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
     // No new link once an admin exists.
     expect(await announceSetup(server.app, server.url)).toBeNull();
   });
 
   it('refuses a missing or unknown link and says where to find the latest one', async () => {
     await newLink();
-    const before = accountRows(server);
+    const before = await accountRows(server);
     for (const token of ['', 'not-a-real-token', 'x'.repeat(43)]) {
       const checked = await api<ErrorBody>(server, '', 'POST', '/api/setup/check', { token });
       expect(refusal(checked)).toEqual({ status: 410, code: 'token_invalid' });
@@ -80,7 +80,7 @@ describe('first run', () => {
     }
     const noToken = await api<ErrorBody>(server, '', 'POST', '/api/setup', admin);
     expect(refusal(noToken)).toEqual({ status: 400, code: 'bad_request' });
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
   });
 
   it('a new start replaces the previous link, and the refusal says so', async () => {
@@ -89,26 +89,26 @@ describe('first run', () => {
     const old = await api<ErrorBody>(server, '', 'POST', '/api/setup', { token: first, ...admin });
     expect(refusal(old)).toEqual({ status: 410, code: 'token_invalid' });
     expect(old.body.error.message).toMatch(/replaced by a newer one: the server prints the latest .* at every start/);
-    expect(server.query('SELECT count(*) AS n FROM operators')).toEqual([{ n: 0 }]);
+    expect(await server.sql('SELECT count(*) AS n FROM operators')).toEqual([{ n: 0 }]);
     expect((await api(server, '', 'POST', '/api/setup', { token: second, ...admin })).status).toBe(201);
   });
 
   it('refuses once an admin exists, even with a link that was never used', async () => {
     const token = tokenOf(await newLink());
     await createOperator(server, 'Root', 'admin');
-    const before = accountRows(server);
+    const before = await accountRows(server);
     const checked = await api<ErrorBody>(server, '', 'POST', '/api/setup/check', { token });
     expect(refusal(checked)).toEqual({ status: 409, code: 'conflict' });
     const tried = await api<ErrorBody>(server, '', 'POST', '/api/setup', { token, ...admin });
     expect(refusal(tried)).toEqual({ status: 409, code: 'conflict' });
     expect(tried.body.error.message).toMatch(/admin exists already/);
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
     expect((await api<SetupStatus>(server, '', 'GET', '/api/setup')).body).toEqual({ needed: false });
   });
 
   it('says what is wrong with a weak password or a malformed email, and keeps the link usable', async () => {
     const token = tokenOf(await newLink());
-    const before = accountRows(server);
+    const before = await accountRows(server);
     const weak = await api<ErrorBody>(server, '', 'POST', '/api/setup', { token, ...admin, password: 'short' });
     expect(refusal(weak)).toEqual({ status: 400, code: 'bad_request' });
     expect(weak.body.error.message).toMatch(/at least 10 characters/);
@@ -119,7 +119,7 @@ describe('first run', () => {
     }
     const noName = await api(server, '', 'POST', '/api/setup', { token, ...admin, name: '   ' });
     expect(refusal(noName)).toEqual({ status: 400, code: 'bad_request' });
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
     expect((await api(server, '', 'POST', '/api/setup', { token, ...admin })).status).toBe(201);
   });
 });

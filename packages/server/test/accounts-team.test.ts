@@ -50,9 +50,10 @@ const patchMember = (id: string, body: unknown, cookie = adminCookie) =>
   api<MemberBody>(server, cookie, 'PATCH', `/api/admin/team/${id}`, body);
 /** A test-only write: moves a link's expiry into the past instead of waiting a week. */
 const expire = (token: string) =>
-  server.app.db
-    .prepare("UPDATE account_links SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash = ?")
-    .run(hashSecret(token));
+  server.sql(
+    "UPDATE account_links SET expires_at = '2000-01-01T00:00:00.000Z' WHERE token_hash = ?",
+    hashSecret(token),
+  );
 
 describe('invites', () => {
   it('an invited operator is in the team, cannot log in, and joins by choosing a password on the link', async () => {
@@ -64,7 +65,7 @@ describe('invites', () => {
     expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
     // Without SMTP the email waits in the outbox, and the admin is told it was not sent.
     expect(emailed).toBe(false);
-    expect(server.query<{ text: string }>('SELECT text FROM email_outbox')[0]?.text).toContain(link);
+    expect((await server.sql<{ text: string }>('SELECT text FROM email_outbox'))[0]?.text).toContain(link);
 
     expect((await team()).map((member) => [member.name, member.status])).toEqual([
       ['Alice', 'active'],
@@ -83,11 +84,11 @@ describe('invites', () => {
     const token = tokenOf(link);
     const checked = await api<AcceptCheck>(server, '', 'POST', '/api/accept/check', { token });
     expect(checked.body).toEqual({ kind: 'invite', name: 'Bob', email: 'bob@example.com' });
-    const before = accountRows(server);
+    const before = await accountRows(server);
     const weak = await api<ErrorBody>(server, '', 'POST', '/api/accept', { token, password: 'short' });
     expect(refusal(weak)).toEqual({ status: 400, code: 'bad_request' });
     expect(weak.body.error.message).toMatch(/at least 10 characters/);
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
 
     const accepted = await api<LoginResult>(server, '', 'POST', '/api/accept', { token, password: 'bob-password-1' });
     expect(accepted.status).toBe(200);
@@ -105,8 +106,8 @@ describe('invites', () => {
   it('an expired invite is refused and says so; a new link replaces the old one', async () => {
     const made = await invite({ name: 'Bob', email: 'bob@example.com', role: 'operator' });
     const first = tokenOf(made.body.invite.link);
-    expire(first);
-    const before = accountRows(server);
+    await expire(first);
+    const before = await accountRows(server);
     const late = await api<ErrorBody>(server, '', 'POST', '/api/accept', { token: first, password: 'bob-password-1' });
     expect(refusal(late)).toEqual({ status: 410, code: 'token_invalid' });
     expect(late.body.error.message).toMatch(/expired: ask an admin for a new link/);
@@ -114,7 +115,7 @@ describe('invites', () => {
       status: 410,
       code: 'token_invalid',
     });
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
 
     const renewed = await api<PasswordLink>(
       server,
@@ -145,7 +146,7 @@ describe('invites', () => {
   it('refuses a taken or malformed email, a bad role and a non-admin, changing nothing', async () => {
     await createOperator(server, 'Carol');
     const carolCookie = await loginCookie(server, 'carol@example.com');
-    const before = accountRows(server);
+    const before = await accountRows(server);
     const taken = await invite({ name: 'Imposter', email: 'CAROL@example.com', role: 'operator' });
     expect(refusal(taken)).toEqual({ status: 409, code: 'conflict' });
     expect(refusal(await invite({ name: 'X', email: 'no-at-sign', role: 'operator' }))).toEqual({
@@ -164,7 +165,7 @@ describe('invites', () => {
       status: 401,
       code: 'unauthorized',
     });
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
   });
 
   it('emails the link when SMTP is configured, and says it did', async () => {
@@ -181,7 +182,7 @@ describe('invites', () => {
       expect(smtp.received[0]?.to).toEqual(['bob@example.com']);
       expect(smtp.received[0]?.raw.replace(/=\r\n/g, '')).toContain(tokenOf(made.body.invite.link));
       // Every email passes through the outbox; this one left at its first attempt.
-      expect(server.query('SELECT kind, status, attempts FROM email_outbox')).toEqual([
+      expect(await server.sql('SELECT kind, status, attempts FROM email_outbox')).toEqual([
         { kind: 'invite', status: 'sent', attempts: 1 },
       ]);
     } finally {
@@ -219,12 +220,12 @@ describe('password resets', () => {
   it('refuses a reset link for someone unknown or disabled', async () => {
     const bob = await createOperator(server, 'Bob');
     await patchMember(bob.id, { disabled: true });
-    const before = accountRows(server);
+    const before = await accountRows(server);
     const disabled = await api(server, adminCookie, 'POST', `/api/admin/team/${bob.id}/password-link`);
     expect(refusal(disabled)).toEqual({ status: 409, code: 'conflict' });
     const unknown = await api(server, adminCookie, 'POST', '/api/admin/team/nobody-at-all/password-link');
     expect(refusal(unknown)).toEqual({ status: 404, code: 'not_found' });
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
   });
 });
 
@@ -239,7 +240,7 @@ describe('the team list', () => {
     await socket.close();
     await expect
       .poll(() =>
-        server.query<{ last_seen_at: string | null }>('SELECT last_seen_at FROM operators WHERE id = ?', bob.id),
+        server.sql<{ last_seen_at: string | null }>('SELECT last_seen_at FROM operators WHERE id = ?', bob.id),
       )
       .not.toEqual([{ last_seen_at: null }]);
     const offline = (await team()).find((member) => member.id === bob.id);
@@ -269,7 +270,7 @@ describe('disabling', () => {
     const alice = await operatorSocket(server, adminCookie);
     open.push(...bobSockets, visitorSocket, alice);
     const conversationId = message.conversationId;
-    expect(server.query('SELECT operator_id FROM conversation_members WHERE active = 1')).toEqual([
+    expect(await server.sql('SELECT operator_id FROM conversation_members WHERE active = true')).toEqual([
       { operator_id: bob.id },
     ]);
 
@@ -285,11 +286,11 @@ describe('disabling', () => {
       (frame) => frame.conversation.id === conversationId && frame.conversation.memberIds.length === 0,
     );
     expect(update.conversation.assignedOperatorId).toBeNull();
-    expect(server.query('SELECT operator_id FROM conversation_members WHERE active = 1')).toEqual([]);
+    expect(await server.sql('SELECT operator_id FROM conversation_members WHERE active = true')).toEqual([]);
 
     // Nothing of Bob's works any more: cookie, login, socket, mentions.
     expect((await api(server, bobCookie, 'GET', '/api/operator/me')).status).toBe(401);
-    expect(server.query('SELECT * FROM operator_sessions WHERE operator_id = ?', bob.id)).toEqual([]);
+    expect(await server.sql('SELECT * FROM operator_sessions WHERE operator_id = ?', bob.id)).toEqual([]);
     const relogin = await login('bob@example.com', PASSWORDS['bob@example.com'] ?? '');
     expect((relogin.body as unknown as ErrorBody).error).toEqual({
       code: 'unauthorized',
@@ -309,12 +310,12 @@ describe('the last admin', () => {
   it('cannot be demoted or disabled, by themselves or anyone', async () => {
     const alice = (await team())[0];
     if (!alice) throw new Error('no admin');
-    const before = accountRows(server);
+    const before = await accountRows(server);
     for (const change of [{ role: 'operator' }, { disabled: true }, { role: 'operator', disabled: true }]) {
       const refused = await patchMember(alice.id, change);
       expect({ change, ...refusal(refused) }).toEqual({ change, status: 409, code: 'last_admin' });
     }
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
 
     // A disabled admin does not count.
     const bob = await createOperator(server, 'Bob', 'admin');
@@ -333,7 +334,7 @@ describe('the last admin', () => {
 
   it('refuses a malformed change or an unknown operator', async () => {
     const bob = await createOperator(server, 'Bob');
-    const before = accountRows(server);
+    const before = await accountRows(server);
     expect(refusal(await patchMember(bob.id, { role: 'owner' }))).toEqual({ status: 400, code: 'bad_request' });
     expect(refusal(await patchMember(bob.id, { disabled: 'yes' }))).toEqual({ status: 400, code: 'bad_request' });
     expect(refusal(await patchMember(bob.id, { name: 'Robert' }))).toEqual({ status: 400, code: 'bad_request' });
@@ -342,6 +343,6 @@ describe('the last admin', () => {
       code: 'not_found',
     });
     expect(refusal(await patchMember('x', { role: 'admin' }))).toEqual({ status: 400, code: 'invalid_id' });
-    expect(accountRows(server)).toEqual(before);
+    expect(await accountRows(server)).toEqual(before);
   });
 });

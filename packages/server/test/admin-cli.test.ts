@@ -10,16 +10,24 @@ import type { LoginResult } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runAdmin } from '../src/cli/admin-commands.ts';
 import { api, tokenOf } from './accounts-harness.ts';
+import { dropTestDatabase, newTestDatabase } from './backend/database.ts';
 import { discard, startServer, type TestServer } from './harness.ts';
 
 let dataDir: string;
 let server: TestServer | null = null;
-beforeEach(() => {
+/** The commands and the server share one store: on PostgreSQL a database made before either starts. */
+let databaseUrl: string | null;
+/** Where the commands find the store, as the server's own environment says it. */
+let storeEnv: Record<string, string>;
+beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'livechat-cli-'));
+  databaseUrl = await newTestDatabase();
+  storeEnv = databaseUrl ? { DATA_DIR: dataDir, DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir };
 });
 afterEach(async () => {
   if (server) await discard(server);
   server = null;
+  if (databaseUrl) await dropTestDatabase(databaseUrl);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -37,7 +45,7 @@ async function admin(args: string[], input = '', env: Record<string, string> = {
     err += chunk.toString();
   });
   stdin.end(input);
-  const code = await runAdmin(args, { stdin, stdout, stderr, env: { DATA_DIR: dataDir, ...env } });
+  const code = await runAdmin(args, { stdin, stdout, stderr, env: { ...storeEnv, ...env } });
   return { code, out, err };
 }
 
@@ -69,7 +77,7 @@ describe('the admin command line', () => {
     expect(listed.out.split('\n')[0]).toMatch(/^NAME\s+EMAIL\s+ROLE\s+STATUS\s+LAST SEEN$/);
     expect(listed.out).toMatch(/Root\s+root@example.com\s+admin\s+active\s+never/);
 
-    server = await startServer({}, dataDir);
+    server = await startServer({ databaseUrl }, dataDir);
     expect((await login('root@example.com', 'root-password-1')).status).toBe(200);
     // With an admin, the first-run setup is over.
     expect((await api(server, '', 'GET', '/api/setup')).body).toEqual({ needed: false });
@@ -134,7 +142,7 @@ describe('the admin command line', () => {
     expect(link).toMatch(/^https:\/\/chat\.example\.com\/operator\/accept#[\w-]{43}$/);
     expect(reset.err).toMatch(/one-time password link for Root, valid until/);
 
-    server = await startServer({}, dataDir);
+    server = await startServer({ databaseUrl }, dataDir);
     const accepted = await api(server, '', 'POST', '/api/accept', {
       token: tokenOf(link),
       password: 'root-password-2',
@@ -152,7 +160,7 @@ describe('the admin command line', () => {
       new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
         const child = spawn('npx', ['tsx', 'src/cli/admin.ts', ...args], {
           cwd: serverDir,
-          env: { ...process.env, DATA_DIR: dataDir },
+          env: { ...process.env, ...storeEnv },
           stdio: ['pipe', 'pipe', 'pipe'],
         });
         let out = '';
@@ -174,7 +182,7 @@ describe('the admin command line', () => {
     expect(refused.code).toBe(EXIT_USAGE);
     const listed = await run(['list-operators'], '');
     expect(listed.out).toMatch(/Root\s+root@example.com\s+admin\s+active/);
-    server = await startServer({}, dataDir);
+    server = await startServer({ databaseUrl }, dataDir);
     expect((await login('root@example.com', 'root-password-1')).status).toBe(200);
   }, 60_000);
 });

@@ -5,22 +5,24 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../src/db/sqlite/connection.ts';
-import { sqliteStore } from '../src/db/sqlite/store.ts';
+import { openPostgresStore } from '../src/db/postgres/index.ts';
+import { openSqliteStore } from '../src/db/sqlite/index.ts';
 import type { Store } from '../src/db/store.ts';
 import { type BusEvent, InProcessBus } from '../src/events/bus.ts';
 import { DiskFileStorage } from '../src/files/disk-storage.ts';
 import { MemoryCounters } from '../src/limits/memory-counters.ts';
 import { MemoryPresence } from '../src/realtime/memory/presence.ts';
 import { idOf, PNG, sent, storedFiles, visitorSends, visitorUpload } from './attachments-harness.ts';
+import { dropTestDatabase, newTestDatabase } from './backend/database.ts';
 import { type TestServer, connectOperator, createOperator, newVisitor, reply, say, startServer } from './harness.ts';
 
 /** Given to the app: the data folder stays empty, which shows the app built none of its own. */
 interface Given {
   storeDir: string;
   filesDir: string;
-  db: Db;
   store: Store;
+  /** What the giver does once the app is gone: close the store, and drop its database if it made one. */
+  closeStore(): Promise<void>;
   heard: BusEvent[];
   /** What the given bus's subscribers threw. */
   reported: unknown[];
@@ -32,17 +34,24 @@ let dataDir: string;
 let given: Given;
 let server: TestServer;
 
-function giveParts(): Given {
+async function giveParts(): Promise<Given> {
   const storeDir = mkdtempSync(join(tmpdir(), 'livechat-parts-store-'));
   const filesDir = mkdtempSync(join(tmpdir(), 'livechat-parts-files-'));
-  const db = openDatabase({ dataDir: storeDir, synchronous: 'NORMAL' });
+  // The store the suite runs on: a database of its own on PostgreSQL, or a SQLite file in a folder of its own.
+  const databaseUrl = await newTestDatabase();
+  const opened = databaseUrl
+    ? await openPostgresStore(databaseUrl)
+    : openSqliteStore({ dataDir: storeDir, synchronous: 'NORMAL' });
   const heard: BusEvent[] = [];
   const reported: unknown[] = [];
   return {
     storeDir,
     filesDir,
-    db,
-    store: sqliteStore(db),
+    store: opened.store,
+    closeStore: async () => {
+      await opened.close();
+      if (databaseUrl) await dropTestDatabase(databaseUrl);
+    },
     heard,
     reported,
     presence: new MemoryPresence(),
@@ -52,7 +61,7 @@ function giveParts(): Given {
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'livechat-parts-'));
-  given = giveParts();
+  given = await giveParts();
   const bus = new InProcessBus((err) => given.reported.push(err));
   bus.subscribe((event) => given.heard.push(event));
   const { store, presence, counters, filesDir } = given;
@@ -61,7 +70,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await server.stop();
   expect(given.reported).toEqual([]);
-  given.db.close();
+  await given.closeStore();
   given.counters.stop();
   for (const dir of [dataDir, given.storeDir, given.filesDir]) rmSync(dir, { recursive: true, force: true });
 });

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { OperatorProfile } from '@livechat/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { operatorUpload, PDF, PNG, storedFiles, visitorUpload } from './attachments-harness.ts';
+import { operatorUpload, PDF, PNG, keptFiles, visitorUpload } from './attachments-harness.ts';
 import { png } from './attachments-images.ts';
 import {
   type Client,
@@ -38,17 +38,25 @@ beforeEach(async () => {
 afterEach(() => discard(server));
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
-const onDisk = (bytes: Buffer): boolean => storedFiles(server).some((path) => path.endsWith(sha256(bytes)));
-const uploadIds = (): string[] =>
-  server.query<{ id: string }>('SELECT id FROM uploads ORDER BY id').map((row) => row.id);
+const kept = async (bytes: Buffer): Promise<boolean> =>
+  (await keptFiles(server)).some((path) => path.endsWith(sha256(bytes)));
+// Sorted here, not by the database, whose collation may order ids otherwise than JavaScript does.
+const uploadIds = async (): Promise<string[]> =>
+  (await server.sql<{ id: string }>('SELECT id FROM uploads')).map((row) => row.id).sort();
 
 /**
  * Puts the uploads on the message as `message.send` with attachmentIds does (that path is built
  * beside this one): the upload names its conversation and message.
  */
-function attach(conversationId: string, messageId: string, ...ids: Array<string | undefined>): void {
-  const update = server.app.db.prepare('UPDATE uploads SET conversation_id = ?, message_id = ? WHERE id = ?');
-  for (const id of ids) update.run(conversationId, messageId, id ?? '');
+async function attach(conversationId: string, messageId: string, ...ids: Array<string | undefined>): Promise<void> {
+  for (const id of ids) {
+    await server.sql(
+      'UPDATE uploads SET conversation_id = ?, message_id = ? WHERE id = ?',
+      conversationId,
+      messageId,
+      id ?? '',
+    );
+  }
 }
 
 async function uploadAsVisitor(visitor: VisitorHandle, name: string, bytes: Buffer): Promise<string> {
@@ -70,11 +78,11 @@ async function conversationWithFiles(visitor: VisitorHandle, files: { visitor: B
   const { conversationId } = asked;
   await aliceSocket.wait('conversation.updated', (frame) => frame.conversation.id === conversationId);
   await sync(aliceSocket, 0, conversationId);
-  attach(conversationId, asked.id, await uploadAsVisitor(visitor, 'error.png', files.visitor));
+  await attach(conversationId, asked.id, await uploadAsVisitor(visitor, 'error.png', files.visitor));
   const answered = await reply(aliceSocket, conversationId, 'Here is the fixed invoice');
-  attach(conversationId, answered.id, await uploadAsAlice('invoice.pdf', files.reply));
+  await attach(conversationId, answered.id, await uploadAsAlice('invoice.pdf', files.reply));
   const noted = await reply(aliceSocket, conversationId, 'Customer’s logs, for the team', 'operator');
-  attach(conversationId, noted.id, await uploadAsAlice('logs.txt', files.note));
+  await attach(conversationId, noted.id, await uploadAsAlice('logs.txt', files.note));
   await socket.close();
   return conversationId;
 }
@@ -89,21 +97,21 @@ describe('erasing a visitor', () => {
     // Otto uploaded the same screenshot as Vera: those bytes are his too.
     const ottos = await uploadAsVisitor(otto, 'same.png', png(3, 3));
     const ottosOwn = await uploadAsVisitor(otto, 'mine.png', PNG);
-    expect(uploadIds()).toContain(unsent);
+    expect(await uploadIds()).toContain(unsent);
 
     const erased = await api(server, ada, 'POST', `/api/admin/visitors/${vera.visitorId}/erase`, {
       confirm: vera.visitorId,
     });
     expect(erased.status).toBe(200);
 
-    expect(uploadIds()).toEqual([ottos, ottosOwn].sort());
-    expect(onDisk(png(3, 3))).toBe(true);
-    expect(onDisk(PNG)).toBe(true);
-    expect(onDisk(PDF)).toBe(false);
-    expect(onDisk(veraFiles.note)).toBe(false);
-    expect(onDisk(Buffer.from('a draft never sent\n'))).toBe(false);
+    expect(await uploadIds()).toEqual([ottos, ottosOwn].sort());
+    expect(await kept(png(3, 3))).toBe(true);
+    expect(await kept(PNG)).toBe(true);
+    expect(await kept(PDF)).toBe(false);
+    expect(await kept(veraFiles.note)).toBe(false);
+    expect(await kept(Buffer.from('a draft never sent\n'))).toBe(false);
     // Nothing half-written is left aside either.
-    expect(storedFiles(server)).toHaveLength(2);
+    expect(await keptFiles(server)).toHaveLength(2);
   });
 
   it('keeps the bytes of an operator’s file sent in another visitor’s conversation too', async () => {
@@ -112,15 +120,22 @@ describe('erasing a visitor', () => {
     const shared = { visitor: png(2, 2), reply: PDF, note: Buffer.from('same note\n') };
     await conversationWithFiles(vera, shared);
     await conversationWithFiles(otto, { ...shared, visitor: png(4, 4) });
-    const before = server.query<{ owner_operator_id: string | null }>(
+    const before = await server.sql<{ owner_operator_id: string | null }>(
       'SELECT owner_operator_id FROM uploads WHERE owner_operator_id IS NOT NULL',
     );
     expect(before).toHaveLength(4);
 
     await api(server, ada, 'POST', `/api/admin/visitors/${vera.visitorId}/erase`, { confirm: vera.visitorId });
 
-    expect(server.query('SELECT owner_operator_id FROM uploads WHERE owner_operator_id IS NOT NULL')).toHaveLength(2);
-    expect([onDisk(PDF), onDisk(shared.note), onDisk(png(4, 4)), onDisk(png(2, 2))]).toEqual([true, true, true, false]);
+    expect(await server.sql('SELECT owner_operator_id FROM uploads WHERE owner_operator_id IS NOT NULL')).toHaveLength(
+      2,
+    );
+    expect([await kept(PDF), await kept(shared.note), await kept(png(4, 4)), await kept(png(2, 2))]).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
   });
 });
 
@@ -131,9 +146,11 @@ describe('retention', () => {
     expect((await api(server, alice, 'POST', `/api/operator/conversations/${conversationId}/resolve`)).status).toBe(
       200,
     );
-    server.app.db
-      .prepare('UPDATE conversations SET closed_at = ? WHERE id = ?')
-      .run(new Date(Date.now() - days * DAY_MS).toISOString(), conversationId);
+    await server.sql(
+      'UPDATE conversations SET closed_at = ? WHERE id = ?',
+      new Date(Date.now() - days * DAY_MS).toISOString(),
+      conversationId,
+    );
   }
 
   it('deletes the files of the conversations it removes, and keeps bytes a kept conversation names', async () => {
@@ -152,9 +169,9 @@ describe('retention', () => {
     const [deleted] = await server.app.retention.run();
 
     expect(deleted).toMatchObject({ conversations: 1, files: 2 });
-    const left = server.query<{ conversation_id: string }>('SELECT DISTINCT conversation_id FROM uploads');
+    const left = await server.sql<{ conversation_id: string }>('SELECT DISTINCT conversation_id FROM uploads');
     expect(left).toEqual([{ conversation_id: recentId }]);
-    expect([onDisk(png(5, 5)), onDisk(oldFiles.note), onDisk(PDF), onDisk(png(6, 6))]).toEqual([
+    expect([await kept(png(5, 5)), await kept(oldFiles.note), await kept(PDF), await kept(png(6, 6))]).toEqual([
       false,
       false,
       true,

@@ -73,8 +73,17 @@ export function storedFiles(server: TestServer): string[] {
   }
 }
 
-export const uploadCount = (server: TestServer): number =>
-  server.query<{ n: number }>('SELECT count(*) AS n FROM uploads')[0]?.n ?? 0;
+/**
+ * The bytes the server keeps, wherever its store keeps them: the files on disk beside SQLite, or the
+ * hashes of PostgreSQL's file_bytes rows (each ends with its hash, as a file's path does).
+ */
+export async function keptFiles(server: TestServer): Promise<string[]> {
+  if (!server.databaseUrl) return storedFiles(server);
+  return (await server.sql<{ hash: string }>('SELECT hash FROM file_bytes ORDER BY hash')).map((row) => row.hash);
+}
+
+export const uploadCount = async (server: TestServer): Promise<number> =>
+  (await server.sql<{ n: number }>('SELECT count(*) AS n FROM uploads'))[0]?.n ?? 0;
 
 /** The id of an upload that was taken; fails the test when the upload was refused. */
 export function idOf(upload: UploadAnswer): string {
@@ -129,11 +138,13 @@ export function sent(answer: SendAnswer): Message {
 }
 
 /** Everything a refused send must leave as it was. */
-export const storedCounts = (server: TestServer) =>
-  server.query<{ messages: number; conversations: number; uploads: number; taken: number }>(
-    `SELECT (SELECT count(*) FROM messages) AS messages, (SELECT count(*) FROM conversations) AS conversations,
+export const storedCounts = async (server: TestServer) =>
+  (
+    await server.sql<{ messages: number; conversations: number; uploads: number; taken: number }>(
+      `SELECT (SELECT count(*) FROM messages) AS messages, (SELECT count(*) FROM conversations) AS conversations,
        (SELECT count(*) FROM uploads) AS uploads,
        (SELECT count(*) FROM uploads WHERE message_id IS NOT NULL) AS taken`,
+    )
   )[0];
 
 /** Fetches a file URL of an attachment (a path on the server) with optional headers. */

@@ -69,7 +69,7 @@ describe('a visitor sends files', () => {
       },
     ]);
     expect(message.attachments?.[0]?.url).toMatch(SIGNED);
-    const [row] = server.query<{ message_id: string; conversation_id: string }>(
+    const [row] = await server.sql<{ message_id: string; conversation_id: string }>(
       'SELECT message_id, conversation_id FROM uploads WHERE id = ?',
       id,
     );
@@ -107,11 +107,11 @@ describe('a visitor sends files', () => {
   it('answers a resend of the same client id with the stored message, without refusing its taken uploads', async () => {
     const id = idOf(await visitorUpload(server, visitorToken, 'again.png', PNG));
     const first = sent(await visitorSends(visitor, 'twice', [id], 'resent-once'));
-    const before = storedCounts(server);
+    const before = await storedCounts(server);
     const again = sent(await visitorSends(visitor, 'twice', [id], 'resent-once'));
     expect(again.id).toBe(first.id);
     expect(again.attachments?.map((a) => a.id)).toEqual([id]);
-    expect(storedCounts(server)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   });
 
   it('keeps the order the sender gave, not the order the uploads finished, and carries them all', async () => {
@@ -166,7 +166,7 @@ describe('transcripts of tickets', () => {
     await enableModules(server, { helpdesk: true, crm: false });
     const result = await runCommand(operator, conversationId, 'ticket', 'Checkout fails');
     expect(result.status).toBe('ok');
-    const [ticket] = server.query<{ description: string }>(
+    const [ticket] = await server.sql<{ description: string }>(
       'SELECT description FROM tickets WHERE conversation_id = ?',
       conversationId,
     );
@@ -179,11 +179,11 @@ describe('transcripts of tickets', () => {
 describe('refused attachments', () => {
   /** Sends and checks the refusal: its code, the id it names, and nothing stored or changed. */
   async function refusedSend(send: () => Promise<unknown>, code: string, naming?: string) {
-    const before = storedCounts(server);
+    const before = await storedCounts(server);
     const answer = (await send()) as { error?: string; text?: string };
     expect(answer.error).toBe(code);
     if (naming) expect(answer.text).toContain(naming);
-    expect(storedCounts(server)).toEqual(before);
+    expect(await storedCounts(server)).toEqual(before);
   }
 
   it('refuses an unknown id', async () => {
@@ -213,14 +213,14 @@ describe('refused attachments', () => {
     const id = idOf(await visitorUpload(server, visitorToken, 'race.png', PNG));
     const otherTab = await Client.connect(visitorUrl(server, visitorToken), { origin: SITE_ORIGIN });
     await otherTab.wait('welcome');
-    const before = storedCounts(server);
+    const before = await storedCounts(server);
     // Both frames are read in the same moment, so their appends share one group commit.
     const answers = await Promise.all([visitorSends(visitor, 'left', [id]), visitorSends(otherTab, 'right', [id])]);
     const taken = answers.flatMap((answer) => ('message' in answer ? [answer.message] : []));
     const refusals = answers.flatMap((answer) => ('error' in answer ? [answer.error] : []));
     expect(refusals).toEqual(['attachment_refused']);
     expect(taken.map((message) => message.attachments?.[0]?.id)).toEqual([id]);
-    expect(storedCounts(server)?.messages).toBe((before?.messages ?? 0) + 1);
+    expect((await storedCounts(server))?.messages).toBe((before?.messages ?? 0) + 1);
     await otherTab.close();
   });
 

@@ -15,7 +15,7 @@ import {
   startServer,
   type VisitorHandle,
 } from './harness.ts';
-import { operatorUpload, PDF, PNG, storedFiles, uploadCount, visitorUpload, ZIP } from './attachments-harness.ts';
+import { operatorUpload, PDF, PNG, keptFiles, uploadCount, visitorUpload, ZIP } from './attachments-harness.ts';
 
 let server: TestServer;
 let visitor: VisitorHandle;
@@ -28,10 +28,10 @@ afterAll(() => discard(server));
 
 /** Runs the refused upload and checks that neither a record nor a file was added. */
 async function refused(name: string, bytes: Buffer, claimedType?: string) {
-  const [uploadsBefore, filesBefore] = [uploadCount(server), storedFiles(server).length];
+  const [uploadsBefore, filesBefore] = [await uploadCount(server), (await keptFiles(server)).length];
   const result = await visitorUpload(server, visitor.token, name, bytes, claimedType);
-  expect(uploadCount(server)).toBe(uploadsBefore);
-  expect(storedFiles(server)).toHaveLength(filesBefore);
+  expect(await uploadCount(server)).toBe(uploadsBefore);
+  expect(await keptFiles(server)).toHaveLength(filesBefore);
   return result;
 }
 
@@ -48,12 +48,12 @@ describe('a visitor uploads a file', () => {
       mime: 'image/png',
     });
     const hash = createHash('sha256').update(PNG).digest('hex');
-    const [row] = server.query<{ hash: string; owner_visitor_id: string; site_id: string; message_id: null }>(
+    const [row] = await server.sql<{ hash: string; owner_visitor_id: string; site_id: string; message_id: null }>(
       'SELECT hash, owner_visitor_id, site_id, message_id FROM uploads WHERE id = ?',
       attachment?.id,
     );
     expect(row).toEqual({ hash, owner_visitor_id: visitor.visitorId, site_id: 'shop', message_id: null });
-    expect(storedFiles(server).some((path) => path.endsWith(hash))).toBe(true);
+    expect((await keptFiles(server)).some((path) => path.endsWith(hash))).toBe(true);
   });
 
   it('takes a PDF, plain text and CSV', async () => {
@@ -69,11 +69,11 @@ describe('a visitor uploads a file', () => {
 
   it('keeps the same bytes once, for two uploads', async () => {
     const bytes = Buffer.from('the same words twice\n');
-    const filesBefore = storedFiles(server).length;
+    const filesBefore = (await keptFiles(server)).length;
     const first = await visitorUpload(server, visitor.token, 'a.txt', bytes);
     const second = await visitorUpload(server, visitor.token, 'b.txt', bytes);
     expect(first.body.attachment?.id).not.toBe(second.body.attachment?.id);
-    expect(storedFiles(server)).toHaveLength(filesBefore + 1);
+    expect(await keptFiles(server)).toHaveLength(filesBefore + 1);
   });
 
   it('shows a name without its folders', async () => {
@@ -147,10 +147,10 @@ describe('refused uploads', () => {
   });
 
   it('refuses an upload without a valid visitor token, or from another site’s page', async () => {
-    const uploadsBefore = uploadCount(server);
+    const uploadsBefore = await uploadCount(server);
     const noToken = await visitorUpload(server, 'not-a-token', 'a.png', PNG);
     expect(noToken.status).toBe(401);
-    expect(uploadCount(server)).toBe(uploadsBefore);
+    expect(await uploadCount(server)).toBe(uploadsBefore);
     const foreign = await fetch(`${server.url}/api/sites/shop/uploads`, {
       method: 'POST',
       headers: { origin: 'http://evil.test', authorization: `Bearer ${visitor.token}` },
@@ -160,7 +160,7 @@ describe('refused uploads', () => {
   });
 
   it('stores nothing of an upload cut off halfway', async () => {
-    const [uploadsBefore, filesBefore] = [uploadCount(server), storedFiles(server).length];
+    const [uploadsBefore, filesBefore] = [await uploadCount(server), (await keptFiles(server)).length];
     const boundary = 'cutoffboundary';
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="half.txt"\r\nContent-Type: text/plain\r\n\r\n`;
     const url = new URL(server.url);
@@ -184,8 +184,8 @@ describe('refused uploads', () => {
     await closed;
     // The server notices the cut within a second; by then nothing may be left of it.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(uploadCount(server)).toBe(uploadsBefore);
-    expect(storedFiles(server)).toHaveLength(filesBefore);
+    expect(await uploadCount(server)).toBe(uploadsBefore);
+    expect(await keptFiles(server)).toHaveLength(filesBefore);
   });
 });
 
@@ -195,7 +195,7 @@ describe('an operator uploads a file', () => {
     const cookie = await loginCookie(server, operator.email);
     const result = await operatorUpload(server, cookie, 'reply.pdf', PDF);
     expect(result.status).toBe(201);
-    const [row] = server.query<{ owner_operator_id: string; owner_visitor_id: null }>(
+    const [row] = await server.sql<{ owner_operator_id: string; owner_visitor_id: null }>(
       'SELECT owner_operator_id, owner_visitor_id FROM uploads WHERE id = ?',
       result.body.attachment?.id,
     );

@@ -18,7 +18,7 @@ afterEach(async () => {
 const asAdmin = <T>(method: string, path: string, body?: unknown): Promise<Answer<T>> =>
   call<T>(server, method, path, { cookie: adminCookie, origin: server.origin, body });
 
-const siteRows = () => server.query<Record<string, unknown>>('SELECT * FROM sites ORDER BY id');
+const siteRows = () => server.sql('SELECT * FROM sites ORDER BY id');
 
 const officeHours = {
   timeZone: 'Europe/Paris',
@@ -69,7 +69,7 @@ describe('working hours and the away message', () => {
       workingHours: { timeZone: 'Asia/Tokyo', spans: [] },
     });
     expect(cleared.body.site).toMatchObject({ workingHours: { timeZone: 'Asia/Tokyo', spans: [] }, awayMessage: null });
-    const [row] = server.query<{ working_hours: string; away_message: string | null }>(
+    const [row] = await server.sql<{ working_hours: string; away_message: string | null }>(
       'SELECT working_hours, away_message FROM sites WHERE id = ?',
       site.id,
     );
@@ -111,7 +111,7 @@ describe('working hours and the away message', () => {
       workingHours: officeHours,
       awayMessage: 'Closed',
     });
-    const before = siteRows();
+    const before = await siteRows();
 
     const update = await asAdmin<{ error: { message: string } }>('PATCH', `/api/admin/sites/${site.id}`, {
       name: 'Renamed',
@@ -122,6 +122,6 @@ describe('working hours and the away message', () => {
 
     const create = await asAdmin('POST', '/api/admin/sites', { name: 'Other', allowedOrigins: [], ...input });
     expect(refused(create)).toEqual({ status: 400, code: 'bad_request' });
-    expect(siteRows()).toEqual(before);
+    expect(await siteRows()).toEqual(before);
   });
 });

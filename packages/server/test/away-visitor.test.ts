@@ -37,10 +37,9 @@ const leaveEmail = (handle: VisitorHandle, body: unknown, origin = SITE_ORIGIN) 
 const rate = (handle: Pick<VisitorHandle, 'token'>, conversationId: string, body: unknown, origin = SITE_ORIGIN) =>
   call(server, 'POST', `/api/sites/shop/conversations/${conversationId}/rating`, { origin, token: handle.token, body });
 
-const emailOf = (visitorId: string) =>
-  server.query<{ email: string | null }>('SELECT email FROM visitors WHERE id = ?', visitorId)[0]?.email;
-const ratings = () =>
-  server.query<Record<string, unknown>>('SELECT * FROM conversation_ratings ORDER BY conversation_id');
+const emailOf = async (visitorId: string) =>
+  (await server.sql<{ email: string | null }>('SELECT email FROM visitors WHERE id = ?', visitorId))[0]?.email;
+const ratings = () => server.sql('SELECT * FROM conversation_ratings ORDER BY conversation_id');
 
 async function resolved(handle: VisitorHandle): Promise<string> {
   const tab = await handle.connect();
@@ -61,7 +60,7 @@ describe('the contact email', () => {
     const answer = await leaveEmail(handle, { email: ' jo@example.com ' });
     expect(answer.status).toBe(204);
     expect(answer.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
-    expect(emailOf(handle.visitorId)).toBe('jo@example.com');
+    expect(await emailOf(handle.visitorId)).toBe('jo@example.com');
     const update = await aliceSocket.wait(
       'conversation.updated',
       (f) => f.conversation.id === conversationId && f.conversation.visitor.email === 'jo@example.com',
@@ -73,7 +72,7 @@ describe('the contact email', () => {
     const handle = await newVisitor(server);
     expect((await leaveEmail(handle, { email: 'first@example.com' })).status).toBe(204);
     expect((await leaveEmail(handle, { email: 'second@example.com' })).status).toBe(204);
-    expect(emailOf(handle.visitorId)).toBe('second@example.com');
+    expect(await emailOf(handle.visitorId)).toBe('second@example.com');
   });
 
   it('does not replace the email of a verified contact', async () => {
@@ -88,7 +87,7 @@ describe('the contact email', () => {
     expect(identified.status).toBe(200);
 
     expect((await leaveEmail(handle, { email: 'other@example.com' })).status).toBe(204);
-    expect(emailOf(handle.visitorId)).toBe('known@example.com');
+    expect(await emailOf(handle.visitorId)).toBe('known@example.com');
   });
 
   const malformed: Array<[string, unknown]> = [
@@ -102,16 +101,16 @@ describe('the contact email', () => {
   it.each(malformed)('refuses %s with 400 bad_request, storing nothing', async (_what, body) => {
     const handle = await newVisitor(server);
     await leaveEmail(handle, { email: 'kept@example.com' });
-    const before = server.query('SELECT * FROM visitors ORDER BY id');
+    const before = await server.sql('SELECT * FROM visitors ORDER BY id');
     const answer = await leaveEmail(handle, body);
     expect(refused(answer)).toEqual({ status: 400, code: 'bad_request' });
     expect(answer.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
-    expect(server.query('SELECT * FROM visitors ORDER BY id')).toEqual(before);
+    expect(await server.sql('SELECT * FROM visitors ORDER BY id')).toEqual(before);
   });
 
   it('is refused from another origin and without a valid token, storing nothing', async () => {
     const handle = await newVisitor(server);
-    const before = server.query('SELECT * FROM visitors ORDER BY id');
+    const before = await server.sql('SELECT * FROM visitors ORDER BY id');
     expect(refused(await leaveEmail(handle, { email: 'jo@example.com' }, 'https://evil.example'))).toEqual({
       status: 403,
       code: 'bad_origin',
@@ -121,7 +120,7 @@ describe('the contact email', () => {
       body: { email: 'jo@example.com' },
     });
     expect(refused(noToken)).toEqual({ status: 401, code: 'unauthorized' });
-    expect(server.query('SELECT * FROM visitors ORDER BY id')).toEqual(before);
+    expect(await server.sql('SELECT * FROM visitors ORDER BY id')).toEqual(before);
   });
 });
 
@@ -133,7 +132,7 @@ describe('a rating', () => {
     const answer = await rate(handle, conversationId, { value: 'good', comment: '  Quick and kind.  ' });
     expect(answer.status).toBe(204);
     expect(answer.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
-    expect(ratings()).toEqual([
+    expect(await ratings()).toEqual([
       { conversation_id: conversationId, value: 'good', comment: 'Quick and kind.', created_at: expect.any(String) },
     ]);
     const update = await aliceSocket.wait(
@@ -162,7 +161,7 @@ describe('a rating', () => {
     const conversationId = await resolved(handle);
     await rate(handle, conversationId, { value: 'good', comment: 'Fine' });
     expect((await rate(handle, conversationId, { value: 'bad', comment: '   ' })).status).toBe(204);
-    expect(ratings()).toEqual([
+    expect(await ratings()).toEqual([
       { conversation_id: conversationId, value: 'bad', comment: null, created_at: expect.any(String) },
     ]);
     await aliceSocket.wait(
@@ -178,7 +177,7 @@ describe('a rating', () => {
     const answer = await rate(handle, conversationId, { value: 'okay' });
     expect(refused(answer)).toEqual({ status: 409, code: 'conflict' });
     expect(answer.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
-    expect(ratings()).toEqual([]);
+    expect(await ratings()).toEqual([]);
   });
 
   it('is refused for another visitor’s conversation or an unknown one (404), storing nothing', async () => {
@@ -190,7 +189,7 @@ describe('a rating', () => {
       status: 404,
       code: 'not_found',
     });
-    expect(ratings()).toEqual([]);
+    expect(await ratings()).toEqual([]);
   });
 
   const wrong: Array<[string, unknown]> = [
@@ -203,9 +202,9 @@ describe('a rating', () => {
     const handle = await newVisitor(server);
     const conversationId = await resolved(handle);
     await rate(handle, conversationId, { value: 'okay' });
-    const before = ratings();
+    const before = await ratings();
     expect(refused(await rate(handle, conversationId, body))).toEqual({ status: 400, code: 'bad_request' });
-    expect(ratings()).toEqual(before);
+    expect(await ratings()).toEqual(before);
   });
 
   it('is refused from another origin and without the visitor’s token, storing nothing', async () => {
@@ -219,6 +218,6 @@ describe('a rating', () => {
       status: 401,
       code: 'unauthorized',
     });
-    expect(ratings()).toEqual([]);
+    expect(await ratings()).toEqual([]);
   });
 });

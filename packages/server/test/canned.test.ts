@@ -49,7 +49,7 @@ async function send(client: Client, conversationId: string, body: string, canned
   return (await client.wait('message.ack', (ack) => ack.id === id)).message;
 }
 
-const stored = () => server.query('SELECT * FROM canned_responses ORDER BY id');
+const stored = () => server.sql('SELECT * FROM canned_responses ORDER BY id');
 
 describe('managing canned responses', () => {
   it('lets any operator create, list, edit and delete them, live on every operator socket', async () => {
@@ -132,7 +132,7 @@ describe('managing canned responses', () => {
         substitution: 'Goodbye!',
       })
     ).body.cannedResponse;
-    const before = stored();
+    const before = await stored();
 
     const cases: Array<[string, string, unknown, number, string]> = [
       ['POST', '', { shortcut: 'HELLO', substitution: 'dup' }, 409, 'conflict'],
@@ -173,7 +173,7 @@ describe('managing canned responses', () => {
     const anonymousDelete = await api<ErrorBody>('', 'DELETE', `/api/operator/canned-responses/${hello.id}`);
     expect(anonymousDelete.status).toBe(401);
 
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('seeds the demo responses once, however often the demo starts', async () => {
@@ -240,7 +240,7 @@ describe('using canned responses', () => {
       ]),
     );
     expect(counts).toEqual({ hello: 2, sorry: 1, bye: 0 });
-    const rows = server.query<{ last_used_at: string | null }>(
+    const rows = await server.sql<{ last_used_at: string | null }>(
       'SELECT last_used_at FROM canned_responses WHERE id = ?',
       untouched.id,
     );

@@ -64,11 +64,11 @@ describe('chatting', () => {
     const visitor = await (await newVisitor(server)).connect();
     const first = await say(visitor, 'first conversation');
     await say(visitor, 'still the first');
-    server.app.db.prepare("UPDATE conversations SET status = 'closed' WHERE id = ?").run(first.conversationId);
+    await server.sql("UPDATE conversations SET status = 'closed' WHERE id = ?", first.conversationId);
     const next = await say(visitor, 'a new question');
     expect(next.conversationId).not.toBe(first.conversationId);
     expect(next.seq).toBe(1);
-    const rows = server.query<{ conversation_id: string; seq: number }>(
+    const rows = await server.sql<{ conversation_id: string; seq: number }>(
       'SELECT conversation_id, seq FROM messages ORDER BY conversation_id = ?, seq',
       next.conversationId,
     );
@@ -82,7 +82,10 @@ describe('chatting', () => {
   it('stores a message before acknowledging it', async () => {
     const visitor = await (await newVisitor(server)).connect();
     const message = await say(visitor, 'persist me');
-    const rows = server.query<{ body: string; seq: number }>('SELECT body, seq FROM messages WHERE id = ?', message.id);
+    const rows = await server.sql<{ body: string; seq: number }>(
+      'SELECT body, seq FROM messages WHERE id = ?',
+      message.id,
+    );
     expect(rows).toEqual([{ body: 'persist me', seq: 1 }]);
   });
 
@@ -96,7 +99,7 @@ describe('chatting', () => {
     expect(again).toEqual(once);
     await say(visitor, 'next');
     await operator.wait('message.created', (f) => f.message.body === 'next');
-    expect(server.query('SELECT seq FROM messages WHERE conversation_id = ?', once.conversationId)).toHaveLength(3);
+    expect(await server.sql('SELECT seq FROM messages WHERE conversation_id = ?', once.conversationId)).toHaveLength(3);
     expect(operator.of('message.created').filter((f) => f.message.body === 'only once')).toHaveLength(0);
     // Seq 2 is "Alice joined".
     expect(operator.of('message.created').map((f) => f.message.seq)).toEqual([3]);
@@ -168,7 +171,7 @@ describe('chatting', () => {
     const sent = await Promise.all(tabs.map((tab, i) => say(tab, `tab ${i}`)));
     expect(new Set(sent.map((m) => m.conversationId)).size).toBe(1);
     expect(sent.map((m) => m.seq).sort()).toEqual([1, 2, 3]);
-    expect(server.query('SELECT id FROM conversations WHERE visitor_id = ?', handle.visitorId)).toHaveLength(1);
+    expect(await server.sql('SELECT id FROM conversations WHERE visitor_id = ?', handle.visitorId)).toHaveLength(1);
   });
 
   it('does not drop frames sent before the connection finished setting up', async () => {

@@ -95,7 +95,7 @@ describe('/ticket', () => {
     const result = await runCommand(operator, conversationId, 'ticket', '');
     expect(result).toMatchObject({ status: 'usage' });
     expect(texts(result)[0]).toBe('Usage: /ticket TITLE');
-    expect(server.query('SELECT * FROM tickets')).toEqual([]);
+    expect(await server.sql('SELECT * FROM tickets')).toEqual([]);
   });
 
   it('is unavailable while the helpdesk is off or no team takes live chat', async () => {
@@ -116,7 +116,7 @@ describe('/ticket', () => {
     }
     await server.app.store.settings.saveModules({ helpdesk: true, crm: false });
     expect((await runCommand(operator, conversationId, 'ticket', 'x')).status).toBe('error');
-    expect(server.query('SELECT * FROM tickets')).toEqual([]);
+    expect(await server.sql('SELECT * FROM tickets')).toEqual([]);
   });
 
   it('announces the commands live when an admin switches a module on', async () => {
@@ -142,7 +142,7 @@ describe('unknown commands', () => {
     await settle();
     expect(wire(visitor)).not.toContain('frobnicate');
     expect(wire(visitor)).not.toContain('secret-argument');
-    expect(server.query("SELECT count(*) AS n FROM messages WHERE author_kind <> 'system'")).toEqual([{ n: 1 }]);
+    expect(await server.sql("SELECT count(*) AS n FROM messages WHERE author_kind <> 'system'")).toEqual([{ n: 1 }]);
   });
 });
 
@@ -294,7 +294,7 @@ describe('/lead', () => {
     const result = await runCommand(operator, conversationId, 'lead', 'x');
     expect(result.status).toBe('error');
     expect(texts(result)[0]).toBe('/lead is not available: the CRM is switched off.');
-    expect(server.query('SELECT * FROM leads')).toEqual([]);
+    expect(await server.sql('SELECT * FROM leads')).toEqual([]);
   });
 });
 

@@ -269,3 +269,35 @@ export async function setAvailability(server: TestServer, operator: OperatorProf
 /** A system line ("Alice joined") is the server's, not a participant's. */
 export const spoken = <T extends { author: { kind: string } }>(messages: readonly T[]): T[] =>
   messages.filter((message) => message.author.kind !== 'system');
+
+/** The tables that hold rows: on SQLite, the full-text indexes' own tables left out, as they merge when idle. */
+async function tableNames(server: TestServer): Promise<string[]> {
+  if (server.databaseUrl) {
+    const tables = await server.sql<{ name: string }>(
+      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'",
+    );
+    return tables.map((table) => table.name);
+  }
+  const tables = await server.sql<{ name: string; sql: string }>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  );
+  const indexes = tables.filter((table) => /^CREATE VIRTUAL TABLE/i.test(table.sql)).map((table) => table.name);
+  return tables
+    .map((table) => table.name)
+    .filter((name) => !indexes.some((index) => name === index || name.startsWith(`${index}_`)));
+}
+
+/**
+ * Every row of every table but those left out, as one text, on whichever store the server uses: what a
+ * refused request must leave as it was.
+ */
+export async function everyRow(server: TestServer, leftOut: readonly string[] = []): Promise<string> {
+  const lines: string[] = [];
+  for (const name of (await tableNames(server)).sort()) {
+    if (leftOut.includes(name)) continue;
+    // Sorted here: some tables have no rowid to order by.
+    const rows = (await server.sql(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort();
+    lines.push(`${name} (${rows.length})`, ...rows);
+  }
+  return lines.join('\n');
+}

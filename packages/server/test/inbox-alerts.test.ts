@@ -73,7 +73,7 @@ describe('the queue alert', () => {
         refusal(await api(server, cookie, 'PATCH', '/api/admin/sites/shop', { queueAlertSeconds: bad })).status,
       ).toBe(400);
     }
-    expect(server.query('SELECT queue_alert_seconds AS s FROM sites')).toEqual([{ s: 120 }]);
+    expect(await server.sql('SELECT queue_alert_seconds AS s FROM sites')).toEqual([{ s: 120 }]);
     const created = await api<SiteBody>(server, cookie, 'POST', '/api/admin/sites', {
       name: 'Blog',
       allowedOrigins: ['https://blog.example.com'],

@@ -54,7 +54,7 @@ describe('resolving', () => {
         system: { event: 'resolved', name: 'Alice' },
       });
       // Stored before it was announced.
-      expect(server.query('SELECT body FROM messages WHERE id = ?', line.message.id)).toHaveLength(1);
+      expect(await server.sql('SELECT body FROM messages WHERE id = ?', line.message.id)).toHaveLength(1);
       await visitor.wait('conversation.closed', (f) => f.conversationId === first.conversationId);
     }
     // The line comes before the closing frame.
@@ -62,8 +62,8 @@ describe('resolving', () => {
       f.type === 'message.created' ? `line:${f.message.system?.event ?? ''}` : f.type,
     );
     expect(types.indexOf('line:resolved')).toBeLessThan(types.indexOf('conversation.closed'));
-    expect(server.query('SELECT status, closed_at IS NOT NULL AS closed FROM conversations')).toEqual([
-      { status: 'closed', closed: 1 },
+    expect(await server.sql('SELECT status, closed_at FROM conversations')).toEqual([
+      { status: 'closed', closed_at: expect.any(String) },
     ]);
     // Alice's list hears it closed (it leaves Mine for Resolved).
     const update = await aliceSocket.wait('conversation.updated', (f) => f.conversation.status === 'closed');
@@ -154,7 +154,7 @@ describe('resolving', () => {
       '/api/operator/conversations?view=resolved',
     );
     expect(resolved.body.conversations.map((c) => c.id)).toEqual([conversationId]);
-    const lines = server.query<{ body: string }>('SELECT body FROM messages ORDER BY seq');
+    const lines = await server.sql<{ body: string }>('SELECT body FROM messages ORDER BY seq');
     expect(lines.map((l) => l.body)).toEqual(['spam spam spam', 'Alice resolved the conversation']);
   });
 });

@@ -109,22 +109,29 @@ export class PostgresHelpdeskRepository implements HelpdeskRepository {
     return row ? team(row) : null;
   }
 
-  /** Inside the caller's transaction when there is one (see command-writes.ts). */
+  /**
+   * Inside the caller's transaction when there is one (see command-writes.ts). The number follows the
+   * highest, as SQLite's does: a sequence would leave a gap for each ticket rolled back, and the lock
+   * (held until the transaction ends) keeps two nodes from taking the same one.
+   */
   async createTicket(input: NewTicket): Promise<Ticket> {
-    const inserted = await this.db.one<{ number: number }>(
-      `INSERT INTO tickets (title, description, customer_name, customer_email, team_id, conversation_id, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING number`,
-      [
-        input.title,
-        input.description,
-        input.customerName,
-        input.customerEmail,
-        input.teamId,
-        input.conversationId,
-        input.createdBy,
-        now(),
-      ],
-    );
+    const inserted = await this.db.transaction(async () => {
+      await this.db.query("SELECT pg_advisory_xact_lock(hashtext('livechat:ticket-number'))");
+      return this.db.one<{ number: number }>(
+        `INSERT INTO tickets (number, title, description, customer_name, customer_email, team_id, conversation_id, created_by, created_at)
+         VALUES ((SELECT coalesce(max(number), 0) + 1 FROM tickets), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING number`,
+        [
+          input.title,
+          input.description,
+          input.customerName,
+          input.customerEmail,
+          input.teamId,
+          input.conversationId,
+          input.createdBy,
+          now(),
+        ],
+      );
+    });
     const created =
       inserted && (await this.db.one<TicketRow>(`${TICKET_SELECT} WHERE t.number = $1`, [inserted.number]));
     if (!created) throw new Error('ticket vanished right after creation');

@@ -4,7 +4,7 @@ import type { ResponseTimes } from '../../conversations/response-times.ts';
 import type { PgDb } from './connection.ts';
 
 // percentile_cont(0.5) is the middle wait, or the mean of the two middle ones: the SQLite query's median.
-const MEDIAN_FIRST_RESPONSE = `
+export const MEDIAN_FIRST_RESPONSE = `
   WITH firsts AS (
     SELECT c.id,
       (SELECT min(m.seq) FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'visitor') AS asked_seq
