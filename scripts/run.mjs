@@ -8,6 +8,7 @@
 //   node scripts/run.mjs test         install, run unit and integration tests
 //   node scripts/run.mjs e2e          install, build, run the browser tests (needs Chromium)
 //   node scripts/run.mjs nodes        install, run the tests between server nodes (needs redis-server, PostgreSQL)
+//   node scripts/run.mjs postgres     install, run the server's integration suite again on PostgreSQL (needs PostgreSQL)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -129,7 +130,11 @@ switch (mode) {
     install();
     process.exit(vitest('vitest.nodes.config.ts', '.vitest-nodes-results.json'));
     break;
+  case 'postgres':
+    install();
+    process.exit(vitest('vitest.postgres.config.ts', '.vitest-postgres-results.json'));
+    break;
   default:
-    console.error('usage: node scripts/run.mjs start|demo|build|admin|backup|test|e2e|nodes [args]');
+    console.error('usage: node scripts/run.mjs start|demo|build|admin|backup|test|e2e|nodes|postgres [args]');
     process.exit(2);
 }
