@@ -6,6 +6,8 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 export interface Balancer {
   /** `http://127.0.0.1:PORT`, the one address clients know. */
   url: string;
+  /** The same address, as the origin operators' pages would be served from. */
+  origin: string;
   /** Connections handed to each backend port so far, to show that both nodes served. */
   handed: Map<number, number>;
   close(): Promise<void>;
@@ -69,6 +71,7 @@ export async function startBalancer(ports: readonly number[]): Promise<Balancer>
   if (!address || typeof address === 'string') throw new Error('the balancer has no port');
   return {
     url: `http://127.0.0.1:${address.port}`,
+    origin: `http://127.0.0.1:${address.port}`,
     handed,
     close: () =>
       new Promise((resolve) => {
