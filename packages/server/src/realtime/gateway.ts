@@ -19,6 +19,7 @@ import { Coalescer } from '../limits/coalescer.ts';
 import type { Limits } from '../limits/limits.ts';
 import type { Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
+import { catchUpFeeds } from './catch-up.ts';
 import { ConversationFeed } from './feed.ts';
 import { Listings, sendSummary } from './listings.ts';
 import { handleOperatorFrame } from './operator-frames.ts';
@@ -64,6 +65,7 @@ export class Gateway {
   private readonly sockets = new Set<WebSocket>();
   private readonly listings: Listings;
   private readonly unsubscribe: () => void;
+  private readonly stopResuming: () => void;
   private readonly heartbeat: NodeJS.Timeout;
   /** One typing change per author and conversation per interval reaches the others: the latest. */
   private readonly typing: Coalescer<TypingEvent>;
@@ -76,6 +78,7 @@ export class Gateway {
     this.typing = new Coalescer(coalesceMs, (event) => this.sendTyping(event));
     this.pageViews = new Coalescer(coalesceMs, (event) => this.sendPageView(event));
     this.unsubscribe = deps.bus.subscribe((event) => this.onEvent(event));
+    this.stopResuming = deps.bus.onResume?.(() => void this.resumed()) ?? (() => {});
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -96,6 +99,7 @@ export class Gateway {
   /** Waits up to `graceMs` for the sockets' close handshakes, then drops whatever is left. */
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.unsubscribe();
+    this.stopResuming();
     clearInterval(this.heartbeat);
     this.typing.stop();
     this.pageViews.stop();
@@ -210,6 +214,26 @@ export class Gateway {
   async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
     const summary = await this.deps.conversations.summary(conversation, operator.id);
     this.deps.bus.publish({ kind: 'read', operatorId: operator.id, conversation: summary });
+  }
+
+  /**
+   * The bus is back after an outage (a Redis restart keeps nothing): this node's operators are counted
+   * online again, queued conversations handed out, and what was published meanwhile read from the
+   * database: the feeds' gaps, and every listing, including conversations opened or handed out since.
+   */
+  private async resumed(): Promise<void> {
+    const { store, presence, conversations, log } = this.deps;
+    const stale = catchUpFeeds([...this.visitorSessions.values(), ...this.operatorSessions.values()]);
+    try {
+      await presence.refresh();
+      void conversations.handOut('came-online');
+      for (const operatorId of this.operatorSessions.keys()) {
+        for (const conversation of await store.conversations.listVisibleTo(operatorId)) stale.add(conversation.id);
+      }
+    } catch (err) {
+      log.error({ err }, 'could not catch up after the bus came back');
+    }
+    for (const conversationId of stale) this.listings.changed(conversationId);
   }
 
   private readHere(event: Extract<BusEvent, { kind: 'read' }>): void {
