@@ -217,8 +217,8 @@ export class Gateway {
   }
 
   /**
-   * The bus is back after an outage (a Redis restart keeps nothing): this node's operators are counted
-   * online again, queued conversations handed out, and what was published meanwhile read from the
+   * The bus is back after an outage (a Redis restart keeps nothing): this node's operators and sockets
+   * are counted again, queued conversations handed out, and what was published meanwhile read from the
    * database: the feeds' gaps, and every listing, including conversations opened or handed out since.
    */
   private async resumed(): Promise<void> {
@@ -226,6 +226,7 @@ export class Gateway {
     const stale = catchUpFeeds([...this.visitorSessions.values(), ...this.operatorSessions.values()]);
     try {
       await presence.refresh();
+      await this.deps.limits.sockets.refresh();
       void conversations.handOut('came-online');
       for (const operatorId of this.operatorSessions.keys()) {
         for (const conversation of await store.conversations.listVisibleTo(operatorId)) stale.add(conversation.id);
@@ -463,10 +464,13 @@ export class Gateway {
   }
 
   private checkHeartbeats(): void {
-    // This node's operators stay counted online while it lives.
+    // This node's operators, and the sockets its limits count, stay counted while it lives.
     this.deps.presence
       .refresh()
       .catch((err: unknown) => this.deps.log.error({ err }, 'could not refresh who is online'));
+    this.deps.limits.sockets
+      .refresh()
+      .catch((err: unknown) => this.deps.log.error({ err }, 'could not refresh the sockets counted'));
     for (const socket of this.sockets) {
       if (this.alive.get(socket) === false) {
         socket.terminate();
