@@ -151,7 +151,12 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
   const originWarnings = new OriginWarnings((text) => app.log.warn(text));
   const queueAlerts = new QueueAlerts({ store, bus, conversations, log: app.log }, config.queueAlertCheckMs);
   // Replies to email first, so that what they queue goes out in the same run.
-  const mailWorker = new MailWorker([() => replyEmails.run(), () => mailer.deliverDue()], config.mailCheckMs, app.log);
+  const mailWorker = new MailWorker(
+    [() => replyEmails.run(), () => mailer.deliverDue()],
+    config.mailCheckMs,
+    app.log,
+    store.jobs,
+  );
   const mailer = new MailQueue({
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,

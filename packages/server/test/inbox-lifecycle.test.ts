@@ -98,6 +98,27 @@ describe('resolving', () => {
     ]);
   });
 
+  it('closes a conversation resolved twice at once one time: one line, the other refused', async () => {
+    const alice = await createOperator(server, 'Alice');
+    await connectOperator(server, alice);
+    const handle = await newVisitor(server);
+    const first = await say(await handle.connect(), 'Where is my parcel?');
+
+    // Both start in the same turn, so that each reads the conversation open before either closes it.
+    const both = await Promise.allSettled([
+      server.app.conversations.resolve(alice, first.conversationId),
+      server.app.conversations.resolve(alice, first.conversationId),
+    ]);
+    expect(both.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = both.find((outcome) => outcome.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'conflict' });
+    const lines = server.query(
+      "SELECT body FROM messages WHERE conversation_id = ? AND system_event = 'resolved'",
+      first.conversationId,
+    );
+    expect(lines).toEqual([{ body: 'Alice resolved the conversation' }]);
+  });
+
   it('shows past conversations only to operators who may read them', async () => {
     const alice = await createOperator(server, 'Alice');
     const bob = await createOperator(server, 'Bob');

@@ -1,5 +1,5 @@
 // The queue hand-out: queued conversations go, oldest first, to online operators under their capacity,
-// least busy first. One function, run on each of the triggers below and never twice at once.
+// least busy first. One function, run on each of the triggers below and never twice at once on any node.
 
 import type { Store } from '../db/store.ts';
 import type { Presence } from '../realtime/presence.ts';
@@ -19,8 +19,6 @@ export interface HandedOut {
 }
 
 export class QueueRouter {
-  private running: Promise<HandedOut[]> = Promise.resolve([]);
-
   constructor(
     private readonly store: Store,
     private readonly presence: Presence,
@@ -29,16 +27,16 @@ export class QueueRouter {
 
   /**
    * Stores who gets which queued conversation and resolves with them, once this hand-out (and any
-   * before it) is done; the caller announces them. Never rejects.
+   * before it, on any node) is done; the caller announces them. A trigger that comes while another
+   * hand-out runs waits for it and then looks again, so it is never lost. Never rejects.
    */
-  handOut(_trigger: HandOutTrigger): Promise<HandedOut[]> {
-    this.running = this.running
-      .then(() => this.handOutNow())
-      .catch((err: unknown) => {
-        this.onError(err);
-        return [];
-      });
-    return this.running;
+  async handOut(_trigger: HandOutTrigger): Promise<HandedOut[]> {
+    try {
+      return await this.store.jobs.exclusive('queue-hand-out', () => this.handOutNow());
+    } catch (err) {
+      this.onError(err);
+      return [];
+    }
   }
 
   /** Operators who may get a chat now: a socket open, online, usable; with their open count and capacity. */

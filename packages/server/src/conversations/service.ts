@@ -101,8 +101,6 @@ export interface Assigned {
 export class ConversationService {
   private readonly operatorMessageHooks: OperatorMessageHook[] = [];
   private readonly assignedHooks: Array<(by: OperatorProfile, assigned: Assigned) => Promise<void>> = [];
-  /** Conversations being closed now: a second resolve or end waits for nothing and is refused. */
-  private readonly closing = new Set<string>();
   readonly router: QueueRouter;
   private readonly lines: SystemLines;
 
@@ -321,23 +319,22 @@ export class ConversationService {
   }
 
   /**
-   * The system line is stored and sent like any message, before the conversation closes (a message
-   * goes only into an open one); then lists change, the visitor hears it ended, and the freed slots
-   * go to the queue.
+   * The system line is stored before the conversation closes (a message goes only into an open one),
+   * both in one hold of the conversation's close, on whichever node: a second resolve or end waits,
+   * finds it closed and is refused. Then the line is sent, lists change, the visitor hears it ended,
+   * and the freed slots go to the queue.
    */
   private async close(conversation: Conversation, event: SystemEvent, actor: { id: string | null; name: string }) {
-    if (conversation.status !== 'open' || this.closing.has(conversation.id)) {
-      throw new AppError('conflict', 'this conversation is closed already');
-    }
-    this.closing.add(conversation.id);
-    try {
-      await this.lines.say(conversation, event, actor);
-      if (!(await this.store.conversations.close(conversation.id))) {
+    const line = await this.store.jobs.exclusive(`close:${conversation.id}`, async () => {
+      const current = await this.store.conversations.byId(conversation.id);
+      if (current?.status !== 'open') throw new AppError('conflict', 'this conversation is closed already');
+      const message = await this.lines.write(current, event, actor);
+      if (!(await this.store.conversations.close(current.id))) {
         throw new AppError('conflict', 'this conversation is closed already');
       }
-    } finally {
-      this.closing.delete(conversation.id);
-    }
+      return message;
+    });
+    this.publishMessage(conversation, line);
     const closed = await this.store.conversations.byId(conversation.id);
     if (!closed) throw new AppError('not_found', 'no such conversation');
     this.announce(closed);

@@ -32,6 +32,13 @@ export class SystemLines {
 
   /** Stores the line (the conversation must be open) and sends it on; resolves once it is stored. */
   async say(conversation: Target, event: SystemEvent, actor: { id: string | null; name: string }): Promise<Message> {
+    const message = await this.write(conversation, event, actor);
+    this.publish(conversation, message);
+    return message;
+  }
+
+  /** Stores the line without sending it: for a caller that sends it once its transaction is committed. */
+  async write(conversation: Target, event: SystemEvent, actor: { id: string | null; name: string }): Promise<Message> {
     const { message } = await this.store.messages.append({
       conversationId: conversation.id,
       author: { kind: 'system', id: actor.id, name: actor.name },
@@ -40,7 +47,6 @@ export class SystemLines {
       clientId: null,
       systemEvent: event,
     });
-    this.publish(conversation, message);
     return message;
   }
 

@@ -12,6 +12,7 @@ import type { CrmRepository } from '../crm/repository.ts';
 import type { UploadRepository } from '../files/repository.ts';
 import type { ServedFileRepository } from '../files/served-files.ts';
 import type { HelpdeskRepository } from '../helpdesk/repository.ts';
+import type { JobRepository } from '../jobs/repository.ts';
 import type { OutboxRepository } from '../mail/outbox.ts';
 import type { VisitorMailRepository } from '../mail/repository.ts';
 import type { NotificationRepository } from '../mentions/notifications.ts';
@@ -68,4 +69,6 @@ export interface Store {
   uploads: UploadRepository;
   /** Which attached file a visitor's link or an operator may fetch. */
   servedFiles: ServedFileRepository;
+  /** Background work that runs once across nodes: hand-outs, closes, periodic passes. */
+  jobs: JobRepository;
 }

@@ -1,4 +1,4 @@
-// Removes uploads that no message took within a day, and their bytes when nothing else names them.
+// Removes uploads that no message took within a day, and their bytes when nothing else names them; one pass at a time across nodes.
 
 import type { FastifyBaseLogger } from 'fastify';
 import type { Store } from '../db/store.ts';
@@ -25,10 +25,13 @@ export class UnattachedUploads {
     clearInterval(this.timer);
   }
 
-  /** One pass; returns how many files' bytes were deleted. */
+  /** One pass; returns how many files' bytes were deleted (none when another node's pass runs). */
   async run(at: Date = new Date()): Promise<number> {
     const cutoff = new Date(at.getTime() - UNATTACHED_KEPT_MS).toISOString();
-    const hashes = await this.deps.store.uploads.removeUnattachedBefore(cutoff);
+    let hashes: string[] = [];
+    await this.deps.store.jobs.once('unattached-uploads', async () => {
+      hashes = await this.deps.store.uploads.removeUnattachedBefore(cutoff);
+    });
     // The records go first: bytes whose deletion fails are orphans, never a record without its file.
     for (const hash of hashes) await this.deps.files.delete(hash);
     return hashes.length;

@@ -1,5 +1,6 @@
-// Runs the mail jobs (replies to email, then the outbox) every few seconds, one run at a time.
+// Runs the mail jobs (replies to email, then the outbox) every few seconds, one run at a time across nodes.
 
+import type { JobRepository } from '../jobs/repository.ts';
 import type { Logger } from '../realtime/connection.ts';
 
 export type MailJob = () => Promise<void>;
@@ -14,12 +15,16 @@ export class MailWorker {
     private readonly jobs: readonly MailJob[],
     everyMs: number,
     private readonly log: Logger,
+    private readonly gate: Pick<JobRepository, 'once'>,
   ) {
     this.timer = setInterval(() => this.nudge(), Math.max(everyMs, 10));
     this.timer.unref();
   }
 
-  /** Runs the jobs now, or right after the run under way: something was added. */
+  /**
+   * Runs the jobs now, or right after the run under way: something was added here. A run under way on
+   * another node makes this one pass; what was added is then sent by that run or by the next tick.
+   */
   nudge(): void {
     if (this.stopped) return;
     if (this.running) {
@@ -43,6 +48,14 @@ export class MailWorker {
   }
 
   private async run(): Promise<void> {
+    try {
+      await this.gate.once('mail', () => this.runJobs());
+    } catch (err) {
+      this.log.error({ err }, 'the mail run could not start; the next run tries again');
+    }
+  }
+
+  private async runJobs(): Promise<void> {
     for (const job of this.jobs) {
       // One failing job (a database hiccup) leaves the others to run, and the next tick tries again.
       try {

@@ -1,4 +1,4 @@
-// The periodic end of login sessions that expired or went unused too long, with their sockets.
+// The periodic end of login sessions that expired or went unused too long, with their sockets; one pass at a time across nodes.
 
 import type { Config } from '../config.ts';
 import type { Store } from '../db/store.ts';
@@ -22,11 +22,17 @@ export class IdleSessions {
     this.timer.unref();
   }
 
-  /** Deletes the stale sessions and closes their sockets (4001): a socket is no use of its session. */
+  /**
+   * Deletes the stale sessions and closes their sockets (4001), on every node through the bus: a socket
+   * is no use of its session. The sockets are told once the deletion is stored.
+   */
   async check(): Promise<void> {
     try {
       const { idleMs } = idlePolicy(this.config.sessionIdleHours);
-      const ended = await this.store.operators.endStaleSessions(new Date(Date.now() - idleMs).toISOString());
+      let ended: string[] = [];
+      await this.store.jobs.once('idle-sessions', async () => {
+        ended = await this.store.operators.endStaleSessions(new Date(Date.now() - idleMs).toISOString());
+      });
       for (const hash of ended) this.sockets.endOperatorSession(hash);
     } catch (err) {
       this.log.error({ err }, 'could not end idle sessions');

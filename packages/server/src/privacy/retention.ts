@@ -32,6 +32,14 @@ export interface RetentionDeps {
   log: RetentionLog;
 }
 
+/** A site's pass: what it deleted, and what must follow once the deletions are stored. */
+interface Applied {
+  deleted: DeletedOfSite;
+  conversationIds: string[];
+  /** Hashes whose last upload went with the conversations. */
+  unnamedFiles: string[];
+}
+
 const daysBefore = (at: number, days: number): string => new Date(at - days * DAY_MS).toISOString();
 
 export class RetentionJob {
@@ -50,7 +58,10 @@ export class RetentionJob {
     this.timer.unref();
   }
 
-  /** One pass over every site; a pass under way is joined rather than started twice. */
+  /**
+   * One pass over every site; a pass under way on this node is joined rather than started twice, and
+   * one under way on another node makes this one do nothing (an empty list).
+   */
   run(): Promise<DeletedOfSite[]> {
     this.running ??= this.pass().finally(() => {
       this.running = null;
@@ -63,12 +74,22 @@ export class RetentionJob {
     clearInterval(this.timer);
   }
 
+  /**
+   * Deletes under the job's name, so that one node at a time does; what lives outside the database
+   * (lists and streams, files' bytes) follows once the deletions are stored, as `deleteUnnamedFiles`
+   * requires: bytes gone with their records still there would be a broken attachment.
+   */
   private async pass(): Promise<DeletedOfSite[]> {
     const done: DeletedOfSite[] = [];
     try {
-      for (const site of await this.deps.store.sites.list()) {
-        const deleted = await this.applyTo(site, Date.now());
+      const applied: Applied[] = [];
+      await this.deps.store.jobs.once('retention', async () => {
+        for (const site of await this.deps.store.sites.list()) applied.push(await this.applyTo(site, Date.now()));
+      });
+      for (const { deleted, conversationIds, unnamedFiles } of applied) {
         if (deleted.conversations + deleted.pageViews === 0) continue;
+        this.deps.conversationsDeleted(conversationIds);
+        deleted.files = await deleteUnnamedFiles(this.deps, unnamedFiles);
         done.push(deleted);
         this.deps.log.info(deleted, 'retention: deleted what the site keeps no longer');
       }
@@ -78,7 +99,7 @@ export class RetentionJob {
     return done;
   }
 
-  private async applyTo(site: Site, at: number): Promise<DeletedOfSite> {
+  private async applyTo(site: Site, at: number): Promise<Applied> {
     const { conversationsDays, pageViewsDays } = site.retention;
     const deleted: DeletedOfSite = {
       siteId: site.id,
@@ -88,12 +109,13 @@ export class RetentionJob {
       redactedRecords: 0,
       files: 0,
     };
+    const applied: Applied = { deleted, conversationIds: [], unnamedFiles: [] };
     if (conversationsDays !== null) {
       const closedBefore = daysBefore(at, conversationsDays);
       for (;;) {
         const batch = await this.deps.store.visitorData.deleteClosedConversations(site.id, closedBefore, BATCH);
-        this.deps.conversationsDeleted(batch.conversations.map((conversation) => conversation.id));
-        deleted.files += await deleteUnnamedFiles(this.deps, batch.unnamedFiles);
+        applied.conversationIds.push(...batch.conversations.map((conversation) => conversation.id));
+        applied.unnamedFiles.push(...batch.unnamedFiles);
         deleted.conversations += batch.conversations.length;
         deleted.messages += batch.messages;
         deleted.redactedRecords += batch.redactedRecords;
@@ -103,6 +125,6 @@ export class RetentionJob {
     if (pageViewsDays !== null) {
       deleted.pageViews = await this.deps.store.visitorData.deletePageViews(site.id, daysBefore(at, pageViewsDays));
     }
-    return deleted;
+    return applied;
   }
 }

@@ -10,6 +10,7 @@ import { conversationsContract } from './conversations.contract.ts';
 import type { OpenStore } from './fixtures.ts';
 import { helpdeskContract } from './helpdesk.contract.ts';
 import { inboxContract } from './inbox.contract.ts';
+import { jobsContract } from './jobs.contract.ts';
 import { messagesContract } from './messages.contract.ts';
 import { operatorRacesContract } from './operators-races.contract.ts';
 import { operatorsContract } from './operators.contract.ts';
@@ -55,5 +56,6 @@ export function storeContract(name: string, open: OpenStore): void {
     visitorDataContract(open);
     reportsContract(open);
     servedFilesContract(open);
+    jobsContract(open);
   });
 }

@@ -24,9 +24,19 @@ const types = {
 /** What a query needs: a pooled connection, or the one a transaction holds. */
 type Runner = pg.Pool | pg.PoolClient;
 
+/**
+ * A transaction's connection, for as long as the transaction lasts. Work that a transaction's code
+ * starts without awaiting (a bus subscriber's follow-up) keeps the context after the commit; it then
+ * runs on the pool, never on a connection handed back and maybe held by another transaction.
+ */
+interface Current {
+  client: pg.PoolClient;
+  open: boolean;
+}
+
 export class PgDb {
   readonly pool: pg.Pool;
-  private readonly current = new AsyncLocalStorage<pg.PoolClient>();
+  private readonly current = new AsyncLocalStorage<Current>();
 
   constructor(url: string, options: { max?: number } = {}) {
     this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
@@ -35,7 +45,8 @@ export class PgDb {
   }
 
   private runner(): Runner {
-    return this.current.getStore() ?? this.pool;
+    const current = this.current.getStore();
+    return current?.open ? current.client : this.pool;
   }
 
   /** The rows of one statement, inside the caller's transaction when there is one. */
@@ -63,24 +74,36 @@ export class PgDb {
    * rolls all of them back. A transaction begun inside another joins the outer one.
    */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    if (this.current.getStore()) return work();
+    if (this.inTransaction) return work();
     const client = await this.pool.connect();
+    const current: Current = { client, open: true };
+    // A connection that breaks while checked out (its server ended it) must fail this transaction,
+    // not the process, and must not go back into the pool.
+    let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken = err;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const result = await this.current.run(client, work);
+      const result = await this.current.run(current, work);
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
+      await client.query('ROLLBACK').catch((failed: Error) => {
+        broken ??= failed;
+      });
       throw err;
     } finally {
-      client.release();
+      current.open = false;
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 
   /** Whether the caller runs inside `transaction()`. */
   get inTransaction(): boolean {
-    return this.current.getStore() !== undefined;
+    return this.current.getStore()?.open === true;
   }
 
   close(): Promise<void> {

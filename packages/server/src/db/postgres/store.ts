@@ -6,6 +6,7 @@ import { PostgresAuditRepository } from './audit.ts';
 import type { PgDb } from './connection.ts';
 import { PostgresConversationRepository } from './conversations.ts';
 import { PostgresInboxViews } from './inbox-views.ts';
+import { PostgresJobRepository } from './jobs.ts';
 import { PostgresMessageRepository } from './messages.ts';
 import { PostgresRatingRepository } from './ratings.ts';
 import { PostgresReadMarks } from './read-marks.ts';
@@ -64,5 +65,6 @@ export function postgresStore(db: PgDb): Store {
     visitorData: new PostgresVisitorDataRepository(db, uploads),
     uploads,
     servedFiles: new PostgresServedFileRepository(db),
+    jobs: new PostgresJobRepository(db),
   };
 }

@@ -10,6 +10,7 @@ import { SqliteConversationRepository } from './conversations.ts';
 import { SqliteCrmRepository } from './crm.ts';
 import { SqliteHelpdeskRepository } from './helpdesk.ts';
 import { SqliteInboxViews } from './inbox-views.ts';
+import { SqliteJobRepository } from './jobs.ts';
 import { SqliteMentionRepository } from './mentions.ts';
 import { SqliteMessageRepository } from './messages.ts';
 import { SqliteNotificationRepository } from './notifications.ts';
@@ -63,5 +64,6 @@ export function sqliteStore(db: Db): Store {
     visitorData: new SqliteVisitorDataRepository(db, uploads),
     uploads,
     servedFiles: new SqliteServedFileRepository(db),
+    jobs: new SqliteJobRepository(),
   };
 }
