@@ -122,6 +122,7 @@ export class Gateway {
       const { store } = this.deps;
       const open = await store.conversations.openRefByVisitor(session.visitor.siteId, session.visitor.id);
       const seenSeq = open ? await store.readMarks.seenSeq(open.id) : 0;
+      if (open) visitorSession.welcomedConversationId = open.id;
       connection.send({
         type: 'welcome',
         role: 'visitor',
@@ -355,6 +356,7 @@ export class Gateway {
         for (const session of this.visitorSessions.get(event.visitorId) ?? []) {
           const { connection } = session;
           let feed = connection.feeds.get(event.conversationId);
+          if (!feed && event.conversationId === session.welcomedConversationId) continue;
           if (!feed) {
             // A visitor's conversation started after they connected: stream it from here on.
             feed = this.newFeed(connection, event.conversationId, event.message.seq - 1);
