@@ -11,6 +11,11 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class ResumingVisitor {
   /** Every seq this client was given, in the order it was given them (a sync, a live message, an ack). */
   readonly seen: number[] = [];
+  /**
+   * The seqs of the others' messages and of what a sync brought, which the server sends in order; an
+   * ack may come after later messages (the first one's, after the system line its hand-out wrote).
+   */
+  readonly streamed: number[] = [];
   /** Client ids the server acknowledged, with the seq each got. */
   readonly acknowledged = new Map<string, number>();
   /** Sent, or to be sent, and not acknowledged: resent on every new connection. */
@@ -27,8 +32,9 @@ export class ResumingVisitor {
     private readonly name: string,
   ) {}
 
+  /** The highest seq given: where a sync resumes. */
   get lastSeq(): number {
-    return this.seen.at(-1) ?? 0;
+    return Math.max(0, ...this.seen);
   }
 
   get unacknowledged(): number {
@@ -77,7 +83,7 @@ export class ResumingVisitor {
         if (frame.type === 'welcome') {
           socket.send(JSON.stringify({ type: 'sync', id: syncId, afterSeq: this.lastSeq }));
         } else if (frame.type === 'sync.result' && frame.id === syncId) {
-          for (const message of frame.messages) this.take(message);
+          for (const message of frame.messages) this.take(message, true);
           this.socket = socket;
           socket.removeAllListeners('error');
           socket.on('error', () => {});
@@ -86,15 +92,16 @@ export class ResumingVisitor {
           for (const [clientId, body] of this.outbox) this.transmit(clientId, body);
           resolve();
         } else if (frame.type === 'message.created') {
-          this.take(frame.message);
+          this.take(frame.message, true);
         } else if (frame.type === 'message.ack') {
-          this.take(frame.message);
+          this.take(frame.message, false);
         }
       });
     });
   }
 
-  private take(message: Message): void {
+  private take(message: Message, streamed: boolean): void {
+    if (streamed) this.streamed.push(message.seq);
     this.conversationId = message.conversationId;
     if (message.clientId && this.outbox.delete(message.clientId)) {
       this.acknowledged.set(message.clientId, message.seq);
