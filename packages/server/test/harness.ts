@@ -33,6 +33,9 @@ export interface TestServer {
   databaseUrl: string | null;
 }
 
+/** What a client needs of a server: where it listens (a node process or a balancer in front of some). */
+export type Reachable = Pick<TestServer, 'url' | 'origin'>;
+
 export const SITE_ORIGIN = 'http://shop.test';
 export const PASSWORDS: Record<string, string> = {};
 
@@ -190,7 +193,7 @@ export interface VisitorHandle {
   connect(): Promise<Client>;
 }
 
-export async function newVisitor(server: TestServer, origin = SITE_ORIGIN): Promise<VisitorHandle> {
+export async function newVisitor(server: Reachable, origin = SITE_ORIGIN): Promise<VisitorHandle> {
   const response = await fetch(`${server.url}/api/sites/shop/visitors`, { method: 'POST', headers: { origin } });
   if (response.status !== 201) throw new Error(`mint failed: ${response.status}`);
   const { token, visitorId } = (await response.json()) as { token: string; visitorId: string };
@@ -205,10 +208,10 @@ export async function newVisitor(server: TestServer, origin = SITE_ORIGIN): Prom
   };
 }
 
-export const visitorUrl = (server: TestServer, token: string, site = 'shop') =>
+export const visitorUrl = (server: Reachable, token: string, site = 'shop') =>
   `${server.url.replace('http', 'ws')}/ws/visitor?site=${site}&token=${encodeURIComponent(token)}`;
 
-export async function loginCookie(server: TestServer, email: string): Promise<string> {
+export async function loginCookie(server: Reachable, email: string): Promise<string> {
   const response = await fetch(`${server.url}/api/operator/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -219,7 +222,7 @@ export async function loginCookie(server: TestServer, email: string): Promise<st
   return cookie.split(';')[0] ?? '';
 }
 
-export async function connectOperator(server: TestServer, operator: OperatorProfile): Promise<Client> {
+export async function connectOperator(server: Reachable, operator: OperatorProfile): Promise<Client> {
   const cookie = await loginCookie(server, operator.email);
   const client = await Client.connect(`${server.url.replace('http', 'ws')}/ws/operator`, {
     origin: server.origin,
@@ -257,7 +260,7 @@ export async function sync(client: Client, afterSeq: number, conversationId?: st
 export const settle = (ms = 100) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sets the operator online or away, as the status control does; away operators get no queued chats. */
-export async function setAvailability(server: TestServer, operator: OperatorProfile, status: 'online' | 'away') {
+export async function setAvailability(server: Reachable, operator: OperatorProfile, status: 'online' | 'away') {
   const response = await fetch(`${server.url}/api/operator/me/status`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie: await loginCookie(server, operator.email) },

@@ -56,6 +56,12 @@ export interface EventBus {
   publish(event: BusEvent): void;
   /** Returns a function that unsubscribes. */
   subscribe(handler: (event: BusEvent) => void): () => void;
+  /**
+   * A bus between nodes calls `handler` each time it carries events again after its connection was
+   * lost, when events published meanwhile may be gone; the in-process bus loses none and has no such
+   * moment. Returns a function that stops it.
+   */
+  onResume?(handler: () => void): () => void;
 }
 
 /** Single-process bus: delivers synchronously, in publish order; it serves one node only. */

@@ -17,4 +17,10 @@ export interface CounterStore {
   reset(key: string): Promise<void>;
   /** Adds `delta` to the gauge of `key` (sockets held open) and returns its new value; at zero it is gone. */
   adjust(key: string, delta: number): Promise<number>;
+  /**
+   * Tells a store shared by nodes that this node still holds `held` of the gauge of `key`: a node's
+   * share counts only for a while after its last change or hold, so one that died stops counting.
+   * A store of one node has nothing to refresh.
+   */
+  hold?(key: string, held: number): Promise<void>;
 }

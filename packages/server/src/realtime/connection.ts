@@ -116,7 +116,11 @@ export class Connection {
    * point to resume from.
    */
   async acknowledge(frameId: string, message: Message): Promise<void> {
-    await this.feeds.get(message.conversationId)?.reached(message.seq - 1);
+    const feed = this.feeds.get(message.conversationId);
+    await feed?.reached(message.seq - 1);
+    // The ack gives the message: a feed that reads it from the database (its bus event was lost) must
+    // not send it to its author a second time.
+    feed?.push(message, true);
     this.send({ type: 'message.ack', id: frameId, message });
   }
 

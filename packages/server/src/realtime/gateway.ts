@@ -19,6 +19,7 @@ import { Coalescer } from '../limits/coalescer.ts';
 import type { Limits } from '../limits/limits.ts';
 import type { Site } from '../sites/repository.ts';
 import { Connection, type Logger, tcpOf } from './connection.ts';
+import { catchUpFeeds } from './catch-up.ts';
 import { ConversationFeed } from './feed.ts';
 import { Listings, sendSummary } from './listings.ts';
 import { handleOperatorFrame } from './operator-frames.ts';
@@ -64,6 +65,7 @@ export class Gateway {
   private readonly sockets = new Set<WebSocket>();
   private readonly listings: Listings;
   private readonly unsubscribe: () => void;
+  private readonly stopResuming: () => void;
   private readonly heartbeat: NodeJS.Timeout;
   /** One typing change per author and conversation per interval reaches the others: the latest. */
   private readonly typing: Coalescer<TypingEvent>;
@@ -76,6 +78,7 @@ export class Gateway {
     this.typing = new Coalescer(coalesceMs, (event) => this.sendTyping(event));
     this.pageViews = new Coalescer(coalesceMs, (event) => this.sendPageView(event));
     this.unsubscribe = deps.bus.subscribe((event) => this.onEvent(event));
+    this.stopResuming = deps.bus.onResume?.(() => void this.resumed()) ?? (() => {});
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -96,6 +99,7 @@ export class Gateway {
   /** Waits up to `graceMs` for the sockets' close handshakes, then drops whatever is left. */
   async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
     this.unsubscribe();
+    this.stopResuming();
     clearInterval(this.heartbeat);
     this.typing.stop();
     this.pageViews.stop();
@@ -118,6 +122,7 @@ export class Gateway {
       const { store } = this.deps;
       const open = await store.conversations.openRefByVisitor(session.visitor.siteId, session.visitor.id);
       const seenSeq = open ? await store.readMarks.seenSeq(open.id) : 0;
+      if (open) visitorSession.welcomedConversationId = open.id;
       connection.send({
         type: 'welcome',
         role: 'visitor',
@@ -210,6 +215,27 @@ export class Gateway {
   async sendSummaryTo(operator: OperatorProfile, conversation: Conversation): Promise<void> {
     const summary = await this.deps.conversations.summary(conversation, operator.id);
     this.deps.bus.publish({ kind: 'read', operatorId: operator.id, conversation: summary });
+  }
+
+  /**
+   * The bus is back after an outage (a Redis restart keeps nothing): this node's operators and sockets
+   * are counted again, queued conversations handed out, and what was published meanwhile read from the
+   * database: the feeds' gaps, and every listing, including conversations opened or handed out since.
+   */
+  private async resumed(): Promise<void> {
+    const { store, presence, conversations, log } = this.deps;
+    const stale = catchUpFeeds([...this.visitorSessions.values(), ...this.operatorSessions.values()]);
+    try {
+      await presence.refresh();
+      await this.deps.limits.sockets.refresh();
+      void conversations.handOut('came-online');
+      for (const operatorId of this.operatorSessions.keys()) {
+        for (const conversation of await store.conversations.listVisibleTo(operatorId)) stale.add(conversation.id);
+      }
+    } catch (err) {
+      log.error({ err }, 'could not catch up after the bus came back');
+    }
+    for (const conversationId of stale) this.listings.changed(conversationId);
   }
 
   private readHere(event: Extract<BusEvent, { kind: 'read' }>): void {
@@ -330,6 +356,7 @@ export class Gateway {
         for (const session of this.visitorSessions.get(event.visitorId) ?? []) {
           const { connection } = session;
           let feed = connection.feeds.get(event.conversationId);
+          if (!feed && event.conversationId === session.welcomedConversationId) continue;
           if (!feed) {
             // A visitor's conversation started after they connected: stream it from here on.
             feed = this.newFeed(connection, event.conversationId, event.message.seq - 1);
@@ -439,10 +466,13 @@ export class Gateway {
   }
 
   private checkHeartbeats(): void {
-    // This node's operators stay counted online while it lives.
+    // This node's operators, and the sockets its limits count, stay counted while it lives.
     this.deps.presence
       .refresh()
       .catch((err: unknown) => this.deps.log.error({ err }, 'could not refresh who is online'));
+    this.deps.limits.sockets
+      .refresh()
+      .catch((err: unknown) => this.deps.log.error({ err }, 'could not refresh the sockets counted'));
     for (const socket of this.sockets) {
       if (this.alive.get(socket) === false) {
         socket.terminate();

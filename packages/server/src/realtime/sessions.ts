@@ -18,6 +18,11 @@ export interface VisitorSession {
   address: string;
   /** The conversation this connection last wrote to, so the next message need not look it up. */
   conversationId?: string;
+  /**
+   * The open conversation the welcome named, which the client streams by its own sync (from the last
+   * seq it has): a live message never opens a feed for it first, which the sync would then repeat.
+   */
+  welcomedConversationId?: string;
 }
 
 export interface OperatorSession {

@@ -8,6 +8,9 @@ export interface RedisServer {
   port: number;
   /** Stops it (every key goes, nothing is saved) and starts it again on the same port. */
   restart(): Promise<void>;
+  /** The first half of a restart, for a test that acts while Redis is away: `up()` is the second. */
+  down(): Promise<void>;
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +87,10 @@ export async function startRedis(): Promise<RedisServer> {
     port,
     restart: async () => {
       await ended(child);
+      child = await launch(path, port);
+    },
+    down: () => ended(child),
+    up: async () => {
       child = await launch(path, port);
     },
     stop: () => ended(child),

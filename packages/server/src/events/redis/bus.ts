@@ -18,6 +18,9 @@ export interface RedisBusOptions {
 
 export class RedisBus implements EventBus {
   private readonly handlers = new Set<(event: BusEvent) => void>();
+  private readonly resumeHandlers = new Set<() => void>();
+  /** Set once the channel was first heard: a later `ready` of the subscriber is a reconnect. */
+  private heard = false;
   private readonly subscriber: Redis;
   private readonly channel: string;
   /**
@@ -37,10 +40,20 @@ export class RedisBus implements EventBus {
     this.subscriber.on('message', (channel: string, text: string) => {
       if (channel === this.channel) this.deliver(text);
     });
+    this.subscriber.on('ready', () => {
+      if (this.heard) void this.resumed();
+    });
     this.ready = this.subscriber.subscribe(this.channel).then(
-      () => {},
+      () => {
+        this.heard = true;
+      },
       (err: unknown) => options.onTrouble(err),
     );
+  }
+
+  onResume(handler: () => void): () => void {
+    this.resumeHandlers.add(handler);
+    return () => this.resumeHandlers.delete(handler);
   }
 
   publish(event: BusEvent): void {
@@ -55,7 +68,29 @@ export class RedisBus implements EventBus {
 
   close(): void {
     this.handlers.clear();
+    this.resumeHandlers.clear();
     this.subscriber.disconnect();
+  }
+
+  /**
+   * ioredis subscribes again by itself on `ready`; subscribing once more resolves only after that, on
+   * the same connection, so the handlers run once the channel is heard again and an event published
+   * from then on reaches this node.
+   */
+  private async resumed(): Promise<void> {
+    try {
+      await this.subscriber.subscribe(this.channel);
+    } catch (err) {
+      this.options.onTrouble(err);
+      return;
+    }
+    for (const handler of this.resumeHandlers) {
+      try {
+        handler();
+      } catch (err) {
+        this.options.onTrouble(err);
+      }
+    }
   }
 
   private deliver(text: string): void {
