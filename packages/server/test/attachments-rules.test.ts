@@ -107,7 +107,7 @@ describe('an admin sets what visitors may attach', () => {
     ['kinds that are not a list', { kinds: 'pdf' }, 'attachments.kinds'],
     ['an unknown field', { maxSize: 2048 }, 'attachments'],
   ])('refuses %s with bad_request naming the field, and nothing changes', async (_what, attachments, message) => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const changed = await api<ErrorBody>(server, ada, 'PATCH', '/api/admin/sites/shop', { attachments });
     expect(changed.status).toBe(400);
     expect(changed.body.error.code).toBe('bad_request');
@@ -119,14 +119,14 @@ describe('an admin sets what visitors may attach', () => {
     });
     expect(created.status).toBe(400);
     expect(created.body.error.message).toContain(message);
-    expect(snapshot(server)).toBe(before);
+    expect(await snapshot(server)).toBe(before);
   });
 
   it('may be changed by admins only', async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const answer = await api<ErrorBody>(server, olga, 'PATCH', '/api/admin/sites/shop', { attachments: { kinds: [] } });
     expect(answer.status).toBe(403);
-    expect(snapshot(server)).toBe(before);
+    expect(await snapshot(server)).toBe(before);
   });
 });
 
