@@ -6,6 +6,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/server/test/*.test.ts'],
+    exclude: [
+      // SQLite's own migrations on databases SQLite servers left behind; PostgreSQL's are
+      // test/nodes/postgres-migrate.test.ts.
+      'packages/server/test/migrations.test.ts',
+      // FTS5's segment merges; PostgreSQL's GIN index has no segments, so there is nothing to merge.
+      'packages/server/test/search-merge.test.ts',
+    ],
     globalSetup: ['packages/server/test/backend/postgres-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
