@@ -151,6 +151,8 @@ describe('erase', () => {
   });
 
   it('deletes everything about the visitor, closes their sockets and lists, and keeps redacted tickets and leads', async () => {
+    // Searching finds her words before, so that finding none after means they are gone.
+    for (const word of ['zanzibar', 'vera', 'quince']) expect(await searchFinds(server, word)).toContain(resolvedId);
     const closed = closedWith(veraSocket);
     const answer = await api(server, ada, 'POST', `/api/admin/visitors/${vera.visitorId}/erase`, {
       confirm: vera.visitorId,

@@ -109,6 +109,7 @@ describe('the retention job', () => {
     await pageView(old, 'http://shop.test/new-page', 1);
     await setRetention({ conversationsDays: 30, pageViewsDays: 7 });
 
+    expect(await searchFinds(server, 'lamp')).toContain(oldId);
     const [deleted] = await server.app.retention.run();
     expect(deleted).toMatchObject({ siteId: 'shop', conversations: 1, pageViews: 1, redactedRecords: 1 });
     await aliceSocket.wait('conversation.removed', (frame) => frame.conversationId === oldId);
