@@ -73,7 +73,7 @@ describe('the transcript', () => {
     const { handle, conversationId } = await chatWithAlice(server, null);
     const stranger = await newVisitor(server);
     const before = {
-      outbox: await server.sql('SELECT * FROM email_outbox'),
+      outbox: await server.sql('SELECT * FROM email_outbox ORDER BY id'),
       visitors: await server.sql('SELECT id, email FROM visitors ORDER BY id'),
     };
     const cases: Array<[Promise<Parameters<typeof refused>[0]>, number, string]> = [
@@ -86,7 +86,7 @@ describe('the transcript', () => {
       [askTranscript('not-a-valid-token-at-all', { conversationId }), 401, 'unauthorized'],
     ];
     for (const [answer, status, code] of cases) expect(refused(await answer)).toEqual({ status, code });
-    expect(await server.sql('SELECT * FROM email_outbox')).toEqual(before.outbox);
+    expect(await server.sql('SELECT * FROM email_outbox ORDER BY id')).toEqual(before.outbox);
     expect(await server.sql('SELECT id, email FROM visitors ORDER BY id')).toEqual(before.visitors);
     expect(smtp.received).toEqual([]);
   });
@@ -94,12 +94,12 @@ describe('the transcript', () => {
   it('goes out at most five times an hour for a visitor, whatever the conversation', async () => {
     const { handle, conversationId } = await chatWithAlice(server, 'jo@example.com');
     for (let i = 0; i < 5; i += 1) expect((await askTranscript(handle.token, { conversationId })).status).toBe(202);
-    const rows = await server.sql('SELECT id FROM email_outbox');
+    const rows = await server.sql('SELECT id FROM email_outbox ORDER BY id');
     expect(refused(await askTranscript(handle.token, { conversationId, email: 'other@example.com' }))).toEqual({
       status: 429,
       code: 'rate_limited',
     });
-    expect(await server.sql('SELECT id FROM email_outbox')).toEqual(rows);
+    expect(await server.sql('SELECT id FROM email_outbox ORDER BY id')).toEqual(rows);
     expect(await server.sql('SELECT email FROM visitors WHERE id = ?', handle.visitorId)).toEqual([
       { email: 'jo@example.com' },
     ]);

@@ -57,9 +57,13 @@ export async function tables(server: TestServer): Promise<string[]> {
 /** Every row of every table but those left out, as one text, to look for what must not be there. */
 export async function everything(server: TestServer, leftOut: readonly string[] = []): Promise<string> {
   const names = (await tables(server)).filter((name) => !leftOut.includes(name));
-  const rows = [];
-  for (const name of names) rows.push([name, await server.sql(`SELECT * FROM "${name}"`)]);
-  return JSON.stringify(Object.fromEntries(rows));
+  const tablesRows: Array<[string, string[]]> = [];
+  // Rows as text, sorted: PostgreSQL hands back a table in whatever order its updates left it.
+  for (const name of names) {
+    const rows = await server.sql(`SELECT * FROM "${name}"`);
+    tablesRows.push([name, rows.map((row) => JSON.stringify(row)).sort()]);
+  }
+  return JSON.stringify(Object.fromEntries(tablesRows));
 }
 
 /**
