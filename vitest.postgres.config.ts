@@ -10,6 +10,11 @@ export default defineConfig({
       // `npm run backup` copies the SQLite file with SQLite's online backup; PostgreSQL is backed up
       // with its own tools (pg_dump), which no test here runs.
       'packages/server/test/backup.test.ts',
+      // SQLite's own migrations on databases SQLite servers left behind; PostgreSQL's are
+      // test/nodes/postgres-migrate.test.ts.
+      'packages/server/test/migrations.test.ts',
+      // FTS5's segment merges; PostgreSQL's GIN index has no segments, so there is nothing to merge.
+      'packages/server/test/search-merge.test.ts',
     ],
     globalSetup: ['packages/server/test/backend/postgres-setup.ts'],
     environment: 'node',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRate } from '../src/limits/rates.ts';
 import { discard, type TestServer } from './harness.ts';
 import { mintFrom, startLimitedServer, widgetCall } from './limits-harness.ts';
+import { countRows } from './stored-rows.ts';
 
 let server: TestServer;
 
@@ -19,12 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => discard(server));
 
-const count = (table: string) => server.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)[0]?.n ?? 0;
+const count = (table: string) => countRows(server, table);
 
 describe('new visitor tokens per address', () => {
   it('refuses the fourth in a minute from one address, while another address mints as usual', async () => {
     for (let i = 0; i < 3; i += 1) await mintFrom(server, '198.51.100.1');
-    const visitorsBefore = count('visitors');
+    const visitorsBefore = await count('visitors');
     const [over, other] = await Promise.all([
       widgetCall(server, 'visitors', { address: '198.51.100.1' }),
       widgetCall(server, 'visitors', { address: '198.51.100.2' }),
@@ -34,7 +35,7 @@ describe('new visitor tokens per address', () => {
     expect(Number(over.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(over.retryAfter)).toBeLessThanOrEqual(60);
     expect(other.status).toBe(201);
-    expect(count('visitors')).toBe(visitorsBefore + 1);
+    expect(await count('visitors')).toBe(visitorsBefore + 1);
   });
 
   it('counts an IPv6 subscriber by its /64, not by each of its addresses', async () => {
@@ -69,7 +70,7 @@ describe('a visitor token', () => {
     for (let i = 0; i < 2; i += 1) {
       expect((await widgetCall(server, path, { address: '203.0.113.10', token: flooder.token, body })).status).toBe(ok);
     }
-    const rowsBefore = table ? count(table) : 0;
+    const rowsBefore = table ? await count(table) : 0;
     const [over, other] = await Promise.all([
       widgetCall(server, path, { address: '203.0.113.10', token: flooder.token, body }),
       widgetCall(server, path, { address: '203.0.113.10', token: calm.token, body }),
@@ -78,6 +79,6 @@ describe('a visitor token', () => {
     expect(over.body.error?.code).toBe('rate_limited');
     expect(Number(over.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(other.status).toBe(ok);
-    if (table) expect(count(table)).toBe(rowsBefore + 1);
+    if (table) expect(await count(table)).toBe(rowsBefore + 1);
   });
 });

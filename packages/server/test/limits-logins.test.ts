@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOperator, discard, PASSWORDS, settle, type TestServer } from './harness.ts';
 import { startLimitedServer } from './limits-harness.ts';
+import { countRows } from './stored-rows.ts';
 
 let server: TestServer;
 let publicDir: string;
@@ -60,9 +61,9 @@ describe('failed logins', () => {
   });
 
   it('leave no session behind when refused', async () => {
-    const sessions = server.query<{ n: number }>('SELECT count(*) AS n FROM operator_sessions')[0]?.n;
+    const sessions = await countRows(server, 'operator_sessions');
     expect((await login('nobody@example.com', 'x', '10.0.1.1')).status).toBe(401);
-    expect(server.query<{ n: number }>('SELECT count(*) AS n FROM operator_sessions')[0]?.n).toBe(sessions);
+    expect(await countRows(server, 'operator_sessions')).toBe(sessions);
   });
 });
 

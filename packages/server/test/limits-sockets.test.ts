@@ -15,6 +15,7 @@ import {
   type TestServer,
 } from './harness.ts';
 import { mintFrom, openVisitorSocket, startLimitedServer, widgetCall } from './limits-harness.ts';
+import { countRows } from './stored-rows.ts';
 
 let server: TestServer;
 
@@ -30,8 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => discard(server));
 
-const storedMessages = () =>
-  server.query<{ n: number }>("SELECT count(*) AS n FROM messages WHERE author_kind = 'visitor'")[0]?.n ?? 0;
+const storedMessages = () => countRows(server, "messages WHERE author_kind = 'visitor'");
 
 async function visitorFrom(address: string): Promise<{ client: Client; token: string; visitorId: string }> {
   const minted = await mintFrom(server, address);
@@ -45,7 +45,7 @@ describe('messages per visitor token', () => {
     const flooder = await visitorFrom('192.0.2.1');
     const calm = await visitorFrom('192.0.2.2');
     for (let i = 0; i < 5; i += 1) await say(flooder.client, `hello ${i}`);
-    const before = storedMessages();
+    const before = await storedMessages();
     const id = flooder.client.nextId();
     flooder.client.send({ type: 'message.send', id, clientId: 'over-1', body: 'one too many' });
     const [refusal, fine] = await Promise.all([
@@ -56,7 +56,7 @@ describe('messages per visitor token', () => {
     expect(refusal.retryAfterMs).toBeGreaterThanOrEqual(1000);
     expect(refusal.retryAfterMs).toBeLessThanOrEqual(10_000);
     expect(fine.body).toBe('a calm question');
-    expect(storedMessages()).toBe(before + 1);
+    expect(await storedMessages()).toBe(before + 1);
     // Still open: a ping is answered.
     const ping = flooder.client.nextId();
     flooder.client.send({ type: 'ping', id: ping });
@@ -82,11 +82,7 @@ describe('new conversations per address', () => {
     expect(refusal.code).toBe('rate_limited');
     expect(refusal.retryAfterMs).toBeGreaterThan(0);
     expect(fine.conversationId).toBeTruthy();
-    const conversations = server.query<{ n: number }>(
-      'SELECT count(*) AS n FROM conversations WHERE visitor_id = ?',
-      third.visitorId,
-    );
-    expect(conversations[0]?.n).toBe(0);
+    expect(await countRows(server, 'conversations WHERE visitor_id = ?', third.visitorId)).toBe(0);
   });
 });
 
@@ -180,10 +176,6 @@ describe('what reaches operators', () => {
     const views = operator.of('page.viewed').filter((frame) => frame.visitorId === visitor.visitorId);
     expect(views.length).toBeLessThanOrEqual(3);
     expect(views.at(-1)?.pageView.title).toBe('Page 29');
-    const stored = server.query<{ n: number }>(
-      'SELECT count(*) AS n FROM page_views WHERE visitor_id = ?',
-      visitor.visitorId,
-    );
-    expect(stored[0]?.n).toBe(30);
+    expect(await countRows(server, 'page_views WHERE visitor_id = ?', visitor.visitorId)).toBe(30);
   });
 });

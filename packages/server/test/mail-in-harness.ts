@@ -173,13 +173,13 @@ export function rawMail(headers: Record<string, string>, text: string): string {
 
 /** Every stored message of the conversation, oldest first. */
 export const storedMessages = (world: MailWorld, conversationId: string) =>
-  world.server.query<{ seq: number; body: string; author_kind: string; client_id: string | null }>(
+  world.server.sql<{ seq: number; body: string; author_kind: string; client_id: string | null }>(
     'SELECT seq, body, author_kind, client_id FROM messages WHERE conversation_id = ? ORDER BY seq',
     conversationId,
   );
 
 /** Every conversation and its messages: what must not change when a mail is refused. */
-export const everything = (world: MailWorld) => ({
-  conversations: world.server.query('SELECT * FROM conversations ORDER BY id'),
-  messages: world.server.query('SELECT conversation_id, seq, body FROM messages ORDER BY conversation_id, seq'),
+export const everything = async (world: MailWorld) => ({
+  conversations: await world.server.sql('SELECT * FROM conversations ORDER BY id'),
+  messages: await world.server.sql('SELECT conversation_id, seq, body FROM messages ORDER BY conversation_id, seq'),
 });

@@ -60,10 +60,10 @@ describe('a reply by email', () => {
     expect(live.message).toMatchObject({ body: 'It came today, thank you!', visibility: 'public' });
     expect(live.message.author).toMatchObject({ kind: 'visitor' });
     const stored = spoken(
-      storedMessages(world, conversationId).map((m) => ({ ...m, author: { kind: m.author_kind } })),
+      (await storedMessages(world, conversationId)).map((m) => ({ ...m, author: { kind: m.author_kind } })),
     );
     expect(stored.map((message) => message.body)).toEqual(['Where is my parcel?', 'It came today, thank you!']);
-    expect(stored[1]?.seq).toBe(Math.max(...storedMessages(world, conversationId).map((m) => m.seq)));
+    expect(stored[1]?.seq).toBe(Math.max(...(await storedMessages(world, conversationId)).map((m) => m.seq)));
     expect(warningLines(world)).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe('a reply by email', () => {
     const token = await tokenFor(world, conversationId);
     const answered = await sendMail(world, { to: replyAddress(token).toUpperCase(), text: 'Shouting, sorry' });
     expect(answered.accepted).toBe(true);
-    expect(storedMessages(world, conversationId).map((m) => m.body)).toContain('Shouting, sorry');
+    expect((await storedMessages(world, conversationId)).map((m) => m.body)).toContain('Shouting, sorry');
   });
 
   it('turns HTML-only mail into text, leaving out the quote container', async () => {
@@ -118,11 +118,13 @@ describe('a reply by email', () => {
     const mail = { to: replyAddress(token), text: 'Only once, please', messageId: '<once-123@example.com>' };
     expect((await sendMail(world, mail)).accepted).toBe(true);
     expect((await sendMail(world, mail)).accepted).toBe(true);
-    const copies = storedMessages(world, conversationId).filter((message) => message.body === 'Only once, please');
+    const copies = (await storedMessages(world, conversationId)).filter(
+      (message) => message.body === 'Only once, please',
+    );
     expect(copies).toHaveLength(1);
     // Another mail with the same words is another message.
     expect((await sendMail(world, { ...mail, messageId: '<twice-456@example.com>' })).accepted).toBe(true);
-    expect(storedMessages(world, conversationId).filter((m) => m.body === 'Only once, please')).toHaveLength(2);
+    expect((await storedMessages(world, conversationId)).filter((m) => m.body === 'Only once, please')).toHaveLength(2);
   });
 });
 
@@ -130,8 +132,8 @@ describe('a reply to a resolved conversation', () => {
   it('starts a new conversation linked to the old one, routed like a new chat; the old one is untouched', async () => {
     const { conversationId: oldId } = await visitorThread(world);
     await resolve(world, oldId);
-    const before = world.server.query('SELECT * FROM conversations WHERE id = ?', oldId);
-    const oldMessages = storedMessages(world, oldId);
+    const before = await world.server.sql('SELECT * FROM conversations WHERE id = ?', oldId);
+    const oldMessages = await storedMessages(world, oldId);
     const token = await tokenFor(world, oldId);
 
     expect((await sendMail(world, { to: replyAddress(token), text: 'One more question' })).accepted).toBe(true);
@@ -148,12 +150,12 @@ describe('a reply to a resolved conversation', () => {
       'conversation.updated',
       (frame) => frame.conversation.id === fresh.id && frame.conversation.assignedOperatorId === world.alice.id,
     );
-    const newMessages = storedMessages(world, fresh.id);
+    const newMessages = await storedMessages(world, fresh.id);
     expect(newMessages.find((message) => message.author_kind === 'visitor')?.body).toBe('One more question');
     expect(newMessages[0]?.body).toBe('One more question');
-    expect(world.server.query('SELECT * FROM conversations WHERE id = ?', oldId)).toEqual(before);
-    expect(storedMessages(world, oldId)).toEqual(oldMessages);
-    const rows = world.server.query<{ previous_conversation_id: string | null }>(
+    expect(await world.server.sql('SELECT * FROM conversations WHERE id = ?', oldId)).toEqual(before);
+    expect(await storedMessages(world, oldId)).toEqual(oldMessages);
+    const rows = await world.server.sql<{ previous_conversation_id: string | null }>(
       'SELECT previous_conversation_id FROM conversations WHERE id = ?',
       fresh.id,
     );
@@ -166,9 +168,9 @@ describe('a reply to a resolved conversation', () => {
     const mail = { to: replyAddress(token), text: 'Thanks, all good', messageId: '<late-retry@example.com>' };
     expect((await sendMail(world, mail)).accepted).toBe(true);
     await resolve(world, conversationId);
-    const before = everything(world);
+    const before = await everything(world);
     expect((await sendMail(world, mail)).accepted).toBe(true);
-    expect(everything(world)).toEqual(before);
+    expect(await everything(world)).toEqual(before);
   });
 
   it("joins the visitor's open conversation when they already started another", async () => {
@@ -179,8 +181,11 @@ describe('a reply to a resolved conversation', () => {
     await tab.close();
     const token = await tokenFor(world, oldId);
     expect((await sendMail(world, { to: replyAddress(token), text: 'About my earlier question' })).accepted).toBe(true);
-    expect(storedMessages(world, openId).map((message) => message.body)).toContain('About my earlier question');
-    const conversations = everything(world).conversations as Array<{ id: string; previous_conversation_id: null }>;
+    expect((await storedMessages(world, openId)).map((message) => message.body)).toContain('About my earlier question');
+    const conversations = (await everything(world)).conversations as Array<{
+      id: string;
+      previous_conversation_id: null;
+    }>;
     expect(conversations).toHaveLength(2);
     expect(conversations.find((row) => row.id === openId)?.previous_conversation_id).toBeNull();
   });
@@ -190,10 +195,13 @@ describe('the receiver', () => {
   it('starts with the app, refuses to start on a port in use, and stops with the app', async () => {
     const port = world.server.app.inboundMail?.address()?.port;
     expect(port).toBeGreaterThan(0);
-    const second = await buildApp(testConfig({ dataDir: world.server.dataDir, inboundSmtpPort: port ?? 0 }));
+    const second = await buildApp(
+      testConfig({ dataDir: world.server.dataDir, databaseUrl: world.server.databaseUrl, inboundSmtpPort: port ?? 0 }),
+    );
     await expect(second.listen({ port: 0, host: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
     await second.close();
-    await world.server.stop();
+    // The app alone: the test's own connection to the database is let go of once, after the test.
+    await world.server.app.close();
     const refused = await new Promise<boolean>((resolve) => {
       const socket = connect(port ?? 0, '127.0.0.1');
       socket.once('connect', () => {

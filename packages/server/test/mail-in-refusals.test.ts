@@ -25,11 +25,11 @@ const MAX_BYTES = 16 * 1024;
 
 let world: MailWorld;
 let thread: VisitorThread;
-let before: ReturnType<typeof everything>;
+let before: Awaited<ReturnType<typeof everything>>;
 beforeEach(async () => {
   world = await startMailWorld(MAX_BYTES);
   thread = await visitorThread(world);
-  before = everything(world);
+  before = await everything(world);
   world.warnings.mockClear();
 });
 afterEach(async () => {
@@ -37,8 +37,8 @@ afterEach(async () => {
 });
 
 /** Nothing changed, and exactly one warning line says why. */
-function refusedOnce(why: RegExp): void {
-  expect(everything(world)).toEqual(before);
+async function refusedOnce(why: RegExp): Promise<void> {
+  expect(await everything(world)).toEqual(before);
   const lines = warningLines(world);
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^inbound mail refused: /);
@@ -50,14 +50,14 @@ describe('tokens', () => {
     const forged = signConversationToken(randomBytes(32), thread.conversationId);
     const answered = await sendMail(world, { to: replyAddress(forged), text: 'Let me in' });
     expect(answered).toMatchObject({ accepted: false, responseCode: 550 });
-    refusedOnce(/forged token/);
+    await refusedOnce(/forged token/);
   });
 
   it('refuses an altered token, as forged', async () => {
     const token = await tokenFor(world, thread.conversationId);
     const altered = token.slice(0, 12) + (token[12] === 'a' ? 'b' : 'a') + token.slice(13);
     expect((await sendMail(world, { to: replyAddress(altered), text: 'Hi' })).responseCode).toBe(550);
-    refusedOnce(/forged token/);
+    await refusedOnce(/forged token/);
   });
 
   it('refuses an expired token, saying it expired', async () => {
@@ -65,20 +65,20 @@ describe('tokens', () => {
     const answered = await sendMail(world, { to: replyAddress(old), text: 'Still there?' });
     expect(answered).toMatchObject({ accepted: false, responseCode: 550 });
     expect(answered.response).toMatch(/expired/);
-    refusedOnce(/expired token/);
+    await refusedOnce(/expired token/);
   });
 
   it('refuses a well-signed token of a conversation that does not exist', async () => {
     const unknown = await tokenFor(world, 'NoSuchConversation123');
     expect((await sendMail(world, { to: replyAddress(unknown), text: 'Hello?' })).responseCode).toBe(550);
-    refusedOnce(/unknown token/);
+    await refusedOnce(/unknown token/);
   });
 
   it('refuses any other recipient, on this domain or another', async () => {
     const token = await tokenFor(world, thread.conversationId);
     expect((await sendMail(world, { to: `support@${MAIL_DOMAIN}`, text: 'Hi' })).responseCode).toBe(550);
     expect((await sendMail(world, { to: `reply+${token}@elsewhere.test`, text: 'Hi' })).responseCode).toBe(550);
-    expect(everything(world)).toEqual(before);
+    expect(await everything(world)).toEqual(before);
     expect(warningLines(world)).toHaveLength(2);
     expect(warningLines(world).every((line) => /not a reply address/.test(line))).toBe(true);
   });
@@ -89,39 +89,39 @@ describe('senders and content', () => {
     const token = await tokenFor(world, thread.conversationId);
     const answered = await sendMail(world, { to: replyAddress(token), from: 'mallory@example.com', text: 'Refund me' });
     expect(answered).toMatchObject({ accepted: false, responseCode: 550 });
-    refusedOnce(/wrong sender mallory@example\.com/);
+    await refusedOnce(/wrong sender mallory@example\.com/);
     const upper = await sendMail(world, { to: replyAddress(token), from: VISITOR_EMAIL.toUpperCase(), text: 'Me' });
     expect(upper.accepted).toBe(true);
   });
 
   it('refuses a reply when the visitor never left an email', async () => {
     const anonymous = await visitorThread(world, null);
-    before = everything(world);
+    before = await everything(world);
     world.warnings.mockClear();
     const token = await tokenFor(world, anonymous.conversationId);
     expect((await sendMail(world, { to: replyAddress(token), text: 'Hi' })).responseCode).toBe(550);
-    refusedOnce(/wrong sender/);
+    await refusedOnce(/wrong sender/);
   });
 
   it('refuses a reply longer than a chat message may be, with 552', async () => {
     const token = await tokenFor(world, thread.conversationId);
     const text = 'word '.repeat(MAX_BODY_LENGTH / 4);
     expect((await sendMail(world, { to: replyAddress(token), text })).responseCode).toBe(552);
-    refusedOnce(/longer than 4000 characters/);
+    await refusedOnce(/longer than 4000 characters/);
   });
 
   it('refuses a reply to a conversation of an archived site', async () => {
     await world.server.app.store.sites.archive('shop');
     const token = await tokenFor(world, thread.conversationId);
     expect((await sendMail(world, { to: replyAddress(token), text: 'Still open?' })).responseCode).toBe(550);
-    refusedOnce(/archived/);
+    await refusedOnce(/archived/);
   });
 
   it('refuses a reply with nothing left once the quote is removed', async () => {
     const token = await tokenFor(world, thread.conversationId);
     const text = 'On Mon, Shop wrote:\n> Is there anything else?';
     expect((await sendMail(world, { to: replyAddress(token), text })).responseCode).toBe(550);
-    refusedOnce(/nothing to add/);
+    await refusedOnce(/nothing to add/);
   });
 });
 
@@ -133,7 +133,7 @@ describe('size', () => {
     const message = rawMail({ From: VISITOR_EMAIL, To: replyAddress(token), Subject: 'Big' }, big.repeat(400));
     const answered = await sendRaw(world, { from: VISITOR_EMAIL, to: replyAddress(token) }, message);
     expect(answered).toMatchObject({ accepted: false, responseCode: 552 });
-    refusedOnce(/oversized/);
+    await refusedOnce(/oversized/);
   });
 
   it('refuses a mail whose declared size is over the limit before its data', async () => {
@@ -141,7 +141,7 @@ describe('size', () => {
     const message = rawMail({ From: VISITOR_EMAIL, To: replyAddress(token), Subject: 'Big' }, 'small in fact');
     const envelope = { from: VISITOR_EMAIL, to: replyAddress(token), size: MAX_BYTES * 2 };
     expect((await sendRaw(world, envelope, message)).responseCode).toBe(552);
-    refusedOnce(/oversized \(\d+ bytes declared/);
+    await refusedOnce(/oversized \(\d+ bytes declared/);
   });
 
   it('takes a mail within the limit', async () => {
@@ -169,7 +169,7 @@ describe('automatic mail', () => {
       const text = 'I am out of the office until Monday.';
       const answered = await sendMail(world, { to: replyAddress(token), text, headers: header });
       expect(answered).toMatchObject({ accepted: true, responseCode: 250 });
-      refusedOnce(new RegExp(name.split(':')[0] ?? name));
+      await refusedOnce(new RegExp(name.split(':')[0] ?? name));
     });
   }
 
@@ -178,7 +178,7 @@ describe('automatic mail', () => {
     const message = rawMail({ From: VISITOR_EMAIL, To: replyAddress(token), Subject: 'Undelivered' }, 'Bounced');
     const answered = await sendRaw(world, { from: '', to: replyAddress(token) }, message);
     expect(answered.accepted).toBe(true);
-    refusedOnce(/null return path/);
+    await refusedOnce(/null return path/);
   });
 
   it("takes a person's mail marked Auto-Submitted: no", async () => {
@@ -189,7 +189,7 @@ describe('automatic mail', () => {
       headers: { 'Auto-Submitted': 'no' },
     });
     expect(answered.accepted).toBe(true);
-    expect(everything(world)).not.toEqual(before);
+    expect(await everything(world)).not.toEqual(before);
     expect(warningLines(world)).toEqual([]);
   });
 });

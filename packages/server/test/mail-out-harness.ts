@@ -83,6 +83,6 @@ export async function flush(client: Client): Promise<void> {
 }
 
 export const replyRows = (server: TestServer) =>
-  server.query<{ to_address: string; status: string; subject: string }>(
+  server.sql<{ to_address: string; status: string; subject: string }>(
     "SELECT to_address, status, subject FROM email_outbox WHERE kind = 'reply'",
   );

@@ -92,7 +92,7 @@ describe('the outbox queue', () => {
     }
     await Promise.all([server.app.mailer.deliverDue(), server.app.mailer.deliverDue(), server.app.mailer.deliverDue()]);
     expect(smtp.received.map((mail) => mail.to[0]).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `op${i}@example.com`));
-    expect(server.query("SELECT count(*) AS n FROM email_outbox WHERE status = 'sent' AND attempts = 1")).toEqual([
+    expect(await server.sql("SELECT count(*) AS n FROM email_outbox WHERE status = 'sent' AND attempts = 1")).toEqual([
       { n: 5 },
     ]);
   });
@@ -106,7 +106,7 @@ describe('the outbox without SMTP', () => {
     expect(kept).toMatchObject({ kind: 'invite', status: 'kept', attempts: 0 });
     expect((await outbox(server, cookie, '?status=failed')).body.emails).toEqual([]);
 
-    const before = server.query('SELECT * FROM email_outbox');
+    const before = await server.sql('SELECT * FROM email_outbox ORDER BY id');
     const answers: Array<[Answer<unknown>, number, string]> = [
       [await outbox(server, cookie, '?status=lost'), 400, 'bad_request'],
       [await outbox(server, cookie, '?status=kept&status=sent'), 400, 'bad_request'],
@@ -123,6 +123,6 @@ describe('the outbox without SMTP', () => {
       status: 401,
       code: 'unauthorized',
     });
-    expect(server.query('SELECT * FROM email_outbox')).toEqual(before);
+    expect(await server.sql('SELECT * FROM email_outbox ORDER BY id')).toEqual(before);
   });
 });

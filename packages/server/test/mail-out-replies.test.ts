@@ -19,9 +19,13 @@ afterEach(async () => {
   await smtp.close();
 });
 
-const emailedThrough = (conversationId: string) =>
-  server.query<{ seq: number }>('SELECT emailed_through_seq AS seq FROM conversations WHERE id = ?', conversationId)[0]
-    ?.seq;
+const emailedThrough = async (conversationId: string) =>
+  (
+    await server.sql<{ seq: number }>(
+      'SELECT emailed_through_seq AS seq FROM conversations WHERE id = ?',
+      conversationId,
+    )
+  )[0]?.seq;
 
 describe('an unseen reply', () => {
   it('is emailed once, after the delay, from the site, with every reply and how to answer', async () => {
@@ -40,13 +44,13 @@ describe('an unseen reply', () => {
     expect(text).toContain('  Yes, we have three left.');
     expect(text).toContain('replying to this email');
 
-    await until(() => replyRows(server)[0]?.status === 'sent');
+    await until(async () => (await replyRows(server))[0]?.status === 'sent');
     await settle(400);
     expect(smtp.received).toHaveLength(1);
-    expect(replyRows(server)).toEqual([
+    expect(await replyRows(server)).toEqual([
       { to_address: 'jo@example.com', status: 'sent', subject: 'New reply from Shop' },
     ]);
-    expect(emailedThrough(conversationId)).toBe(sent.seq);
+    expect(await emailedThrough(conversationId)).toBe(sent.seq);
   });
 
   it('carries a token for its conversation in the link to the last page and in the reply address', async () => {
@@ -78,7 +82,7 @@ describe('an unseen reply', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     await settle(400);
     expect(smtp.received).toHaveLength(1);
-    expect(emailedThrough(conversationId)).toBe(third.seq);
+    expect(await emailedThrough(conversationId)).toBe(third.seq);
   });
 
   it('never carries a note, and a note alone sends nothing', async () => {
@@ -128,11 +132,14 @@ describe('without SMTP', () => {
     const { aliceSocket, visitor, conversationId } = await chatWithAlice(server);
     await visitor.close();
     const sent = await reply(aliceSocket, conversationId, 'We open at nine.');
-    const [row] = await until(() => (replyRows(server).length > 0 ? replyRows(server) : null));
+    const [row] = await until(async () => {
+      const rows = await replyRows(server);
+      return rows.length > 0 ? rows : null;
+    });
     expect(row).toEqual({ to_address: 'jo@example.com', status: 'kept', subject: 'New reply from Shop' });
     await settle(300);
-    expect(replyRows(server)).toHaveLength(1);
-    expect(emailedThrough(conversationId)).toBe(sent.seq);
+    expect(await replyRows(server)).toHaveLength(1);
+    expect(await emailedThrough(conversationId)).toBe(sent.seq);
   });
 });
 
@@ -151,8 +158,8 @@ describe('a reply the visitor read', () => {
     await flush(visitor);
     await settle(1500);
     expect(smtp.received).toHaveLength(0);
-    expect(replyRows(server)).toEqual([]);
-    expect(server.query('SELECT visitor_read_seq AS seq FROM conversations WHERE id = ?', conversationId)).toEqual([
+    expect(await replyRows(server)).toEqual([]);
+    expect(await server.sql('SELECT visitor_read_seq AS seq FROM conversations WHERE id = ?', conversationId)).toEqual([
       { seq: sent.seq },
     ]);
   });
@@ -184,7 +191,7 @@ describe('a reply the visitor read', () => {
     expect(error.code).toBe('bad_request');
     visitor.send({ type: 'conversation.read', id: visitor.nextId(), seq: -1 });
     await visitor.wait('error', (f) => f.code === 'bad_frame' || (f.code === 'bad_request' && f.frameId !== wrong));
-    expect(server.query('SELECT visitor_read_seq AS seq FROM conversations WHERE id = ?', conversationId)).toEqual([
+    expect(await server.sql('SELECT visitor_read_seq AS seq FROM conversations WHERE id = ?', conversationId)).toEqual([
       { seq: sent.seq },
     ]);
   });
@@ -197,6 +204,6 @@ describe('without an email', () => {
     await reply(aliceSocket, conversationId, 'Are you still there?');
     await settle(600);
     expect(smtp.received).toHaveLength(0);
-    expect(emailedThrough(conversationId)).toBe(0);
+    expect(await emailedThrough(conversationId)).toBe(0);
   });
 });

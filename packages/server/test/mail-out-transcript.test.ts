@@ -52,12 +52,12 @@ describe('the transcript', () => {
     for (const hidden of ['Secret', '/help', 'Commands available here', 'In this conversation', 'joined']) {
       expect(text).not.toContain(hidden);
     }
-    expect(server.query('SELECT email FROM visitors WHERE id = ?', handle.visitorId)).toEqual([
+    expect(await server.sql('SELECT email FROM visitors WHERE id = ?', handle.visitorId)).toEqual([
       { email: 'jo@example.com' },
     ]);
     // The capture server has it a moment before the outbox hears back.
-    const rows = await until(() => {
-      const found = server.query<{ status: string }>("SELECT status FROM email_outbox WHERE kind = 'transcript'");
+    const rows = await until(async () => {
+      const found = await server.sql<{ status: string }>("SELECT status FROM email_outbox WHERE kind = 'transcript'");
       return found[0]?.status === 'sent' ? found : null;
     });
     expect(rows).toEqual([{ status: 'sent' }]);
@@ -73,8 +73,8 @@ describe('the transcript', () => {
     const { handle, conversationId } = await chatWithAlice(server, null);
     const stranger = await newVisitor(server);
     const before = {
-      outbox: server.query('SELECT * FROM email_outbox'),
-      visitors: server.query('SELECT id, email FROM visitors ORDER BY id'),
+      outbox: await server.sql('SELECT * FROM email_outbox ORDER BY id'),
+      visitors: await server.sql('SELECT id, email FROM visitors ORDER BY id'),
     };
     const cases: Array<[Promise<Parameters<typeof refused>[0]>, number, string]> = [
       [askTranscript(stranger.token, { conversationId, email: 'x@example.com' }), 404, 'not_found'],
@@ -86,21 +86,21 @@ describe('the transcript', () => {
       [askTranscript('not-a-valid-token-at-all', { conversationId }), 401, 'unauthorized'],
     ];
     for (const [answer, status, code] of cases) expect(refused(await answer)).toEqual({ status, code });
-    expect(server.query('SELECT * FROM email_outbox')).toEqual(before.outbox);
-    expect(server.query('SELECT id, email FROM visitors ORDER BY id')).toEqual(before.visitors);
+    expect(await server.sql('SELECT * FROM email_outbox ORDER BY id')).toEqual(before.outbox);
+    expect(await server.sql('SELECT id, email FROM visitors ORDER BY id')).toEqual(before.visitors);
     expect(smtp.received).toEqual([]);
   });
 
   it('goes out at most five times an hour for a visitor, whatever the conversation', async () => {
     const { handle, conversationId } = await chatWithAlice(server, 'jo@example.com');
     for (let i = 0; i < 5; i += 1) expect((await askTranscript(handle.token, { conversationId })).status).toBe(202);
-    const rows = server.query('SELECT id FROM email_outbox');
+    const rows = await server.sql('SELECT id FROM email_outbox ORDER BY id');
     expect(refused(await askTranscript(handle.token, { conversationId, email: 'other@example.com' }))).toEqual({
       status: 429,
       code: 'rate_limited',
     });
-    expect(server.query('SELECT id FROM email_outbox')).toEqual(rows);
-    expect(server.query('SELECT email FROM visitors WHERE id = ?', handle.visitorId)).toEqual([
+    expect(await server.sql('SELECT id FROM email_outbox ORDER BY id')).toEqual(rows);
+    expect(await server.sql('SELECT email FROM visitors WHERE id = ?', handle.visitorId)).toEqual([
       { email: 'jo@example.com' },
     ]);
   });

@@ -310,11 +310,11 @@ describe('mentions by email', () => {
     // Email in addition to the inbox, and the link opens the conversation for Bob.
     await settle(100);
     expect(bobSocket.of('notification.created')).toHaveLength(1);
-    expect(server.query('SELECT message_id FROM notifications')).toEqual([{ message_id: sent.id }]);
+    expect(await server.sql('SELECT message_id FROM notifications')).toEqual([{ message_id: sent.id }]);
     // Through the outbox, which hears back from the SMTP server a moment after the capture has it.
     expect(
       await until(async () => {
-        const rows = server.query<{ kind: string; status: string }>('SELECT kind, status FROM email_outbox');
+        const rows = await server.sql<{ kind: string; status: string }>('SELECT kind, status FROM email_outbox');
         return rows[0]?.status === 'sent' ? rows : null;
       }),
     ).toEqual([{ kind: 'mention', status: 'sent' }]);
@@ -336,7 +336,7 @@ describe('mentions by email', () => {
     await visitor.wait('message.created', (f) => f.message.id === message.id);
     // The email waits in the outbox for its next attempt; the message was never held up.
     const [queued] = await until(async () => {
-      const rows = server.query<{ status: string; attempts: number; last_error: string | null }>(
+      const rows = await server.sql<{ status: string; attempts: number; last_error: string | null }>(
         'SELECT status, attempts, last_error FROM email_outbox',
       );
       return rows[0]?.last_error ? rows : null;
@@ -404,7 +404,7 @@ describe('notification preference', () => {
         code: 'bad_request',
       });
     }
-    expect(server.query('SELECT name, role, notify FROM operators WHERE id = ?', bob.id)).toEqual([
+    expect(await server.sql('SELECT name, role, notify FROM operators WHERE id = ?', bob.id)).toEqual([
       { name: 'Bob', role: 'operator', notify: 'email' },
     ]);
     expect((await api(server, '', 'PATCH', '/api/operator/me', { notify: 'inbox' })).status).toBe(401);

@@ -1,6 +1,9 @@
 // Migrations applied to a database that already holds data keep that data usable.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SearchResultPage } from '@livechat/protocol';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { ConversationNotOpenError } from '../src/conversations/messages.ts';
@@ -8,7 +11,7 @@ import { migrate } from '../src/db/sqlite/connection.ts';
 import { SqliteConversationRepository } from '../src/db/sqlite/conversations.ts';
 import { SqliteMessageRepository } from '../src/db/sqlite/messages.ts';
 import { SqliteSiteRepository } from '../src/db/sqlite/sites.ts';
-import { type TestServer, createOperator, discard, startServer } from './harness.ts';
+import { type TestServer, createOperator, discard, loginCookie, startServer } from './harness.ts';
 
 let server: TestServer;
 afterEach(async () => {
@@ -191,9 +194,37 @@ it('sites made before widget settings and archiving are in use, with the default
   db.close();
 });
 
-/** An in-memory database as a server left it before the migration numbered `version`. */
-function databaseBefore(version: string): Database.Database {
-  const db = new Database(':memory:');
+it('fills the conversation search index with what was written before it existed', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'livechat-search-before-'));
+  const db = databaseBefore('013', join(dataDir, 'livechat.sqlite'));
+  db.exec(`
+    INSERT INTO sites (id, name, created_at) VALUES ('old', 'Old', '2026-01-01');
+    INSERT INTO visitors (id, site_id, token_hash, name, email, created_at, last_seen_at)
+      VALUES ('v1', 'old', 'h1', 'Hélène', 'helene@example.org', '2026-01-01', '2026-01-01');
+    INSERT INTO conversations (id, site_id, visitor_id, created_at, updated_at) VALUES ('c1', 'old', 'v1', '2026-01-01', '2026-01-01');
+    INSERT INTO messages (conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, created_at) VALUES
+      ('c1', 1, 'm1', 'visitor', 'v1', 'Hélène', 'an old message about a teapot', 'public', '2026-01-01T00:00:01Z'),
+      ('c1', 2, 'm2', 'operator', NULL, 'Alice', 'a note about the teapot lid', 'operator', '2026-01-01T00:00:02Z'),
+      ('c1', 3, 'm3', 'system', NULL, 'System', 'teapot system line', 'public', '2026-01-01T00:00:03Z');
+  `);
+  db.close();
+  server = await startServer({}, dataDir);
+  const admin = await createOperator(server, 'Old', 'admin');
+  const cookie = await loginCookie(server, admin.email);
+  const page = async (q: string) =>
+    (await (
+      await fetch(`${server.url}/api/operator/search?q=${q}`, { headers: { cookie } })
+    ).json()) as SearchResultPage;
+  expect((await page('teapot')).results.map((r) => [r.seq, r.visibility])).toEqual([
+    [2, 'operator'],
+    [1, 'public'],
+  ]);
+  expect((await page('helene')).results.map((r) => r.snippet)).toEqual(['Hélène <helene@example.org>']);
+});
+
+/** A database (in memory unless a file is named) as a server left it before the migration numbered `version`. */
+function databaseBefore(version: string, file = ':memory:'): Database.Database {
+  const db = new Database(file);
   db.pragma('foreign_keys = ON');
   const dir = new URL('../src/db/sqlite/migrations/', import.meta.url);
   const before = readdirSync(dir)

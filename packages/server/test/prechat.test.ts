@@ -33,7 +33,7 @@ afterEach(async () => {
 const asAdmin = <T>(method: string, path: string, body?: unknown): Promise<Answer<T>> =>
   call<T>(server, method, path, { cookie: adminCookie, origin: server.origin, body });
 const widgetConfig = () => call<WidgetConfig>(server, 'GET', '/api/sites/shop/widget', { origin: SITE_ORIGIN });
-const siteRows = () => server.query<Record<string, unknown>>('SELECT * FROM sites ORDER BY id');
+const siteRows = () => server.sql('SELECT * FROM sites ORDER BY id');
 
 describe('the pre-chat form setting', () => {
   it('is off for both fields until an admin sets it', async () => {
@@ -82,23 +82,23 @@ describe('the pre-chat form setting', () => {
     ['null', null],
   ];
   it.each(wrong)('refuses %s with 400 bad_request, storing nothing', async (_what, prechat) => {
-    const before = siteRows();
+    const before = await siteRows();
     const answer = await asAdmin('PATCH', '/api/admin/sites/shop', { widget: { prechat } });
     expect(refused(answer)).toEqual({ status: 400, code: 'bad_request' });
-    expect(siteRows()).toEqual(before);
+    expect(await siteRows()).toEqual(before);
   });
 
   it('is changed by admins only', async () => {
     const bob = await createOperator(server, 'Bob');
     const cookie = await loginCookie(server, bob.email);
-    const before = siteRows();
+    const before = await siteRows();
     const answer = await call(server, 'PATCH', '/api/admin/sites/shop', {
       cookie,
       origin: server.origin,
       body: { widget: { prechat: { name: 'required' } } },
     });
     expect(refused(answer)).toEqual({ status: 403, code: 'forbidden' });
-    expect(siteRows()).toEqual(before);
+    expect(await siteRows()).toEqual(before);
   });
 });
 
@@ -110,12 +110,14 @@ describe('the answers to the pre-chat form', () => {
 
   const leave = (handle: VisitorHandle, body: unknown, origin = SITE_ORIGIN) =>
     call(server, 'POST', '/api/sites/shop/contact', { origin, token: handle.token, body });
-  const profileOf = (visitorId: string) =>
-    server.query<{ name: string | null; email: string | null }>(
-      'SELECT name, email FROM visitors WHERE id = ?',
-      visitorId,
+  const profileOf = async (visitorId: string) =>
+    (
+      await server.sql<{ name: string | null; email: string | null }>(
+        'SELECT name, email FROM visitors WHERE id = ?',
+        visitorId,
+      )
     )[0];
-  const visitorRows = () => server.query('SELECT * FROM visitors ORDER BY id');
+  const visitorRows = () => server.sql('SELECT * FROM visitors ORDER BY id');
 
   it('are stored on the visitor, trimmed, and the operator sees them on the conversation at once', async () => {
     const handle = await newVisitor(server);
@@ -125,7 +127,7 @@ describe('the answers to the pre-chat form', () => {
     const answer = await leave(handle, { name: '  Jo Martin ', email: ' jo@example.com ' });
     expect(answer.status).toBe(204);
     expect(answer.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
-    expect(profileOf(handle.visitorId)).toEqual({ name: 'Jo Martin', email: 'jo@example.com' });
+    expect(await profileOf(handle.visitorId)).toEqual({ name: 'Jo Martin', email: 'jo@example.com' });
     const update = await aliceSocket.wait(
       'conversation.updated',
       (f) => f.conversation.id === conversationId && f.conversation.visitor.name === 'Jo Martin',
@@ -138,7 +140,7 @@ describe('the answers to the pre-chat form', () => {
     const handle = await newVisitor(server);
     expect((await leave(handle, { email: 'jo@example.com' })).status).toBe(204);
     expect((await leave(handle, { name: 'Jo' })).status).toBe(204);
-    expect(profileOf(handle.visitorId)).toEqual({ name: 'Jo', email: 'jo@example.com' });
+    expect(await profileOf(handle.visitorId)).toEqual({ name: 'Jo', email: 'jo@example.com' });
   });
 
   it('do not replace what a verified contact is known by', async () => {
@@ -156,7 +158,7 @@ describe('the answers to the pre-chat form', () => {
     });
     expect(identified.status).toBe(200);
     expect((await leave(handle, { name: 'Other', email: 'other@example.com' })).status).toBe(204);
-    expect(profileOf(handle.visitorId)).toEqual({ name: 'Known Name', email: 'known@example.com' });
+    expect(await profileOf(handle.visitorId)).toEqual({ name: 'Known Name', email: 'known@example.com' });
   });
 
   const malformed: Array<[string, unknown]> = [
@@ -170,16 +172,16 @@ describe('the answers to the pre-chat form', () => {
   it.each(malformed)('refuse %s with 400 bad_request, storing nothing', async (_what, body) => {
     const handle = await newVisitor(server);
     await leave(handle, { name: 'Kept', email: 'kept@example.com' });
-    const before = visitorRows();
+    const before = await visitorRows();
     const answer = await leave(handle, body);
     expect(refused(answer)).toEqual({ status: 400, code: 'bad_request' });
     expect(answer.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
-    expect(visitorRows()).toEqual(before);
+    expect(await visitorRows()).toEqual(before);
   });
 
   it('are refused from another origin and without a valid token, storing nothing', async () => {
     const handle = await newVisitor(server);
-    const before = visitorRows();
+    const before = await visitorRows();
     expect(refused(await leave(handle, { name: 'Jo' }, 'https://evil.example'))).toEqual({
       status: 403,
       code: 'bad_origin',
@@ -195,6 +197,6 @@ describe('the answers to the pre-chat form', () => {
       body: { name: 'Jo' },
     });
     expect(refused(badToken).status).toBe(401);
-    expect(visitorRows()).toEqual(before);
+    expect(await visitorRows()).toEqual(before);
   });
 });

@@ -100,7 +100,7 @@ describe('the audit log', () => {
     });
     expect(of('visitor.erased')?.target).toEqual({ kind: 'visitor', id: visitor.visitorId, label: null });
     // Neither identity secret nor the password link's token is written anywhere in the log.
-    const stored = JSON.stringify(server.query('SELECT * FROM audit_log'));
+    const stored = JSON.stringify(await server.sql('SELECT * FROM audit_log'));
     expect(stored).not.toContain(before.secret);
     expect(stored).not.toContain(after.secret);
     const token = /[A-Za-z0-9_-]{43}/.exec(link.link)?.[0];
@@ -114,7 +114,7 @@ describe('the audit log', () => {
       (await api(server, ada, 'PATCH', '/api/admin/sites/shop', { retention: { conversationsDays: 0 } })).status,
     ).toBe(400);
     await ok('PATCH', '/api/admin/sites/shop', { name: 'Shop' });
-    expect(server.query('SELECT * FROM audit_log')).toEqual([]);
+    expect(await server.sql('SELECT * FROM audit_log')).toEqual([]);
   });
 
   it('is read by admins only, 50 entries a page, older pages by cursor', async () => {

@@ -23,6 +23,7 @@ import {
   sync,
 } from './harness.ts';
 import { api, everything, snapshot, widgetCall } from './privacy-harness.ts';
+import { countRows, jsonValue, searchFinds } from './stored-rows.ts';
 
 let server: TestServer;
 let alice: OperatorProfile;
@@ -73,8 +74,8 @@ beforeEach(async () => {
     mentionIds: [ada.id],
   });
   await aliceSocket.wait('message.ack', (ack) => ack.id === noteId);
-  for (let i = 0; i < 50 && server.query('SELECT id FROM notifications').length === 0; i += 1) await settle(20);
-  expect(server.query('SELECT kind FROM notifications')).toEqual([{ kind: 'mention' }]);
+  for (let i = 0; i < 50 && (await countRows(server, 'notifications')) === 0; i += 1) await settle(20);
+  expect(await server.sql('SELECT kind FROM notifications')).toEqual([{ kind: 'mention' }]);
   await runCommand(aliceSocket, resolvedId, 'ticket', 'Dimmer question');
   await runCommand(aliceSocket, resolvedId, 'lead', 'Lamp buyer');
   await server.app.store.outbox.add(
@@ -137,7 +138,7 @@ describe('export', () => {
 
 describe('erase', () => {
   it('changes nothing when refused: an operator, a wrong confirmation, a bad body', async () => {
-    const before = snapshot(server);
+    const before = await snapshot(server);
     const path = `/api/admin/visitors/${vera.visitorId}/erase`;
     const byOperator = await api<{ error: { code: string } }>(server, alice, 'POST', path, { confirm: vera.visitorId });
     expect(byOperator.status).toBe(403);
@@ -146,10 +147,12 @@ describe('erase', () => {
     expect(wrong.body.error.code).toBe('bad_request');
     expect((await api(server, ada, 'POST', path, {})).status).toBe(400);
     expect((await api(server, ada, 'POST', path, { confirm: vera.visitorId, also: 1 })).status).toBe(400);
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
   });
 
   it('deletes everything about the visitor, closes their sockets and lists, and keeps redacted tickets and leads', async () => {
+    // Searching finds her words before, so that finding none after means they are gone.
+    for (const word of ['zanzibar', 'vera', 'quince']) expect(await searchFinds(server, word)).toContain(resolvedId);
     const closed = closedWith(veraSocket);
     const answer = await api(server, ada, 'POST', `/api/admin/visitors/${vera.visitorId}/erase`, {
       confirm: vera.visitorId,
@@ -166,19 +169,19 @@ describe('erase', () => {
     await aliceSocket.wait('conversation.removed', (frame) => frame.conversationId === openId);
     await aliceSocket.wait('conversation.removed', (frame) => frame.conversationId === resolvedId);
 
-    expect(server.query('SELECT * FROM notifications')).toEqual([]);
-    expect(server.query('SELECT * FROM conversation_mentions')).toEqual([]);
-    expect(server.query('SELECT * FROM email_outbox')).toEqual([]);
+    expect(await server.sql('SELECT * FROM notifications')).toEqual([]);
+    expect(await server.sql('SELECT * FROM conversation_mentions')).toEqual([]);
+    expect(await server.sql('SELECT * FROM email_outbox')).toEqual([]);
     // Nothing in any table names her or repeats what she wrote or viewed; the audit log keeps her
     // id only, with the counts.
-    const stored = everything(server, ['audit_log']);
+    const stored = await everything(server, ['audit_log']);
     for (const trace of [vera.visitorId, 'Vera', 'vera@example.com', 'Zanzibar', resolvedId, openId]) {
       expect(stored).not.toContain(trace);
     }
     for (const word of ['zanzibar', 'vera', 'quince']) {
-      expect(server.query(`SELECT rowid FROM conversation_search WHERE conversation_search MATCH ?`, word)).toEqual([]);
+      expect(await searchFinds(server, word)).toEqual([]);
     }
-    expect(server.query('SELECT title, customer_name, customer_email, description FROM tickets')).toEqual([
+    expect(await server.sql('SELECT title, customer_name, customer_email, description FROM tickets')).toEqual([
       {
         title: 'Dimmer question',
         customer_name: ERASED_VISITOR_LABEL,
@@ -186,7 +189,7 @@ describe('erase', () => {
         description: ERASED_VISITOR_LABEL,
       },
     ]);
-    expect(server.query('SELECT title, contact_name, contact_email, internal_notes FROM leads')).toEqual([
+    expect(await server.sql('SELECT title, contact_name, contact_email, internal_notes FROM leads')).toEqual([
       {
         title: 'Lamp buyer',
         contact_name: ERASED_VISITOR_LABEL,
@@ -196,19 +199,22 @@ describe('erase', () => {
     ]);
     // Her token opens nothing any more; Otto is untouched.
     await expect(vera.connect()).rejects.toThrow(/upgrade refused/);
-    expect(server.query('SELECT id FROM conversations')).toEqual([{ id: ottoConversationId }]);
+    expect(await server.sql('SELECT id FROM conversations')).toEqual([{ id: ottoConversationId }]);
     expect(stored).toContain('Do you ship to Oslo?');
-    expect(server.query('SELECT action, target_id, target_label, details FROM audit_log')).toEqual([
+    const logged = await server.sql<{ details: unknown }>(
+      'SELECT action, target_id, target_label, details FROM audit_log',
+    );
+    expect(logged.map((row) => ({ ...row, details: jsonValue(row.details) }))).toEqual([
       {
         action: 'visitor.erased',
         target_id: vera.visitorId,
         target_label: null,
-        details: JSON.stringify({
+        details: {
           conversations: 2,
           messages: (answer.body as { messages: number }).messages,
           pageViews: 1,
           redactedRecords: 2,
-        }),
+        },
       },
     ]);
     const again = await api(server, ada, 'POST', `/api/admin/visitors/${vera.visitorId}/erase`, {

@@ -39,26 +39,37 @@ export async function widgetCall(server: TestServer, visitor: VisitorHandle, pat
   if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
 }
 
-/** Names of the tables that hold rows (the full-text indexes' own tables left out: they are checked by MATCH). */
-export function tables(server: TestServer): string[] {
-  return server
-    .query<{ name: string }>(
-      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-       AND name NOT LIKE '%_fts%' AND name NOT LIKE 'conversation_search_%' AND name <> 'conversation_search'`,
-    )
-    .map((row) => row.name);
+/**
+ * Names of the tables that hold rows. The word indexes are left out (SQLite's FTS5 tables and their
+ * shadows, PostgreSQL's conversation_search of tsvectors): they are checked by searching them.
+ */
+export async function tables(server: TestServer): Promise<string[]> {
+  const rows = await server.sql<{ name: string }>(
+    server.databaseUrl
+      ? `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()
+         AND tablename <> 'conversation_search' ORDER BY tablename`
+      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND name NOT LIKE '%_fts%' AND name NOT LIKE 'conversation_search_%' AND name <> 'conversation_search'`,
+  );
+  return rows.map((row) => row.name);
 }
 
 /** Every row of every table but those left out, as one text, to look for what must not be there. */
-export function everything(server: TestServer, leftOut: readonly string[] = []): string {
-  const names = tables(server).filter((name) => !leftOut.includes(name));
-  return JSON.stringify(Object.fromEntries(names.map((name) => [name, server.query(`SELECT * FROM "${name}"`)])));
+export async function everything(server: TestServer, leftOut: readonly string[] = []): Promise<string> {
+  const names = (await tables(server)).filter((name) => !leftOut.includes(name));
+  const tablesRows: Array<[string, string[]]> = [];
+  // Rows as text, sorted: PostgreSQL hands back a table in whatever order its updates left it.
+  for (const name of names) {
+    const rows = await server.sql(`SELECT * FROM "${name}"`);
+    tablesRows.push([name, rows.map((row) => JSON.stringify(row)).sort()]);
+  }
+  return JSON.stringify(Object.fromEntries(tablesRows));
 }
 
 /**
  * Every row of every table: what a refused request must leave as it was. Login sessions are left
  * out: each call of `api` signs in afresh.
  */
-export function snapshot(server: TestServer): string {
+export function snapshot(server: TestServer): Promise<string> {
   return everything(server, ['operator_sessions']);
 }

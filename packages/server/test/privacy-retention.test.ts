@@ -16,6 +16,7 @@ import {
   startServer,
 } from './harness.ts';
 import { api, snapshot, widgetCall } from './privacy-harness.ts';
+import { countRows, searchFinds } from './stored-rows.ts';
 
 let server: TestServer;
 let alice: OperatorProfile;
@@ -32,15 +33,13 @@ async function closedConversation(visitor: VisitorHandle, text: string, closedDa
   await aliceSocket.wait('conversation.updated', (frame) => frame.conversation.id === conversationId);
   await socket.close();
   expect((await api(server, alice, 'POST', `/api/operator/conversations/${conversationId}/resolve`)).status).toBe(200);
-  server.app.db
-    .prepare('UPDATE conversations SET closed_at = ? WHERE id = ?')
-    .run(daysAgo(closedDaysAgo), conversationId);
+  await server.sql('UPDATE conversations SET closed_at = ? WHERE id = ?', daysAgo(closedDaysAgo), conversationId);
   return conversationId;
 }
 
 async function pageView(visitor: VisitorHandle, url: string, viewedDaysAgo: number): Promise<void> {
   await widgetCall(server, visitor, 'page-views', { url });
-  server.app.db.prepare('UPDATE page_views SET viewed_at = ? WHERE url = ?').run(daysAgo(viewedDaysAgo), url);
+  await server.sql('UPDATE page_views SET viewed_at = ? WHERE url = ?', daysAgo(viewedDaysAgo), url);
 }
 
 const setRetention = (body: unknown) =>
@@ -73,7 +72,7 @@ describe('the retention setting', () => {
 
   it('refuses a wrong number of days with 400, changing nothing', async () => {
     await setRetention({ conversationsDays: 30 });
-    const before = snapshot(server);
+    const before = await snapshot(server);
     for (const wrong of [
       { conversationsDays: 0 },
       { pageViewsDays: 3651 },
@@ -85,16 +84,16 @@ describe('the retention setting', () => {
       expect(answer.status).toBe(400);
       expect((answer.body as unknown as { error: { code: string } }).error.code).toBe('bad_request');
     }
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
   });
 });
 
 describe('the retention job', () => {
   it('deletes nothing while retention is off', async () => {
     await closedConversation(await newVisitor(server), 'An old question', 4000);
-    const before = snapshot(server);
+    const before = await snapshot(server);
     expect(await server.app.retention.run()).toEqual([]);
-    expect(snapshot(server)).toEqual(before);
+    expect(await snapshot(server)).toEqual(before);
   });
 
   it('deletes conversations closed and page views older than the limits, keeping tickets redacted', async () => {
@@ -105,24 +104,25 @@ describe('the retention job', () => {
     const waiting = await newVisitor(server);
     const openSocket = await waiting.connect();
     const openId = (await say(openSocket, 'Still waiting')).conversationId;
-    server.app.db.prepare('UPDATE conversations SET created_at = ? WHERE id = ?').run(daysAgo(100), openId);
+    await server.sql('UPDATE conversations SET created_at = ? WHERE id = ?', daysAgo(100), openId);
     await pageView(old, 'http://shop.test/old-page', 8);
     await pageView(old, 'http://shop.test/new-page', 1);
     await setRetention({ conversationsDays: 30, pageViewsDays: 7 });
 
+    expect(await searchFinds(server, 'lamp')).toContain(oldId);
     const [deleted] = await server.app.retention.run();
     expect(deleted).toMatchObject({ siteId: 'shop', conversations: 1, pageViews: 1, redactedRecords: 1 });
     await aliceSocket.wait('conversation.removed', (frame) => frame.conversationId === oldId);
-    const ids = server.query<{ id: string }>('SELECT id FROM conversations ORDER BY id').map((row) => row.id);
+    const ids = (await server.sql<{ id: string }>('SELECT id FROM conversations ORDER BY id')).map((row) => row.id);
     expect(ids).toEqual([recentId, openId].sort());
-    expect(server.query('SELECT count(*) AS n FROM messages WHERE conversation_id = ?', oldId)).toEqual([{ n: 0 }]);
-    expect(server.query(`SELECT rowid FROM conversation_search WHERE conversation_search MATCH 'lamp'`)).toEqual([]);
-    expect(server.query('SELECT url FROM page_views')).toEqual([{ url: 'http://shop.test/new-page' }]);
-    expect(server.query('SELECT title, description FROM tickets')).toEqual([
+    expect(await countRows(server, 'messages WHERE conversation_id = ?', oldId)).toBe(0);
+    expect(await searchFinds(server, 'lamp')).toEqual([]);
+    expect(await server.sql('SELECT url FROM page_views')).toEqual([{ url: 'http://shop.test/new-page' }]);
+    expect(await server.sql('SELECT title, description FROM tickets')).toEqual([
       { title: 'Old lamp order', description: ERASED_VISITOR_LABEL },
     ]);
     // The visitor stays, with what is recent.
-    expect(server.query('SELECT id FROM visitors WHERE id = ?', old.visitorId)).toHaveLength(1);
+    expect(await server.sql('SELECT id FROM visitors WHERE id = ?', old.visitorId)).toHaveLength(1);
   });
 
   it('lets a visitor still connected write again after their old conversation was deleted', async () => {
@@ -133,12 +133,12 @@ describe('the retention job', () => {
     expect((await api(server, alice, 'POST', `/api/operator/conversations/${conversationId}/resolve`)).status).toBe(
       200,
     );
-    server.app.db.prepare('UPDATE conversations SET closed_at = ? WHERE id = ?').run(daysAgo(40), conversationId);
+    await server.sql('UPDATE conversations SET closed_at = ? WHERE id = ?', daysAgo(40), conversationId);
     await setRetention({ conversationsDays: 30 });
     await server.app.retention.run();
     const next = await say(socket, 'A new question');
     expect(next.conversationId).not.toBe(conversationId);
-    expect(server.query('SELECT body FROM messages WHERE author_kind = ?', 'visitor')).toEqual([
+    expect(await server.sql('SELECT body FROM messages WHERE author_kind = ?', 'visitor')).toEqual([
       { body: 'A new question' },
     ]);
   });
@@ -147,9 +147,9 @@ describe('the retention job', () => {
     await closedConversation(await newVisitor(server), 'An old question', 400);
     await setRetention({ conversationsDays: 365 });
     await server.stop();
-    server = await startServer({ retentionStartDelayMs: 50 }, server.dataDir);
-    for (let i = 0; i < 50 && server.query('SELECT id FROM conversations').length > 0; i += 1) await settle(100);
-    expect(server.query('SELECT id FROM conversations')).toEqual([]);
+    server = await startServer({ retentionStartDelayMs: 50, databaseUrl: server.databaseUrl }, server.dataDir);
+    for (let i = 0; i < 50 && (await server.sql('SELECT id FROM conversations')).length > 0; i += 1) await settle(100);
+    expect(await server.sql('SELECT id FROM conversations')).toEqual([]);
   });
 });
 

@@ -18,8 +18,11 @@ import {
 const IDLE_HOURS = 1.2 / 3600;
 
 let server: TestServer;
+/** The server the test started: a test of the settings alone starts none, and one is discarded once. */
+let started: TestServer | undefined;
 afterEach(async () => {
-  await discard(server);
+  if (started) await discard(started);
+  started = undefined;
 });
 
 const me = async (cookie: string) => (await fetch(`${server.url}/api/operator/me`, { headers: { cookie } })).status;
@@ -40,7 +43,7 @@ function upgradeStatus(cookie: string): Promise<number> {
 
 describe('the idle timeout', () => {
   it('keeps a session in use, and refuses it (401) on HTTP and at the upgrade once unused too long', async () => {
-    server = await startServer({ sessionIdleHours: IDLE_HOURS, sessionCheckMs: 100 });
+    server = started = await startServer({ sessionIdleHours: IDLE_HOURS, sessionCheckMs: 100 });
     const alice = await createOperator(server, 'Alice');
     const cookie = await loginCookie(server, alice.email);
     // Used every 0.4 s for 2.4 s, twice the idle time: it lives on.
@@ -52,11 +55,11 @@ describe('the idle timeout', () => {
     await settle(1600);
     expect(await me(cookie)).toBe(401);
     expect(await upgradeStatus(cookie)).toBe(401);
-    expect(server.query('SELECT token_hash FROM operator_sessions')).toEqual([]);
+    expect(await server.sql('SELECT token_hash FROM operator_sessions')).toEqual([]);
   }, 15_000);
 
   it('closes the sockets of an idle session with 4001', async () => {
-    server = await startServer({ sessionIdleHours: IDLE_HOURS, sessionCheckMs: 100 });
+    server = started = await startServer({ sessionIdleHours: IDLE_HOURS, sessionCheckMs: 100 });
     const alice = await createOperator(server, 'Alice');
     const socket = await connectOperator(server, alice);
     const closed = await new Promise<number>((resolve, reject) => {
@@ -81,7 +84,7 @@ describe('the session cookie', () => {
     const https = loadConfig({ PUBLIC_URL: 'https://chat.example.com', SECURE_COOKIES: '0' }, []);
     expect(https.secureCookies).toBe(true);
     expect(loadConfig({ PUBLIC_URL: 'http://chat.example.com' }, []).secureCookies).toBe(false);
-    server = await startServer({ publicUrl: https.publicUrl, secureCookies: https.secureCookies });
+    server = started = await startServer({ publicUrl: https.publicUrl, secureCookies: https.secureCookies });
     const alice = await createOperator(server, 'Alice');
     const response = await fetch(`${server.url}/api/operator/login`, {
       method: 'POST',

@@ -35,29 +35,31 @@ export async function tell(teller: Teller, story: Story): Promise<string> {
   await tab.wait('welcome');
   const question = await say(tab, 'Where is my parcel?');
   const conversationId = question.conversationId;
-  const db = server.app.db;
-  const setMessageTime = db.prepare('UPDATE messages SET created_at = ? WHERE id = ?');
-  db.prepare('UPDATE conversations SET created_at = ? WHERE id = ?').run(iso(base, start), conversationId);
-  setMessageTime.run(iso(base, start), question.id);
+  const setMessageTime = (seconds: number, id: string) =>
+    server.sql('UPDATE messages SET created_at = ? WHERE id = ?', iso(base, seconds), id);
+  await server.sql('UPDATE conversations SET created_at = ? WHERE id = ?', iso(base, start), conversationId);
+  await setMessageTime(start, question.id);
   // A note comes first and is no answer: the visitor never saw it.
   const note = await reply(operator.socket, conversationId, 'looking it up', 'operator');
-  setMessageTime.run(iso(base, start + 1), note.id);
-  db.prepare("UPDATE messages SET created_at = ? WHERE conversation_id = ? AND author_kind = 'system'").run(
+  await setMessageTime(start + 1, note.id);
+  await server.sql(
+    "UPDATE messages SET created_at = ? WHERE conversation_id = ? AND author_kind = 'system'",
     iso(base, start),
     conversationId,
   );
   if (story.answerAfter !== null) {
     const answer = await reply(operator.socket, conversationId, 'It left this morning.');
-    setMessageTime.run(iso(base, start + story.answerAfter), answer.id);
+    await setMessageTime(start + story.answerAfter, answer.id);
     const second = await reply(operator.socket, conversationId, 'Anything else?');
-    setMessageTime.run(iso(base, start + story.answerAfter + 30), second.id);
+    await setMessageTime(start + story.answerAfter + 30, second.id);
   }
   const resolvedAfter = story.resolvedAfter ?? null;
   if (resolvedAfter !== null) {
     const cookie = await loginCookie(server, operator.profile.email);
     const resolved = await call(server, 'POST', `/api/operator/conversations/${conversationId}/resolve`, { cookie });
     if (resolved.status !== 200) throw new Error(`resolve failed: ${resolved.status}`);
-    db.prepare('UPDATE conversations SET closed_at = ? WHERE id = ?').run(
+    await server.sql(
+      'UPDATE conversations SET closed_at = ? WHERE id = ?',
       iso(base, start + resolvedAfter),
       conversationId,
     );

@@ -28,19 +28,18 @@ async function conversationWith(s: TestServer, count: number): Promise<void> {
   const socket = await visitor.connect();
   const { conversationId } = await say(socket, 'hello');
   await socket.close();
-  const append = s.app.db.prepare(
-    `INSERT INTO messages (conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, created_at)
-     SELECT @conversationId, max(seq) + 1, @id, 'visitor', @visitorId, 'Visitor', @body, 'public', @at
-     FROM messages WHERE conversation_id = @conversationId`,
-  );
   for (let i = 0; i < count; i++)
-    append.run({
+    await s.sql(
+      `INSERT INTO messages (conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, created_at)
+       SELECT ?, max(seq) + 1, ?, 'visitor', ?, 'Visitor', ?, 'public', ?
+       FROM messages WHERE conversation_id = ?`,
       conversationId,
-      id: `merge-m-${i}`,
-      visitorId: visitor.visitorId,
-      body: `message ${i} word${i} ${i % 50 === 7 ? 'lighthouse' : 'harbour'}`,
-      at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-    });
+      `merge-m-${i}`,
+      visitor.visitorId,
+      `message ${i} word${i} ${i % 50 === 7 ? 'lighthouse' : 'harbour'}`,
+      new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      conversationId,
+    );
 }
 
 async function searchAs(s: TestServer, operator: OperatorProfile, q: string): Promise<SearchResultPage> {

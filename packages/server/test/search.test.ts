@@ -1,11 +1,7 @@
 // Inbox search on a real server: words, prefixes, accents, FTS5 syntax typed by people, visitors'
 // names and emails, internal notes, command results left out, who may see what, and paging.
 
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ErrorBody, OperatorProfile, SearchResult, SearchResultPage } from '@livechat/protocol';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand, texts } from './commands-harness.ts';
 import {
@@ -261,14 +257,14 @@ describe('pages and refusals', () => {
 
     expect(sizes).toEqual([20, 20, 5]);
     // The visitor's lines, newest first (the line saying who joined takes a seq of its own).
-    const visitorLines = (conversationId: string) =>
-      server
-        .query<{ seq: number }>(
+    const visitorLines = async (conversationId: string) =>
+      (
+        await server.sql<{ seq: number }>(
           "SELECT seq FROM messages WHERE conversation_id = ? AND author_kind = 'visitor' ORDER BY seq DESC",
           conversationId,
         )
-        .map(({ seq }) => `${conversationId}:${seq}`);
-    const expected = [...visitorLines(second.conversationId), ...visitorLines(first.conversationId)];
+      ).map(({ seq }) => `${conversationId}:${seq}`);
+    const expected = [...(await visitorLines(second.conversationId)), ...(await visitorLines(first.conversationId))];
     expect(expected).toHaveLength(45);
     expect(seen.map((r) => `${r.conversation.id}:${r.seq}`)).toEqual(expected);
     const times = seen.map((r) => r.createdAt);
@@ -297,45 +293,5 @@ describe('pages and refusals', () => {
     });
     expect(twice.status).toBe(400);
     expect((await searchAs(alice, 'x'.repeat(200))).status).toBe(200);
-  });
-
-  it('finds what was written before the index existed: the migration fills it', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'livechat-search-before-'));
-    const db = new Database(join(dataDir, 'livechat.sqlite'));
-    const dir = new URL('../src/db/sqlite/migrations/', import.meta.url);
-    db.exec('CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
-    for (const file of readdirSync(dir)
-      .filter((name) => /^\d+_.+\.sql$/.test(name) && name < '013')
-      .sort()) {
-      db.exec(readFileSync(new URL(file, dir), 'utf8'));
-      db.prepare("INSERT INTO schema_migrations VALUES (?, '2026-01-01')").run(file);
-    }
-    db.exec(`
-      INSERT INTO sites (id, name, created_at) VALUES ('old', 'Old', '2026-01-01');
-      INSERT INTO visitors (id, site_id, token_hash, name, email, created_at, last_seen_at)
-        VALUES ('v1', 'old', 'h1', 'Hélène', 'helene@example.org', '2026-01-01', '2026-01-01');
-      INSERT INTO conversations (id, site_id, visitor_id, created_at, updated_at) VALUES ('c1', 'old', 'v1', '2026-01-01', '2026-01-01');
-      INSERT INTO messages (conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, created_at) VALUES
-        ('c1', 1, 'm1', 'visitor', 'v1', 'Hélène', 'an old message about a teapot', 'public', '2026-01-01T00:00:01Z'),
-        ('c1', 2, 'm2', 'operator', NULL, 'Alice', 'a note about the teapot lid', 'operator', '2026-01-01T00:00:02Z'),
-        ('c1', 3, 'm3', 'system', NULL, 'System', 'teapot system line', 'public', '2026-01-01T00:00:03Z');
-    `);
-    db.close();
-    const before = await startServer({}, dataDir);
-    try {
-      const admin = await createOperator(before, 'Old', 'admin');
-      const cookie = await loginCookie(before, admin.email);
-      const page = async (q: string) =>
-        (await (
-          await fetch(`${before.url}/api/operator/search?q=${q}`, { headers: { cookie } })
-        ).json()) as SearchResultPage;
-      expect((await page('teapot')).results.map((r) => [r.seq, r.visibility])).toEqual([
-        [2, 'operator'],
-        [1, 'public'],
-      ]);
-      expect((await page('helene')).results.map((r) => r.snippet)).toEqual(['Hélène <helene@example.org>']);
-    } finally {
-      await discard(before);
-    }
   });
 });

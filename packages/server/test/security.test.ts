@@ -18,6 +18,7 @@ import {
   sync,
   visitorUrl,
 } from './harness.ts';
+import { countRows } from './stored-rows.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -123,12 +124,12 @@ describe('socket upgrades are authenticated', () => {
     });
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: { code: 'unauthorized', message: 'wrong email or password' } });
-    expect(server.query('SELECT * FROM operator_sessions')).toEqual([]);
+    expect(await server.sql('SELECT * FROM operator_sessions')).toEqual([]);
   });
 });
 
 describe('bad input gets a typed error and changes nothing', () => {
-  const stored = () => server.query<{ n: number }>('SELECT count(*) AS n FROM messages')[0]?.n;
+  const stored = () => countRows(server, 'messages');
 
   async function alive(client: Client) {
     const id = client.nextId();
@@ -139,7 +140,7 @@ describe('bad input gets a typed error and changes nothing', () => {
   it('answers malformed, unknown, oversized and binary frames, and the socket survives', async () => {
     const visitor = await (await newVisitor(server)).connect();
     await say(visitor, 'a stored message');
-    const before = stored();
+    const before = await stored();
 
     visitor.sendRaw('{"type": "message.send", ');
     expect(await visitor.wait('error', (f) => f.code === 'bad_json')).toMatchObject({ frameId: null });
@@ -155,7 +156,7 @@ describe('bad input gets a typed error and changes nothing', () => {
     visitor.sendRaw('{"type": {"toString": 1, "valueOf": 1}, "id": "x4"}');
     expect(await visitor.wait('error', (f) => f.frameId === 'x4')).toMatchObject({ code: 'unknown_type' });
     await alive(visitor);
-    expect(stored()).toBe(before);
+    expect(await stored()).toBe(before);
   });
 
   it('closes the socket on a frame far beyond the limit', async () => {
@@ -173,7 +174,7 @@ describe('bad input gets a typed error and changes nothing', () => {
     const first = await say(visitor, 'for Alice');
     await aliceSocket.wait('conversation.updated');
     const bobSocket = await connectOperator(server, bob);
-    const before = stored();
+    const before = await stored();
 
     const attempts: Array<[Record<string, unknown>, string]> = [
       [{ type: 'sync', conversationId: '../../etc/passwd', afterSeq: 0 }, 'invalid_id'],
@@ -190,7 +191,7 @@ describe('bad input gets a typed error and changes nothing', () => {
       expect(await bobSocket.wait('error', (f) => f.frameId === id)).toMatchObject({ code });
     }
     await alive(bobSocket);
-    expect(stored()).toBe(before);
+    expect(await stored()).toBe(before);
     const conversation = await server.app.store.conversations.byId(first.conversationId);
     expect(conversation?.memberIds).toEqual([alice.id]);
     await settle();
@@ -209,7 +210,7 @@ describe('bad input gets a typed error and changes nothing', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('bad_request');
     expect((await post({ url: 'https://shop.test/', title: 'Home', extra: 1 })).status).toBe(400);
-    expect(server.query('SELECT * FROM page_views')).toEqual([]);
+    expect(await server.sql('SELECT * FROM page_views')).toEqual([]);
     expect((await post({ url: 'https://shop.test/', title: 'Home' })).status).toBe(204);
 
     const alice = await createOperator(server, 'Alice');

@@ -30,6 +30,7 @@ import {
   visitorUrl,
 } from './harness.ts';
 import { closedWithin } from './accounts-harness.ts';
+import { countRows, jsonValue } from './stored-rows.ts';
 
 let server: TestServer;
 let adminCookie: string;
@@ -70,7 +71,7 @@ async function createSite(input: Record<string, unknown>): Promise<SiteDetails> 
   return created.body.site;
 }
 
-const siteRows = () => server.query<Record<string, unknown>>('SELECT * FROM sites ORDER BY id');
+const siteRows = () => server.sql('SELECT * FROM sites ORDER BY id');
 
 describe('an admin', () => {
   it('creates a site: normalised origins, the default look, a fresh id and the snippet to paste', async () => {
@@ -91,8 +92,11 @@ describe('an admin', () => {
         `<script src="${server.url}/widget.js" data-site="${site.id}" async></script>`,
     );
     expect(Date.parse(site.createdAt)).not.toBeNaN();
-    const [row] = server.query<{ allowed_origins: string }>('SELECT allowed_origins FROM sites WHERE id = ?', site.id);
-    expect(JSON.parse(row?.allowed_origins ?? '')).toEqual(['https://bakery.example', 'http://localhost:8080']);
+    const [row] = await server.sql<{ allowed_origins: unknown }>(
+      'SELECT allowed_origins FROM sites WHERE id = ?',
+      site.id,
+    );
+    expect(jsonValue(row?.allowed_origins)).toEqual(['https://bakery.example', 'http://localhost:8080']);
   });
 
   it('creates a site with its widget settings, and the widget reads them on the site’s pages', async () => {
@@ -187,7 +191,7 @@ describe('only admins', () => {
   it('may list, create or change sites: an operator gets 403, nobody signed in 401, and nothing changes', async () => {
     const bob = await createOperator(server, 'Bob');
     const cookie = await loginCookie(server, bob.email);
-    const before = siteRows();
+    const before = await siteRows();
     for (const [method, path, body] of [
       ['GET', '/api/admin/sites', undefined],
       ['POST', '/api/admin/sites', { name: 'Mine', allowedOrigins: [] }],
@@ -199,7 +203,7 @@ describe('only admins', () => {
       const anonymous = await call<ErrorBody>(method, path, { origin: server.origin, body });
       expect(anonymous.status, `${method} ${path}`).toBe(401);
     }
-    expect(siteRows()).toEqual(before);
+    expect(await siteRows()).toEqual(before);
   });
 });
 
@@ -213,7 +217,7 @@ describe('a refused site change', () => {
     ['another scheme', 'ftp://bakery.example', /line 2 .*only http and https/],
     ['a bad port', 'https://bakery.example:99999', /line 2 .*port/],
   ])('names the line of an origin with %s, and nothing is stored', async (_what, line, message) => {
-    const before = siteRows();
+    const before = await siteRows();
     const created = await asAdmin<ErrorBody>('POST', '/api/admin/sites', {
       name: 'Bakery',
       allowedOrigins: ['https://ok.example', line],
@@ -227,7 +231,7 @@ describe('a refused site change', () => {
     });
     expect(changed.status).toBe(400);
     expect(changed.body.error).toMatchObject({ code: 'bad_origin_format', message: expect.stringMatching(message) });
-    expect(siteRows()).toEqual(before);
+    expect(await siteRows()).toEqual(before);
   });
 
   it.each([
@@ -243,7 +247,7 @@ describe('a refused site change', () => {
     ['origins that are not a list', { allowedOrigins: 'https://a.example' }, /allowedOrigins/],
     ['archived that is not a boolean', { archived: 'yes' }, /archived/],
   ])('with %s is a 400 that says so, and nothing is stored', async (_what, change, message) => {
-    const before = siteRows();
+    const before = await siteRows();
     const changed = await asAdmin<ErrorBody>('PATCH', '/api/admin/sites/shop', change);
     expect(changed.status).toBe(400);
     expect(changed.body.error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(message) });
@@ -253,7 +257,7 @@ describe('a refused site change', () => {
       ...change,
     });
     expect(created.status).toBe(400);
-    expect(siteRows()).toEqual(before);
+    expect(await siteRows()).toEqual(before);
   });
 
   it('of a site that does not exist is a 404', async () => {
@@ -329,7 +333,7 @@ describe('an archived site', () => {
       'upgrade refused: 404',
     );
     // The token was not revoked by the refused logout, and the data is all there for operators.
-    expect(server.query('SELECT count(*) AS n FROM visitor_tokens')).toEqual([{ n: 1 }]);
+    expect(await countRows(server, 'visitor_tokens')).toBe(1);
     const conversations = await asAdmin<{ conversations: Array<{ id: string }> }>('GET', '/api/operator/conversations');
     expect(conversations.body.conversations).toHaveLength(1);
     const conversationId = conversations.body.conversations[0]?.id ?? '';
@@ -392,7 +396,7 @@ describe('a page whose origin is not allowed', () => {
     expect(minted.headers.get('access-control-allow-origin')).toBe(EVIL);
     expect(minted.headers.get('vary')).toMatch(/origin/i);
     expect(await minted.json()).toEqual({ error: { code: 'bad_origin', message: 'this origin may not use the site' } });
-    expect(server.query('SELECT count(*) AS n FROM visitors')).toEqual([{ n: 0 }]);
+    expect(await countRows(server, 'visitors')).toBe(0);
   });
 
   it('is refused at the socket upgrade with an HTTP 403', async () => {
