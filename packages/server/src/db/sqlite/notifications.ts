@@ -4,30 +4,7 @@ import type { Notification } from '@livechat/protocol';
 import type { NewNotification, NotificationRepository } from '../../mentions/notifications.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
-
-interface NotificationRow {
-  id: string;
-  kind: Notification['kind'];
-  conversation_id: string;
-  message_id: string;
-  author_name: string;
-  excerpt: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-const COLUMNS = 'id, kind, conversation_id, message_id, author_name, excerpt, created_at, read_at';
-
-const notification = (row: NotificationRow): Notification => ({
-  id: row.id,
-  kind: row.kind,
-  conversationId: row.conversation_id,
-  messageId: row.message_id,
-  authorName: row.author_name,
-  excerpt: row.excerpt,
-  createdAt: row.created_at,
-  readAt: row.read_at,
-});
+import { type NotificationRow, COLUMNS, notification } from '../rows/notifications.ts';
 
 export class SqliteNotificationRepository implements NotificationRepository {
   private readonly insert;
