@@ -6,7 +6,7 @@ import type { CrmRepository, NewLead } from '../../crm/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { PgDb } from './connection.ts';
 import { type ReaderSlots, readerParams, recordReadableSql } from './readable-sql.ts';
-import { type LeadRow, lead } from '../rows/crm.ts';
+import { type LeadRow, lead, leadValues } from '../rows/crm.ts';
 
 /** Every query here carries its reader in its first two parameters. */
 const READER: ReaderSlots = { id: '$1', admin: '$2' };
@@ -24,16 +24,7 @@ export class PostgresCrmRepository implements CrmRepository {
     await this.db.run(
       `INSERT INTO leads (id, title, internal_notes, source, contact_name, contact_email, conversation_id, created_by, created_at)
        VALUES ($1, $2, $3, 'Livechat', $4, $5, $6, $7, $8)`,
-      [
-        id,
-        input.title,
-        input.internalNotes,
-        input.contactName,
-        input.contactEmail,
-        input.conversationId,
-        input.createdBy,
-        now(),
-      ],
+      leadValues(id, input, now()),
     );
     const created = await this.db.one<LeadRow>(`${SELECT} WHERE l.id = $1`, [id]);
     if (!created) throw new Error('lead vanished right after creation');

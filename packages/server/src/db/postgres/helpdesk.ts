@@ -10,7 +10,7 @@ import { type ReaderSlots, readerParams, recordReadableSql } from './readable-sq
 /** Every query here carries its reader in its first two parameters. */
 const READER: ReaderSlots = { id: '$1', admin: '$2' };
 import { COUNT_CAP, type TicketTerms, ticketQuery } from './ticket-search.ts';
-import { type TeamRow, type TicketRow, team, ticket } from '../rows/helpdesk.ts';
+import { type TeamRow, type TicketRow, team, ticket, ticketValues } from '../rows/helpdesk.ts';
 
 const TEAM_SELECT = 'SELECT id, name, sequence, livechat_enabled FROM helpdesk_teams';
 const TICKET_SELECT = `SELECT t.number, t.title, t.description, t.customer_name, t.customer_email, t.team_id,
@@ -72,16 +72,7 @@ export class PostgresHelpdeskRepository implements HelpdeskRepository {
     const inserted = await this.db.one<{ number: number }>(
       `INSERT INTO tickets (title, description, customer_name, customer_email, team_id, conversation_id, created_by, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING number`,
-      [
-        input.title,
-        input.description,
-        input.customerName,
-        input.customerEmail,
-        input.teamId,
-        input.conversationId,
-        input.createdBy,
-        now(),
-      ],
+      ticketValues(input, now()),
     );
     const created =
       inserted && (await this.db.one<TicketRow>(`${TICKET_SELECT} WHERE t.number = $1`, [inserted.number]));

@@ -4,7 +4,7 @@ import type { Notification } from '@livechat/protocol';
 import { newId, now } from '../../ids.ts';
 import type { NewNotification, NotificationRepository } from '../../mentions/notifications.ts';
 import type { PgDb } from './connection.ts';
-import { type NotificationRow, COLUMNS, notification } from '../rows/notifications.ts';
+import { COLUMNS, type NotificationRow, notification, notificationValues } from '../rows/notifications.ts';
 
 export class PostgresNotificationRepository implements NotificationRepository {
   constructor(private readonly db: PgDb) {}
@@ -16,17 +16,7 @@ export class PostgresNotificationRepository implements NotificationRepository {
          created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (operator_id, message_id) DO NOTHING
        RETURNING ${COLUMNS}`,
-      [
-        newId(),
-        input.operatorId,
-        input.kind ?? 'mention',
-        input.conversationId,
-        input.messageSeq,
-        input.messageId,
-        input.authorName,
-        input.excerpt,
-        now(),
-      ],
+      notificationValues(newId(), input, now()),
     );
     return row ? notification(row) : null;
   }

@@ -1,6 +1,7 @@
 // A lead as both stores read it: its row and the Lead it stands for.
 
 import type { Lead } from '@livechat/protocol';
+import type { NewLead } from '../../crm/repository.ts';
 
 export interface LeadRow {
   id: string;
@@ -26,3 +27,15 @@ export const lead = (row: LeadRow): Lead => ({
   createdByName: row.created_by_name,
   createdAt: row.created_at,
 });
+
+/** A new lead's values in the order both stores insert them (id, title, notes, contact, conversation, creator, time). */
+export const leadValues = (id: string, input: NewLead, time: string): unknown[] => [
+  id,
+  input.title,
+  input.internalNotes,
+  input.contactName,
+  input.contactEmail,
+  input.conversationId,
+  input.createdBy,
+  time,
+];

@@ -1,6 +1,7 @@
 // Helpdesk teams and tickets as both stores read them: their rows and the HelpdeskTeam and Ticket they stand for.
 
 import type { HelpdeskTeam, Ticket } from '@livechat/protocol';
+import type { NewTicket } from '../../helpdesk/repository.ts';
 import { flag } from './values.ts';
 
 export interface TeamRow {
@@ -46,3 +47,15 @@ export const ticket = (row: TicketRow): Ticket => ({
   createdByName: row.created_by_name,
   createdAt: row.created_at,
 });
+
+/** A new ticket's values in the order both stores insert them; the number is the database's. */
+export const ticketValues = (input: NewTicket, time: string): unknown[] => [
+  input.title,
+  input.description,
+  input.customerName,
+  input.customerEmail,
+  input.teamId,
+  input.conversationId,
+  input.createdBy,
+  time,
+];

@@ -1,6 +1,7 @@
 // A notification as both stores read it: its row, the columns selected for it and the Notification it stands for.
 
 import type { Notification } from '@livechat/protocol';
+import type { NewNotification } from '../../mentions/notifications.ts';
 
 export interface NotificationRow {
   id: string;
@@ -25,3 +26,16 @@ export const notification = (row: NotificationRow): Notification => ({
   createdAt: row.created_at,
   readAt: row.read_at,
 });
+
+/** A new notification's values in the order both stores insert them. */
+export const notificationValues = (id: string, input: NewNotification, time: string): unknown[] => [
+  id,
+  input.operatorId,
+  input.kind ?? 'mention',
+  input.conversationId,
+  input.messageSeq,
+  input.messageId,
+  input.authorName,
+  input.excerpt,
+  time,
+];

@@ -7,7 +7,7 @@ import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
 import { type ReaderParams, readerParams, recordReadableSql } from './readable-sql.ts';
 import { COUNT_CAP, FTS_COUNT_SQL, FTS_HAS_SQL, FTS_SEARCH_SQL, ticketQuery } from './ticket-search.ts';
-import { type TeamRow, type TicketRow, team, ticket } from '../rows/helpdesk.ts';
+import { type TeamRow, type TicketRow, team, ticket, ticketValues } from '../rows/helpdesk.ts';
 
 const TICKET_SELECT = `SELECT t.number, t.title, t.description, t.customer_name, t.customer_email, t.team_id,
   h.name AS team_name, t.status, t.conversation_id, t.created_by, o.name AS created_by_name, t.created_at
@@ -123,16 +123,7 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
 
   /** Inserts at once, inside the caller's transaction when there is one (see command-writes.ts). */
   insertTicket(input: NewTicket): Ticket {
-    const result = this.insertTicketRow.run(
-      input.title,
-      input.description,
-      input.customerName,
-      input.customerEmail,
-      input.teamId,
-      input.conversationId,
-      input.createdBy,
-      now(),
-    );
+    const result = this.insertTicketRow.run(...ticketValues(input, now()));
     const created = this.selectTicket.get(Number(result.lastInsertRowid));
     if (!created) throw new Error('ticket vanished right after creation');
     return ticket(created);

@@ -4,7 +4,7 @@ import type { Notification } from '@livechat/protocol';
 import type { NewNotification, NotificationRepository } from '../../mentions/notifications.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
-import { type NotificationRow, COLUMNS, notification } from '../rows/notifications.ts';
+import { COLUMNS, type NotificationRow, notification, notificationValues } from '../rows/notifications.ts';
 
 export class SqliteNotificationRepository implements NotificationRepository {
   private readonly insert;
@@ -48,17 +48,7 @@ export class SqliteNotificationRepository implements NotificationRepository {
 
   async create(input: NewNotification): Promise<Notification | null> {
     const id = newId();
-    const inserted = this.insert.run(
-      id,
-      input.operatorId,
-      input.kind ?? 'mention',
-      input.conversationId,
-      input.messageSeq,
-      input.messageId,
-      input.authorName,
-      input.excerpt,
-      now(),
-    );
+    const inserted = this.insert.run(...notificationValues(id, input, now()));
     if (inserted.changes !== 1) return null;
     const row = this.selectById.get(id);
     return row ? notification(row) : null;
