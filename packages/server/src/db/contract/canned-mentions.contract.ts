@@ -2,19 +2,7 @@
 // counts that add up across writers), mentions, and each operator's notifications.
 
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../store.ts';
-import { aChat, aMomentLater, anOperator, asVisitor, type Chat, freshStore, type OpenStore } from './fixtures.ts';
-
-const say = async (store: Store, chat: Chat, body: string) =>
-  (
-    await store.messages.append({
-      conversationId: chat.conversation.id,
-      author: asVisitor(chat.visitor),
-      body,
-      visibility: 'public',
-      clientId: null,
-    })
-  ).message;
+import { aChat, aMomentLater, anOperator, freshStore, type OpenStore, visitorSays } from './fixtures.ts';
 
 export function cannedAndMentionsContract(open: OpenStore): void {
   describe('canned responses, mentions and notifications', () => {
@@ -110,8 +98,8 @@ export function cannedAndMentionsContract(open: OpenStore): void {
           kind,
         });
       const notify = async (operatorId: string, body: string, kind?: 'assigned') =>
-        notifyOf(operatorId, await say(store(), chat, body), kind);
-      const firstMessage = await say(store(), chat, 'first');
+        notifyOf(operatorId, await visitorSays(store(), chat, body), kind);
+      const firstMessage = await visitorSays(store(), chat, 'first');
       const first = await notifyOf(olga.id, firstMessage);
       await aMomentLater();
       const second = await notify(olga.id, 'second', 'assigned');
@@ -134,7 +122,7 @@ export function cannedAndMentionsContract(open: OpenStore): void {
     it('marks a notification read for one of two marking it at once', async () => {
       const chat = await aChat(store());
       const olga = await anOperator(store(), 'Olga');
-      const message = await say(store(), chat, 'hello @Olga');
+      const message = await visitorSays(store(), chat, 'hello @Olga');
       const made = await store().notifications.create({
         operatorId: olga.id,
         conversationId: chat.conversation.id,

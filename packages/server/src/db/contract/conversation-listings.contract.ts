@@ -2,17 +2,7 @@
 // membership changes that arrive at the same moment.
 
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../store.ts';
-import { aChat, aMomentLater, anOperator, asVisitor, type Chat, freshStore, type OpenStore } from './fixtures.ts';
-
-const say = (store: Store, chat: Chat, body: string) =>
-  store.messages.append({
-    conversationId: chat.conversation.id,
-    author: asVisitor(chat.visitor),
-    body,
-    visibility: 'public',
-    clientId: null,
-  });
+import { aChat, aMomentLater, anOperator, freshStore, type OpenStore, visitorSays } from './fixtures.ts';
 
 /** Polls until `check` holds, a few seconds at most: for a wait measured by the database's clock. */
 async function eventually(check: () => Promise<boolean>): Promise<boolean> {
@@ -37,7 +27,7 @@ export function conversationListingsContract(open: OpenStore): void {
       const ids = async () => (await store().conversations.listVisibleTo(olga.id)).map((c) => c.id);
       expect(await ids()).toEqual([third, second, first].map((chat) => chat.conversation.id));
       await aMomentLater();
-      const { message } = await say(store(), first, 'still there?');
+      const message = await visitorSays(store(), first, 'still there?');
       expect(await ids()).toEqual([first, third, second].map((chat) => chat.conversation.id));
       const listed = (await store().conversations.listVisibleTo(olga.id))[0];
       expect(listed).toMatchObject({ lastSeq: 1, updatedAt: message.createdAt });
@@ -45,7 +35,7 @@ export function conversationListingsContract(open: OpenStore): void {
 
     it('keeps the last seq of a conversation with its row, for a resume to start from', async () => {
       const chat = await aChat(store());
-      for (const body of ['one', 'two', 'three']) await say(store(), chat, body);
+      for (const body of ['one', 'two', 'three']) await visitorSays(store(), chat, body);
       const { site, visitor, conversation } = chat;
       expect(await store().conversations.openRefByVisitor(site.id, visitor.id)).toEqual({
         id: conversation.id,

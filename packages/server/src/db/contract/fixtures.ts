@@ -2,7 +2,7 @@
 // conversations a story starts from, made through the Store itself so that any implementation can run them.
 
 import { createHash, randomUUID } from 'node:crypto';
-import type { Author, OperatorProfile, OperatorRole } from '@livechat/protocol';
+import type { Author, Message, OperatorProfile, OperatorRole, Visibility } from '@livechat/protocol';
 import { afterEach, beforeEach } from 'vitest';
 import type { Conversation } from '../../conversations/repository.ts';
 import type { NewUpload, Upload, UploadOwner } from '../../files/repository.ts';
@@ -78,6 +78,38 @@ export const asOperator = (operator: OperatorProfile): Author => ({
   id: operator.id,
   name: operator.name,
 });
+
+/** The chat's visitor saying `body` in public, with the uploads given: the message as stored. */
+export async function visitorSays(
+  store: Store,
+  chat: Chat,
+  body: string,
+  attachmentIds: string[] = [],
+): Promise<Message> {
+  const { conversation, visitor } = chat;
+  const author = asVisitor(visitor);
+  const input = { conversationId: conversation.id, author, body, visibility: 'public' as const, clientId: null };
+  return (await store.messages.append({ ...input, attachmentIds })).message;
+}
+
+/** An operator writing `body` in the chat, to the visitor or (`operator`) as a note: the message as stored. */
+export async function operatorSays(
+  store: Store,
+  chat: Chat,
+  operator: OperatorProfile,
+  body: string,
+  visibility: Visibility = 'public',
+  attachmentIds: string[] = [],
+): Promise<Message> {
+  const input = {
+    conversationId: chat.conversation.id,
+    author: asOperator(operator),
+    body,
+    visibility,
+    clientId: null,
+  };
+  return (await store.messages.append({ ...input, attachmentIds })).message;
+}
 
 export const visitorOwner = (chat: Chat): UploadOwner => ({
   kind: 'visitor',

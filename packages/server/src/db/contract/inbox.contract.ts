@@ -4,7 +4,7 @@ import type { OperatorProfile } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ViewName } from '../../conversations/views.ts';
 import type { Store } from '../store.ts';
-import { aChat, anOperator, asOperator, asVisitor, type Chat, freshStore, type OpenStore } from './fixtures.ts';
+import { aChat, anOperator, freshStore, type OpenStore, visitorSays, operatorSays } from './fixtures.ts';
 
 /** Every conversation id of the view, page after page of `limit`. */
 async function walk(store: Store, operator: OperatorProfile, view: ViewName, limit: number): Promise<string[][]> {
@@ -17,15 +17,6 @@ async function walk(store: Store, operator: OperatorProfile, view: ViewName, lim
   } while (cursor !== null && pages.length < 10);
   return pages;
 }
-
-const say = (store: Store, chat: Chat, body: string) =>
-  store.messages.append({
-    conversationId: chat.conversation.id,
-    author: asVisitor(chat.visitor),
-    body,
-    visibility: 'public',
-    clientId: null,
-  });
 
 export function inboxContract(open: OpenStore): void {
   describe('inbox views and read marks', () => {
@@ -52,7 +43,7 @@ export function inboxContract(open: OpenStore): void {
     it('pages a view without repeating or skipping a conversation', async () => {
       const first = await aChat(store(), 'Ada');
       const chats = [first, await aChat(store(), 'Grace', first.site), await aChat(store(), 'Hedy', first.site)];
-      for (const chat of chats) await say(store(), chat, 'hello');
+      for (const chat of chats) await visitorSays(store(), chat, 'hello');
       const olga = await anOperator(store(), 'Olga');
       const pages = await walk(store(), olga, 'unassigned', 2);
       expect(pages.map((p) => p.length)).toEqual([2, 1]);
@@ -63,14 +54,8 @@ export function inboxContract(open: OpenStore): void {
       const chat = await aChat(store());
       const olga = await anOperator(store(), 'Olga');
       await store().conversations.join(chat.conversation.id, olga.id);
-      for (const body of ['hello', 'my order', 'is late']) await say(store(), chat, body);
-      await store().messages.append({
-        conversationId: chat.conversation.id,
-        author: asOperator(olga),
-        body: 'looking into it',
-        visibility: 'public',
-        clientId: null,
-      });
+      for (const body of ['hello', 'my order', 'is late']) await visitorSays(store(), chat, body);
+      await operatorSays(store(), chat, olga, 'looking into it');
       expect(await store().conversations.unreadCount(chat.conversation.id, olga.id)).toBe(3);
       expect(await store().conversations.unreadCount(chat.conversation.id, olga.id, 2)).toBe(2);
       await store().conversations.markRead(chat.conversation.id, olga.id, 2);
@@ -84,7 +69,7 @@ export function inboxContract(open: OpenStore): void {
 
     it('moves the visitor’s read marker forward only', async () => {
       const chat = await aChat(store());
-      for (const body of ['hello', 'anyone?', 'hello?']) await say(store(), chat, body);
+      for (const body of ['hello', 'anyone?', 'hello?']) await visitorSays(store(), chat, body);
       expect(await store().readMarks.visitorReadSeq(chat.conversation.id)).toBe(0);
       await store().readMarks.visitorRead(chat.conversation.id, 3);
       await store().readMarks.visitorRead(chat.conversation.id, 1);

@@ -2,26 +2,7 @@
 // waited for a first reply.
 
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../store.ts';
-import {
-  aChat,
-  anOperator,
-  asOperator,
-  asVisitor,
-  type Chat,
-  freshStore,
-  fromNow,
-  type OpenStore,
-} from './fixtures.ts';
-
-const visitorSays = (store: Store, chat: Chat, body: string) =>
-  store.messages.append({
-    conversationId: chat.conversation.id,
-    author: asVisitor(chat.visitor),
-    body,
-    visibility: 'public',
-    clientId: null,
-  });
+import { aChat, anOperator, freshStore, fromNow, type OpenStore, visitorSays, operatorSays } from './fixtures.ts';
 
 export function ratingsAndResponseTimesContract(open: OpenStore): void {
   describe('ratings and response times', () => {
@@ -45,13 +26,7 @@ export function ratingsAndResponseTimesContract(open: OpenStore): void {
       const since = fromNow(-60_000);
       expect(await store().responseTimes.medianFirstResponseSeconds(chat.site.id, since)).toBeNull();
       const reply = (body: string, visibility: 'public' | 'operator') =>
-        store().messages.append({
-          conversationId: chat.conversation.id,
-          author: asOperator(olga),
-          body,
-          visibility,
-          clientId: null,
-        });
+        operatorSays(store(), chat, olga, body, visibility);
       // A greeting before the visitor asked answers nothing; a note is no reply.
       await reply('welcome', 'public');
       await visitorSays(store(), chat, 'my order is late');
@@ -69,13 +44,7 @@ export function ratingsAndResponseTimesContract(open: OpenStore): void {
       const olga = await anOperator(store(), 'Olga');
       for (const c of [chat, elsewhere]) {
         await visitorSays(store(), c, 'hello');
-        await store().messages.append({
-          conversationId: c.conversation.id,
-          author: asOperator(olga),
-          body: 'hi',
-          visibility: 'public',
-          clientId: null,
-        });
+        await operatorSays(store(), c, olga, 'hi');
       }
       expect(await store().responseTimes.medianFirstResponseSeconds(chat.site.id, fromNow(-60_000))).not.toBeNull();
       expect(await store().responseTimes.medianFirstResponseSeconds(chat.site.id, fromNow(60_000))).toBeNull();

@@ -2,17 +2,7 @@
 // members, and the seen mark is the furthest any operator read.
 
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../store.ts';
-import { aChat, anOperator, asVisitor, type Chat, freshStore, type OpenStore } from './fixtures.ts';
-
-const say = (store: Store, chat: Chat, body: string) =>
-  store.messages.append({
-    conversationId: chat.conversation.id,
-    author: asVisitor(chat.visitor),
-    body,
-    visibility: 'public',
-    clientId: null,
-  });
+import { aChat, anOperator, freshStore, type OpenStore, visitorSays } from './fixtures.ts';
 
 export function readMarksContract(open: OpenStore): void {
   describe('read marks', () => {
@@ -23,7 +13,7 @@ export function readMarksContract(open: OpenStore): void {
       const olga = await anOperator(store(), 'Olga');
       const admin = await anOperator(store(), 'Ines', 'admin');
       await store().conversations.join(chat.conversation.id, olga.id);
-      for (const body of ['one', 'two', 'three', 'four']) await say(store(), chat, body);
+      for (const body of ['one', 'two', 'three', 'four']) await visitorSays(store(), chat, body);
       await store().conversations.markRead(chat.conversation.id, olga.id, 2);
       await store().conversations.markRead(chat.conversation.id, admin.id, 4);
       expect(await store().readMarks.seenSeq(chat.conversation.id)).toBe(4);
@@ -39,7 +29,7 @@ export function readMarksContract(open: OpenStore): void {
       const first = await aChat(store(), 'Ada');
       const second = await aChat(store(), 'Grace', first.site);
       const olga = await anOperator(store(), 'Olga');
-      for (const chat of [first, second]) for (const body of ['one', 'two']) await say(store(), chat, body);
+      for (const chat of [first, second]) for (const body of ['one', 'two']) await visitorSays(store(), chat, body);
       await store().readMarks.visitorRead(first.conversation.id, 2);
       await store().conversations.markRead(second.conversation.id, olga.id, 1);
       expect(await store().readMarks.visitorReadSeq(first.conversation.id)).toBe(2);
@@ -52,7 +42,7 @@ export function readMarksContract(open: OpenStore): void {
     it('keeps the furthest of read marks sent at the same moment', async () => {
       const chat = await aChat(store());
       const olga = await anOperator(store(), 'Olga');
-      for (const body of ['one', 'two', 'three', 'four', 'five']) await say(store(), chat, body);
+      for (const body of ['one', 'two', 'three', 'four', 'five']) await visitorSays(store(), chat, body);
       const marks = [3, 5, 1, 4, 2];
       await Promise.all(marks.map((seq) => store().readMarks.visitorRead(chat.conversation.id, seq)));
       await Promise.all(marks.map((seq) => store().conversations.markRead(chat.conversation.id, olga.id, seq)));

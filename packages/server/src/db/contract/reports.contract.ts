@@ -1,38 +1,20 @@
 // The contract for the facts reports are made of: which conversations a period takes, and when each
 // was asked and answered, on a few known rows.
 
-import type { OperatorProfile, Visibility } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../reports/report.ts';
-import type { Store } from '../store.ts';
 import {
   aChat,
   aMomentLater,
   anOperator,
-  asOperator,
-  asVisitor,
-  type Chat,
   freshStore,
   fromNow,
   type OpenStore,
+  visitorSays,
+  operatorSays,
 } from './fixtures.ts';
 
 const MINUTE = 60_000;
-
-async function reply(store: Store, chat: Chat, operator: OperatorProfile, visibility: Visibility = 'public') {
-  const input = { conversationId: chat.conversation.id, author: asOperator(operator), body: 'On it', clientId: null };
-  return (await store.messages.append({ ...input, visibility })).message;
-}
-
-async function ask(store: Store, chat: Chat) {
-  const input = {
-    conversationId: chat.conversation.id,
-    author: asVisitor(chat.visitor),
-    body: 'Help?',
-    clientId: null,
-  };
-  return (await store.messages.append({ ...input, visibility: 'public' })).message;
-}
 
 export function reportsContract(open: OpenStore): void {
   describe('reports', () => {
@@ -42,13 +24,13 @@ export function reportsContract(open: OpenStore): void {
       const olga = await anOperator(store(), 'Olga');
       const piet = await anOperator(store(), 'Piet');
       const chat = await aChat(store());
-      await reply(store(), chat, piet); // before the question: no answer to it
-      const asked = await ask(store(), chat);
-      await ask(store(), chat);
+      await operatorSays(store(), chat, piet, 'On it'); // before the question: no answer to it
+      const asked = await visitorSays(store(), chat, 'Help?');
+      await visitorSays(store(), chat, 'Help?');
       await store().conversations.join(chat.conversation.id, olga.id);
-      await reply(store(), chat, olga, 'operator'); // a note answers nothing
-      const answered = await reply(store(), chat, piet);
-      const byAssignee = await reply(store(), chat, olga);
+      await operatorSays(store(), chat, olga, 'On it', 'operator'); // a note answers nothing
+      const answered = await operatorSays(store(), chat, piet, 'On it');
+      const byAssignee = await operatorSays(store(), chat, olga, 'On it');
       await store().conversations.close(chat.conversation.id);
       await store().ratings.rate(chat.conversation.id, 'good', null);
       const closed = await store().conversations.byId(chat.conversation.id);
@@ -73,10 +55,10 @@ export function reportsContract(open: OpenStore): void {
       const piet = await anOperator(store(), 'Piet');
       const answered = await aChat(store());
       const waiting = await aChat(store(), 'Bea', answered.site);
-      await ask(store(), answered);
-      await ask(store(), waiting);
+      await visitorSays(store(), answered, 'Help?');
+      await visitorSays(store(), waiting, 'Help?');
       await store().conversations.join(answered.conversation.id, olga.id);
-      await reply(store(), answered, piet);
+      await operatorSays(store(), answered, piet, 'On it');
       await store().conversations.close(answered.conversation.id);
       await store().ratings.rate(answered.conversation.id, 'bad', 'Too slow');
 
@@ -99,7 +81,7 @@ export function reportsContract(open: OpenStore): void {
       const chat = await aChat(store());
       await aMomentLater();
       const unanswered = await aChat(store(), 'Bea', chat.site);
-      const asked = await ask(store(), unanswered);
+      const asked = await visitorSays(store(), unanswered, 'Help?');
       const facts = await store().reports.conversationFacts(fromNow(-MINUTE), fromNow(MINUTE));
       expect(facts.map((fact) => fact.id)).toEqual([chat.conversation.id, unanswered.conversation.id]);
       expect(facts[0]).toMatchObject({ assignedOperatorId: null, closedAt: null, askedAt: null, answeredAt: null });

@@ -4,20 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { searchQuery } from '../../search/query.ts';
 import type { Store } from '../store.ts';
-import { aChat, anOperator, asOperator, asVisitor, type Chat, freshStore, type OpenStore } from './fixtures.ts';
+import { aChat, anOperator, freshStore, type OpenStore, visitorSays, operatorSays } from './fixtures.ts';
 
 const NEWEST = Number.MAX_SAFE_INTEGER;
-
-const say = async (store: Store, chat: Chat, body: string) =>
-  (
-    await store.messages.append({
-      conversationId: chat.conversation.id,
-      author: asVisitor(chat.visitor),
-      body,
-      visibility: 'public',
-      clientId: null,
-    })
-  ).message;
 
 /** What matches `text`, newest first: a message's body, or `visitor` for the visitor's row. */
 async function found(store: Store, text: string, keys: number[] | null = null, before = NEWEST, limit = 20) {
@@ -31,9 +20,9 @@ export function searchContract(open: OpenStore): void {
 
     it('finds messages by whole words without diacritics, and by a last word of three letters or more as a prefix', async () => {
       const chat = await aChat(store(), 'Ada');
-      await say(store(), chat, 'The dimmer is broken');
-      await say(store(), chat, 'Ça coûte combien, la crème brûlée ?');
-      await say(store(), chat, 'Write to help-desk@example.com');
+      await visitorSays(store(), chat, 'The dimmer is broken');
+      await visitorSays(store(), chat, 'Ça coûte combien, la crème brûlée ?');
+      await visitorSays(store(), chat, 'Write to help-desk@example.com');
       expect(await found(store(), 'DIMMER')).toEqual(['The dimmer is broken']);
       expect(await found(store(), 'dim')).toEqual(['The dimmer is broken']);
       expect(await found(store(), 'di')).toEqual([]);
@@ -47,7 +36,7 @@ export function searchContract(open: OpenStore): void {
 
     it('folds the case of every script, and leaves system lines out', async () => {
       const chat = await aChat(store(), 'Ada');
-      await say(store(), chat, 'Привет из Москвы');
+      await visitorSays(store(), chat, 'Привет из Москвы');
       await store().messages.append({
         conversationId: chat.conversation.id,
         author: { kind: 'system', id: null, name: 'Olga' },
@@ -75,7 +64,7 @@ export function searchContract(open: OpenStore): void {
 
     it('gives hits newest first below a position, at most the limit, with their message', async () => {
       const chat = await aChat(store(), 'Ada');
-      for (const n of [1, 2, 3, 4]) await say(store(), chat, `invoice number ${n}`);
+      for (const n of [1, 2, 3, 4]) await visitorSays(store(), chat, `invoice number ${n}`);
       const firstPage = await store().search.hits(searchQuery('invoice').terms, null, NEWEST, 3);
       expect(firstPage.map((h) => h.message?.body)).toEqual([
         'invoice number 4',
@@ -92,19 +81,13 @@ export function searchContract(open: OpenStore): void {
       const ada = await aChat(store(), 'Ada');
       const grace = await aChat(store(), 'Grace', ada.site);
       const hedy = await aChat(store(), 'Hedy', ada.site);
-      for (const chat of [ada, grace, hedy]) await say(store(), chat, 'refund please');
+      for (const chat of [ada, grace, hedy]) await visitorSays(store(), chat, 'refund please');
       const [olga, piet] = [await anOperator(store(), 'Olga'), await anOperator(store(), 'Piet')];
       const queued = await store().search.candidateKeys(olga.id);
       expect(queued).toHaveLength(3);
       await store().conversations.join(ada.conversation.id, olga.id);
       await store().conversations.join(grace.conversation.id, piet.id);
-      await store().messages.append({
-        conversationId: grace.conversation.id,
-        author: asOperator(piet),
-        body: 'refund for @Olga',
-        visibility: 'operator',
-        clientId: null,
-      });
+      await operatorSays(store(), grace, piet, 'refund for @Olga', 'operator');
       expect(await store().search.candidateKeys(piet.id)).toHaveLength(2);
       const olgas = await store().search.candidateKeys(olga.id);
       expect(olgas).toHaveLength(2);

@@ -5,19 +5,12 @@ import type { OperatorProfile, Visibility } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
 import type { Upload } from '../../files/repository.ts';
 import type { Store } from '../store.ts';
-import { aChat, anOperator, anUpload, asOperator, type Chat, freshStore, type OpenStore } from './fixtures.ts';
+import { aChat, anOperator, anUpload, type Chat, freshStore, type OpenStore, operatorSays } from './fixtures.ts';
 
 /** An operator's message carrying one file of theirs, in public or as a note. */
 async function attachAs(store: Store, chat: Chat, operator: OperatorProfile, visibility: Visibility): Promise<Upload> {
   const file = await anUpload(store, { kind: 'operator', operatorId: operator.id }, `${visibility}.pdf`);
-  await store.messages.append({
-    conversationId: chat.conversation.id,
-    author: asOperator(operator),
-    body: '',
-    visibility,
-    clientId: null,
-    attachmentIds: [file.id],
-  });
+  await operatorSays(store, chat, operator, '', visibility, [file.id]);
   return file;
 }
 
@@ -67,14 +60,8 @@ export function servedFilesContract(open: OpenStore): void {
       const piet = await anOperator(store(), 'Piet');
       const file = await attachAs(store(), chat, olga, 'public');
       await store().conversations.join(chat.conversation.id, olga.id);
-      const mention = await store().messages.append({
-        conversationId: chat.conversation.id,
-        author: asOperator(olga),
-        body: '@Piet can you look?',
-        visibility: 'operator',
-        clientId: null,
-      });
-      await store().mentions.record(chat.conversation.id, piet.id, mention.message.id);
+      const mention = await operatorSays(store(), chat, olga, '@Piet can you look?', 'operator');
+      await store().mentions.record(chat.conversation.id, piet.id, mention.id);
       expect(await store().servedFiles.readableBy(piet, file.id)).toEqual(served(file));
 
       const other = await aChat(store(), 'Bea', chat.site);

@@ -5,16 +5,7 @@ import type { OperatorProfile } from '@livechat/protocol';
 import { describe, expect, it } from 'vitest';
 import type { ViewName } from '../../conversations/views.ts';
 import type { Store } from '../store.ts';
-import { aChat, aMomentLater, anOperator, asVisitor, type Chat, freshStore, type OpenStore } from './fixtures.ts';
-
-const say = (store: Store, chat: Chat, body: string) =>
-  store.messages.append({
-    conversationId: chat.conversation.id,
-    author: asVisitor(chat.visitor),
-    body,
-    visibility: 'public',
-    clientId: null,
-  });
+import { aChat, aMomentLater, anOperator, type Chat, freshStore, type OpenStore, visitorSays } from './fixtures.ts';
 
 const idsOf = async (store: Store, operator: OperatorProfile, view: ViewName, limit = 50): Promise<string[]> =>
   (await store.views.page(operator, view, limit, null)).conversations.map((c) => c.id);
@@ -67,7 +58,7 @@ export function viewsContract(open: OpenStore): void {
       await store().conversations.join(second.conversation.id, olga.id);
       expect(await idsOf(store(), admin, 'all')).toEqual([second, first].map((chat) => chat.conversation.id));
       await aMomentLater();
-      await say(store(), first, 'hello?');
+      await visitorSays(store(), first, 'hello?');
       expect(await idsOf(store(), admin, 'all')).toEqual([first, second].map((chat) => chat.conversation.id));
       expect((await store().views.counts(admin)).all).toBe(2);
       await expect(store().views.page(olga, 'all', 50, null)).rejects.toMatchObject({ code: 'forbidden' });
@@ -83,7 +74,7 @@ export function viewsContract(open: OpenStore): void {
         await aMomentLater();
       }
       const [ada, grace, hedy, joan] = chats.map((chat) => chat.conversation.id) as [string, string, string, string];
-      await say(store(), chats[1] as Chat, 'a question');
+      await visitorSays(store(), chats[1] as Chat, 'a question');
       const first = await store().views.page(olga, 'mine', 3, null);
       expect(first.conversations.map((c) => c.id)).toEqual([grace, joan, hedy]);
       const next = await store().views.page(olga, 'mine', 3, first.nextCursor);

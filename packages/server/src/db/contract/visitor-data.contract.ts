@@ -9,22 +9,17 @@ import {
   aMomentLater,
   anOperator,
   anUpload,
-  asOperator,
-  asVisitor,
   type Chat,
   freshStore,
   fromNow,
   hashOf,
   type OpenStore,
   visitorOwner,
+  visitorSays,
+  operatorSays,
 } from './fixtures.ts';
 
 const MINUTE = 60_000;
-
-async function say(store: Store, chat: Chat, body: string, attachmentIds: string[] = []) {
-  const input = { conversationId: chat.conversation.id, author: asVisitor(chat.visitor), body, clientId: null };
-  return (await store.messages.append({ ...input, visibility: 'public', attachmentIds })).message;
-}
 
 /** The visitor's conversation closed, and a new one they opened after it. */
 async function aSecondConversation(store: Store, chat: Chat): Promise<Chat> {
@@ -52,18 +47,11 @@ export function visitorDataContract(open: OpenStore): void {
       const shared = await anUpload(store(), visitorOwner(ada), 'shared.pdf', hashOf('shared'));
       const beasCopy = await anUpload(store(), visitorOwner(bea), 'shared.pdf', hashOf('shared'));
       const reply = await anUpload(store(), { kind: 'operator', operatorId: olga.id }, 'reply.pdf', hashOf('reply'));
-      await say(store(), ada, 'My receipt', [sent.id, shared.id]);
-      await store().messages.append({
-        conversationId: ada.conversation.id,
-        author: asOperator(olga),
-        body: 'The label',
-        visibility: 'public',
-        clientId: null,
-        attachmentIds: [reply.id],
-      });
+      await visitorSays(store(), ada, 'My receipt', [sent.id, shared.id]);
+      await operatorSays(store(), ada, olga, 'The label', 'public', [reply.id]);
       const later = await aSecondConversation(store(), ada);
-      await say(store(), later, 'Me again');
-      await say(store(), bea, 'Hello');
+      await visitorSays(store(), later, 'Me again');
+      await visitorSays(store(), bea, 'Hello');
       await store().outbox.add(
         {
           kind: 'transcript',
@@ -126,9 +114,9 @@ export function visitorDataContract(open: OpenStore): void {
       const open = await aChat(store(), 'Cleo', oldest.site);
       const elsewhere = await aChat(store(), 'Dora');
       const file = await anUpload(store(), visitorOwner(oldest), 'photo.pdf', hashOf('photo'));
-      await say(store(), oldest, 'Photo attached', [file.id]);
-      await say(store(), oldest, 'Thanks');
-      await say(store(), older, 'Hello');
+      await visitorSays(store(), oldest, 'Photo attached', [file.id]);
+      await visitorSays(store(), oldest, 'Thanks');
+      await visitorSays(store(), older, 'Hello');
       await store().conversations.close(oldest.conversation.id);
       await aMomentLater();
       await store().conversations.close(older.conversation.id);

@@ -9,13 +9,13 @@ import {
   aChat,
   anOperator,
   anUpload,
-  asOperator,
-  asVisitor,
   type Chat,
   freshStore,
   fromNow,
   type OpenStore,
   visitorOwner,
+  visitorSays,
+  operatorSays,
 } from './fixtures.ts';
 
 const MINUTE = 60_000;
@@ -27,17 +27,15 @@ const replyEmail: OutgoingEmail = {
   text: 'Olga wrote: Hello',
 };
 
-async function operatorSays(store: Store, chat: Chat, name: string, body: string, visibility: Visibility = 'public') {
-  const operator = await anOperator(store, name);
-  const author = asOperator(operator);
-  return (
-    await store.messages.append({ conversationId: chat.conversation.id, author, body, visibility, clientId: null })
-  ).message;
-}
-
-async function visitorSays(store: Store, chat: Chat, body: string, attachmentIds: string[] = []) {
-  const input = { conversationId: chat.conversation.id, author: asVisitor(chat.visitor), body, clientId: null };
-  return (await store.messages.append({ ...input, visibility: 'public', attachmentIds })).message;
+/** A new operator of that name writing in the chat. */
+async function newOperatorSays(
+  store: Store,
+  chat: Chat,
+  name: string,
+  body: string,
+  visibility: Visibility = 'public',
+) {
+  return operatorSays(store, chat, await anOperator(store, name), body, visibility);
 }
 
 /** A chat whose visitor left an email address, as the pre-chat form or identify() do. */
@@ -55,9 +53,9 @@ export function visitorMailContract(open: OpenStore): void {
       const chat = await aChatWithEmail(store());
       const quiet = await aChat(store(), 'Bea');
       await visitorSays(store(), chat, 'Where is my parcel?');
-      await operatorSays(store(), chat, 'Nora', 'Checking with the warehouse', 'operator');
-      const reply = await operatorSays(store(), chat, 'Olga', 'It left this morning');
-      await operatorSays(store(), quiet, 'Piet', 'Hello Bea');
+      await newOperatorSays(store(), chat, 'Nora', 'Checking with the warehouse', 'operator');
+      const reply = await newOperatorSays(store(), chat, 'Olga', 'It left this morning');
+      await newOperatorSays(store(), quiet, 'Piet', 'Hello Bea');
 
       expect(await store().visitorMail.dueReplies(fromNow(-MINUTE), fromNow(MINUTE), 10)).toEqual([
         chat.conversation.id,
@@ -76,7 +74,7 @@ export function visitorMailContract(open: OpenStore): void {
 
     it('sends nothing for replies the visitor read', async () => {
       const chat = await aChatWithEmail(store());
-      const reply = await operatorSays(store(), chat, 'Olga', 'It left this morning');
+      const reply = await newOperatorSays(store(), chat, 'Olga', 'It left this morning');
       await store().readMarks.visitorRead(chat.conversation.id, reply.seq);
       expect(await store().visitorMail.dueReplies(fromNow(-MINUTE), fromNow(MINUTE), 10)).toEqual([]);
       expect(await store().visitorMail.unseenReplies(chat.conversation.id)).toBeNull();
@@ -84,7 +82,7 @@ export function visitorMailContract(open: OpenStore): void {
 
     it('marks replies emailed with their email once, however many senders race for them', async () => {
       const chat = await aChatWithEmail(store());
-      const reply = await operatorSays(store(), chat, 'Olga', 'It left this morning');
+      const reply = await newOperatorSays(store(), chat, 'Olga', 'It left this morning');
       const results = await Promise.all(
         Array.from({ length: 4 }, () =>
           store().visitorMail.enqueueReplies(chat.conversation.id, 0, reply.seq, replyEmail, 'pending'),
@@ -97,14 +95,14 @@ export function visitorMailContract(open: OpenStore): void {
       expect(await store().outbox.countForVisitor('reply', chat.visitor.id, fromNow(-MINUTE))).toBe(1);
       expect(await store().visitorMail.unseenReplies(chat.conversation.id)).toBeNull();
 
-      const next = await operatorSays(store(), chat, 'Oscar', 'It arrives tomorrow');
+      const next = await newOperatorSays(store(), chat, 'Oscar', 'It arrives tomorrow');
       const unseen = await store().visitorMail.unseenReplies(chat.conversation.id);
       expect(unseen).toMatchObject({ afterSeq: reply.seq, replies: [{ seq: next.seq, body: 'It arrives tomorrow' }] });
     });
 
     it('stores nothing when the visitor read the replies after they were looked up', async () => {
       const chat = await aChatWithEmail(store());
-      const reply = await operatorSays(store(), chat, 'Olga', 'It left this morning');
+      const reply = await newOperatorSays(store(), chat, 'Olga', 'It left this morning');
       await store().readMarks.visitorRead(chat.conversation.id, reply.seq);
       expect(await store().visitorMail.enqueueReplies(chat.conversation.id, 0, reply.seq, replyEmail, 'kept')).toBe(
         false,
@@ -117,7 +115,7 @@ export function visitorMailContract(open: OpenStore): void {
       const receipt = await anUpload(store(), visitorOwner(chat), 'receipt.pdf');
       const photo = await anUpload(store(), visitorOwner(chat), 'photo.pdf');
       const asked = await visitorSays(store(), chat, 'Here is the receipt', [receipt.id, photo.id]);
-      await operatorSays(store(), chat, 'Nora', 'Refund it', 'operator');
+      await newOperatorSays(store(), chat, 'Nora', 'Refund it', 'operator');
       const olga = await anOperator(store(), 'Olga');
       await store().messages.append({
         conversationId: chat.conversation.id,
@@ -127,7 +125,7 @@ export function visitorMailContract(open: OpenStore): void {
         clientId: null,
         systemEvent: 'joined',
       });
-      const answer = await operatorSays(store(), chat, 'Piet', 'Refunded');
+      const answer = await newOperatorSays(store(), chat, 'Piet', 'Refunded');
       await visitorSays(store(), chat, 'Thanks');
 
       const lines = await store().visitorMail.publicLines(chat.conversation.id, 2);

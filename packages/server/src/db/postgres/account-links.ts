@@ -8,28 +8,12 @@ import {
   type LinkKind,
   type LinkRefusal,
   type LinkResult,
-  type LinkState,
   linkRefusal,
 } from '../../operators/links.ts';
 import type { NewOperator } from '../../operators/repository.ts';
 import type { PgDb } from './connection.ts';
 import type { PostgresOperatorRepository } from './operators.ts';
-
-interface LinkRow {
-  kind: LinkKind;
-  operator_id: string | null;
-  state: LinkState;
-  created_at: string;
-  expires_at: string | null;
-}
-
-const link = (row: LinkRow): AccountLink => ({
-  kind: row.kind,
-  operatorId: row.operator_id,
-  state: row.state,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
+import { type LinkRow, link } from '../rows/account-links.ts';
 
 const COLUMNS = 'kind, operator_id, state, created_at, expires_at';
 

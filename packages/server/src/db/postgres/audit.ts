@@ -1,33 +1,10 @@
 // The audit log of admin actions in PostgreSQL: written where each action is done, read by admins newest first.
 
-import type { AuditAction, AuditEntry } from '@livechat/protocol';
+import type { AuditEntry } from '@livechat/protocol';
 import { newId, now } from '../../ids.ts';
-import type { AuditPageRows, AuditRepository, AuditTarget, NewAuditEntry } from '../../privacy/audit-repository.ts';
+import type { AuditPageRows, AuditRepository, NewAuditEntry } from '../../privacy/audit-repository.ts';
 import type { PgDb } from './connection.ts';
-
-interface AuditRow {
-  seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: AuditAction;
-  target_kind: AuditTarget['kind'];
-  target_id: string | null;
-  target_label: string | null;
-  details: Record<string, unknown>;
-}
-
-const entry = (row: AuditRow): AuditEntry => ({
-  id: row.id,
-  at: row.at,
-  actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
-  action: row.action,
-  target: { kind: row.target_kind, id: row.target_id, label: row.target_label },
-  details: row.details,
-});
-
-const COLUMNS = 'seq, id, at, actor_id, actor_name, action, target_kind, target_id, target_label, details';
+import { type AuditRow, COLUMNS, entry } from '../rows/audit.ts';
 
 export class PostgresAuditRepository implements AuditRepository {
   constructor(private readonly db: PgDb) {}

@@ -3,16 +3,7 @@
 import type { CommandResult } from '@livechat/protocol';
 import type { CommandResultRepository } from '../../commands/repository.ts';
 import type { PgDb } from './connection.ts';
-
-interface ResultRow {
-  id: string;
-  conversation_id: string;
-  operator_id: string;
-  input: string;
-  status: CommandResult['status'];
-  lines: CommandResult['lines'];
-  created_at: string;
-}
+import { commandResult, type ResultRow } from '../rows/command-results.ts';
 
 export class PostgresCommandResultRepository implements CommandResultRepository {
   constructor(private readonly db: PgDb) {}
@@ -40,14 +31,6 @@ export class PostgresCommandResultRepository implements CommandResultRepository 
        WHERE conversation_id = $1 AND operator_id = $2 ORDER BY created_at, position`,
       [conversationId, operatorId],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      conversationId: row.conversation_id,
-      operatorId: row.operator_id,
-      input: row.input,
-      status: row.status,
-      lines: row.lines,
-      createdAt: row.created_at,
-    }));
+    return rows.map(commandResult);
   }
 }

@@ -1,26 +1,9 @@
 // Conversations and their operator members in PostgreSQL: the open conversation per visitor, assignment, reads.
 
-import type { ConversationStatus } from '@livechat/protocol';
 import type { Conversation, ConversationRepository, OpenRef } from '../../conversations/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { PgDb } from './connection.ts';
-
-export interface ConversationRow {
-  id: string;
-  site_id: string;
-  visitor_id: string;
-  status: ConversationStatus;
-  assigned_operator_id: string | null;
-  last_seq: number;
-  created_at: string;
-  /** The later of the row's own last change and its newest message. */
-  activity_at: string;
-  member_ids: string[];
-  left_ids: string[];
-  closed_at: string | null;
-  queued_at: string | null;
-  previous_conversation_id: string | null;
-}
+import { type ConversationRow, conversation } from '../rows/conversations.ts';
 
 // The row keeps its last seq (an append takes it); the newest message is found by it, and gives the
 // last activity when it is later than the row's own last change (greatest() passes over a NULL).
@@ -32,23 +15,6 @@ export const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigne
   ARRAY(SELECT m.operator_id FROM conversation_members m
     WHERE m.conversation_id = c.id AND NOT m.active AND m.left_at IS NOT NULL) AS left_ids
   FROM conversations c`;
-
-export const conversation = (row: ConversationRow): Conversation => ({
-  id: row.id,
-  siteId: row.site_id,
-  visitorId: row.visitor_id,
-  status: row.status,
-  assignedOperatorId: row.assigned_operator_id,
-  lastSeq: row.last_seq,
-  // Sorted here, not by the database's collation, so that both stores give the same order.
-  memberIds: [...row.member_ids].sort(),
-  leftIds: [...row.left_ids].sort(),
-  createdAt: row.created_at,
-  updatedAt: row.activity_at,
-  closedAt: row.closed_at,
-  queuedAt: row.queued_at,
-  previousConversationId: row.previous_conversation_id,
-});
 
 const UPSERT_MEMBER = `INSERT INTO conversation_members (conversation_id, operator_id, joined_at, active)
   VALUES ($1, $2, $3, true)

@@ -6,34 +6,10 @@ import type { CrmRepository, NewLead } from '../../crm/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { PgDb } from './connection.ts';
 import { type ReaderSlots, readerParams, recordReadableSql } from './readable-sql.ts';
+import { type LeadRow, lead, leadValues } from '../rows/crm.ts';
 
 /** Every query here carries its reader in its first two parameters. */
 const READER: ReaderSlots = { id: '$1', admin: '$2' };
-
-interface LeadRow {
-  id: string;
-  title: string;
-  internal_notes: string;
-  contact_name: string | null;
-  contact_email: string | null;
-  conversation_id: string | null;
-  created_by: string;
-  created_by_name: string;
-  created_at: string;
-}
-
-const lead = (row: LeadRow): Lead => ({
-  id: row.id,
-  title: row.title,
-  internalNotes: row.internal_notes,
-  source: 'Livechat',
-  contactName: row.contact_name,
-  contactEmail: row.contact_email,
-  conversationId: row.conversation_id,
-  createdBy: row.created_by,
-  createdByName: row.created_by_name,
-  createdAt: row.created_at,
-});
 
 const SELECT = `SELECT l.id, l.title, l.internal_notes, l.contact_name, l.contact_email, l.conversation_id,
   l.created_by, o.name AS created_by_name, l.created_at FROM leads l JOIN operators o ON o.id = l.created_by`;
@@ -48,16 +24,7 @@ export class PostgresCrmRepository implements CrmRepository {
     await this.db.run(
       `INSERT INTO leads (id, title, internal_notes, source, contact_name, contact_email, conversation_id, created_by, created_at)
        VALUES ($1, $2, $3, 'Livechat', $4, $5, $6, $7, $8)`,
-      [
-        id,
-        input.title,
-        input.internalNotes,
-        input.contactName,
-        input.contactEmail,
-        input.conversationId,
-        input.createdBy,
-        now(),
-      ],
+      leadValues(id, input, now()),
     );
     const created = await this.db.one<LeadRow>(`${SELECT} WHERE l.id = $1`, [id]);
     if (!created) throw new Error('lead vanished right after creation');

@@ -10,49 +10,7 @@ import { type ReaderSlots, readerParams, recordReadableSql } from './readable-sq
 /** Every query here carries its reader in its first two parameters. */
 const READER: ReaderSlots = { id: '$1', admin: '$2' };
 import { COUNT_CAP, type TicketTerms, ticketQuery } from './ticket-search.ts';
-
-interface TeamRow {
-  id: string;
-  name: string;
-  sequence: number;
-  livechat_enabled: boolean;
-}
-interface TicketRow {
-  number: number;
-  title: string;
-  description: string;
-  customer_name: string | null;
-  customer_email: string | null;
-  team_id: string;
-  team_name: string;
-  status: Ticket['status'];
-  conversation_id: string | null;
-  created_by: string;
-  created_by_name: string;
-  created_at: string;
-}
-
-const team = (row: TeamRow): HelpdeskTeam => ({
-  id: row.id,
-  name: row.name,
-  sequence: row.sequence,
-  livechatEnabled: row.livechat_enabled,
-});
-
-const ticket = (row: TicketRow): Ticket => ({
-  number: row.number,
-  title: row.title,
-  description: row.description,
-  customerName: row.customer_name,
-  customerEmail: row.customer_email,
-  teamId: row.team_id,
-  teamName: row.team_name,
-  status: row.status,
-  conversationId: row.conversation_id,
-  createdBy: row.created_by,
-  createdByName: row.created_by_name,
-  createdAt: row.created_at,
-});
+import { type TeamRow, type TicketRow, team, ticket, ticketValues } from '../rows/helpdesk.ts';
 
 const TEAM_SELECT = 'SELECT id, name, sequence, livechat_enabled FROM helpdesk_teams';
 const TICKET_SELECT = `SELECT t.number, t.title, t.description, t.customer_name, t.customer_email, t.team_id,
@@ -120,16 +78,7 @@ export class PostgresHelpdeskRepository implements HelpdeskRepository {
       return this.db.one<{ number: number }>(
         `INSERT INTO tickets (number, title, description, customer_name, customer_email, team_id, conversation_id, created_by, created_at)
          VALUES ((SELECT coalesce(max(number), 0) + 1 FROM tickets), $1, $2, $3, $4, $5, $6, $7, $8) RETURNING number`,
-        [
-          input.title,
-          input.description,
-          input.customerName,
-          input.customerEmail,
-          input.teamId,
-          input.conversationId,
-          input.createdBy,
-          now(),
-        ],
+        ticketValues(input, now()),
       );
     });
     const created =

@@ -5,7 +5,8 @@ import type { InboxCounts, OperatorProfile } from '@livechat/protocol';
 import type { InboxViews, ViewName, ViewPage } from '../../conversations/views.ts';
 import { AppError } from '../../errors.ts';
 import type { PgDb } from './connection.ts';
-import { type ConversationRow, conversation, SELECT } from './conversations.ts';
+import { type ConversationRow, conversation } from '../rows/conversations.ts';
+import { SELECT } from './conversations.ts';
 
 // Every filter reads the operator from `r`, a one-row relation of the query's first two parameters:
 // each query then uses both, whichever filter it holds, and PostgreSQL knows both parameters' types.

@@ -1,45 +1,11 @@
 // Uploads as messages' attachments in PostgreSQL: checked and taken inside the message's own transaction,
 // and read for a whole batch of messages in one query per conversation.
 
-import type { Attachment, AttachmentKind } from '@livechat/protocol';
+import type { Attachment } from '@livechat/protocol';
 import { AppError } from '../../errors.ts';
 import type { Sender } from '../../files/repository.ts';
 import type { PgDb } from './connection.ts';
-
-interface AttachmentRow {
-  id: string;
-  message_id: string;
-  name: string;
-  size: number;
-  kind: AttachmentKind;
-  mime: string;
-  width: number | null;
-  height: number | null;
-}
-
-interface OwnerRow {
-  owner_visitor_id: string | null;
-  owner_operator_id: string | null;
-  site_id: string | null;
-  message_id: string | null;
-  /** The client id of the message that took it, if one did. */
-  taken_by: string | null;
-}
-
-const attachment = (row: AttachmentRow): Attachment => ({
-  id: row.id,
-  name: row.name,
-  size: row.size,
-  kind: row.kind,
-  mime: row.mime,
-  ...(typeof row.width === 'number' && typeof row.height === 'number' ? { width: row.width, height: row.height } : {}),
-});
-
-function ownedBy(row: OwnerRow, sender: Sender | null): boolean {
-  if (sender === null) return false;
-  if (sender.kind === 'operator') return row.owner_operator_id === sender.operatorId;
-  return row.owner_visitor_id === sender.visitorId && row.site_id === sender.siteId;
-}
+import { type AttachmentRow, type OwnerRow, attachment, ownedBy } from '../rows/message-attachments.ts';
 
 export class MessageAttachments {
   constructor(private readonly db: PgDb) {}

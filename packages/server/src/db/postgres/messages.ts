@@ -1,43 +1,14 @@
 // Messages in PostgreSQL: each append one transaction that takes the conversation's next seq from its
 // row, so that appends on any number of nodes get gap-free seqs; idempotent on the sender's client id.
 
-import type { Author, Message, SystemEvent, Visibility } from '@livechat/protocol';
+import type { Author, Message, SystemEvent } from '@livechat/protocol';
 import { ConversationNotOpenError, type MessageRepository, type NewMessage } from '../../conversations/messages.ts';
 import type { TranscriptLine } from '../../conversations/transcript.ts';
 import type { Sender } from '../../files/repository.ts';
 import { newId, now } from '../../ids.ts';
 import { isUniqueViolation, type PgDb } from './connection.ts';
 import { MessageAttachments } from './message-attachments.ts';
-
-interface MessageRow {
-  conversation_id: string;
-  seq: number;
-  id: string;
-  author_kind: Author['kind'];
-  author_id: string | null;
-  author_name: string;
-  body: string;
-  visibility: Visibility;
-  client_id: string | null;
-  created_at: string;
-  system_event: SystemEvent | null;
-}
-
-const COLUMNS =
-  'conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, client_id, created_at, system_event';
-
-export const message = (row: MessageRow): Message => ({
-  id: row.id,
-  conversationId: row.conversation_id,
-  seq: row.seq,
-  clientId: row.client_id,
-  author: { kind: row.author_kind, id: row.author_id, name: row.author_name },
-  body: row.body,
-  visibility: row.visibility,
-  // Only system lines carry it, so that other messages keep their shape on the wire.
-  ...(row.system_event ? { system: { event: row.system_event, name: row.author_name } } : {}),
-  createdAt: row.created_at,
-});
+import { type MessageRow, COLUMNS, message } from '../rows/messages.ts';
 
 /** Whose uploads a message may take: the visitor's on the conversation's site, or the operator's. */
 function senderOf(author: Author, siteId: string): Sender | null {

@@ -4,30 +4,7 @@ import type { Notification } from '@livechat/protocol';
 import { newId, now } from '../../ids.ts';
 import type { NewNotification, NotificationRepository } from '../../mentions/notifications.ts';
 import type { PgDb } from './connection.ts';
-
-interface NotificationRow {
-  id: string;
-  kind: Notification['kind'];
-  conversation_id: string;
-  message_id: string;
-  author_name: string;
-  excerpt: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-const COLUMNS = 'id, kind, conversation_id, message_id, author_name, excerpt, created_at, read_at';
-
-const notification = (row: NotificationRow): Notification => ({
-  id: row.id,
-  kind: row.kind,
-  conversationId: row.conversation_id,
-  messageId: row.message_id,
-  authorName: row.author_name,
-  excerpt: row.excerpt,
-  createdAt: row.created_at,
-  readAt: row.read_at,
-});
+import { COLUMNS, type NotificationRow, notification, notificationValues } from '../rows/notifications.ts';
 
 export class PostgresNotificationRepository implements NotificationRepository {
   constructor(private readonly db: PgDb) {}
@@ -39,17 +16,7 @@ export class PostgresNotificationRepository implements NotificationRepository {
          created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (operator_id, message_id) DO NOTHING
        RETURNING ${COLUMNS}`,
-      [
-        newId(),
-        input.operatorId,
-        input.kind ?? 'mention',
-        input.conversationId,
-        input.messageSeq,
-        input.messageId,
-        input.authorName,
-        input.excerpt,
-        now(),
-      ],
+      notificationValues(newId(), input, now()),
     );
     return row ? notification(row) : null;
   }

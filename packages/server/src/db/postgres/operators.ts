@@ -1,6 +1,6 @@
 // Operator accounts (active, invited or disabled) and their login sessions, in PostgreSQL.
 
-import type { NotificationPreference, OperatorProfile, OperatorRole } from '@livechat/protocol';
+import type { NotificationPreference, OperatorProfile } from '@livechat/protocol';
 import { newId, now } from '../../ids.ts';
 import type {
   Availability,
@@ -13,48 +13,12 @@ import type {
   RoutingInfo,
 } from '../../operators/repository.ts';
 import { isUniqueViolation, type PgDb } from './connection.ts';
+import { type OperatorRow, COLUMNS, profile, member, isUsable } from '../rows/operators.ts';
 
-export interface OperatorRow {
-  id: string;
-  name: string;
-  email: string;
-  role: OperatorRole;
-  notify: NotificationPreference;
-  password_hash: string;
-  status: 'active' | 'invited';
-  disabled_at: string | null;
-  last_seen_at: string | null;
-  availability: Availability;
-  capacity: number;
-  alert_sound: boolean;
-  alert_desktop: boolean;
-}
-
-const COLUMNS = `id, name, email, role, notify, password_hash, status, disabled_at, last_seen_at, availability, capacity,
-  alert_sound, alert_desktop`;
 const USABLE = "status = 'active' AND disabled_at IS NULL";
 /** Names sort as SQLite sorts them (by code point), whatever the database's locale. */
 const BY_NAME = 'name COLLATE "C"';
 const BY_EMAIL = 'lower(email) = lower($1)';
-
-const profile = (row: OperatorRow): OperatorProfile => ({
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  role: row.role,
-  notify: row.notify,
-  alerts: { sound: row.alert_sound, desktop: row.alert_desktop },
-  availability: row.availability,
-});
-
-const member = (row: OperatorRow): Member => ({
-  ...profile(row),
-  status: row.disabled_at ? 'disabled' : row.status,
-  capacity: row.capacity,
-  lastSeenAt: row.last_seen_at,
-});
-
-const isUsable = (row: OperatorRow): boolean => row.status === 'active' && row.disabled_at === null;
 
 export class PostgresOperatorRepository implements OperatorRepository {
   constructor(private readonly db: PgDb) {}

@@ -4,52 +4,10 @@ import type { OutboxEmail, OutboxKind, OutboxStatus } from '@livechat/protocol';
 import { newId, now } from '../../ids.ts';
 import type { ClaimedEmail, OutboxRepository, OutgoingEmail } from '../../mail/outbox.ts';
 import type { PgDb } from './connection.ts';
-
-interface OutboxRow {
-  id: string;
-  kind: OutboxKind;
-  conversation_id: string | null;
-  to_address: string;
-  from_name: string | null;
-  reply_to: string | null;
-  subject: string;
-  text: string;
-  created_at: string;
-  status: OutboxStatus;
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  sent_at: string | null;
-}
+import { claimed, email, type OutboxRow } from '../rows/outbox.ts';
 
 const COLUMNS = `id, kind, conversation_id, to_address, from_name, reply_to, subject, text, created_at, status, attempts,
   last_error, next_attempt_at, sent_at`;
-
-const email = (row: OutboxRow): OutboxEmail => ({
-  id: row.id,
-  kind: row.kind,
-  to: row.to_address,
-  subject: row.subject,
-  text: row.text,
-  createdAt: row.created_at,
-  status: row.status,
-  attempts: row.attempts,
-  lastError: row.last_error,
-  nextAttemptAt: row.status === 'pending' ? row.next_attempt_at : null,
-  sentAt: row.sent_at,
-});
-
-const claimed = (row: OutboxRow): ClaimedEmail => ({
-  id: row.id,
-  kind: row.kind,
-  conversationId: row.conversation_id,
-  to: row.to_address,
-  subject: row.subject,
-  text: row.text,
-  fromName: row.from_name,
-  replyTo: row.reply_to,
-  attempts: row.attempts,
-});
 
 export class PostgresOutboxRepository implements OutboxRepository {
   constructor(private readonly db: PgDb) {}

@@ -1,20 +1,8 @@
 // What reports are made of, read from PostgreSQL: one line of facts per conversation of a period.
 
-import type { RatingValue } from '@livechat/protocol';
 import type { ConversationFacts, ReportRepository } from '../../reports/repository.ts';
 import type { PgDb } from './connection.ts';
-
-interface FactsRow {
-  id: string;
-  site_id: string;
-  assigned_operator_id: string | null;
-  created_at: string;
-  closed_at: string | null;
-  asked_at: string | null;
-  answered_at: string | null;
-  assignee_answered_at: string | null;
-  rating: RatingValue | null;
-}
+import { conversationFacts, type FactsRow } from '../rows/reports.ts';
 
 // As db/sqlite/reports.ts: only public operator messages answer, and the period is a UNION so that each
 // half reads its own index. Times come back as ISO strings, so report.ts works out the same durations;
@@ -49,16 +37,6 @@ export class PostgresReportRepository implements ReportRepository {
 
   async conversationFacts(from: string, to: string): Promise<ConversationFacts[]> {
     const rows = await this.db.query<FactsRow>(CONVERSATION_FACTS, [from, to]);
-    return rows.map((row) => ({
-      id: row.id,
-      siteId: row.site_id,
-      assignedOperatorId: row.assigned_operator_id,
-      createdAt: row.created_at,
-      closedAt: row.closed_at,
-      askedAt: row.asked_at,
-      answeredAt: row.answered_at,
-      assigneeAnsweredAt: row.assignee_answered_at,
-      rating: row.rating,
-    }));
+    return rows.map(conversationFacts);
   }
 }

@@ -1,35 +1,10 @@
 // Sites in PostgreSQL: which origins may embed the widget for a site id, and how the site proves who its users are.
 
-import type { AttachmentKind, PrechatFieldMode, WidgetPosition, WorkingHours } from '@livechat/protocol';
 import { newId, now } from '../../ids.ts';
 import { changedSiteSettings, newIdentitySecret, newSiteSettings, type SiteSettings } from '../../sites/merge.ts';
 import type { NewSite, Site, SiteChanges, SiteInput, SiteRepository } from '../../sites/repository.ts';
-import { ALWAYS_OPEN } from '../../sites/working-hours.ts';
 import type { PgDb } from './connection.ts';
-
-interface SiteRow {
-  id: string;
-  name: string;
-  allowed_origins: string[];
-  identity_secret: string | null;
-  require_identity: boolean;
-  widget_color: string | null;
-  widget_position: WidgetPosition;
-  widget_title: string | null;
-  widget_greeting: string | null;
-  widget_locale: string | null;
-  prechat_name: PrechatFieldMode;
-  prechat_email: PrechatFieldMode;
-  queue_alert_seconds: number;
-  working_hours: string | null;
-  away_message: string | null;
-  retention_conversations_days: number | null;
-  retention_page_views_days: number | null;
-  attachment_max_bytes: number;
-  attachment_kinds: AttachmentKind[];
-  archived_at: string | null;
-  created_at: string;
-}
+import { type SiteRow, toSite } from '../rows/sites.ts';
 
 const COLUMNS = `id, name, allowed_origins, identity_secret, require_identity, widget_color, widget_position,
   widget_title, widget_greeting, widget_locale, prechat_name, prechat_email, queue_alert_seconds, working_hours,
@@ -161,29 +136,4 @@ export class PostgresSiteRepository implements SiteRepository {
       [id, archived ? now() : null],
     );
   }
-}
-
-function toSite(row: SiteRow): Site {
-  return {
-    id: row.id,
-    name: row.name,
-    allowedOrigins: row.allowed_origins,
-    identitySecret: row.identity_secret ?? '',
-    requireIdentity: row.require_identity,
-    widget: {
-      color: row.widget_color,
-      position: row.widget_position,
-      title: row.widget_title,
-      greeting: row.widget_greeting,
-      locale: row.widget_locale,
-      prechat: { name: row.prechat_name, email: row.prechat_email },
-    },
-    queueAlertSeconds: row.queue_alert_seconds,
-    workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : ALWAYS_OPEN,
-    awayMessage: row.away_message,
-    retention: { conversationsDays: row.retention_conversations_days, pageViewsDays: row.retention_page_views_days },
-    attachments: { maxBytes: row.attachment_max_bytes, kinds: row.attachment_kinds },
-    archivedAt: row.archived_at,
-    createdAt: row.created_at,
-  };
 }

@@ -1,48 +1,12 @@
 // The uploads table in PostgreSQL: who uploaded which file, under what name, and (later) which message carries it.
 
-import type { AttachmentKind } from '@livechat/protocol';
-import type { NewUpload, Upload, UploadOwner, UploadRepository } from '../../files/repository.ts';
+import type { NewUpload, Upload, UploadRepository } from '../../files/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { PgDb } from './connection.ts';
-
-interface UploadRow {
-  id: string;
-  site_id: string | null;
-  hash: string;
-  name: string;
-  size: number;
-  mime: string;
-  kind: AttachmentKind;
-  owner_visitor_id: string | null;
-  owner_operator_id: string | null;
-  message_id: string | null;
-  created_at: string;
-  width: number | null;
-  height: number | null;
-}
+import { type UploadRow, upload } from '../rows/uploads.ts';
 
 const COLUMNS = `id, site_id, hash, name, size, mime, kind, owner_visitor_id, owner_operator_id, message_id, created_at,
   width, height`;
-
-function ownerOf(row: UploadRow): UploadOwner {
-  return row.owner_visitor_id !== null
-    ? { kind: 'visitor', visitorId: row.owner_visitor_id, siteId: row.site_id ?? '' }
-    : { kind: 'operator', operatorId: row.owner_operator_id ?? '' };
-}
-
-const upload = (row: UploadRow): Upload => ({
-  id: row.id,
-  name: row.name,
-  size: row.size,
-  kind: row.kind,
-  mime: row.mime,
-  hash: row.hash,
-  owner: ownerOf(row),
-  messageId: row.message_id,
-  createdAt: row.created_at,
-  // Left out rather than null, as Attachment has them.
-  ...(row.width !== null && row.height !== null ? { width: row.width, height: row.height } : {}),
-});
 
 const hashes = (rows: ReadonlyArray<{ hash: string }>): string[] => rows.map((row) => row.hash);
 

@@ -1,19 +1,12 @@
 // What the visitor emails are made of, read from PostgreSQL: unseen replies not yet emailed, and a
 // conversation's public lines.
 
-import type { MailFile, MailLine } from '../../mail/compose.ts';
+import type { MailLine } from '../../mail/compose.ts';
 import type { OutgoingEmail } from '../../mail/outbox.ts';
 import type { UnseenReplies, VisitorMailRepository } from '../../mail/repository.ts';
 import type { PgDb } from './connection.ts';
 import type { PostgresOutboxRepository } from './outbox.ts';
-
-interface ReplyRow {
-  id: string;
-  seq: number;
-  author_name: string;
-  body: string;
-  created_at: string;
-}
+import { type FileRow, mailLines, type ReplyRow } from '../rows/visitor-mail.ts';
 
 interface HeadRow {
   site_id: string;
@@ -100,27 +93,11 @@ export class PostgresVisitorMailRepository implements VisitorMailRepository {
     conversationId: string,
     rows: readonly ReplyRow[],
   ): Promise<Array<MailLine & { seq: number }>> {
-    const files = new Map<string, MailFile[]>();
-    const attached = await this.db.query<MailFile & { message_id: string }>(
+    const attached = await this.db.query<FileRow>(
       `SELECT message_id, name, size FROM uploads
        WHERE conversation_id = $1 AND message_id = ANY($2::text[]) ORDER BY created_at, position, id`,
       [conversationId, rows.map((row) => row.id)],
     );
-    for (const file of attached) {
-      const list = files.get(file.message_id) ?? [];
-      list.push({ name: file.name, size: file.size });
-      files.set(file.message_id, list);
-    }
-    return rows.map((row) => {
-      const list = files.get(row.id);
-      return list ? { ...mailLine(row), files: list } : mailLine(row);
-    });
+    return mailLines(rows, attached);
   }
 }
-
-const mailLine = (row: ReplyRow): MailLine & { seq: number } => ({
-  seq: row.seq,
-  authorName: row.author_name,
-  body: row.body,
-  createdAt: row.created_at,
-});

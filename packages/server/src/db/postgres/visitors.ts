@@ -5,44 +5,7 @@ import type { PageView } from '@livechat/protocol';
 import { newId, now } from '../../ids.ts';
 import type { ProfileChange, Visitor, VisitorRepository } from '../../visitors/repository.ts';
 import { isUniqueViolation, type PgDb } from './connection.ts';
-
-interface VisitorRow {
-  id: string;
-  site_id: string;
-  name: string | null;
-  email: string | null;
-  external_id: string | null;
-  attributes: Record<string, unknown>;
-}
-
-interface PageViewRow {
-  url: string;
-  title: string;
-  referrer: string;
-  viewed_at: string;
-}
-
-/** Only string values are attributes; anything else the column might hold is left out. */
-const stringsOnly = (value: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-
-const visitor = (row: VisitorRow): Visitor => ({
-  id: row.id,
-  siteId: row.site_id,
-  name: row.name,
-  email: row.email,
-  externalId: row.external_id,
-  attributes: stringsOnly(row.attributes),
-});
-
-const pageView = (row: PageViewRow): PageView => ({
-  url: row.url,
-  title: row.title,
-  referrer: row.referrer,
-  viewedAt: row.viewed_at,
-});
-
-const COLUMNS = 'v.id, v.site_id, v.name, v.email, v.external_id, v.attributes';
+import { type PageViewRow, type VisitorRow, attributesOf, COLUMNS, pageView, visitor } from '../rows/visitors.ts';
 
 export class PostgresVisitorRepository implements VisitorRepository {
   constructor(private readonly db: PgDb) {}
@@ -114,7 +77,7 @@ export class PostgresVisitorRepository implements VisitorRepository {
         'SELECT attributes FROM visitors WHERE id = $1 FOR UPDATE',
         [visitorId],
       );
-      const merged = new Map(Object.entries(row ? stringsOnly(row.attributes) : {}));
+      const merged = new Map(Object.entries(row ? attributesOf(row.attributes) : {}));
       for (const [key, value] of Object.entries(change)) {
         if (value === null) merged.delete(key);
         else merged.set(key, value);

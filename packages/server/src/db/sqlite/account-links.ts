@@ -3,7 +3,6 @@
 import type { OperatorProfile } from '@livechat/protocol';
 import {
   type LinkKind,
-  type LinkState,
   type AccountLink,
   type LinkRefusal,
   type LinkResult,
@@ -14,22 +13,8 @@ import { now } from '../../ids.ts';
 import type { NewOperator } from '../../operators/repository.ts';
 import type { SqliteOperatorRepository } from './operators.ts';
 import type { Db } from './connection.ts';
+import { type LinkRow, link } from '../rows/account-links.ts';
 
-interface LinkRow {
-  kind: LinkKind;
-  operator_id: string | null;
-  state: LinkState;
-  created_at: string;
-  expires_at: string | null;
-}
-
-const link = (row: LinkRow): AccountLink => ({
-  kind: row.kind,
-  operatorId: row.operator_id,
-  state: row.state,
-  createdAt: row.created_at,
-  expiresAt: row.expires_at,
-});
 export class SqliteAccountLinkRepository implements AccountLinkRepository {
   private readonly insert;
   private readonly select;

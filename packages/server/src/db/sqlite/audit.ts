@@ -1,40 +1,17 @@
 // The audit log of admin actions in SQLite: written where each action is done, read by admins newest first.
 
-import type { AuditAction, AuditEntry } from '@livechat/protocol';
-import type { AuditTarget, NewAuditEntry, AuditPageRows, AuditRepository } from '../../privacy/audit-repository.ts';
+import type { AuditEntry } from '@livechat/protocol';
+import type { NewAuditEntry, AuditPageRows, AuditRepository } from '../../privacy/audit-repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
-
-interface AuditRow {
-  seq: number;
-  id: string;
-  at: string;
-  actor_id: string | null;
-  actor_name: string | null;
-  action: AuditAction;
-  target_kind: AuditTarget['kind'];
-  target_id: string | null;
-  target_label: string | null;
-  details: string;
-}
-
-const entry = (row: AuditRow): AuditEntry => ({
-  id: row.id,
-  at: row.at,
-  actor: row.actor_id && row.actor_name ? { id: row.actor_id, name: row.actor_name } : null,
-  action: row.action,
-  target: { kind: row.target_kind, id: row.target_id, label: row.target_label },
-  details: JSON.parse(row.details) as Record<string, unknown>,
-});
-
-const COLUMNS = 'seq, id, at, actor_id, actor_name, action, target_kind, target_id, target_label, details';
+import { type AuditRow, COLUMNS, entry } from '../rows/audit.ts';
 
 export class SqliteAuditRepository implements AuditRepository {
   private readonly insert;
   private readonly selectOlder;
 
   constructor(db: Db) {
-    this.insert = db.prepare<[Omit<AuditRow, 'seq'>], AuditRow>(
+    this.insert = db.prepare<[Omit<AuditRow, 'seq'> & { details: string }], AuditRow>(
       `INSERT INTO audit_log (id, at, actor_id, actor_name, action, target_kind, target_id, target_label, details)
        VALUES (@id, @at, @actor_id, @actor_name, @action, @target_kind, @target_id, @target_label, @details)
        RETURNING ${COLUMNS}`,

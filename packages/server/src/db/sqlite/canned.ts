@@ -4,32 +4,8 @@ import type { CannedResponse, CannedResponseInput } from '@livechat/protocol';
 import { type CannedResponseRepository, shortcutKey } from '../../canned/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
+import { type CannedRow, COLUMNS, cannedResponse } from '../rows/canned.ts';
 
-interface CannedRow {
-  id: string;
-  shortcut: string;
-  substitution: string;
-  description: string;
-  created_by: string;
-  last_used_at: string | null;
-  use_count: number;
-  created_at: string;
-  updated_at: string;
-}
-
-const COLUMNS = 'id, shortcut, substitution, description, created_by, last_used_at, use_count, created_at, updated_at';
-
-const cannedResponse = (row: CannedRow): CannedResponse => ({
-  id: row.id,
-  shortcut: row.shortcut,
-  substitution: row.substitution,
-  description: row.description,
-  createdBy: row.created_by,
-  lastUsedAt: row.last_used_at,
-  useCount: row.use_count,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
 /** Leading and trailing blank space is never meant; the lines in between are kept as written. */
 const cleanText = (text: string): string => text.trim();
 

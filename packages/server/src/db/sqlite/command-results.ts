@@ -3,16 +3,7 @@
 import type { CommandResult } from '@livechat/protocol';
 import type { CommandResultRepository } from '../../commands/repository.ts';
 import type { Db } from './connection.ts';
-
-interface ResultRow {
-  id: string;
-  conversation_id: string;
-  operator_id: string;
-  input: string;
-  status: CommandResult['status'];
-  lines: string;
-  created_at: string;
-}
+import { commandResult, type ResultRow } from '../rows/command-results.ts';
 
 export class SqliteCommandResultRepository implements CommandResultRepository {
   private readonly insertRow;
@@ -47,14 +38,6 @@ export class SqliteCommandResultRepository implements CommandResultRepository {
   }
 
   async list(conversationId: string, operatorId: string): Promise<CommandResult[]> {
-    return this.select.all(conversationId, operatorId).map((row) => ({
-      id: row.id,
-      conversationId: row.conversation_id,
-      operatorId: row.operator_id,
-      input: row.input,
-      status: row.status,
-      lines: JSON.parse(row.lines) as CommandResult['lines'],
-      createdAt: row.created_at,
-    }));
+    return this.select.all(conversationId, operatorId).map(commandResult);
   }
 }

@@ -1,27 +1,10 @@
 // Conversations and their operator members in SQLite: the open conversation per visitor, assignment, reads.
 
-import type { ConversationStatus } from '@livechat/protocol';
 import type { Conversation, ConversationRepository, OpenRef } from '../../conversations/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
 import { LAST_SEQ_OF_C } from './messages.ts';
-
-interface ConversationRow {
-  id: string;
-  site_id: string;
-  visitor_id: string;
-  status: ConversationStatus;
-  assigned_operator_id: string | null;
-  last_seq: number;
-  created_at: string;
-  /** The later of the row's own last change and its newest message. */
-  activity_at: string;
-  member_ids: string | null;
-  left_ids: string | null;
-  closed_at: string | null;
-  queued_at: string | null;
-  previous_conversation_id: string | null;
-}
+import { type ConversationRow, conversation } from '../rows/conversations.ts';
 
 // The last seq and the last activity come from the conversation's newest message (a seek on the
 // messages' primary key); a message does not write its conversation's row.
@@ -35,22 +18,6 @@ export const SELECT = `SELECT c.id, c.site_id, c.visitor_id, c.status, c.assigne
   (SELECT group_concat(m.operator_id) FROM conversation_members m
     WHERE m.conversation_id = c.id AND m.active = 0 AND m.left_at IS NOT NULL) AS left_ids
   FROM conversations c`;
-
-export const conversation = (row: ConversationRow): Conversation => ({
-  id: row.id,
-  siteId: row.site_id,
-  visitorId: row.visitor_id,
-  status: row.status,
-  assignedOperatorId: row.assigned_operator_id,
-  lastSeq: row.last_seq,
-  memberIds: row.member_ids ? row.member_ids.split(',').sort() : [],
-  leftIds: row.left_ids ? row.left_ids.split(',').sort() : [],
-  createdAt: row.created_at,
-  updatedAt: row.activity_at,
-  closedAt: row.closed_at,
-  queuedAt: row.queued_at,
-  previousConversationId: row.previous_conversation_id,
-});
 
 export class SqliteConversationRepository implements ConversationRepository {
   private readonly insertOpen;

@@ -6,31 +6,7 @@ import type { CrmRepository, NewLead } from '../../crm/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
 import { type ReaderParams, readerParams, recordReadableSql } from './readable-sql.ts';
-
-interface LeadRow {
-  id: string;
-  title: string;
-  internal_notes: string;
-  contact_name: string | null;
-  contact_email: string | null;
-  conversation_id: string | null;
-  created_by: string;
-  created_by_name: string;
-  created_at: string;
-}
-
-const lead = (row: LeadRow): Lead => ({
-  id: row.id,
-  title: row.title,
-  internalNotes: row.internal_notes,
-  source: 'Livechat',
-  contactName: row.contact_name,
-  contactEmail: row.contact_email,
-  conversationId: row.conversation_id,
-  createdBy: row.created_by,
-  createdByName: row.created_by_name,
-  createdAt: row.created_at,
-});
+import { type LeadRow, lead, leadValues } from '../rows/crm.ts';
 
 const SELECT = `SELECT l.id, l.title, l.internal_notes, l.contact_name, l.contact_email, l.conversation_id,
   l.created_by, o.name AS created_by_name, l.created_at FROM leads l JOIN operators o ON o.id = l.created_by`;
@@ -65,16 +41,7 @@ export class SqliteCrmRepository implements CrmRepository {
   /** Inserts at once, inside the caller's transaction when there is one (see command-writes.ts). */
   insertLead(input: NewLead): Lead {
     const id = newId();
-    this.insert.run(
-      id,
-      input.title,
-      input.internalNotes,
-      input.contactName,
-      input.contactEmail,
-      input.conversationId,
-      input.createdBy,
-      now(),
-    );
+    this.insert.run(...leadValues(id, input, now()));
     const created = this.selectOne.get(id);
     if (!created) throw new Error('lead vanished right after creation');
     return lead(created);

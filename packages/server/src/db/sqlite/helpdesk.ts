@@ -7,49 +7,7 @@ import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
 import { type ReaderParams, readerParams, recordReadableSql } from './readable-sql.ts';
 import { COUNT_CAP, FTS_COUNT_SQL, FTS_HAS_SQL, FTS_SEARCH_SQL, ticketQuery } from './ticket-search.ts';
-
-interface TeamRow {
-  id: string;
-  name: string;
-  sequence: number;
-  livechat_enabled: number;
-}
-interface TicketRow {
-  number: number;
-  title: string;
-  description: string;
-  customer_name: string | null;
-  customer_email: string | null;
-  team_id: string;
-  team_name: string;
-  status: Ticket['status'];
-  conversation_id: string | null;
-  created_by: string;
-  created_by_name: string;
-  created_at: string;
-}
-
-const team = (row: TeamRow): HelpdeskTeam => ({
-  id: row.id,
-  name: row.name,
-  sequence: row.sequence,
-  livechatEnabled: row.livechat_enabled === 1,
-});
-
-const ticket = (row: TicketRow): Ticket => ({
-  number: row.number,
-  title: row.title,
-  description: row.description,
-  customerName: row.customer_name,
-  customerEmail: row.customer_email,
-  teamId: row.team_id,
-  teamName: row.team_name,
-  status: row.status,
-  conversationId: row.conversation_id,
-  createdBy: row.created_by,
-  createdByName: row.created_by_name,
-  createdAt: row.created_at,
-});
+import { type TeamRow, type TicketRow, team, ticket, ticketValues } from '../rows/helpdesk.ts';
 
 const TICKET_SELECT = `SELECT t.number, t.title, t.description, t.customer_name, t.customer_email, t.team_id,
   h.name AS team_name, t.status, t.conversation_id, t.created_by, o.name AS created_by_name, t.created_at
@@ -165,16 +123,7 @@ export class SqliteHelpdeskRepository implements HelpdeskRepository {
 
   /** Inserts at once, inside the caller's transaction when there is one (see command-writes.ts). */
   insertTicket(input: NewTicket): Ticket {
-    const result = this.insertTicketRow.run(
-      input.title,
-      input.description,
-      input.customerName,
-      input.customerEmail,
-      input.teamId,
-      input.conversationId,
-      input.createdBy,
-      now(),
-    );
+    const result = this.insertTicketRow.run(...ticketValues(input, now()));
     const created = this.selectTicket.get(Number(result.lastInsertRowid));
     if (!created) throw new Error('ticket vanished right after creation');
     return ticket(created);

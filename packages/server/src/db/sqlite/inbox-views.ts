@@ -5,7 +5,8 @@ import type { InboxCounts, OperatorProfile } from '@livechat/protocol';
 import type { InboxViews, ViewName, ViewPage } from '../../conversations/views.ts';
 import { AppError } from '../../errors.ts';
 import type { Db } from './connection.ts';
-import { conversation, SELECT } from './conversations.ts';
+import { conversation } from '../rows/conversations.ts';
+import { SELECT } from './conversations.ts';
 
 const MINE = `c.status = 'open' AND c.id IN (SELECT m.conversation_id FROM conversation_members m
   WHERE m.operator_id = @operatorId AND m.active = 1)`;

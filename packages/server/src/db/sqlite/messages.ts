@@ -1,49 +1,20 @@
 // Messages in SQLite: appended with a gap-free per-conversation seq, idempotent on the sender's client
 // id, committed in groups so that one fsync covers every message that arrived in the same moment.
 
-import type { Author, Message, SystemEvent, Visibility } from '@livechat/protocol';
+import type { Author, Message, SystemEvent } from '@livechat/protocol';
 import { ConversationNotOpenError, type MessageRepository, type NewMessage } from '../../conversations/messages.ts';
 import type { TranscriptLine } from '../../conversations/transcript.ts';
 import type { Sender } from '../../files/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
 import { MessageAttachments } from './message-attachments.ts';
-
-interface MessageRow {
-  conversation_id: string;
-  seq: number;
-  id: string;
-  author_kind: Author['kind'];
-  author_id: string | null;
-  author_name: string;
-  body: string;
-  visibility: Visibility;
-  client_id: string | null;
-  created_at: string;
-  system_event: SystemEvent | null;
-}
-
-const COLUMNS =
-  'conversation_id, seq, id, author_kind, author_id, author_name, body, visibility, client_id, created_at, system_event';
+import { type MessageRow, COLUMNS, message } from '../rows/messages.ts';
 
 /**
  * SQL for the last seq of conversation `c` (0 before its first message): a seek to the end of its
  * messages' primary key. The conversation's row does not keep it, so that a message writes no other row.
  */
 export const LAST_SEQ_OF_C = '(SELECT coalesce(max(msg.seq), 0) FROM messages msg WHERE msg.conversation_id = c.id)';
-
-export const message = (row: MessageRow): Message => ({
-  id: row.id,
-  conversationId: row.conversation_id,
-  seq: row.seq,
-  clientId: row.client_id,
-  author: { kind: row.author_kind, id: row.author_id, name: row.author_name },
-  body: row.body,
-  visibility: row.visibility,
-  // Only system lines carry it, so that other messages keep their shape on the wire.
-  ...(row.system_event ? { system: { event: row.system_event, name: row.author_name } } : {}),
-  createdAt: row.created_at,
-});
 
 /** Whose uploads a message may take: the visitor's on the conversation's site, or the operator's. */
 function senderOf(author: Author, siteId: string): Sender | null {

@@ -4,30 +4,7 @@ import type { Notification } from '@livechat/protocol';
 import type { NewNotification, NotificationRepository } from '../../mentions/notifications.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
-
-interface NotificationRow {
-  id: string;
-  kind: Notification['kind'];
-  conversation_id: string;
-  message_id: string;
-  author_name: string;
-  excerpt: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-const COLUMNS = 'id, kind, conversation_id, message_id, author_name, excerpt, created_at, read_at';
-
-const notification = (row: NotificationRow): Notification => ({
-  id: row.id,
-  kind: row.kind,
-  conversationId: row.conversation_id,
-  messageId: row.message_id,
-  authorName: row.author_name,
-  excerpt: row.excerpt,
-  createdAt: row.created_at,
-  readAt: row.read_at,
-});
+import { COLUMNS, type NotificationRow, notification, notificationValues } from '../rows/notifications.ts';
 
 export class SqliteNotificationRepository implements NotificationRepository {
   private readonly insert;
@@ -71,17 +48,7 @@ export class SqliteNotificationRepository implements NotificationRepository {
 
   async create(input: NewNotification): Promise<Notification | null> {
     const id = newId();
-    const inserted = this.insert.run(
-      id,
-      input.operatorId,
-      input.kind ?? 'mention',
-      input.conversationId,
-      input.messageSeq,
-      input.messageId,
-      input.authorName,
-      input.excerpt,
-      now(),
-    );
+    const inserted = this.insert.run(...notificationValues(id, input, now()));
     if (inserted.changes !== 1) return null;
     const row = this.selectById.get(id);
     return row ? notification(row) : null;

@@ -1,6 +1,6 @@
 // Operator accounts (active, invited or disabled) and their login sessions, in SQLite.
 
-import type { NotificationPreference, OperatorProfile, OperatorRole } from '@livechat/protocol';
+import type { NotificationPreference, OperatorProfile } from '@livechat/protocol';
 import type {
   NewOperator,
   Member,
@@ -13,45 +13,9 @@ import type {
 } from '../../operators/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
+import { type OperatorRow, COLUMNS, profile, member, isUsable } from '../rows/operators.ts';
 
-export interface OperatorRow {
-  id: string;
-  name: string;
-  email: string;
-  role: OperatorRole;
-  notify: NotificationPreference;
-  password_hash: string;
-  status: 'active' | 'invited';
-  disabled_at: string | null;
-  last_seen_at: string | null;
-  availability: Availability;
-  capacity: number;
-  alert_sound: number;
-  alert_desktop: number;
-}
-
-const COLUMNS = `id, name, email, role, notify, password_hash, status, disabled_at, last_seen_at, availability, capacity,
-  alert_sound, alert_desktop`;
 const USABLE = "status = 'active' AND disabled_at IS NULL";
-
-const profile = (row: OperatorRow): OperatorProfile => ({
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  role: row.role,
-  notify: row.notify,
-  alerts: { sound: row.alert_sound === 1, desktop: row.alert_desktop === 1 },
-  availability: row.availability,
-});
-
-const member = (row: OperatorRow): Member => ({
-  ...profile(row),
-  status: row.disabled_at ? 'disabled' : row.status,
-  capacity: row.capacity,
-  lastSeenAt: row.last_seen_at,
-});
-
-const isUsable = (row: OperatorRow): boolean => row.status === 'active' && row.disabled_at === null;
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';

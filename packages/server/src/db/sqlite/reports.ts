@@ -1,20 +1,8 @@
 // What reports are made of, read from SQLite: one line of facts per conversation of a period, in SQL any database speaks.
 
-import type { RatingValue } from '@livechat/protocol';
 import type { ConversationFacts, ReportRepository } from '../../reports/repository.ts';
 import type { Db } from './connection.ts';
-
-interface FactsRow {
-  id: string;
-  site_id: string;
-  assigned_operator_id: string | null;
-  created_at: string;
-  closed_at: string | null;
-  asked_at: string | null;
-  answered_at: string | null;
-  assignee_answered_at: string | null;
-  rating: RatingValue | null;
-}
+import { conversationFacts, type FactsRow } from '../rows/reports.ts';
 
 // Only public operator messages answer: system lines ("Alice joined") and notes are nothing the visitor saw.
 // A UNION rather than an OR, so each half reads its own index.
@@ -51,16 +39,6 @@ export class SqliteReportRepository implements ReportRepository {
   }
 
   async conversationFacts(from: string, to: string): Promise<ConversationFacts[]> {
-    return this.facts.all({ from, to }).map((row) => ({
-      id: row.id,
-      siteId: row.site_id,
-      assignedOperatorId: row.assigned_operator_id,
-      createdAt: row.created_at,
-      closedAt: row.closed_at,
-      askedAt: row.asked_at,
-      answeredAt: row.answered_at,
-      assigneeAnsweredAt: row.assignee_answered_at,
-      rating: row.rating,
-    }));
+    return this.facts.all({ from, to }).map(conversationFacts);
   }
 }

@@ -1,31 +1,11 @@
 // The conversation search index in SQLite (migration 013): matching rows newest first, and who may be
 // searched for what.
 
-import type { Visibility } from '@livechat/protocol';
 import type { SearchHit, SearchRepository, SearchIndexMerge } from '../../search/repository.ts';
 import type { SearchTerm } from '../../search/query.ts';
 import type { Db } from './connection.ts';
 import { matchExpression } from './search-match.ts';
-
-interface HitRow {
-  position: number;
-  conversation_id: string;
-  seq: number | null;
-  message_id: string | null;
-  body: string | null;
-  visibility: Visibility | null;
-  created_at: string | null;
-}
-
-const hit = (row: HitRow): SearchHit => ({
-  position: row.position,
-  conversationId: row.conversation_id,
-  message:
-    row.seq !== null && row.message_id !== null && row.body !== null && row.visibility !== null && row.created_at
-      ? { id: row.message_id, seq: row.seq, body: row.body, visibility: row.visibility, createdAt: row.created_at }
-      : null,
-  gone: row.seq !== null && row.message_id === null,
-});
+import { type HitRow, hit } from '../rows/search.ts';
 
 export class SqliteSearchRepository implements SearchRepository {
   private readonly selectHits;

@@ -1,36 +1,11 @@
 // Sites in SQLite: which origins may embed the widget for a site id, and how the site proves who its users are.
 
-import type { AttachmentKind, PrechatFieldMode, WidgetPosition, WorkingHours } from '@livechat/protocol';
+import type { PrechatFieldMode, WidgetPosition } from '@livechat/protocol';
 import type { Site, SiteInput, NewSite, SiteChanges, SiteRepository } from '../../sites/repository.ts';
 import { newId, now } from '../../ids.ts';
-import { ALWAYS_OPEN } from '../../sites/working-hours.ts';
 import { changedSiteSettings, newIdentitySecret, newSiteSettings, type SiteSettings } from '../../sites/merge.ts';
 import type { Db } from './connection.ts';
-
-interface SiteRow {
-  id: string;
-  name: string;
-  allowed_origins: string;
-  identity_secret: string | null;
-  require_identity: number;
-  widget_color: string | null;
-  widget_position: WidgetPosition;
-  widget_title: string | null;
-  widget_greeting: string | null;
-  widget_locale: string | null;
-  prechat_name: PrechatFieldMode;
-  prechat_email: PrechatFieldMode;
-  queue_alert_seconds: number;
-  working_hours: string | null;
-  away_message: string | null;
-  retention_conversations_days: number | null;
-  retention_page_views_days: number | null;
-  attachment_max_bytes: number;
-  /** JSON array of kinds. */
-  attachment_kinds: string;
-  archived_at: string | null;
-  created_at: string;
-}
+import { type SiteRow, toSite } from '../rows/sites.ts';
 
 interface UpsertParams {
   id: string;
@@ -200,33 +175,5 @@ function writeParams(id: string, site: SiteSettings): WriteParams {
     pageViewsDays: site.retention.pageViewsDays,
     attachmentMaxBytes: site.attachments.maxBytes,
     attachmentKinds: JSON.stringify(site.attachments.kinds),
-  };
-}
-
-function toSite(row: SiteRow): Site {
-  return {
-    id: row.id,
-    name: row.name,
-    allowedOrigins: JSON.parse(row.allowed_origins) as string[],
-    identitySecret: row.identity_secret ?? '',
-    requireIdentity: row.require_identity === 1,
-    widget: {
-      color: row.widget_color,
-      position: row.widget_position,
-      title: row.widget_title,
-      greeting: row.widget_greeting,
-      locale: row.widget_locale,
-      prechat: { name: row.prechat_name, email: row.prechat_email },
-    },
-    queueAlertSeconds: row.queue_alert_seconds,
-    workingHours: row.working_hours ? (JSON.parse(row.working_hours) as WorkingHours) : ALWAYS_OPEN,
-    awayMessage: row.away_message,
-    retention: { conversationsDays: row.retention_conversations_days, pageViewsDays: row.retention_page_views_days },
-    attachments: {
-      maxBytes: row.attachment_max_bytes,
-      kinds: JSON.parse(row.attachment_kinds) as AttachmentKind[],
-    },
-    archivedAt: row.archived_at,
-    createdAt: row.created_at,
   };
 }

@@ -3,17 +3,10 @@
 
 import type { UnseenReplies, VisitorMailRepository } from '../../mail/repository.ts';
 import { newId, now } from '../../ids.ts';
-import type { MailFile, MailLine } from '../../mail/compose.ts';
+import type { MailLine } from '../../mail/compose.ts';
 import type { OutgoingEmail } from '../../mail/outbox.ts';
 import type { Db } from './connection.ts';
-
-interface ReplyRow {
-  id: string;
-  seq: number;
-  author_name: string;
-  body: string;
-  created_at: string;
-}
+import { type FileRow, mailLines, type ReplyRow } from '../rows/visitor-mail.ts';
 
 export class SqliteVisitorMailRepository implements VisitorMailRepository {
   private readonly selectDue;
@@ -51,7 +44,7 @@ export class SqliteVisitorMailRepository implements VisitorMailRepository {
        WHERE conversation_id = ? AND visibility = 'public' AND author_kind <> 'system' ORDER BY seq LIMIT ?`,
     );
     // The files of a batch of messages, in one query.
-    this.selectFiles = db.prepare<[string, string], MailFile & { message_id: string }>(
+    this.selectFiles = db.prepare<[string, string], FileRow>(
       `SELECT message_id, name, size FROM uploads
        WHERE conversation_id = ? AND message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
     );
@@ -120,22 +113,6 @@ export class SqliteVisitorMailRepository implements VisitorMailRepository {
   }
 
   private withFiles(conversationId: string, rows: readonly ReplyRow[]): Array<MailLine & { seq: number }> {
-    const files = new Map<string, MailFile[]>();
-    for (const file of this.selectFiles.all(conversationId, JSON.stringify(rows.map((row) => row.id)))) {
-      const list = files.get(file.message_id) ?? [];
-      list.push({ name: file.name, size: file.size });
-      files.set(file.message_id, list);
-    }
-    return rows.map((row) => {
-      const attached = files.get(row.id);
-      return attached ? { ...mailLine(row), files: attached } : mailLine(row);
-    });
+    return mailLines(rows, this.selectFiles.all(conversationId, JSON.stringify(rows.map((row) => row.id))));
   }
 }
-
-const mailLine = (row: ReplyRow): MailLine & { seq: number } => ({
-  seq: row.seq,
-  authorName: row.author_name,
-  body: row.body,
-  createdAt: row.created_at,
-});

@@ -5,51 +5,7 @@ import type { PageView } from '@livechat/protocol';
 import type { Visitor, ProfileChange, VisitorRepository } from '../../visitors/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
-
-interface VisitorRow {
-  id: string;
-  site_id: string;
-  name: string | null;
-  email: string | null;
-  external_id: string | null;
-  attributes: string;
-}
-interface PageViewRow {
-  url: string;
-  title: string;
-  referrer: string;
-  viewed_at: string;
-}
-
-/** Attributes are written only by mergeAttributes, but the column is plain text: read it defensively. */
-function parseAttributes(raw: string): Record<string, string> {
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(
-      Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
-    );
-  } catch {
-    return {};
-  }
-}
-
-const visitor = (row: VisitorRow): Visitor => ({
-  id: row.id,
-  siteId: row.site_id,
-  name: row.name,
-  email: row.email,
-  externalId: row.external_id,
-  attributes: parseAttributes(row.attributes),
-});
-export const pageView = (row: PageViewRow): PageView => ({
-  url: row.url,
-  title: row.title,
-  referrer: row.referrer,
-  viewedAt: row.viewed_at,
-});
-
-const COLUMNS = 'v.id, v.site_id, v.name, v.email, v.external_id, v.attributes';
+import { type PageViewRow, type VisitorRow, attributesOf, COLUMNS, pageView, visitor } from '../rows/visitors.ts';
 
 export class SqliteVisitorRepository implements VisitorRepository {
   private readonly insert;
@@ -164,7 +120,7 @@ export class SqliteVisitorRepository implements VisitorRepository {
   async mergeAttributes(visitorId: string, change: Record<string, string | null>, maxCount: number) {
     return this.db.transaction(() => {
       const row = this.selectById.get(visitorId);
-      const merged = new Map(Object.entries(row ? parseAttributes(row.attributes) : {}));
+      const merged = new Map(Object.entries(row ? attributesOf(row.attributes) : {}));
       for (const [key, value] of Object.entries(change)) {
         if (value === null) merged.delete(key);
         else merged.set(key, value);

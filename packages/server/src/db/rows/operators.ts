@@ -1,0 +1,43 @@
+// An operator as both stores read one: the row, the columns selected for it, and the profile and member it stands for.
+
+import type { NotificationPreference, OperatorProfile, OperatorRole } from '@livechat/protocol';
+import type { Availability, Member } from '../../operators/repository.ts';
+import { flag } from './values.ts';
+
+export interface OperatorRow {
+  id: string;
+  name: string;
+  email: string;
+  role: OperatorRole;
+  notify: NotificationPreference;
+  password_hash: string;
+  status: 'active' | 'invited';
+  disabled_at: string | null;
+  last_seen_at: string | null;
+  availability: Availability;
+  capacity: number;
+  alert_sound: number | boolean;
+  alert_desktop: number | boolean;
+}
+
+export const COLUMNS = `id, name, email, role, notify, password_hash, status, disabled_at, last_seen_at, availability, capacity,
+  alert_sound, alert_desktop`;
+
+export const profile = (row: OperatorRow): OperatorProfile => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  role: row.role,
+  notify: row.notify,
+  alerts: { sound: flag(row.alert_sound), desktop: flag(row.alert_desktop) },
+  availability: row.availability,
+});
+
+export const member = (row: OperatorRow): Member => ({
+  ...profile(row),
+  status: row.disabled_at ? 'disabled' : row.status,
+  capacity: row.capacity,
+  lastSeenAt: row.last_seen_at,
+});
+
+export const isUsable = (row: OperatorRow): boolean => row.status === 'active' && row.disabled_at === null;
