@@ -57,15 +57,17 @@ export async function startServer(
   const url = `http://127.0.0.1:${address.port}`;
   await app.store.sites.save({ id: 'shop', name: 'Shop', allowedOrigins: [SITE_ORIGIN] });
   const pool = databaseUrl ? new PgDb(databaseUrl, { max: 2 }) : null;
+  let stopped: Promise<void> | undefined;
   return {
     app,
     url,
     origin: url,
     dataDir: dir,
     databaseUrl,
+    // Once, however often it is asked (a test that stops its server, then the file's discard).
     stop: async () => {
-      await app.close();
-      await pool?.close();
+      stopped ??= app.close().then(() => pool?.close());
+      await stopped;
     },
     // Same port, so clients reconnect to the same URL as after a real restart.
     restart: async () => startServer({ ...overrides, databaseUrl }, dir, address.port, parts),
