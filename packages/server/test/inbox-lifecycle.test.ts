@@ -112,7 +112,7 @@ describe('resolving', () => {
     expect(both.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = both.find((outcome) => outcome.status === 'rejected');
     expect(refused?.reason).toMatchObject({ code: 'conflict' });
-    const lines = server.query(
+    const lines = await server.sql(
       "SELECT body FROM messages WHERE conversation_id = ? AND system_event = 'resolved'",
       first.conversationId,
     );

@@ -1,7 +1,7 @@
 // Helpers for privacy tests: admin HTTP calls with a session, a visitor's widget calls, and every row of the database.
 
 import type { OperatorProfile } from '@livechat/protocol';
-import { loginCookie, SITE_ORIGIN, type TestServer, type VisitorHandle } from './harness.ts';
+import { dataTables, loginCookie, SITE_ORIGIN, type TestServer, type VisitorHandle } from './harness.ts';
 
 export interface Answer<T = unknown> {
   status: number;
@@ -39,24 +39,9 @@ export async function widgetCall(server: TestServer, visitor: VisitorHandle, pat
   if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`);
 }
 
-/**
- * Names of the tables that hold rows. The word indexes are left out (SQLite's FTS5 tables and their
- * shadows, PostgreSQL's conversation_search of tsvectors): they are checked by searching them.
- */
-export async function tables(server: TestServer): Promise<string[]> {
-  const rows = await server.sql<{ name: string }>(
-    server.databaseUrl
-      ? `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()
-         AND tablename <> 'conversation_search' ORDER BY tablename`
-      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-         AND name NOT LIKE '%_fts%' AND name NOT LIKE 'conversation_search_%' AND name <> 'conversation_search'`,
-  );
-  return rows.map((row) => row.name);
-}
-
 /** Every row of every table but those left out, as one text, to look for what must not be there. */
 export async function everything(server: TestServer, leftOut: readonly string[] = []): Promise<string> {
-  const names = (await tables(server)).filter((name) => !leftOut.includes(name));
+  const names = (await dataTables(server)).filter((name) => !leftOut.includes(name));
   const tablesRows: Array<[string, string[]]> = [];
   // Rows as text, sorted: PostgreSQL hands back a table in whatever order its updates left it.
   for (const name of names) {
