@@ -34,6 +34,8 @@ const KNOWN_LIMIT = 20_000;
 
 export class Listings {
   private readonly known = new Map<string, Known>();
+  /** The newest page each visitor was seen on, by conversation, as the bus told it. */
+  private readonly pages = new Map<string, PageView>();
   /** Refreshes run one at a time per conversation, so summaries never arrive out of order. */
   private readonly running = new Map<string, Promise<void>>();
   /** A refresh not started yet covers every change that arrives meanwhile. */
@@ -60,6 +62,11 @@ export class Listings {
 
   /** The visitor is on a new page: the next summary shows it (page.viewed frames tell it live). */
   pageViewed(conversationId: string, pageView: PageView): void {
+    // Kept apart too: a listing read from the store while the view was being stored would otherwise
+    // bring the page before back when it is remembered.
+    this.pages.delete(conversationId);
+    this.pages.set(conversationId, pageView);
+    if (this.pages.size > KNOWN_LIMIT) this.pages.delete(this.pages.keys().next().value ?? '');
     const known = this.known.get(conversationId);
     if (known) known.listing = { ...known.listing, currentPage: pageView };
   }
@@ -158,6 +165,7 @@ export class Listings {
   /** A deleted conversation is never listed again. */
   forget(conversationId: string): void {
     this.known.delete(conversationId);
+    this.pages.delete(conversationId);
   }
 
   private async read(conversationId: string): Promise<Known | null> {
@@ -177,6 +185,9 @@ export class Listings {
   }
 
   private remember(conversationId: string, known: Known): void {
+    const page = this.pages.get(conversationId);
+    const shown = known.listing.currentPage;
+    if (page && (!shown || page.viewedAt > shown.viewedAt)) known.listing = { ...known.listing, currentPage: page };
     // Re-inserted, so the map's order is least recently refreshed first.
     this.known.delete(conversationId);
     this.known.set(conversationId, known);
