@@ -38,11 +38,38 @@ export class PgDb {
   readonly pool: pg.Pool;
   private readonly current = new AsyncLocalStorage<Current>();
 
-  constructor(url: string, options: { max?: number } = {}) {
+  /** How many statement texts each connection keeps prepared, at most (see `statement`). */
+  private readonly preparedMax: number;
+
+  constructor(url: string, options: { max?: number; prepared?: number } = {}) {
+    this.preparedMax = options.prepared ?? 500;
     // Requests, and one held connection per periodic pass running (store.jobs.once) and per hand-out.
-    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, types });
+    // Connections stay open once made (no idle timeout): a new one costs its first statements tens of
+    // milliseconds (a backend's caches, the statements prepared again), which a quiet pool after a
+    // burst would otherwise pay on every burst.
+    this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, idleTimeoutMillis: 0, types });
     // A connection that breaks while idle in the pool must not end the process; the pool replaces it.
     this.pool.on('error', () => {});
+  }
+
+  /** The name each statement text is prepared under, on every connection that runs it. */
+  private readonly names = new Map<string, string>();
+
+  /**
+   * A statement with parameters is prepared once per connection under a name, then only bound and
+   * run: parsing and planning each time cost as much as running (`npm run bench -- --only=two-nodes`).
+   * Texts built from what a request holds (a site's changed settings, a search's words) could be many,
+   * so only the first `preparedMax` get a name; any others are parsed each time, as all were before.
+   */
+  private statement(text: string, params: readonly unknown[]): pg.QueryConfig {
+    const values = params as unknown[];
+    if (params.length === 0) return { text, values };
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < this.preparedMax) {
+      name = `s${this.names.size}`;
+      this.names.set(text, name);
+    }
+    return name === undefined ? { text, values } : { name, text, values };
   }
 
   private runner(): Runner {
@@ -52,7 +79,7 @@ export class PgDb {
 
   /** The rows of one statement, inside the caller's transaction when there is one. */
   async query<R extends object = Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<R[]> {
-    const result = await this.runner().query<R>(text, params as unknown[]);
+    const result = await this.runner().query<R>(this.statement(text, params));
     return result.rows;
   }
 
@@ -66,7 +93,7 @@ export class PgDb {
 
   /** How many rows a statement changed. */
   async run(text: string, params: readonly unknown[] = []): Promise<number> {
-    const result = await this.runner().query(text, params as unknown[]);
+    const result = await this.runner().query(this.statement(text, params));
     return result.rowCount ?? 0;
   }
 

@@ -19,6 +19,30 @@ function senderOf(author: Author, siteId: string): Sender | null {
 
 type Appended = { message: Message; duplicate: boolean };
 
+/**
+ * `existing` finds the same send stored before (a retry); only without one does `next` take the seq,
+ * and only an open conversation gives one. No row back: the conversation is not open.
+ */
+const APPEND_PLAIN = `
+  WITH existing AS (
+    SELECT ${COLUMNS} FROM messages
+    WHERE conversation_id = $1::text AND author_kind = $3::text AND author_id IS NOT DISTINCT FROM $4::text
+      AND client_id = $8::text
+  ), next AS (
+    UPDATE conversations SET last_seq = last_seq + 1
+    WHERE id = $1::text AND status = 'open' AND NOT EXISTS (SELECT 1 FROM existing)
+    RETURNING last_seq
+  ), added AS (
+    INSERT INTO messages (${COLUMNS})
+    SELECT $1::text, next.last_seq, $2::text, $3::text, $4::text, $5::text, $6::text, $7::text, $8::text,
+      $9::timestamptz, $10::text
+    FROM next
+    RETURNING ${COLUMNS}
+  )
+  SELECT false AS duplicate, ${COLUMNS} FROM added
+  UNION ALL
+  SELECT true AS duplicate, ${COLUMNS} FROM existing`;
+
 export class PostgresMessageRepository implements MessageRepository {
   private readonly attachments: MessageAttachments;
 
@@ -29,6 +53,8 @@ export class PostgresMessageRepository implements MessageRepository {
   /** Resolves once the message is committed, so an ack sent after it means "stored". */
   async append(input: NewMessage): Promise<Appended> {
     try {
+      // Without files, one statement is the whole append: a single round trip, its own transaction.
+      if ((input.attachmentIds ?? []).length === 0) return await this.appendPlain(input);
       return await this.db.transaction(() => this.appendOnce(input));
     } catch (error) {
       // The same client id sent twice at once (a retry on another node): the later insert hits the
@@ -40,6 +66,29 @@ export class PostgresMessageRepository implements MessageRepository {
       }
       throw error;
     }
+  }
+
+  /**
+   * The message sent before with this client id, or the next seq taken from the conversation's row and
+   * the message stored under it, in one statement. The row lock the UPDATE takes makes appends to one
+   * conversation, from any node, wait for each other until commit.
+   */
+  private async appendPlain(input: NewMessage): Promise<Appended> {
+    const row = await this.db.one<MessageRow & { duplicate: boolean }>(APPEND_PLAIN, [
+      input.conversationId,
+      newId(),
+      input.author.kind,
+      input.author.id,
+      input.author.name,
+      input.body,
+      input.visibility,
+      input.clientId,
+      now(),
+      input.systemEvent ?? null,
+    ]);
+    if (!row) throw new ConversationNotOpenError(input.conversationId);
+    const { duplicate, ...stored } = row;
+    return { message: duplicate ? await this.one(stored) : message(stored), duplicate };
   }
 
   private async appendOnce(input: NewMessage): Promise<Appended> {
