@@ -2,10 +2,7 @@
 // 7 and 30 days, for the team, per operator and per site, from conversations made through the real server.
 
 import type { OperatorProfile, OperatorReport, Report, ReportFigures, SiteReport } from '@livechat/protocol';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../src/db/sqlite/connection.ts';
-import { CONVERSATION_FACTS } from '../src/db/sqlite/reports.ts';
 import { type Answer, call, refused } from './away-harness.ts';
 import {
   SITE_ORIGIN,
@@ -222,21 +219,5 @@ describe('people and sites that have gone', () => {
     expect(operatorRow(body, 'Bob')).toMatchObject({ operatorId: bob.id, conversations: 2, answered: 2 });
     expect(body.totals.conversations).toBe(6);
     expect(body.sites.map((site) => site.name)).toEqual(['Bakery', 'Shop']);
-  });
-});
-
-describe('the query on SQLite', () => {
-  it('finds the period’s conversations through the indexes by creation and by closing time, and messages by key', () => {
-    // SQLite's plan of SQLite's query, on a database of its own: the same whichever store the servers use.
-    const db = new Database(':memory:');
-    migrate(db);
-    const plan = db
-      .prepare(`EXPLAIN QUERY PLAN ${CONVERSATION_FACTS}`)
-      .all({ from: '2030-01-01T00:00:00.000Z', to: '2030-01-08T00:00:00.000Z' }) as Array<{ detail: string }>;
-    db.close();
-    const steps = plan.map((step) => step.detail).join('\n');
-    expect(steps).toMatch(/SEARCH conversations USING (COVERING )?INDEX conversations_by_created/);
-    expect(steps).toMatch(/SEARCH conversations USING (COVERING )?INDEX conversations_by_closed/);
-    expect(steps).not.toMatch(/SCAN (conversations|c|messages|m|question|r)\b/);
   });
 });

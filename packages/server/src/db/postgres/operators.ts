@@ -13,7 +13,7 @@ import type {
   RoutingInfo,
 } from '../../operators/repository.ts';
 import { isUniqueViolation, type PgDb } from './connection.ts';
-import { type OperatorRow, COLUMNS, profile, member, isUsable } from '../rows/operators.ts';
+import { type OperatorRow, COLUMNS, profile, member, isUsable, memberChanged } from '../rows/operators.ts';
 
 const USABLE = "status = 'active' AND disabled_at IS NULL";
 /** Names sort as SQLite sorts them (by code point), whatever the database's locale. */
@@ -141,18 +141,8 @@ export class PostgresOperatorRepository implements OperatorRepository {
       await this.db.query(`SELECT id FROM operators WHERE role = 'admin' AND ${USABLE} ORDER BY id FOR UPDATE`);
       const row = await this.lockedRow(id);
       if (!row) return { ok: false, reason: 'not_found' };
-      const disabledAt =
-        change.disabled === undefined ? row.disabled_at : change.disabled ? (row.disabled_at ?? now()) : null;
-      const next: OperatorRow = {
-        ...row,
-        role: change.role ?? row.role,
-        disabled_at: disabledAt,
-        capacity: change.capacity ?? row.capacity,
-      };
-      const wasActiveAdmin = row.role === 'admin' && isUsable(row);
-      const staysActiveAdmin = next.role === 'admin' && isUsable(next);
-      if (wasActiveAdmin && !staysActiveAdmin && (await this.activeAdminCount()) <= 1)
-        return { ok: false, reason: 'last_admin' };
+      const { next, removesAdmin } = memberChanged(row, change, now());
+      if (removesAdmin && (await this.activeAdminCount()) <= 1) return { ok: false, reason: 'last_admin' };
       await this.db.run('UPDATE operators SET role = $2, disabled_at = $3, capacity = $4 WHERE id = $1', [
         id,
         next.role,

@@ -1,7 +1,7 @@
 // An operator as both stores read one: the row, the columns selected for it, and the profile and member it stands for.
 
 import type { NotificationPreference, OperatorProfile, OperatorRole } from '@livechat/protocol';
-import type { Availability, Member } from '../../operators/repository.ts';
+import type { Availability, Member, MemberChange } from '../../operators/repository.ts';
 import { flag } from './values.ts';
 
 export interface OperatorRow {
@@ -41,3 +41,24 @@ export const member = (row: OperatorRow): Member => ({
 });
 
 export const isUsable = (row: OperatorRow): boolean => row.status === 'active' && row.disabled_at === null;
+
+/**
+ * The row a member change makes (disabling keeps the first time it was disabled), and whether it takes
+ * an active admin away, which each store refuses when that admin is the last one.
+ */
+export function memberChanged(
+  row: OperatorRow,
+  change: MemberChange,
+  at: string,
+): { next: OperatorRow; removesAdmin: boolean } {
+  const disabledAt = change.disabled === undefined ? row.disabled_at : change.disabled ? (row.disabled_at ?? at) : null;
+  const next: OperatorRow = {
+    ...row,
+    role: change.role ?? row.role,
+    disabled_at: disabledAt,
+    capacity: change.capacity ?? row.capacity,
+  };
+  const wasActiveAdmin = row.role === 'admin' && isUsable(row);
+  const staysActiveAdmin = next.role === 'admin' && isUsable(next);
+  return { next, removesAdmin: wasActiveAdmin && !staysActiveAdmin };
+}

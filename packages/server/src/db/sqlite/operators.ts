@@ -13,7 +13,7 @@ import type {
 } from '../../operators/repository.ts';
 import { newId, now } from '../../ids.ts';
 import type { Db } from './connection.ts';
-import { type OperatorRow, COLUMNS, profile, member, isUsable } from '../rows/operators.ts';
+import { type OperatorRow, COLUMNS, profile, member, isUsable, memberChanged } from '../rows/operators.ts';
 
 const USABLE = "status = 'active' AND disabled_at IS NULL";
 
@@ -242,17 +242,8 @@ export class SqliteOperatorRepository implements OperatorRepository {
   private changeMember(id: string, change: MemberChange): Changed<Member> {
     const row = this.selectById.get(id);
     if (!row) return { ok: false, reason: 'not_found' };
-    const disabledAt =
-      change.disabled === undefined ? row.disabled_at : change.disabled ? (row.disabled_at ?? now()) : null;
-    const next: OperatorRow = {
-      ...row,
-      role: change.role ?? row.role,
-      disabled_at: disabledAt,
-      capacity: change.capacity ?? row.capacity,
-    };
-    const wasActiveAdmin = row.role === 'admin' && isUsable(row);
-    const staysActiveAdmin = next.role === 'admin' && isUsable(next);
-    if (wasActiveAdmin && !staysActiveAdmin && this.activeAdmins() <= 1) return { ok: false, reason: 'last_admin' };
+    const { next, removesAdmin } = memberChanged(row, change, now());
+    if (removesAdmin && this.activeAdmins() <= 1) return { ok: false, reason: 'last_admin' };
     this.write(next);
     if (next.disabled_at) this.removeSessions.run(id, null);
     return { ok: true, value: member(next) };

@@ -2,34 +2,10 @@
 
 import type { ConversationFacts, ReportRepository } from '../../reports/repository.ts';
 import type { Db } from './connection.ts';
-import { conversationFacts, type FactsRow } from '../rows/reports.ts';
+import { conversationFacts, conversationFactsSql, type FactsRow } from '../rows/reports.ts';
 
-// Only public operator messages answer: system lines ("Alice joined") and notes are nothing the visitor saw.
-// A UNION rather than an OR, so each half reads its own index.
-export const CONVERSATION_FACTS = `
-  WITH period AS (
-    SELECT id FROM conversations WHERE created_at >= @from AND created_at < @to
-    UNION
-    SELECT id FROM conversations WHERE closed_at >= @from AND closed_at < @to
-  ), asked AS (
-    SELECT c.id, c.site_id, c.assigned_operator_id, c.created_at, c.closed_at,
-      (SELECT min(m.seq) FROM messages m WHERE m.conversation_id = c.id AND m.author_kind = 'visitor') AS asked_seq
-    FROM conversations c JOIN period p ON p.id = c.id
-  )
-  SELECT a.id, a.site_id, a.assigned_operator_id, a.created_at, a.closed_at,
-    question.created_at AS asked_at,
-    (SELECT m.created_at FROM messages m
-      WHERE m.conversation_id = a.id AND m.seq > a.asked_seq AND m.author_kind = 'operator' AND m.visibility = 'public'
-      ORDER BY m.seq LIMIT 1) AS answered_at,
-    (SELECT m.created_at FROM messages m
-      WHERE m.conversation_id = a.id AND m.seq > a.asked_seq AND m.author_kind = 'operator' AND m.visibility = 'public'
-        AND m.author_id = a.assigned_operator_id
-      ORDER BY m.seq LIMIT 1) AS assignee_answered_at,
-    r.value AS rating
-  FROM asked a
-  LEFT JOIN messages question ON question.conversation_id = a.id AND question.seq = a.asked_seq
-  LEFT JOIN conversation_ratings r ON r.conversation_id = a.id
-  ORDER BY a.created_at, a.id`;
+/** SQLite compares ids byte by byte already. */
+export const CONVERSATION_FACTS = conversationFactsSql({ from: '@from', to: '@to', idOrder: 'a.id' });
 
 export class SqliteReportRepository implements ReportRepository {
   private readonly facts;
