@@ -19,6 +19,19 @@ function senderOf(author: Author, siteId: string): Sender | null {
 
 type Appended = { message: Message; duplicate: boolean };
 
+/** A new message's columns after its conversation and seq, in the order of COLUMNS. */
+const newValues = (input: NewMessage) => [
+  newId(),
+  input.author.kind,
+  input.author.id,
+  input.author.name,
+  input.body,
+  input.visibility,
+  input.clientId,
+  now(),
+  input.systemEvent ?? null,
+];
+
 /**
  * `existing` finds the same send stored before (a retry); only without one does `next` take the seq,
  * and only an open conversation gives one. No row back: the conversation is not open.
@@ -53,9 +66,10 @@ export class PostgresMessageRepository implements MessageRepository {
   /** Resolves once the message is committed, so an ack sent after it means "stored". */
   async append(input: NewMessage): Promise<Appended> {
     try {
-      // Without files, one statement is the whole append: a single round trip, its own transaction.
+      // Without files, one statement is the whole append: a single round trip, a transaction of its own
+      // unless the caller has one.
       if ((input.attachmentIds ?? []).length === 0) return await this.appendPlain(input);
-      return await this.db.transaction(() => this.appendOnce(input));
+      return await this.db.transaction(() => this.appendWithFiles(input));
     } catch (error) {
       // The same client id sent twice at once (a retry on another node): the later insert hits the
       // unique index once the earlier one commits, and is rolled back, its seq with it. Its answer is
@@ -76,22 +90,15 @@ export class PostgresMessageRepository implements MessageRepository {
   private async appendPlain(input: NewMessage): Promise<Appended> {
     const row = await this.db.one<MessageRow & { duplicate: boolean }>(APPEND_PLAIN, [
       input.conversationId,
-      newId(),
-      input.author.kind,
-      input.author.id,
-      input.author.name,
-      input.body,
-      input.visibility,
-      input.clientId,
-      now(),
-      input.systemEvent ?? null,
+      ...newValues(input),
     ]);
     if (!row) throw new ConversationNotOpenError(input.conversationId);
     const { duplicate, ...stored } = row;
     return { message: duplicate ? await this.one(stored) : message(stored), duplicate };
   }
 
-  private async appendOnce(input: NewMessage): Promise<Appended> {
+  /** With files, which must be the sender's and free, checked in the append's transaction. */
+  private async appendWithFiles(input: NewMessage): Promise<Appended> {
     if (input.clientId !== null) {
       const existing = await this.byClientId(input, input.clientId);
       // The same send again: its uploads are taken by this very message, which is no refusal.
@@ -106,25 +113,12 @@ export class PostgresMessageRepository implements MessageRepository {
     );
     if (!open) throw new ConversationNotOpenError(input.conversationId);
     const attachmentIds = input.attachmentIds ?? [];
-    if (attachmentIds.length > 0) await this.attachments.check(senderOf(input.author, open.site_id), attachmentIds);
+    await this.attachments.check(senderOf(input.author, open.site_id), attachmentIds);
     const row = await this.db.one<MessageRow>(
       `INSERT INTO messages (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
-      [
-        input.conversationId,
-        open.last_seq,
-        newId(),
-        input.author.kind,
-        input.author.id,
-        input.author.name,
-        input.body,
-        input.visibility,
-        input.clientId,
-        now(),
-        input.systemEvent ?? null,
-      ],
+      [input.conversationId, open.last_seq, ...newValues(input)],
     );
     if (!row) throw new Error('the inserted message came back empty');
-    if (attachmentIds.length === 0) return { message: message(row), duplicate: false };
     await this.attachments.attach(row.id, row.conversation_id, attachmentIds);
     return { message: await this.one(row), duplicate: false };
   }
