@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClientToServer, OperatorProfile, ServerToClient } from '@livechat/protocol';
-import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import WebSocket from 'ws';
 import { type AppParts, buildApp } from '../src/app.ts';
@@ -22,8 +21,6 @@ export interface TestServer {
   stop(): Promise<void>;
   /** Starts a new server on the same data directory and port. */
   restart(): Promise<TestServer>;
-  /** A second, read-only connection to the SQLite file, to see what is really stored. */
-  query<T>(sql: string, ...params: unknown[]): T[];
   /**
    * Runs SQL on the server's own database, whichever it is, with `?` placeholders: the rows a query
    * gives, or none for a change. For what a test must see or set beside the API (a time in the past).
@@ -77,14 +74,6 @@ export async function startServer(
       if (statement.reader) return statement.all(...params) as T[];
       statement.run(...params);
       return [];
-    },
-    query<T>(sql: string, ...params: unknown[]): T[] {
-      const db = new Database(join(dir, 'livechat.sqlite'), { readonly: true });
-      try {
-        return db.prepare(sql).all(...params) as T[];
-      } finally {
-        db.close();
-      }
     },
   };
 }
