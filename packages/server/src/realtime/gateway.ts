@@ -1,10 +1,8 @@
 // The socket gateway: authenticates upgrades, dispatches frames, and fans bus events out to the
 // connections that may see them.
 
-import { CLOSE_SERVICE_RESTART, CLOSE_SESSION_ENDED, type OperatorProfile } from '@livechat/protocol';
-import { parseOperatorFrame, parseVisitorFrame, type ParseResult } from '@livechat/protocol/validate';
-import type { ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { CLOSE_SESSION_ENDED, type OperatorProfile } from '@livechat/protocol';
+import { parseOperatorFrame, parseVisitorFrame } from '@livechat/protocol/validate';
 import type { WebSocket } from 'ws';
 import type { CommandRegistry } from '../commands/registry.ts';
 import type { Config } from '../config.ts';
@@ -18,7 +16,7 @@ import { sessionUseRecorder } from '../operators/session-use.ts';
 import { Coalescer } from '../limits/coalescer.ts';
 import type { Limits } from '../limits/limits.ts';
 import type { Site } from '../sites/repository.ts';
-import { Connection, type Logger, tcpOf } from './connection.ts';
+import type { Connection, Logger } from './connection.ts';
 import { catchUpFeeds } from './catch-up.ts';
 import { ConversationFeed } from './feed.ts';
 import { Listings, sendSummary } from './listings.ts';
@@ -34,6 +32,7 @@ import {
   type VisitorSessions,
 } from './session-maps.ts';
 import type { OperatorSession, VisitorSession } from './sessions.ts';
+import { Sockets } from './sockets.ts';
 import { handleVisitorFrame } from './visitor-frames.ts';
 
 export interface GatewayDeps {
@@ -55,14 +54,11 @@ type PageViewEvent = Extract<BusEvent, { kind: 'pageview' }> & { conversationId:
 /** Messages handed to a connection per read while it catches up. */
 const SYNC_PAGE = 500;
 const HEARTBEAT_MS = 30_000;
-/** How long a shutdown waits for clients to answer its close frames. */
-const CLOSE_GRACE_MS = 1000;
 
 export class Gateway {
   private readonly visitorSessions: VisitorSessions = new Map();
   private readonly operatorSessions = new Map<string, Set<OperatorSession>>();
-  private readonly alive = new WeakMap<WebSocket, boolean>();
-  private readonly sockets = new Set<WebSocket>();
+  private readonly sockets: Sockets;
   private readonly listings: Listings;
   private readonly unsubscribe: () => void;
   private readonly stopResuming: () => void;
@@ -74,6 +70,7 @@ export class Gateway {
 
   constructor(readonly deps: GatewayDeps) {
     this.listings = new Listings(deps, this.operatorSessions);
+    this.sockets = new Sockets(deps);
     const { coalesceMs } = deps.limits.settings;
     this.typing = new Coalescer(coalesceMs, (event) => this.sendTyping(event));
     this.pageViews = new Coalescer(coalesceMs, (event) => this.sendPageView(event));
@@ -83,36 +80,23 @@ export class Gateway {
     this.heartbeat.unref();
   }
 
-  /**
-   * The first step of a shutdown: no frame is handled any more (what a client sent and was not
-   * acknowledged stays in its outbox, to be sent again), and every socket is told the server is
-   * restarting (1012), so that widgets come back as soon as it listens again rather than after
-   * their growing backoff.
-   */
+  /** The first step of a shutdown: every client is told to come back (see Sockets.restarting). */
   restarting(): void {
-    for (const socket of this.sockets) {
-      socket.removeAllListeners('message');
-      socket.close(CLOSE_SERVICE_RESTART, 'server restarting');
-    }
+    this.sockets.restarting();
   }
 
   /** Waits up to `graceMs` for the sockets' close handshakes, then drops whatever is left. */
-  async close(graceMs = CLOSE_GRACE_MS): Promise<void> {
+  async close(graceMs?: number): Promise<void> {
     this.unsubscribe();
     this.stopResuming();
     clearInterval(this.heartbeat);
     this.typing.stop();
     this.pageViews.stop();
-    this.restarting();
-    const closed = [...this.sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve)));
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.all(closed), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(timer);
-    for (const socket of this.sockets) socket.terminate();
+    await this.sockets.close(graceMs);
   }
 
   acceptVisitor(socket: WebSocket, session: Omit<VisitorSession, 'connection' | 'kind'>): void {
-    const connection = this.attach(socket, 'visitor', parseVisitorFrame, (frame) =>
+    const connection = this.sockets.attach(socket, 'visitor', parseVisitorFrame, (frame) =>
       handleVisitorFrame(this, visitorSession, frame),
     );
     const visitorSession: VisitorSession = { kind: 'visitor', connection, ...session };
@@ -134,7 +118,7 @@ export class Gateway {
 
   acceptOperator(socket: WebSocket, operator: OperatorProfile, sessionHash: string): void {
     const recordUse = sessionUseRecorder(this.deps, sessionHash);
-    const connection = this.attach(socket, 'operator', parseOperatorFrame, (frame) => {
+    const connection = this.sockets.attach(socket, 'operator', parseOperatorFrame, (frame) => {
       // The UI's keep-alive pings are no sign of a person at the keyboard.
       if (frame.type !== 'ping') recordUse();
       return handleOperatorFrame(this, operatorSession, frame);
@@ -303,45 +287,6 @@ export class Gateway {
       .catch((err: unknown) => this.deps.log.error({ err }, 'could not count an operator offline'));
   }
 
-  private attach<T extends { id: string }>(
-    socket: WebSocket,
-    audience: 'visitor' | 'operator',
-    parse: (raw: string) => ParseResult<T>,
-    handle: (frame: T) => Promise<void>,
-  ): Connection {
-    const { config, log } = this.deps;
-    const connection = new Connection(audience, socket, config.maxBufferedBytes, log, this.deps.links);
-    releaseUpgrade(socket);
-    this.sockets.add(socket);
-    this.alive.set(socket, true);
-    // Attached before any await: frames that arrive while the connection is being set up wait
-    // in the connection's queue instead of being dropped.
-    socket.on('message', (data, isBinary) => {
-      const bytes = Array.isArray(data) ? data.reduce((n, part) => n + part.length, 0) : data.byteLength;
-      if (isBinary)
-        return connection.enqueue(null, async () => connection.error('bad_frame', 'frames are JSON text', null));
-      if (bytes > config.maxFrameBytes) {
-        return connection.enqueue(null, async () =>
-          connection.error('frame_too_large', `frames are limited to ${config.maxFrameBytes} bytes`, null),
-        );
-      }
-      const parsed = parseSafely(parse, data.toString());
-      if (!parsed.ok) {
-        return connection.enqueue(parsed.frameId, async () =>
-          connection.error(parsed.code, parsed.message, parsed.frameId),
-        );
-      }
-      connection.enqueue(parsed.frame.id, () => handle(parsed.frame));
-    });
-    socket.on('pong', () => this.alive.set(socket, true));
-    socket.on('error', (err) => log.warn({ err }, 'socket error'));
-    socket.once('close', () => {
-      this.sockets.delete(socket);
-      connection.dispose();
-    });
-    return connection;
-  }
-
   private newFeed(connection: Connection, conversationId: string, afterSeq: number): ConversationFeed {
     return new ConversationFeed(
       afterSeq,
@@ -473,37 +418,6 @@ export class Gateway {
     this.deps.limits.sockets
       .refresh()
       .catch((err: unknown) => this.deps.log.error({ err }, 'could not refresh the sockets counted'));
-    for (const socket of this.sockets) {
-      if (this.alive.get(socket) === false) {
-        socket.terminate();
-        continue;
-      }
-      this.alive.set(socket, false);
-      socket.ping();
-    }
-  }
-}
-
-/**
- * Lets go of the HTTP upgrade request once the socket is open: left alone, the TCP socket keeps the
- * upgrade's response object (and through it the request, its headers and the route's error handler,
- * about half of an idle connection's memory) for as long as the connection lives. Socket errors are
- * logged by the connection's own listener.
- */
-function releaseUpgrade(socket: WebSocket): void {
-  socket.removeAllListeners('error');
-  const tcp = tcpOf(socket) as (Socket & { _httpMessage?: ServerResponse | null }) | undefined;
-  tcp?._httpMessage?.detachSocket(tcp);
-}
-
-/**
- * Parsing runs in the socket's event handler, where a throw would end the process: a frame the parser
- * cannot take is a refused frame, never a crash.
- */
-function parseSafely<F>(parse: (raw: string) => ParseResult<F>, raw: string): ParseResult<F> {
-  try {
-    return parse(raw);
-  } catch {
-    return { ok: false, code: 'bad_frame', message: 'frame could not be read', frameId: null };
+    this.sockets.ping();
   }
 }
