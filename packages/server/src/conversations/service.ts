@@ -122,16 +122,23 @@ export class ConversationService {
   /**
    * Stores a visitor's message, opening (and assigning) their conversation on the first one.
    * `openId` is the conversation the visitor's connection last wrote to: tried first, without reading
-   * it again, and given up if it is no longer open.
+   * it again, and given up if it is no longer open. `beforeOpening` runs only when the message must
+   * open a conversation, and refuses it by throwing (a limit on new conversations).
    */
-  async visitorSend(visitor: Visitor, input: SendInput, originId?: string, openId?: string): Promise<Message> {
+  async visitorSend(
+    visitor: Visitor,
+    input: SendInput,
+    originId?: string,
+    openId?: string,
+    beforeOpening?: () => Promise<void>,
+  ): Promise<Message> {
     const message = visitorMessage(visitor, input);
     if (message.attachmentIds) {
       const sender = { kind: 'visitor', visitorId: visitor.id, siteId: visitor.siteId } as const;
       await this.store.messages.checkAttachments(sender, message.attachmentIds, input.clientId);
     }
     const appended = openId ? await this.appendIfOpen(openId, visitor, message, originId) : null;
-    return appended ?? this.appendOrOpen(visitor, message, originId);
+    return appended ?? this.appendOrOpen(visitor, message, originId, undefined, beforeOpening);
   }
 
   /**
@@ -171,9 +178,11 @@ export class ConversationService {
     message: VisitorMessage,
     originId?: string,
     previousId?: string,
+    beforeOpening?: () => Promise<void>,
   ): Promise<Message> {
     // Most messages go to a conversation that exists: read it, and only try to create when there is none.
     const open = await this.store.conversations.openByVisitor(visitor.siteId, visitor.id);
+    if (!open) await beforeOpening?.();
     const { conversation, created } = open
       ? { conversation: open, created: false }
       : await this.store.conversations.findOrCreateOpen(visitor.siteId, visitor.id, previousId);

@@ -18,24 +18,19 @@ async function readableConversation(gateway: Gateway, session: VisitorSession): 
   return newest?.siteId === visitor.siteId ? newest.id : null;
 }
 
-/** Refuses a message over the token's rate, or one that would start a conversation over the address's. */
-async function checkMessageLimits(gateway: Gateway, session: VisitorSession): Promise<void> {
-  const { store, limits } = gateway.deps;
-  const { limiter, settings } = limits;
-  await limiter.consume(`messages:token:${session.tokenHash}`, settings.messagesPerToken, 'messages');
-  const open = await store.conversations.openRefByVisitor(session.visitor.siteId, session.visitor.id);
-  if (!open) {
-    await limiter.consume(`conversations:ip:${session.address}`, settings.conversationsPerIp, 'new conversations');
-  }
-}
-
 export async function handleVisitorFrame(gateway: Gateway, session: VisitorSession, frame: VisitorToServer) {
   const { store, conversations, bus } = gateway.deps;
   const { connection, visitor } = session;
   switch (frame.type) {
     case 'message.send': {
-      await checkMessageLimits(gateway, session);
-      const message = await conversations.visitorSend(visitor, frame, connection.id, session.conversationId);
+      // A message over the token's rate is refused; one that would open a conversation, over the address's.
+      const { limiter, settings } = gateway.deps.limits;
+      await limiter.consume(`messages:token:${session.tokenHash}`, settings.messagesPerToken, 'messages');
+      const newConversation = () =>
+        limiter.consume(`conversations:ip:${session.address}`, settings.conversationsPerIp, 'new conversations');
+      // The conversation this socket wrote to, else the one it was welcomed to: tried without a read.
+      const openId = session.conversationId ?? session.welcomedConversationId;
+      const message = await conversations.visitorSend(visitor, frame, connection.id, openId, newConversation);
       session.conversationId = message.conversationId;
       await connection.acknowledge(frame.id, message);
       return;
