@@ -95,11 +95,11 @@ export class Gateway {
     await this.sockets.close(graceMs);
   }
 
-  acceptVisitor(socket: WebSocket, session: Omit<VisitorSession, 'connection' | 'kind'>): void {
+  acceptVisitor(socket: WebSocket, session: Omit<VisitorSession, 'connection' | 'kind' | 'welcoming'>): void {
     const connection = this.sockets.attach(socket, 'visitor', parseVisitorFrame, (frame) =>
       handleVisitorFrame(this, visitorSession, frame),
     );
-    const visitorSession: VisitorSession = { kind: 'visitor', connection, ...session };
+    const visitorSession: VisitorSession = { kind: 'visitor', connection, ...session, welcoming: true };
     addTo(this.visitorSessions, session.visitor.id, visitorSession);
     socket.once('close', () => removeFrom(this.visitorSessions, session.visitor.id, visitorSession));
     connection.enqueue(null, async () => {
@@ -107,6 +107,7 @@ export class Gateway {
       const open = await store.conversations.openRefByVisitor(session.visitor.siteId, session.visitor.id);
       const seenSeq = open ? await store.readMarks.seenSeq(open.id) : 0;
       if (open) visitorSession.welcomedConversationId = open.id;
+      visitorSession.welcoming = false;
       connection.send({
         type: 'welcome',
         role: 'visitor',
@@ -301,7 +302,7 @@ export class Gateway {
         for (const session of this.visitorSessions.get(event.visitorId) ?? []) {
           const { connection } = session;
           let feed = connection.feeds.get(event.conversationId);
-          if (!feed && event.conversationId === session.welcomedConversationId) continue;
+          if (!feed && (session.welcoming || event.conversationId === session.welcomedConversationId)) continue;
           if (!feed) {
             // A visitor's conversation started after they connected: stream it from here on.
             feed = this.newFeed(connection, event.conversationId, event.message.seq - 1);

@@ -17,7 +17,7 @@ import type { OperatorProfile } from '@livechat/protocol';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    visitorSession?: Omit<VisitorSession, 'connection' | 'kind'>;
+    visitorSession?: Omit<VisitorSession, 'connection' | 'kind' | 'welcoming'>;
     socketOperator?: { operator: OperatorProfile; sessionHash: string };
   }
 }

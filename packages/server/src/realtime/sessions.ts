@@ -23,6 +23,11 @@ export interface VisitorSession {
    * seq it has): a live message never opens a feed for it first, which the sync would then repeat.
    */
   welcomedConversationId?: string;
+  /**
+   * True until the welcome is sent. A live message meanwhile opens no feed: the client resumes from the
+   * highest seq it holds, so a message given before the welcome would make it skip those before it.
+   */
+  welcoming: boolean;
 }
 
 export interface OperatorSession {

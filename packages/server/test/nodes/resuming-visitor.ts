@@ -23,6 +23,8 @@ export class ResumingVisitor {
   private socket: WebSocket | null = null;
   private frameCounter = 0;
   private stopped = false;
+  /** What happened, in order (each connection, sync, message and ack), for a failing test to show. */
+  readonly log: string[] = [];
   /** How many times the client had to connect again. */
   reconnects = 0;
   conversationId: string | null = null;
@@ -78,11 +80,13 @@ export class ResumingVisitor {
       const syncId = `sync-${this.reconnects}`;
       socket.once('error', reject);
       socket.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
+      this.log.push(`connect ${this.reconnects}`);
       socket.on('message', (data) => {
         const frame = JSON.parse(data.toString()) as ServerToClient;
         if (frame.type === 'welcome') {
           socket.send(JSON.stringify({ type: 'sync', id: syncId, afterSeq: this.lastSeq }));
         } else if (frame.type === 'sync.result' && frame.id === syncId) {
+          this.log.push(`sync [${frame.messages.map((m) => m.seq).join(' ')}]`);
           for (const message of frame.messages) this.take(message, true);
           this.socket = socket;
           socket.removeAllListeners('error');
@@ -101,6 +105,7 @@ export class ResumingVisitor {
   }
 
   private take(message: Message, streamed: boolean): void {
+    this.log.push(`${streamed ? 'message' : 'ack'} ${message.seq}`);
     if (streamed) this.streamed.push(message.seq);
     this.conversationId = message.conversationId;
     if (message.clientId && this.outbox.delete(message.clientId)) {

@@ -101,7 +101,10 @@ describe('a node killed while its visitors chat', () => {
       const last = (await cluster.db.store.conversations.byId(conversationId))?.lastSeq ?? 0;
       // Bob's last answers may still be on their way to the visitor.
       await until(() => visitor.lastSeq >= last);
-      expect([...visitor.seen].sort((a, b) => a - b)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+      expect(
+        [...visitor.seen].sort((a, b) => a - b),
+        visitor.log.join(', '),
+      ).toEqual(Array.from({ length: last }, (_, i) => i + 1));
       expect(visitor.streamed).toEqual([...visitor.streamed].sort((a, b) => a - b));
       const stored = await storedVisitorLines(conversationId);
       const byClientId = stored.map((message) => message.clientId).sort();
