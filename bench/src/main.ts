@@ -4,8 +4,9 @@
 
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { BenchContext, FULL, QUICK, type Sizes } from './context.ts';
-import type { SystemName } from './load/participants.ts';
+import { attempt, firstLine, systemFailed } from './attempt.ts';
+import { BenchContext } from './context.ts';
+import { readOptions, runs, stopAtDeadline } from './options.ts';
 import { describeLoad, Report, type Row } from './report.ts';
 import { spawnChild } from './rpc.ts';
 import { avalanche } from './scenarios/avalanche.ts';
@@ -21,61 +22,12 @@ import { DEPLOYMENT_LABEL, twoNodes } from './scenarios/two-nodes.ts';
 import { widget } from './scenarios/widget.ts';
 import { clockMs, median, ratio, total } from './stats.ts';
 
-const quick = process.argv.includes('--quick');
-/** `--only round-trip,idle`: a partial run for working on one figure; it never writes results.json. */
-const SCENARIOS = [
-  'storage',
-  'round-trip',
-  'two-nodes',
-  'fan-out',
-  'idle',
-  'jitter',
-  'avalanche',
-  'flood',
-  'commands',
-  'search',
-  'widget',
-  'operator-ui',
-] as const;
-type Scenario = (typeof SCENARIOS)[number];
-const onlyArg = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
-const only = onlyArg ? new Set(onlyArg.split(',')) : null;
-for (const name of only ?? []) {
-  if (!(SCENARIOS as readonly string[]).includes(name)) {
-    console.error(`unknown scenario ${name}; known: ${SCENARIOS.join(', ')}`);
-    process.exit(2);
-  }
-}
-const runs = (scenario: Scenario) => only === null || only.has(scenario);
-const sizes: Sizes = quick ? QUICK : FULL;
-const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL';
+const options = readOptions(process.argv, process.env);
+const { quick, only, sizes, synchronous } = options;
 const report = new Report();
 const startedAt = clockMs();
-// Bounded in time whatever happens: a hung scenario ends the run as a failure.
-const DEADLINE_MS = quick ? 4 * 60_000 : 15 * 60_000;
-setTimeout(() => {
-  console.log(`\nstopped: the run exceeded ${DEADLINE_MS / 60_000} minutes`);
-  console.log(
-    `${report.checks.filter((c) => c.passed).length} passed, ${report.checks.filter((c) => !c.passed).length + 1} failed`,
-  );
-  process.exit(1);
-}, DEADLINE_MS).unref();
+stopAtDeadline(options.deadlineMs, report);
 const KIB = 1024;
-
-/** Runs one scenario; a crash is a failed check, and the other scenarios still run. */
-async function attempt<T>(name: string, run: () => Promise<T>): Promise<T | null> {
-  console.log(`\n${name}`);
-  try {
-    return await run();
-  } catch (error) {
-    report.check(`${name} ran`, false, firstLine(error));
-    return null;
-  }
-}
-
-function firstLine(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-}
 
 async function storageBaseline() {
   const loop = await spawnChild(fileURLToPath(new URL('./servers/sqlite-loop.ts', import.meta.url)));
@@ -266,8 +218,8 @@ async function main() {
   const ctx = new BenchContext(sizes, synchronous);
   await ctx.init();
   try {
-    const r3 = runs('storage') ? await attempt('R3 storage baseline', storageBaseline) : null;
-    if (runs('storage')) {
+    const r3 = runs(options, 'storage') ? await attempt(report, 'R3 storage baseline', storageBaseline) : null;
+    if (runs(options, 'storage')) {
       report.raw.r3 = r3;
       report.add({
         scenario: 'storage',
@@ -305,21 +257,19 @@ async function main() {
         });
       }
     }
-    const names = { r1: 'R1', r2: 'R2', livechat: 'live chat' } as const;
-    /** Reports a system that failed to run in a scenario where the systems take turns; the others still count. */
-    const systemFailed = (scenario: string) => (system: SystemName, error: unknown) =>
-      report.check(`${scenario}: ${names[system]} ran`, false, firstLine(error));
-    if (runs('round-trip')) {
+    if (runs(options, 'round-trip')) {
       console.log('\nround trip: R1, R2 and live chat, taking turns');
-      const ran = await roundTrip(ctx, ['r1', 'r2', 'livechat'], systemFailed('round trip')).catch((error: unknown) => {
-        report.check('round trip ran', false, firstLine(error));
-        return {} as Awaited<ReturnType<typeof roundTrip>>;
-      });
+      const ran = await roundTrip(ctx, ['r1', 'r2', 'livechat'], systemFailed(report, 'round trip')).catch(
+        (error: unknown) => {
+          report.check('round trip ran', false, firstLine(error));
+          return {} as Awaited<ReturnType<typeof roundTrip>>;
+        },
+      );
       const rt = { r1: ran.r1 ?? null, r2: ran.r2 ?? null, livechat: ran.livechat ?? null };
       report.raw.roundTrip = rt;
       roundTripRows(rt, r3?.single ?? null);
     }
-    if (runs('two-nodes')) {
+    if (runs(options, 'two-nodes')) {
       console.log('\ntwo nodes: one node on SQLite, one on PostgreSQL and Redis, two on them, taking turns');
       const ran = await twoNodes(ctx, (deployment, error) =>
         report.check(`two nodes: ${DEPLOYMENT_LABEL[deployment]} ran`, false, firstLine(error)),
@@ -330,12 +280,14 @@ async function main() {
       report.raw.twoNodes = ran;
       twoNodeRows(ran);
     }
-    if (runs('fan-out')) {
+    if (runs(options, 'fan-out')) {
       console.log('\nfan-out: R1, R2 and live chat, taking turns');
-      const ran = await fanOut(ctx, ['r1', 'r2', 'livechat'], systemFailed('fan-out')).catch((error: unknown) => {
-        report.check('fan-out ran', false, error instanceof Error ? error.message : String(error));
-        return {} as Awaited<ReturnType<typeof fanOut>>;
-      });
+      const ran = await fanOut(ctx, ['r1', 'r2', 'livechat'], systemFailed(report, 'fan-out')).catch(
+        (error: unknown) => {
+          report.check('fan-out ran', false, error instanceof Error ? error.message : String(error));
+          return {} as Awaited<ReturnType<typeof fanOut>>;
+        },
+      );
       const fan = { r1: ran.r1 ?? null, r2: ran.r2 ?? null, livechat: ran.livechat ?? null };
       report.raw.fanOut = fan;
       // A system that ran but kept no step within the p99 limit sustained 0 deliveries/s by this measure.
@@ -369,11 +321,11 @@ async function main() {
         );
       }
     }
-    if (runs('idle')) {
+    if (runs(options, 'idle')) {
       const idleResults = {
-        r1: await attempt('idle connections: R1', () => idle(ctx, 'r1')),
-        r2: await attempt('idle connections: R2', () => idle(ctx, 'r2')),
-        livechat: await attempt('idle connections: live chat', () => idle(ctx, 'livechat')),
+        r1: await attempt(report, 'idle connections: R1', () => idle(ctx, 'r1')),
+        r2: await attempt(report, 'idle connections: R2', () => idle(ctx, 'r2')),
+        livechat: await attempt(report, 'idle connections: live chat', () => idle(ctx, 'livechat')),
       };
       report.raw.idle = idleResults;
       const perConn = (r: typeof idleResults.r1) => (r ? r.rssPerConnection / KIB : null);
@@ -400,10 +352,10 @@ async function main() {
         report.check('idle: every visitor connected', connected === connections, `${connected}/${connections}`);
       }
     }
-    if (runs('jitter')) {
+    if (runs(options, 'jitter')) {
       const jit = {
-        livechat: await attempt('jitter: live chat', () => jitter(ctx, 'livechat')),
-        r2: quick ? null : await attempt('jitter: R2', () => jitter(ctx, 'r2')),
+        livechat: await attempt(report, 'jitter: live chat', () => jitter(ctx, 'livechat')),
+        r2: quick ? null : await attempt(report, 'jitter: R2', () => jitter(ctx, 'r2')),
       };
       report.raw.jitter = jit;
       const exactlyOnce = (o: typeof jit.livechat) =>
@@ -437,8 +389,8 @@ async function main() {
       }
     }
     // Not in bench:quick unless asked for by name (`--quick --only=flood`): quick already takes over a minute.
-    if (runs('flood') && (!quick || only?.has('flood'))) {
-      const flooded = await attempt('flood: live chat', () => flood(ctx));
+    if (runs(options, 'flood') && (!quick || only?.has('flood'))) {
+      const flooded = await attempt(report, 'flood: live chat', () => flood(ctx));
       report.raw.flood = flooded;
       const visitors = `${sizes.flood.visitors} visitors, a message a second each`;
       report.add({
@@ -471,11 +423,11 @@ async function main() {
         );
       }
     }
-    if (runs('avalanche')) {
+    if (runs(options, 'avalanche')) {
       const restart = {
-        livechat: await attempt('restart avalanche: live chat', () => avalanche(ctx, 'livechat')),
-        r1: await attempt('restart avalanche: R1', () => avalanche(ctx, 'r1')),
-        restarted: await attempt('restart avalanche, graceful: live chat', () =>
+        livechat: await attempt(report, 'restart avalanche: live chat', () => avalanche(ctx, 'livechat')),
+        r1: await attempt(report, 'restart avalanche: R1', () => avalanche(ctx, 'r1')),
+        restarted: await attempt(report, 'restart avalanche, graceful: live chat', () =>
           avalanche(ctx, 'livechat', 'restarted'),
         ),
       };
@@ -512,8 +464,8 @@ async function main() {
         );
       }
     }
-    if (runs('commands')) {
-      const c = await attempt('commands', () => benchCommands(sizes.commands));
+    if (runs(options, 'commands')) {
+      const c = await attempt(report, 'commands', () => benchCommands(sizes.commands));
       report.raw.commands = c;
       if (c) {
         const tickets = c.tickets.toLocaleString('en');
@@ -555,8 +507,8 @@ async function main() {
       }
     }
     // Seeding a million messages takes about a minute: only in the full run, or when named.
-    if (runs('search') && (!quick || only?.has('search'))) {
-      const s = await attempt('search', () => benchSearch(sizes.search));
+    if (runs(options, 'search') && (!quick || only?.has('search'))) {
+      const s = await attempt(report, 'search', () => benchSearch(sizes.search));
       report.raw.search = s;
       if (s) {
         const over = `over ${s.messages.toLocaleString('en')} messages in ${s.conversations.toLocaleString('en')} conversations`;
@@ -591,8 +543,8 @@ async function main() {
         rows.forEach((row) => report.add(row));
       }
     }
-    if (runs('widget')) {
-      const w = await attempt('widget', () => widget(ctx));
+    if (runs(options, 'widget')) {
+      const w = await attempt(report, 'widget', () => widget(ctx));
       report.raw.widget = w;
       if (w) {
         const rows: Row[] = [
@@ -632,8 +584,8 @@ async function main() {
         rows.forEach((row) => report.add(row));
       }
     }
-    if (runs('operator-ui')) {
-      const ui = await attempt('operator UI', () => operatorUi(quick ? OPERATOR_UI_QUICK : OPERATOR_UI_FULL));
+    if (runs(options, 'operator-ui')) {
+      const ui = await attempt(report, 'operator UI', () => operatorUi(quick ? OPERATOR_UI_QUICK : OPERATOR_UI_FULL));
       report.raw.operatorUi = ui;
       if (ui) operatorUiRows(ui).forEach((row) => report.add(row));
       if (ui && ui.browserNote === null) {
