@@ -2,13 +2,11 @@
 // one go, prints the table, writes bench/results.json (full run) and ends with "N passed, N failed"
 // for the functional checks (lost, duplicated or missing messages), never for timings.
 
-import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { attempt, firstLine, systemFailed } from './attempt.ts';
 import { BenchContext } from './context.ts';
 import { readOptions, runs, stopAtDeadline } from './options.ts';
 import { describeLoad, Report, type Row } from './report.ts';
-import { spawnChild } from './rpc.ts';
 import { avalanche } from './scenarios/avalanche.ts';
 import { benchCommands } from './scenarios/commands.ts';
 import { FAN_OUT_P99_MS, fanOut } from './scenarios/fan-out.ts';
@@ -17,10 +15,11 @@ import { idle } from './scenarios/idle.ts';
 import { jitter } from './scenarios/jitter.ts';
 import { roundTrip, type RoundTripResult } from './scenarios/round-trip.ts';
 import { benchSearch } from './scenarios/search.ts';
+import { storageBaseline } from './scenarios/storage.ts';
 import { OPERATOR_UI_FULL, OPERATOR_UI_QUICK, operatorUi } from './scenarios/operator-ui.ts';
 import { DEPLOYMENT_LABEL, twoNodes } from './scenarios/two-nodes.ts';
 import { widget } from './scenarios/widget.ts';
-import { clockMs, median, ratio, total } from './stats.ts';
+import { clockMs, ratio, total } from './stats.ts';
 
 const options = readOptions(process.argv, process.env);
 const { quick, only, sizes, synchronous } = options;
@@ -28,48 +27,6 @@ const report = new Report();
 const startedAt = clockMs();
 stopAtDeadline(options.deadlineMs, report);
 const KIB = 1024;
-
-async function storageBaseline() {
-  const loop = await spawnChild(fileURLToPath(new URL('./servers/sqlite-loop.ts', import.meta.url)));
-  try {
-    type Loop = { rowsPerSecond: number; cpuPerRowUs: number };
-    const run = (rowsPerCommit: number, conversations = 1) =>
-      loop.call<Loop>('insertLoop', { synchronous, durationMs: sizes.r3.durationMs, rowsPerCommit, conversations });
-    // The saturation's pattern: one message per conversation of the round trip in each group commit.
-    const spreadOver = sizes.roundTrip.visitors;
-    const single: Loop[] = [];
-    const batched: Loop[] = [];
-    const spread: Loop[] = [];
-    for (let i = 0; i < sizes.r3.runs; i++) {
-      single.push(await run(1));
-      batched.push(await run(100));
-      spread.push(await run(spreadOver, spreadOver));
-    }
-    const fsync = (busyThreads: number) =>
-      loop.call<{ p50: number; p99: number }>('fsyncLatency', { busyThreads, iterations: sizes.r3.fsyncs });
-    const quiet = await fsync(0);
-    const busy = await fsync(cpus().length);
-    const rate = (loops: Loop[]) => median(loops.map((l) => l.rowsPerSecond));
-    const cpu = (loops: Loop[]) => median(loops.map((l) => l.cpuPerRowUs));
-    console.log(
-      `  R3: ${Math.round(rate(single))} rows/s one commit each, ${Math.round(rate(batched))} rows/s 100 per commit, ` +
-        `${Math.round(rate(spread))} rows/s ${spreadOver} per commit over ${spreadOver} conversations ` +
-        `(${cpu(spread).toFixed(1)} µs CPU per row)`,
-    );
-    console.log(
-      `  fsync of 3 pages: p50 ${quiet.p50.toFixed(2)} / p99 ${quiet.p99.toFixed(2)} ms with the cores idle, ` +
-        `p50 ${busy.p50.toFixed(2)} / p99 ${busy.p99.toFixed(2)} ms with every core busy`,
-    );
-    return {
-      single: rate(single),
-      batched: rate(batched),
-      spread: { conversations: spreadOver, rowsPerSecond: rate(spread), cpuPerRowUs: cpu(spread) },
-      fsync: { quiet, busy },
-    };
-  } finally {
-    await loop.stop();
-  }
-}
 
 function roundTripRows(results: Record<'livechat' | 'r1' | 'r2', RoundTripResult | null>, r3: number | null) {
   const { livechat, r1, r2 } = results;
@@ -218,7 +175,9 @@ async function main() {
   const ctx = new BenchContext(sizes, synchronous);
   await ctx.init();
   try {
-    const r3 = runs(options, 'storage') ? await attempt(report, 'R3 storage baseline', storageBaseline) : null;
+    const r3 = runs(options, 'storage')
+      ? await attempt(report, 'R3 storage baseline', () => storageBaseline(ctx))
+      : null;
     if (runs(options, 'storage')) {
       report.raw.r3 = r3;
       report.add({
