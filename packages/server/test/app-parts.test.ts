@@ -5,15 +5,13 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../src/db/postgres/index.ts';
-import { openSqliteStore } from '../src/db/sqlite/index.ts';
 import type { Store } from '../src/db/store.ts';
 import { type BusEvent, InProcessBus } from '../src/events/bus.ts';
 import { DiskFileStorage } from '../src/files/disk-storage.ts';
 import { MemoryCounters } from '../src/limits/memory-counters.ts';
 import { MemoryPresence } from '../src/realtime/memory/presence.ts';
 import { idOf, PNG, sent, storedFiles, visitorSends, visitorUpload } from './attachments-harness.ts';
-import { dropTestDatabase, newTestDatabase } from './backend/database.ts';
+import { openSuiteStore } from './backend/store.ts';
 import { type TestServer, connectOperator, createOperator, newVisitor, reply, say, startServer } from './harness.ts';
 
 /** Given to the app: the data folder stays empty, which shows the app built none of its own. */
@@ -37,21 +35,14 @@ let server: TestServer;
 async function giveParts(): Promise<Given> {
   const storeDir = mkdtempSync(join(tmpdir(), 'livechat-parts-store-'));
   const filesDir = mkdtempSync(join(tmpdir(), 'livechat-parts-files-'));
-  // The store the suite runs on: a database of its own on PostgreSQL, or a SQLite file in a folder of its own.
-  const databaseUrl = await newTestDatabase();
-  const opened = databaseUrl
-    ? await openPostgresStore(databaseUrl)
-    : openSqliteStore({ dataDir: storeDir, synchronous: 'NORMAL' });
+  const opened = await openSuiteStore(storeDir);
   const heard: BusEvent[] = [];
   const reported: unknown[] = [];
   return {
     storeDir,
     filesDir,
     store: opened.store,
-    closeStore: async () => {
-      await opened.close();
-      if (databaseUrl) await dropTestDatabase(databaseUrl);
-    },
+    closeStore: opened.close,
     heard,
     reported,
     presence: new MemoryPresence(),

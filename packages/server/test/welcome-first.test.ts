@@ -5,10 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../src/db/postgres/index.ts';
-import { openSqliteStore } from '../src/db/sqlite/index.ts';
 import type { Store } from '../src/db/store.ts';
-import { dropTestDatabase, newTestDatabase } from './backend/database.ts';
+import { openSuiteStore } from './backend/store.ts';
 import {
   Client,
   connectOperator,
@@ -49,14 +47,8 @@ function holdingWelcomes(store: Store): Store {
 
 beforeAll(async () => {
   storeDir = mkdtempSync(join(tmpdir(), 'livechat-welcome-'));
-  const databaseUrl = await newTestDatabase();
-  const opened = databaseUrl
-    ? await openPostgresStore(databaseUrl)
-    : openSqliteStore({ dataDir: storeDir, synchronous: 'NORMAL' });
-  closeStore = async () => {
-    await opened.close();
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-  };
+  const opened = await openSuiteStore(storeDir);
+  closeStore = opened.close;
   server = await startServer({}, undefined, 0, { store: holdingWelcomes(opened.store) });
 });
 
