@@ -87,6 +87,9 @@ declare module 'fastify' {
   }
 }
 
+/** How long requests under way when the server closes may take before their connections are cut. */
+const HTTP_CLOSE_GRACE_MS = 2000;
+
 /**
  * The parts that hold state a second node would share. Each one not given is built for one node:
  * the SQLite store in `config.dataDir`, the in-process bus, presence and counters in memory (in Redis
@@ -210,6 +213,12 @@ export async function buildApp(config: Config, parts: Partial<AppParts> = {}): P
     if (!parts.counters && counters instanceof MemoryCounters) counters.stop();
     await redis?.close();
     await closeStore();
+  });
+  // The HTTP server's close waits for every connection. Requests under way get a moment to finish;
+  // then what is still open (a client slow to send its request or to read its answer) is cut, or it
+  // would hold the shutdown for as long as it likes.
+  app.addHook('preClose', async () => {
+    setTimeout(() => app.server.closeAllConnections(), HTTP_CLOSE_GRACE_MS).unref();
   });
 
   registerErrorHandling(app);
