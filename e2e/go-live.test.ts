@@ -5,13 +5,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROOT } from './examples-support.ts';
 import { SCREENSHOTS, launchBrowser } from './harness.ts';
+import { freePort } from '../packages/server/test/free-port.ts';
 
 const SETUP_LINK = /(https?:\/\/\S+\/operator\/setup#[\w-]+)/;
 
@@ -19,14 +19,6 @@ interface Running {
   url: string;
   log: () => string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** `npm start` with no demo data, on a fresh data folder; resolves once the setup link is in its log. */

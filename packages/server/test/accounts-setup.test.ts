@@ -2,7 +2,6 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { announceSetup } from '../src/operators/setup.ts';
 import { accountRows, api, refusal, tokenOf } from './accounts-harness.ts';
 import { createOperator, discard, startServer, type TestServer } from './harness.ts';
+import { freePort } from './free-port.ts';
 
 const LINK = /(https?:\/\/\S+\/operator\/setup#[\w-]+)/;
 const admin = { name: 'Ada Admin', email: 'ada@example.com', password: 'a long enough password' };
@@ -154,17 +154,6 @@ describe('the setup link in the log', () => {
     }
   }, 60_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the server as `npm start` does (without demo data) and reads the setup link from its log. */
 function startMain(dataDir: string, port: number): Promise<{ link: string; stop(): Promise<void> }> {

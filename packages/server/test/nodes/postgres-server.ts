@@ -2,11 +2,11 @@
 
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nanoid } from 'nanoid';
 import pg from 'pg';
+import { freePort } from '../free-port.ts';
 
 export interface PostgresServer {
   /** A database made for this test run: `postgres://postgres@127.0.0.1:PORT/NAME`. */
@@ -57,18 +57,6 @@ function runner(): { prefix: string[]; owner?: { uid: number; gid: number } } {
     throw new Error('as root these tests run PostgreSQL as the "postgres" user, which does not exist here');
   }
   return { prefix: ['runuser', '-u', 'postgres', '--'], owner: { uid, gid: id('-g') } };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs one of the binaries as the cluster's owner, failing with its output. */

@@ -1,7 +1,8 @@
 // A throwaway redis-server of the tests' own on a free loopback port, which they can stop and restart.
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from '../free-port.ts';
 
 export interface RedisServer {
   url: string;
@@ -25,18 +26,6 @@ function mustBeInstalled(path: string): void {
         'install it (apt-get install -y redis-server) or set REDIS_SERVER to its path',
     );
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Whether a server on `port` answers PING. */
